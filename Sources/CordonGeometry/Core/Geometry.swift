@@ -1,0 +1,150 @@
+import CGEOS
+
+/// The seven geometry types of GeoJSON, numbered as GEOS numbers them.
+public enum GeometryType: Int32, Sendable {
+    case point = 0, lineString = 1, linearRing = 2, polygon = 3
+    case multiPoint = 4, multiLineString = 5, multiPolygon = 6, geometryCollection = 7
+
+    public var geoJSONName: String {
+        switch self {
+        case .point: return "Point"
+        case .lineString, .linearRing: return "LineString"
+        case .polygon: return "Polygon"
+        case .multiPoint: return "MultiPoint"
+        case .multiLineString: return "MultiLineString"
+        case .multiPolygon: return "MultiPolygon"
+        case .geometryCollection: return "GeometryCollection"
+        }
+    }
+
+    public var isPolygonal: Bool { self == .polygon || self == .multiPolygon }
+    public var isLineal: Bool { self == .lineString || self == .linearRing || self == .multiLineString }
+    public var isPuntal: Bool { self == .point || self == .multiPoint }
+}
+
+/// A GEOS geometry. It owns exactly one GEOS pointer and destroys it once, in
+/// `deinit`; a part borrowed from a collection keeps its parent alive instead.
+public final class Geometry {
+    public let pointer: OpaquePointer
+    public let context: GEOSContext
+    /// The collection this part belongs to, when the pointer is borrowed.
+    private let parent: Geometry?
+
+    /// Takes ownership of a pointer GEOS handed over.
+    public init(owning pointer: OpaquePointer, context: GEOSContext) {
+        self.pointer = pointer
+        self.context = context
+        self.parent = nil
+    }
+
+    private init(borrowing pointer: OpaquePointer, of parent: Geometry) {
+        self.pointer = pointer
+        self.context = parent.context
+        self.parent = parent
+    }
+
+    deinit {
+        if parent == nil { GEOSGeom_destroy_r(context.handle, pointer) }
+    }
+
+    var h: GEOSContextHandle_t { context.handle }
+
+    public var type: GeometryType {
+        GeometryType(rawValue: GEOSGeomTypeId_r(h, pointer)) ?? .geometryCollection
+    }
+
+    public var isEmpty: Bool { GEOSisEmpty_r(h, pointer) == 1 }
+
+    /// Number of parts of a collection; 1 for a single geometry.
+    public var partCount: Int { Int(GEOSGetNumGeometries_r(h, pointer)) }
+
+    /// Part `i` of a collection, borrowed (its parent stays alive while it lives).
+    public func part(_ i: Int) -> Geometry {
+        precondition(i >= 0 && i < partCount, "part index out of range")
+        let p = GEOSGetGeometryN_r(h, pointer, Int32(i))!
+        return Geometry(borrowing: p, of: self)
+    }
+
+    /// The parts of a collection (or the geometry itself), borrowed.
+    public var parts: [Geometry] {
+        let n = partCount
+        if n == 1 && !type.isCollection { return [self] }
+        return (0..<n).map(part)
+    }
+
+    /// An independent deep copy.
+    public func clone() throws -> Geometry {
+        try context.make("clone") { GEOSGeom_clone_r($0, pointer) }
+    }
+
+    /// The same geometry owned by another context (for handing work to another worker).
+    public func copy(into other: GEOSContext) throws -> Geometry {
+        try other.make("clone") { GEOSGeom_clone_r($0, pointer) }
+    }
+
+    /// Exterior ring of a polygon, borrowed.
+    public var exteriorRing: Geometry? {
+        guard type == .polygon, let r = GEOSGetExteriorRing_r(h, pointer) else { return nil }
+        return Geometry(borrowing: r, of: self)
+    }
+
+    public var interiorRingCount: Int { type == .polygon ? Int(GEOSGetNumInteriorRings_r(h, pointer)) : 0 }
+
+    /// Interior ring `i` of a polygon, borrowed.
+    public func interiorRing(_ i: Int) -> Geometry? {
+        guard i >= 0 && i < interiorRingCount, let r = GEOSGetInteriorRingN_r(h, pointer, Int32(i)) else { return nil }
+        return Geometry(borrowing: r, of: self)
+    }
+
+    /// Coordinates of a point, line or ring as (x, y) pairs.
+    public var coordinates: [Coordinate] {
+        guard let seq = GEOSGeom_getCoordSeq_r(h, pointer) else { return [] }
+        var n: UInt32 = 0
+        GEOSCoordSeq_getSize_r(h, seq, &n)
+        if n == 0 { return [] }
+        var out = [Coordinate](repeating: Coordinate(0, 0), count: Int(n))
+        out.withUnsafeMutableBytes { buf in
+            _ = GEOSCoordSeq_copyToBuffer_r(h, seq, buf.baseAddress!.assumingMemoryBound(to: Double.self), 0, 0)
+        }
+        return out
+    }
+
+    /// Bounding box (minX, minY, maxX, maxY); nil for an empty geometry.
+    public var bounds: Bounds? {
+        if isEmpty { return nil }
+        var b = Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        guard GEOSGeom_getXMin_r(h, pointer, &b.minX) == 1, GEOSGeom_getYMin_r(h, pointer, &b.minY) == 1,
+              GEOSGeom_getXMax_r(h, pointer, &b.maxX) == 1, GEOSGeom_getYMax_r(h, pointer, &b.maxY) == 1
+        else { return nil }
+        return b
+    }
+}
+
+extension GeometryType {
+    public var isCollection: Bool { rawValue >= 4 }
+}
+
+/// One x, y pair (lon, lat in degrees, or easting, northing in metres). Laid out as two doubles.
+public struct Coordinate: Equatable, Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+}
+
+public struct Bounds: Equatable, Sendable {
+    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+    }
+    public var center: Coordinate { Coordinate((minX + maxX) / 2, (minY + maxY) / 2) }
+    public func union(_ o: Bounds) -> Bounds {
+        Bounds(minX: Swift.min(minX, o.minX), minY: Swift.min(minY, o.minY),
+               maxX: Swift.max(maxX, o.maxX), maxY: Swift.max(maxY, o.maxY))
+    }
+    public func expanded(by d: Double) -> Bounds {
+        Bounds(minX: minX - d, minY: minY - d, maxX: maxX + d, maxY: maxY + d)
+    }
+    public func intersects(_ o: Bounds) -> Bool {
+        minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
+    }
+}

@@ -1,0 +1,1 @@
+// CordonScenario: see DESIGN.md

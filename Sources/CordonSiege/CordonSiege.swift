@@ -1,0 +1,1 @@
+// CordonSiege: see DESIGN.md

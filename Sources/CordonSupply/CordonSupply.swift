@@ -1,0 +1,1 @@
+// CordonSupply: see DESIGN.md

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(1) }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct Cordon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cordon",
+        abstract: "Model sieges and humanitarian corridors from maps of who holds which ground.",
+        discussion: """
+        Cordon estimates which areas are encircled and since when, how large they are and
+        how many people live there, which routes are cut or under fire, and how long supplies
+        inside may last. Every result is a model resting on the files you give it.
+
+        Exit status: 0 success, 1 failure while running, 2 bad input or usage.
+        """,
+        subcommands: [
+            DemoCommand.self, RunCommand.self, EnclosureCommand.self, RoutesCommand.self,
+            SimulateCommand.self, MeasureCommand.self, ValidateCommand.self,
+        ]
+    )
+}
