@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Cordon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cordon",
@@ -17,4 +16,25 @@ struct Cordon: AsyncParsableCommand {
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self,
         ]
     )
+}
+
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Cordon.parseAsRoot()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // Usage errors get exit status 2, like bad input (DESIGN.md, Command line).
+            if Cordon.exitCode(for: error).rawValue == 64 {
+                printError(Cordon.fullMessage(for: error))
+                Cordon.exit(withError: ExitCode(2))
+            }
+            Cordon.exit(withError: error)
+        }
+    }
 }
