@@ -1,0 +1,70 @@
+import CGEOS
+
+/// Buffer join style, as in PostGIS and Shapely.
+public enum JoinStyle: Int32, Sendable { case round = 1, mitre = 2, bevel = 3 }
+
+/// Constructive operations: new geometries derived from one.
+extension Geometry {
+    /// Buffer by `distance` (in the geometry's units; negative shrinks polygons).
+    public func buffer(_ distance: Double, quadrantSegments: Int = 8, join: JoinStyle = .round) throws -> Geometry {
+        try context.make("buffer") {
+            GEOSBufferWithStyle_r($0, pointer, distance, Int32(quadrantSegments), 1 /* round caps */, join.rawValue, 5.0)
+        }
+    }
+    public func boundary() throws -> Geometry {
+        try context.make("boundary") { GEOSBoundary_r($0, pointer) }
+    }
+    public func envelope() throws -> Geometry {
+        try context.make("envelope") { GEOSEnvelope_r($0, pointer) }
+    }
+    /// A point guaranteed to lie inside the geometry (PostGIS ST_PointOnSurface).
+    public func representativePoint() throws -> Geometry {
+        try context.make("point on surface") { GEOSPointOnSurface_r($0, pointer) }
+    }
+    public func centroid() throws -> Geometry {
+        try context.make("centroid") { GEOSGetCentroid_r($0, pointer) }
+    }
+    /// Douglas-Peucker simplification that keeps polygons valid and rings from crossing.
+    public func simplify(tolerance: Double, preserveTopology: Bool = true) throws -> Geometry {
+        try context.make("simplify") {
+            preserveTopology ? GEOSTopologyPreserveSimplify_r($0, pointer, tolerance) : GEOSSimplify_r($0, pointer, tolerance)
+        }
+    }
+    /// Merges touching lines into the longest possible lines.
+    public func lineMerge() throws -> Geometry {
+        try context.make("line merge") { GEOSLineMerge_r($0, pointer) }
+    }
+    /// The geometry with every coordinate passed through `transform` (e.g. a projection).
+    public func transformed(_ transform: (inout Coordinate) -> Bool) throws -> Geometry {
+        try withoutActuallyEscaping(transform) { t in
+            var box = TransformBox(body: t)
+            return try withUnsafeMutablePointer(to: &box) { bp in
+                try context.make("transform") {
+                    GEOSGeom_transformXY_r($0, pointer, { x, y, user in
+                        let b = user!.assumingMemoryBound(to: TransformBox.self)
+                        var c = Coordinate(x!.pointee, y!.pointee)
+                        guard b.pointee.body(&c) else { return 0 }
+                        x!.pointee = c.x
+                        y!.pointee = c.y
+                        return 1
+                    }, bp)
+                }
+            }
+        }
+    }
+    /// Polygon parts of any geometry (collections flattened), cloned; lines and points dropped.
+    public func polygons() throws -> [Geometry] {
+        var out: [Geometry] = []
+        func walk(_ g: Geometry) throws {
+            switch g.type {
+            case .polygon: if !g.isEmpty { out.append(try g.clone()) }
+            case .multiPolygon, .geometryCollection: for p in g.parts { try walk(p) }
+            default: break
+            }
+        }
+        try walk(self)
+        return out
+    }
+}
+
+private struct TransformBox { let body: (inout Coordinate) -> Bool }

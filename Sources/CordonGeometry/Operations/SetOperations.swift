@@ -1,0 +1,52 @@
+import CGEOS
+
+/// Overlay: union, intersection, difference; and the unions of many geometries.
+extension Geometry {
+    public func union(_ o: Geometry) throws -> Geometry {
+        try context.make("union") { GEOSUnion_r($0, pointer, o.pointer) }
+    }
+    public func intersection(_ o: Geometry) throws -> Geometry {
+        try context.make("intersection") { GEOSIntersection_r($0, pointer, o.pointer) }
+    }
+    public func difference(_ o: Geometry) throws -> Geometry {
+        try context.make("difference") { GEOSDifference_r($0, pointer, o.pointer) }
+    }
+    public func symmetricDifference(_ o: Geometry) throws -> Geometry {
+        try context.make("symmetric difference") { GEOSSymDifference_r($0, pointer, o.pointer) }
+    }
+    /// The union of the parts of this geometry (dissolve).
+    public func unaryUnion() throws -> Geometry {
+        try context.make("unary union") { GEOSUnaryUnion_r($0, pointer) }
+    }
+    /// Fast union of a polygon coverage (parts that only share edges).
+    /// GEOS 3.11 does not check its input; see `GEOSContext.dissolve` for the checked form.
+    public func coverageUnionUnchecked() throws -> Geometry {
+        try context.make("coverage union") { GEOSCoverageUnion_r($0, pointer) }
+    }
+    /// Fast clip to a rectangle (result may be invalid for invalid input, like GEOS's).
+    public func clip(to b: Bounds) throws -> Geometry {
+        try context.make("clip by rect") { GEOSClipByRect_r($0, pointer, b.minX, b.minY, b.maxX, b.maxY) }
+    }
+}
+
+extension GEOSContext {
+    /// The union of polygons that form a coverage: coverage union first, checked with
+    /// `GEOSisValid_r` (3.11.1 returns invalid results on overlaps or mis-noded edges
+    /// without saying so), then unary union as the fallback.
+    public func dissolve(_ polygons: [Geometry]) throws -> Geometry {
+        if polygons.isEmpty { return try empty(.polygon) }
+        let all = try collection(.geometryCollection, polygons)
+        reset()
+        if let fast = GEOSCoverageUnion_r(handle, all.pointer) {
+            let g = Geometry(owning: fast, context: self)
+            if GEOSisValid_r(handle, fast) == 1 { return g }
+        }
+        return try all.unaryUnion()
+    }
+
+    /// The general union of any geometries.
+    public func union(_ geometries: [Geometry]) throws -> Geometry {
+        if geometries.isEmpty { return try empty(.polygon) }
+        return try collection(.geometryCollection, geometries).unaryUnion()
+    }
+}

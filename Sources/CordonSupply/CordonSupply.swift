@@ -1,1 +1,0 @@
-// CordonSupply: see DESIGN.md
