@@ -34,7 +34,8 @@ public enum Geodesic {
     /// Area in m² of the polygons in `g` (holes subtracted); 0 for points and lines.
     public static func area(_ g: Geometry) -> Double { areaPerimeter(g).area }
 
-    /// Perimeter in m of the polygons in `g`: exterior and hole rings; 0 for points and lines.
+    /// Perimeter in m of the polygons in `g`: their exterior rings, as pyproj's
+    /// `geometry_area_perimeter` and the yardstick count it; 0 for points and lines.
     public static func perimeter(_ g: Geometry) -> Double { areaPerimeter(g).perimeter }
 
     /// Area (m²) and perimeter (m) together, as pyproj's `Geod.geometry_area_perimeter`
@@ -47,8 +48,7 @@ public enum Geodesic {
                 area += abs(r.area); perimeter += r.perimeter
             }
             for i in 0..<poly.interiorRingCount {
-                let r = ring(poly.interiorRing(i)!.coordinates)
-                area -= abs(r.area); perimeter += r.perimeter
+                area -= abs(ring(poly.interiorRing(i)!.coordinates).area)
             }
         }
         return (area, perimeter)
