@@ -1,0 +1,22 @@
+/// One commodity held inside the siege: its stock on the first morning and what each person needs.
+public struct Supply: Sendable, Equatable {
+    /// The commodity's name, used in column names (`flour_stock`) and by inflows.
+    public var commodity: String
+    /// The commodity's own unit (kg, l, kits); the simulation never converts units.
+    public var unit: String
+    /// Stock on the morning of the first day, in `unit`.
+    public var stock: Double
+    /// What one person needs each day, in `unit`. For food, 10 kg per person per month
+    /// (about 0.33 kg a day) is the WFP Syria planning figure of January 2013.
+    public var needPerPersonDay: Double
+    /// Share of the stock lost each day (0.01 = 1 % a day), taken after inflows.
+    public var spoilagePerDay: Double
+
+    public init(commodity: String, unit: String, stock: Double, needPerPersonDay: Double, spoilagePerDay: Double = 0) {
+        self.commodity = commodity
+        self.unit = unit
+        self.stock = stock
+        self.needPerPersonDay = needPerPersonDay
+        self.spoilagePerDay = spoilagePerDay
+    }
+}

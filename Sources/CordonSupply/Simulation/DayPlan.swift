@@ -1,0 +1,74 @@
+/// The parts of a scenario that no Monte Carlo draw changes, turned into day indices once:
+/// rule windows, which supply each inflow feeds, and each route's status per day.
+struct DayPlan: Sendable {
+    let days: Int
+    let commodities: Int
+    let inflowTarget: [Int]
+    let inflowDays: [Range<Int>]
+    /// Per inflow, the route status of each day; nil for inflows without a route.
+    let routeStatus: [[RouteStatus]?]
+    let evacuationDays: [Range<Int>]
+    let policy: RationPolicy
+
+    init(_ scenario: SupplyScenario, access: AccessTimeline?) throws {
+        days = scenario.dayCount
+        commodities = scenario.supplies.count
+        let start = scenario.start, days = self.days
+        /// Day indices of [from, until), clipped to the simulated days.
+        func window(_ from: Day?, _ until: Day?) -> Range<Int> {
+            let lo = from.map { max(0, $0 - start) } ?? 0
+            let hi = until.map { min(days, $0 - start) } ?? days
+            return lo < hi ? lo..<hi : 0..<0
+        }
+        var target: [Int] = [], inflowDays: [Range<Int>] = [], status: [[RouteStatus]?] = []
+        for (i, inflow) in scenario.inflows.enumerated() {
+            guard let c = scenario.supplyIndex(of: inflow.commodity) else {
+                throw SupplyError.unstocked(inflow: i, commodity: inflow.commodity)
+            }
+            target.append(c)
+            switch inflow.schedule {
+            case .daily(_, let route, let from, let until, _):
+                inflowDays.append(window(from, until))
+                if let route {
+                    guard let access, access.knows(route) else { throw SupplyError.unknownRoute(inflow: i, route: route) }
+                    status.append((0..<days).map { access.status(of: route, on: start + $0) })
+                } else {
+                    status.append(nil)
+                }
+            case .once(let date, _):
+                inflowDays.append(window(date, date + 1))
+                status.append(nil)
+            }
+        }
+        inflowTarget = target
+        self.inflowDays = inflowDays
+        routeStatus = status
+        evacuationDays = scenario.evacuation.map { window($0.from, $0.until) }
+        policy = RationPolicy(scenario.rationing)
+    }
+
+    /// Each supply's inflow on each day (`c * days + d`), for this run's amounts.
+    func fillInflows(_ scenario: SupplyScenario, into inflow: inout [Double]) {
+        inflow.removeAll(keepingCapacity: true)
+        inflow.append(contentsOf: repeatElement(0, count: commodities * days))
+        for (i, rule) in scenario.inflows.enumerated() {
+            let base = inflowTarget[i] * days
+            switch rule.schedule {
+            case .once(_, let amount):
+                for d in inflowDays[i] { inflow[base + d] += amount }
+            case .daily(let perDay, _, _, _, let underFire):
+                if let status = routeStatus[i] {
+                    for d in inflowDays[i] {
+                        switch status[d] {
+                        case .open: inflow[base + d] += perDay
+                        case .underFire: inflow[base + d] += perDay * underFire
+                        case .cut: break
+                        }
+                    }
+                } else {
+                    for d in inflowDays[i] { inflow[base + d] += perDay }
+                }
+            }
+        }
+    }
+}

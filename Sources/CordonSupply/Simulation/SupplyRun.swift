@@ -1,0 +1,46 @@
+/// One commodity on one day of a run.
+public struct CommodityDay: Sendable, Equatable {
+    /// Stock at the end of the day.
+    public var stock: Double
+    /// Share of full need handed out by the rationing policy.
+    public var ration: Double
+    /// Days of supply left when the ration was chosen: stock after inflows and spoilage over the
+    /// day's full need; infinity when nobody needs anything.
+    public var daysLeft: Double
+    public var inflow: Double
+    public var spoiled: Double
+    public var consumed: Double
+    /// Full need not met: need − consumed.
+    public var shortfall: Double
+    /// Share of full need met: consumed / need (1 when nothing is needed).
+    public var met: Double
+}
+
+/// One day of a run.
+public struct DayRecord: Sendable, Equatable {
+    public var date: Day
+    /// People inside at the end of the day.
+    public var population: Double
+    /// Everyone evacuated so far, this day included.
+    public var evacuated: Double
+    /// In the scenario's supply order.
+    public var commodities: [CommodityDay]
+}
+
+/// What a run says about one commodity.
+public struct CommodityOutcome: Sendable, Equatable {
+    public var commodity: String
+    /// First day whose stock is 0 at the end of the day; nil if it lasts.
+    public var depleted: Day?
+    /// For each band worse than full, the first day that band or a worse one was reached.
+    public var firstReached: [RationBand: Day]
+}
+
+/// A single deterministic run: every day, and the dates that matter.
+public struct SupplyRun: Sendable, Equatable {
+    public var scenario: SupplyScenario
+    public var days: [DayRecord]
+    public var outcomes: [CommodityOutcome]
+
+    public var evacuated: Double { days.last?.evacuated ?? 0 }
+}

@@ -1,0 +1,14 @@
+/// A scenario the simulation cannot run as given.
+public enum SupplyError: Error, Equatable, CustomStringConvertible {
+    /// An inflow names a commodity that has no supply.
+    case unstocked(inflow: Int, commodity: String)
+    /// An inflow names a route the access timeline does not know (or there is no timeline).
+    case unknownRoute(inflow: Int, route: String)
+
+    public var description: String {
+        switch self {
+        case .unstocked(let i, let c): return "inflows[\(i)].commodity: '\(c)' is not among the supplies"
+        case .unknownRoute(let i, let r): return "inflows[\(i)].route: no access timeline for route '\(r)'"
+        }
+    }
+}
