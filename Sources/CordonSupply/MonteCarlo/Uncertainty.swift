@@ -52,14 +52,14 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SupplyScenario {
-    /// Sets one parameter. An inflow field that does not fit the inflow's schedule is ignored.
+    /// Sets one parameter (spoilage capped at 1). An inflow field that does not fit the inflow's schedule is ignored.
     public mutating func set(_ parameter: Parameter, to value: Double) {
         switch parameter {
         case .population:
             population = value
         case .supply(let i, .stock): supplies[i].stock = value
         case .supply(let i, .needPerPersonDay): supplies[i].needPerPersonDay = value
-        case .supply(let i, .spoilagePerDay): supplies[i].spoilagePerDay = value
+        case .supply(let i, .spoilagePerDay): supplies[i].spoilagePerDay = min(value, 1)  // never more than all of it
         case .evacuation(let i, .perDay): evacuation[i].perDay = value
         case .evacuation(let i, .maxTotal): evacuation[i].maxTotal = value
         case .inflow(let i, let field):

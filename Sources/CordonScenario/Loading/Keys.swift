@@ -1,0 +1,11 @@
+/// The keys each section of a scenario file may hold. A new key is added here and read where its
+/// section is read; anything not listed is an error with a "did you mean".
+enum ScenarioKeys {
+    static let top = ["name", "start", "end", "population", "supplies", "inflows", "rationing", "evacuation", "uncertainty"]
+    static let supply = ["commodity", "unit", "stock", "need_per_person_day", "spoilage_per_day"]
+    static let inflow = ["commodity", "per_day", "route", "from", "until", "under_fire_factor", "date", "amount"]
+    static let rationing = ["below_days", "ration"]
+    static let evacuation = ["from", "until", "per_day", "max_total", "corridor"]
+    static let uncertainty = ["runs", "seed", "vary"]
+    static let distributions = ["uniform", "triangular", "normal", "lognormal"]
+}

@@ -1,0 +1,99 @@
+import CordonSupply
+import Foundation
+import Yams
+
+/// A scenario file, read and checked.
+public struct LoadedScenario: Sendable {
+    /// The file as the user named it, used in every error message.
+    public let file: String
+    /// The supply model: dates, people, stocks, inflows, rationing, evacuation, uncertainty.
+    public let supply: SupplyScenario
+
+    /// A path written in the scenario, taken relative to the scenario's own folder.
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+}
+
+/// Reads scenario files (YAML, or JSON, which YAML reads too).
+public enum ScenarioLoader {
+    /// What the caller will do with the scenario, which decides what is allowed.
+    public enum Purpose: Sendable {
+        /// `cordon simulate`: no map, so an inflow may not depend on a route.
+        case simulate
+        /// `cordon run`: the map supplies the access timeline, so routes are allowed.
+        case run
+    }
+
+    public static func load(_ file: String, for purpose: Purpose) throws -> LoadedScenario {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ScenarioError(file: file, path: "", message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: file, path: "", message: "not YAML or JSON: the file is not UTF-8 text")
+        }
+        return try parse(text, file: file, for: purpose)
+    }
+
+    /// Reads scenario text; `file` names it in errors and anchors relative paths.
+    public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> LoadedScenario {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let e as YamlError {
+            throw ScenarioError(file: file, path: "", message: "not YAML or JSON: \(brief(e))")
+        }
+        guard let node else { throw ScenarioError(file: file, path: "", message: "empty: a scenario needs start, end, population and supplies") }
+        let root = Field(node: node, path: .root, file: file)
+        guard case .mapping = node else {
+            throw root.error("not a scenario: expected a mapping of keys (start, end, population, supplies, …) at the top")
+        }
+        let top = try root.section(ScenarioKeys.top)
+        let supply = try top.supplyScenario(defaultName: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        if purpose == .simulate, let i = supply.inflows.firstIndex(where: { $0.route != nil }) {
+            throw ScenarioError(file: file, path: "inflows[\(i)].route",
+                                message: "needs an access timeline from a map: use `cordon run`, or drop the route for `simulate`")
+        }
+        return LoadedScenario(file: file, supply: supply)
+    }
+
+    /// libyaml's problem and position, on one line.
+    private static func brief(_ e: YamlError) -> String {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "\(problem) at line \(mark.line), column \(mark.column)"
+        case .reader(let problem, _, _, _):
+            return problem
+        default:
+            return "\(e)"
+        }
+    }
+}
+
+extension Section {
+    /// The top level: dates and people, then each supply section in turn.
+    func supplyScenario(defaultName: String) throws -> SupplyScenario {
+        let start = try required("start", "the first day, yyyy-mm-dd").day()
+        let endField = try required("end", "the last day, yyyy-mm-dd")
+        let end = try endField.day()
+        guard end >= start else { throw endField.error("must not be before start (\(start))") }
+        let supplies = try required("supplies", "a list of commodities").list().map { try $0.section(ScenarioKeys.supply).supply() }
+        guard !supplies.isEmpty else { throw try required("supplies", "").error("list at least one commodity") }
+        var names = Set<String>()
+        for (i, s) in supplies.enumerated() where !names.insert(s.commodity).inserted {
+            throw ScenarioError(file: field.file, path: field.path.key("supplies").index(i).key("commodity").description,
+                                message: "'\(s.commodity)' is listed twice")
+        }
+        let stocked = supplies.map(\.commodity)
+        var scenario = SupplyScenario(
+            name: try optional("name")?.string() ?? defaultName, start: start, end: end,
+            population: try required("population", "the number of people inside").amount(), supplies: supplies,
+            inflows: try optional("inflows")?.list().map { try $0.section(ScenarioKeys.inflow).inflow(stocked: stocked) } ?? [],
+            rationing: try optional("rationing")?.list().map { try $0.section(ScenarioKeys.rationing).rationRule() } ?? [],
+            evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [])
+        scenario.uncertainty = try optional("uncertainty")?.section(ScenarioKeys.uncertainty).uncertainty(for: scenario)
+        return scenario
+    }
+}

@@ -1,0 +1,61 @@
+import CordonSupply
+
+/// Readers for the supply sections of a scenario file, each turning one list item into the model.
+extension Section {
+    func supply() throws -> Supply {
+        let name = try required("commodity", "a name such as flour").string()
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            throw try required("commodity", "").error("use letters, digits, '_' or '-' (it names columns and vary paths)")
+        }
+        return Supply(commodity: name,
+                      unit: try required("unit", "the unit, such as kg").string(),
+                      stock: try required("stock", "a number ≥ 0").amount(),
+                      needPerPersonDay: try required("need_per_person_day", "a number ≥ 0").amount(),
+                      spoilagePerDay: try optional("spoilage_per_day")?.share() ?? 0)
+    }
+
+    /// An inflow is either daily (`per_day` with optional route and window) or one delivery (`date`, `amount`).
+    func inflow(stocked: [String]) throws -> Inflow {
+        let commodityField = try required("commodity", "the commodity it brings")
+        let commodity = try commodityField.string()
+        guard stocked.contains(commodity) else {
+            throw commodityField.error("'\(commodity)' is not stocked (supplies: \(stocked.joined(separator: ", ")))")
+        }
+        if let perDay = optional("per_day") {
+            if let stray = ["date", "amount"].first(where: has) {
+                throw optional(stray)!.error("not with per_day: an inflow is either per_day, or date and amount")
+            }
+            let (from, until) = try window()
+            return .daily(commodity, perDay: try perDay.amount(), route: try optional("route")?.string(),
+                          from: from, until: until, underFireFactor: try optional("under_fire_factor")?.share() ?? 0)
+        }
+        guard has("date") || has("amount") else { throw error("give per_day, or date and amount") }
+        if let stray = ["route", "from", "until", "under_fire_factor"].first(where: has) {
+            throw optional(stray)!.error("only for per_day inflows; a delivery has date and amount")
+        }
+        return .once(commodity, date: try required("date", "the delivery date").day(),
+                     amount: try required("amount", "a number ≥ 0").amount())
+    }
+
+    func rationRule() throws -> RationRule {
+        RationRule(belowDays: try required("below_days", "a number of days ≥ 0").amount(),
+                   ration: try required("ration", "a share of full need from 0 to 1").share())
+    }
+
+    func evacuation() throws -> Evacuation {
+        let (from, until) = try window()
+        return Evacuation(from: from, until: until,
+                          perDay: try required("per_day", "a number of people ≥ 0").amount(),
+                          maxTotal: try optional("max_total")?.amount() ?? .infinity,
+                          corridor: try optional("corridor")?.string())
+    }
+
+    /// Optional `from` and `until`, with `until` after `from`.
+    private func window() throws -> (Day?, Day?) {
+        let from = try optional("from")?.day(), until = try optional("until")?.day()
+        if let from, let until, until <= from {
+            throw optional("until")!.error("must be after from (\(from)); until is the first day without")
+        }
+        return (from, until)
+    }
+}

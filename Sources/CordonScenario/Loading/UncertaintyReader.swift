@@ -1,0 +1,90 @@
+import CordonSupply
+
+/// Reads `uncertainty`: `runs`, `seed` and `vary`, whose keys are dotted paths into the scenario
+/// (`population`, `supplies.<commodity>.<field>`, `inflows.<index>.<field>`, `evacuation.<index>.<field>`).
+extension Section {
+    func uncertainty(for scenario: SupplyScenario) throws -> Uncertainty {
+        let vary = try optional("vary")?.entries().map { path, value in
+            let parameter = try value.parameter(path, in: scenario)
+            return Variation(parameter, try value.section(ScenarioKeys.distributions).distribution())
+        }
+        return Uncertainty(runs: try required("runs", "the number of Monte Carlo runs").count(),
+                           seed: try optional("seed")?.seed() ?? 0, vary: vary ?? [])
+    }
+
+    /// The one distribution a vary entry names, with its parameters checked.
+    func distribution() throws -> Distribution {
+        guard let (name, value) = try field.entries().first else {
+            throw error("give a distribution: \(ScenarioKeys.distributions.joined(separator: ", "))")
+        }
+        let numbers = try value.list().map { try $0.number() }
+        func expect(_ count: Int, _ shape: String) throws {
+            guard numbers.count == count else { throw value.error("must be \(shape)") }
+        }
+        func inOrder(_ shape: String) throws {
+            guard zip(numbers, numbers.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw value.error("must be in order \(shape)") }
+            guard numbers[0] >= 0 else { throw value.error("must be ≥ 0: every varied value is") }
+        }
+        switch name {
+        case "uniform":
+            try expect(2, "[a, b]"); try inOrder("a ≤ b")
+            return .uniform(numbers[0], numbers[1])
+        case "triangular":
+            try expect(3, "[a, mode, b]"); try inOrder("a ≤ mode ≤ b")
+            return .triangular(numbers[0], numbers[1], numbers[2])
+        case "normal":
+            try expect(2, "[mean, sd]")
+            guard numbers[0] >= 0, numbers[1] >= 0 else { throw value.error("mean and sd must be ≥ 0 (draws are truncated at 0)") }
+            return .normal(mean: numbers[0], sd: numbers[1])
+        default:
+            try expect(2, "[mu, sigma]")
+            guard numbers[1] >= 0 else { throw value.error("sigma must be ≥ 0") }
+            return .lognormal(mu: numbers[0], sigma: numbers[1])
+        }
+    }
+}
+
+extension Field {
+    /// The scenario parameter a vary path names.
+    func parameter(_ dotted: String, in scenario: SupplyScenario) throws -> Parameter {
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let sections = ["population", "supplies", "inflows", "evacuation"]
+        guard let section = parts.first, sections.contains(section) else {
+            throw error("unknown path, \(Suggestion.hint(for: parts.first ?? "", in: sections))")
+        }
+        if section == "population" {
+            guard parts.count == 1 else { throw error("population has no fields") }
+            return .population
+        }
+        guard parts.count == 3 else { throw error("write \(section).<\(section == "supplies" ? "commodity" : "index")>.<field>") }
+        let (item, name) = (parts[1], parts[2])
+        func field<F: RawRepresentable & CaseIterable>(_: F.Type, _ allowed: [F] = Array(F.allCases)) throws -> F where F.RawValue == String {
+            guard let f = F(rawValue: name), allowed.contains(where: { $0.rawValue == name }) else {
+                throw error("cannot vary '\(name)', \(Suggestion.hint(for: name, in: allowed.map(\.rawValue)))")
+            }
+            return f
+        }
+        func index(_ count: Int) throws -> Int {
+            guard let i = Int(item), (0..<count).contains(i) else {
+                throw error("no \(section) entry \(item): indices run from 0 to \(count - 1)")
+            }
+            return i
+        }
+        switch section {
+        case "supplies":
+            let names = scenario.supplies.map(\.commodity)
+            guard let i = names.firstIndex(of: item) else {
+                throw error("no supply '\(item)', \(Suggestion.hint(for: item, in: names))")
+            }
+            return .supply(i, try field(Parameter.SupplyField.self))
+        case "inflows":
+            let i = try index(scenario.inflows.count)
+            if case .once = scenario.inflows[i].schedule {
+                return .inflow(i, try field(Parameter.InflowField.self, [.amount]))
+            }
+            return .inflow(i, try field(Parameter.InflowField.self, [.perDay, .underFireFactor]))
+        default:
+            return .evacuation(try index(scenario.evacuation.count), try field(Parameter.EvacuationField.self))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+extension SupplyRun {
+    /// `timeline.csv`: one row per day, `date,population,evacuated`, then for each commodity in
+    /// scenario order `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with
+    /// Monte Carlo by `c_stock_p5,c_stock_p50,c_stock_p95`. `c_days_left` is the value the ration was
+    /// chosen from, empty when nobody needs anything.
+    public func timelineCSV(monteCarlo: MonteCarloResult? = nil) -> String {
+        var header = ["date", "population", "evacuated"]
+        for supply in scenario.supplies {
+            let c = supply.commodity
+            header += ["stock", "ration", "days_left", "inflow", "consumed", "shortfall"].map { "\(c)_\($0)" }
+            if monteCarlo != nil { header += ["stock_p5", "stock_p50", "stock_p95"].map { "\(c)_\($0)" } }
+        }
+        var lines = [header.joined(separator: ",")]
+        lines.reserveCapacity(days.count + 1)
+        let n = { (x: Double) in NumberText.fixed(x) }
+        for (d, day) in days.enumerated() {
+            var cells = [day.date.description, n(day.population), n(day.evacuated)]
+            for (c, x) in day.commodities.enumerated() {
+                cells += [n(x.stock), NumberText.fixed(x.ration, places: 6), n(x.daysLeft), n(x.inflow), n(x.consumed), n(x.shortfall)]
+                if let band = monteCarlo?.stock[c][d] { cells += [n(band.p5), n(band.p50), n(band.p95)] }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
