@@ -19,7 +19,8 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .target(name: "CordonGeometry", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "CordonSiege", dependencies: ["CordonGeometry"]),
+        // CordonSiege takes `Day` and `RouteStatus` from CordonSupply, the vocabulary of the access timeline it hands on.
+        .target(name: "CordonSiege", dependencies: ["CordonGeometry", "CordonSupply"]),
         .target(name: "CordonSupply"),
         .target(name: "CordonScenario", dependencies: [
             "CordonGeometry", "CordonSiege", "CordonSupply",

@@ -1,1 +1,0 @@
-// CordonSiege: see DESIGN.md

@@ -1,0 +1,44 @@
+import CordonGeometry
+
+/// A population layer feature: residents spread evenly over its area.
+public struct PopulationArea {
+    public let geometry: Geometry
+    public let population: Double
+    public init(geometry: Geometry, population: Double) {
+        self.geometry = geometry
+        self.population = population
+    }
+}
+
+/// A named district (neighbourhood, camp, quarter) to list inside pockets.
+public struct District {
+    public let name: String
+    public let geometry: Geometry
+    public init(name: String, geometry: Geometry) {
+        self.name = name
+        self.geometry = geometry
+    }
+}
+
+/// Layers that come with a map: ways out, population, districts. All lon/lat.
+public struct EnclosureLayers {
+    /// Points or polygons that count as the way out instead of the study area's edge.
+    public var bases: [Geometry]?
+    /// Residents, instead of the map features' `population`.
+    public var population: [PopulationArea]?
+    public var districts: [District]?
+
+    public init(bases: [Geometry]? = nil, population: [PopulationArea]? = nil, districts: [District]? = nil) {
+        self.bases = bases
+        self.population = population
+        self.districts = districts
+    }
+
+    /// The same layers, cloned into another context (for a worker).
+    func copy(into ctx: GEOSContext) throws -> EnclosureLayers {
+        EnclosureLayers(
+            bases: try bases?.map { try $0.copy(into: ctx) },
+            population: try population?.map { PopulationArea(geometry: try $0.geometry.copy(into: ctx), population: $0.population) },
+            districts: try districts?.map { District(name: $0.name, geometry: try $0.geometry.copy(into: ctx)) })
+    }
+}

@@ -1,0 +1,48 @@
+import CordonGeometry
+import CordonSupply
+
+/// Areal weighting: residents of an area count inside a pocket in proportion to the share
+/// of the area's (UTM) surface inside it. Whole areas inside count fully without overlay.
+struct AreaWeighting {
+    let ws: Workspace
+
+    init(_ ws: Workspace) { self.ws = ws }
+
+    func population(inside pocket: Geometry, metres: Geometry, on day: Day?) throws -> Double {
+        guard let b = pocket.bounds else { return 0 }
+        let prepared = try PreparedGeometry(pocket)
+        var total = 0.0
+        if let layer = ws.layers.population {
+            for area in layer where area.population > 0 {
+                guard let ab = area.geometry.bounds, ab.intersects(b) else { continue }
+                total += try share(area.geometry, { try ws.toUTM.apply(area.geometry) }, prepared, metres) * area.population
+            }
+            return total
+        }
+        for i in try ws.areas(near: b, on: day) where ws.areas[i].population > 0 {
+            total += try share(ws.areas[i].geometry, { try ws.projected(i) }, prepared, metres) * ws.areas[i].population
+        }
+        return total
+    }
+
+    /// Names of districts whose area lies more than half inside the pocket.
+    func districts(_ districts: [District], inside pocket: Geometry, metres: Geometry) throws -> [String] {
+        guard let b = pocket.bounds else { return [] }
+        let prepared = try PreparedGeometry(pocket)
+        return try districts.filter { d in
+            guard let db = d.geometry.bounds, db.intersects(b) else { return false }
+            return try share(d.geometry, { try ws.toUTM.apply(d.geometry) }, prepared, metres) > 0.5
+        }.map(\.name)
+    }
+
+    /// Share (0…1) of `area` inside the pocket, by planar UTM area.
+    private func share(_ area: Geometry, _ projected: () throws -> Geometry, _ pocket: PreparedGeometry,
+                       _ pocketMetres: Geometry) throws -> Double {
+        guard try pocket.intersects(area) else { return 0 }
+        if try pocket.contains(area) { return 1 }
+        let m = try projected()
+        let whole = try m.planarArea()
+        guard whole > 0 else { return 0 }
+        return min(try m.intersection(pocketMetres).planarArea() / whole, 1)
+    }
+}

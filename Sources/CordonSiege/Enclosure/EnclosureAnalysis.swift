@@ -1,0 +1,68 @@
+import CordonGeometry
+import CordonSupply
+
+/// Finds the besieged side's pockets on one date and measures them (DESIGN.md, Enclosure).
+/// One analysis per worker: it owns its GEOS context through its workspace.
+public final class EnclosureAnalysis {
+    let ws: Workspace
+    public let options: EnclosureOptions
+
+    public init(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
+                context: GEOSContext) throws {
+        try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
+        try map.requireControllers(options.allies, role: { _ in "the allied controller" })
+        self.options = options
+        ws = try Workspace(map: map, layers: layers, context: context)
+    }
+
+    /// Pockets of the map held on `day` (every area when nil), numbered by descending area.
+    public func pockets(on day: Day?) throws -> [Pocket] {
+        let all = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
+        let besieged = all.filter { ws.areas[$0].controller == options.besieged }
+        if besieged.isEmpty { return [] }
+        let passable = all.filter { options.isPassable(ws.areas[$0].controller) }
+        let ground = try Ground(ws, besieged: besieged, passable: passable, all: all, snap: options.snap)
+        try OverlapCheck(ws, tolerance: options.tolerance).run(all, dissolved: ground.extentLonLat)
+
+        let t = options.tolerance
+        let zoneTree = try STRtree(ground.zones, context: ws.ctx)
+        var zoneOpen: [Int: Bool] = [:]
+        let contact = HostileContact(ws, tolerance: t, options: options)
+        let weighting = AreaWeighting(ws)
+
+        var pockets: [Pocket] = []
+        for (lonLat, metres) in zip(ground.pocketsLonLat, ground.pocketsMetres) {
+            let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
+            let point = try metres.representativePoint()
+            let zone = try zoneTree.query(point) { try $0.intersects(point) }.first
+            var encircled = true
+            if let zone {
+                if zoneOpen[zone] == nil { zoneOpen[zone] = try ground.zones[zone].dwithin(ground.wayOut, distance: t) }
+                encircled = !zoneOpen[zone]!
+            }
+            let hostileNear = try contact.hostileAreas(near: lonLat, on: day)
+            var pocket = Pocket(
+                index: 0, controller: options.besieged, geometry: lonLat, encircled: encircled,
+                areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
+                hostileShare: try contact.share(of: metres, hostile: hostileNear),
+                population: try weighting.population(inside: lonLat, metres: metres, on: day),
+                closureM: encircled ? 0 : nil)
+            if !encircled, options.closure, let zone {
+                pocket.closureM = try ClosureDistance(ws, options: options)
+                    .search(pocket: metres, zone: ground.zones[zone], wayOut: ground.wayOut, on: day)
+            }
+            if let districts = ws.layers.districts {
+                pocket.districts = try weighting.districts(districts, inside: lonLat, metres: metres)
+            }
+            pockets.append(pocket)
+        }
+        // Descending geodesic area; ties broken by position, so the order never depends on GEOS's.
+        pockets.sort {
+            if $0.areaKm2 != $1.areaKm2 { return $0.areaKm2 > $1.areaKm2 }
+            let a = $0.geometry.bounds!, b = $1.geometry.bounds!
+            return (a.minX, a.minY, a.maxX, a.maxY) < (b.minX, b.minY, b.maxX, b.maxY)
+        }
+        for i in pockets.indices { pockets[i].index = i }
+        return pockets
+    }
+}

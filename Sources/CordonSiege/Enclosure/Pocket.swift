@@ -1,0 +1,31 @@
+import CordonGeometry
+import CordonSupply
+
+/// A connected part of the besieged side's ground on one date, and what the model says of it.
+public struct Pocket {
+    /// Rank by descending geodesic area, from 0.
+    public var index: Int
+    public var controller: String
+    /// Lon/lat.
+    public var geometry: Geometry
+    /// True when its zone (with the allies' ground) comes no closer than t to the way out.
+    public var encircled: Bool
+    public var areaKm2: Double
+    public var perimeterKm: Double
+    /// Share of the boundary within t of hostile ground.
+    public var hostileShare: Double
+    /// Residents inside by areal weighting.
+    public var population: Double
+    /// Metres of hostile advance that would encircle or overrun it; 0 when encircled,
+    /// nil when not computed or when no hostile ground can close it.
+    public var closureM: Double?
+    /// Districts more than half inside, when districts were given.
+    public var districts: [String]?
+    /// First day of the current, unbroken encirclement (timeline only); nil when open or
+    /// encircled since before the map begins.
+    public var since: Day?
+    /// The period in which this holds (timeline), or the date asked.
+    public var period: Period?
+
+    public var status: String { encircled ? "encircled" : "open" }
+}

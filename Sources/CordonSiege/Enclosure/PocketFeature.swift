@@ -1,0 +1,55 @@
+import CordonGeometry
+import CordonSupply
+
+extension Pocket {
+    /// The pocket as a GeoJSON feature with the properties of `cordon enclosure`.
+    /// `date`: the day asked with `--date`; a timeline pocket carries `from`/`until`/`since`.
+    public func feature(date: Day? = nil) -> Feature {
+        var p = JSONObject()
+        p["pocket"] = .number(Double(index))
+        p["controller"] = .string(controller)
+        p["status"] = .string(status)
+        p["encircled"] = .bool(encircled)
+        p["area_km2"] = .number(Self.round(areaKm2, 9))
+        p["perimeter_km"] = .number(Self.round(perimeterKm, 6))
+        p["hostile_share"] = .number(Self.round(hostileShare, 6))
+        p["population"] = .number(population.rounded())
+        p["closure_m"] = closureM.map { .number($0.rounded()) } ?? .null
+        if let districts { p["districts"] = .array(districts.map { .string($0) }) }
+        if let date { p["date"] = .string(date.description) }
+        if let period {
+            if let from = period.from { p["from"] = .string(from.description) }
+            if let until = period.until { p["until"] = .string(until.description) }
+            p["since"] = since.map { .string($0.description) } ?? .null
+        }
+        return Feature(geometry: geometry, properties: p)
+    }
+
+    static func round(_ x: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (x * scale).rounded() / scale
+    }
+}
+
+/// The one-line summary of `cordon enclosure` (on the pockets of one date).
+public struct EnclosureSummary: Sendable {
+    public var pockets: Int
+    public var encircled: Int
+    public var encircledKm2: Double
+    public var encircledPopulation: Double
+
+    public init(_ pockets: [Pocket]) {
+        self.pockets = pockets.count
+        let inside = pockets.filter(\.encircled)
+        encircled = inside.count
+        encircledKm2 = inside.reduce(0) { $0 + $1.areaKm2 }
+        encircledPopulation = inside.reduce(0) { $0 + $1.population.rounded() }
+    }
+
+    public var json: JSONObject {
+        ["pockets": .number(Double(pockets)), "encircled": .number(Double(encircled)),
+         "encircled_km2": .number(Pocket.round(encircledKm2, 6)),
+         "encircled_population": .number(encircledPopulation)]
+    }
+}

@@ -1,0 +1,89 @@
+import CordonGeometry
+import CordonSupply
+
+/// A control map: who holds which ground, over time (DESIGN.md, Control maps).
+public struct ControlMap {
+    public let file: String
+    public let areas: [ControlArea]
+
+    public init(file: String, areas: [ControlArea]) {
+        self.file = file
+        self.areas = areas
+    }
+
+    /// Reads the map's features: Polygon/MultiPolygon with `controller`, optional `from`,
+    /// `until`, `name`, `population`. Invalid geometry is an error naming GEOS's reason,
+    /// unless `repair` is set; `repaired` then lists the features mended.
+    public init(file: String, features: [Feature], repair: Bool = false,
+                repaired: ((Int, String) -> Void)? = nil) throws {
+        self.file = file
+        var areas: [ControlArea] = []
+        areas.reserveCapacity(features.count)
+        for (i, f) in features.enumerated() {
+            func fail(_ reason: String) -> SiegeInputError { SiegeInputError(file: file, feature: i, reason) }
+            guard var g = f.geometry else { throw fail("has no geometry; a control area needs a Polygon or MultiPolygon") }
+            guard g.type.isPolygonal else {
+                throw fail("is a \(g.type.geoJSONName); a control area must be a Polygon or MultiPolygon")
+            }
+            guard let controller = f.properties["controller"]?.stringValue, !controller.isEmpty else {
+                throw fail("has no `controller` (a string naming who holds the area)")
+            }
+            if let reason = try g.validityReason() {
+                guard repair else { throw fail("invalid geometry: \(reason) (use --repair to mend it)") }
+                g = try g.makeValid()
+                let polys = try g.polygons()
+                g = polys.count == 1 ? polys[0] : try g.context.collection(.multiPolygon, polys)
+                repaired?(i, reason)
+            }
+            let from = try Self.day(f, "from", fail)
+            let until = try Self.day(f, "until", fail)
+            if let from, let until, from >= until {
+                throw fail("`from` \(from) is not before `until` \(until)")
+            }
+            var population = 0.0
+            if let p = f.properties["population"], !p.isNull {
+                guard let v = p.numberValue, v.isFinite, v >= 0 else {
+                    throw fail("`population` must be a number ≥ 0")
+                }
+                population = v
+            }
+            areas.append(ControlArea(feature: i, geometry: g, controller: controller, from: from, until: until,
+                                     name: f.properties["name"]?.stringValue, population: population))
+        }
+        self.areas = areas
+    }
+
+    private static func day(_ f: Feature, _ key: String, _ fail: (String) -> SiegeInputError) throws -> Day? {
+        guard let v = f.properties[key], !v.isNull else { return nil }
+        guard let s = v.stringValue, let d = Day(iso: s) else {
+            throw fail("`\(key)` must be an ISO date (YYYY-MM-DD), got \(v)")
+        }
+        return d
+    }
+
+    public var isDated: Bool { areas.contains { $0.isDated } }
+
+    /// The controllers named in the map, sorted.
+    public var controllers: [String] { Array(Set(areas.map(\.controller))).sorted() }
+
+    /// Every date on which the map changes.
+    public var changeDates: [Day] {
+        Array(Set(areas.flatMap { [$0.from, $0.until].compactMap { $0 } })).sorted()
+    }
+
+    /// The periods of `--timeline`.
+    public var periods: [Period] { Period.between(changeDates) }
+
+    /// Indices of the areas held on `day` (every area when `day` is nil).
+    public func indices(on day: Day?) -> [Int] {
+        areas.indices.filter { areas[$0].holds(on: day) }
+    }
+
+    /// Checks that every named controller appears in the map.
+    public func requireControllers(_ names: [String], role: (String) -> String) throws {
+        let known = Set(areas.map(\.controller))
+        for n in names where !known.contains(n) {
+            throw SiegeInputError(file: file, "\(role(n)) `\(n)` never appears; the map's controllers are: \(controllers.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import CordonSupply
+
+/// A span of days in which the map does not change: [from, until). A nil `from` means
+/// "since before the map begins", a nil `until` "still so when the map ends".
+public struct Period: Equatable, Hashable, Sendable {
+    public let from: Day?
+    public let until: Day?
+
+    public init(from: Day?, until: Day?) {
+        self.from = from
+        self.until = until
+    }
+
+    /// A day inside the period, on which its map is taken.
+    public var sampleDay: Day? { from ?? until.map { $0 - 1 } }
+
+    /// Periods between consecutive distinct change dates; one whole period when there are none.
+    public static func between(_ changes: [Day]) -> [Period] {
+        let days = Array(Set(changes)).sorted()
+        guard !days.isEmpty else { return [Period(from: nil, until: nil)] }
+        var out = [Period(from: nil, until: days[0])]
+        for i in days.indices { out.append(Period(from: days[i], until: i + 1 < days.count ? days[i + 1] : nil)) }
+        return out
+    }
+}
