@@ -1,0 +1,99 @@
+import Glibc
+
+/// A file that could not be written.
+public struct FileWriteError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Writes output so that a failed run never leaves a partial file: bytes go to a
+/// temporary file in the target's folder, which is renamed over the target at the end.
+/// "-" means standard output (written once everything is ready); a path that is not a
+/// regular file (/dev/null, a pipe) is written directly.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { $0.append(contentsOf: bytes) }
+    }
+
+    /// Runs `body` with an output that streams to the destination in large chunks.
+    /// If `body` throws, nothing is left behind and the target is untouched.
+    public static func write(to path: String, _ body: (inout ByteOutput) throws -> Void) throws {
+        if path == "-" {
+            var out = ByteOutput()
+            try body(&out)
+            try out.bytes.withUnsafeBytes { try writeAll(1, $0, path: "standard output") }
+            return
+        }
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw FileWriteError(path: path, reason: "it is a folder") }
+            try direct(path, body)
+            return
+        }
+        let temp = temporaryName(for: path)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+        do {
+            var out = ByteOutput(sink: { try writeAll(fd, $0, path: path) })
+            try body(&out)
+            try out.flush()
+            guard fsync(fd) == 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+            guard close(fd) == 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        guard rename(temp, path) == 0 else {
+            let reason = FileBytes.errorText()
+            unlink(temp)
+            throw FileWriteError(path: path, reason: reason)
+        }
+    }
+
+    private static func direct(_ path: String, _ body: (inout ByteOutput) throws -> Void) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+        defer { close(fd) }
+        var out = ByteOutput(sink: { try writeAll(fd, $0, path: path) })
+        try body(&out)
+        try out.flush()
+    }
+
+    /// `.NAME.PID-N.tmp` beside the target, so the rename stays on one file system.
+    private static func temporaryName(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(folder).\(name).\(getpid())-\(counter.next()).tmp"
+    }
+
+    private static let counter = Counter()
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+            done += n
+        }
+    }
+}
+
+/// A process-wide counter for unique temporary names from any thread.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+    func next() -> Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,147 @@
+/// A growing byte buffer for writers. With a sink it hands its bytes on in
+/// large chunks (`flushIfLarge`), so writing a big file does not hold it all in memory.
+public struct ByteOutput {
+    public internal(set) var bytes: [UInt8] = []
+    let sink: ((UnsafeRawBufferPointer) throws -> Void)?
+    static let chunk = 1 << 20
+
+    /// An in-memory buffer: everything stays in `bytes`.
+    public init() { sink = nil; bytes.reserveCapacity(4096) }
+
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.chunk + Self.chunk / 4)
+    }
+
+    @inline(__always) public mutating func append(_ b: UInt8) { bytes.append(b) }
+
+    @inline(__always) public mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func append(contentsOf b: some Sequence<UInt8>) { bytes.append(contentsOf: b) }
+
+    /// Passes the buffered bytes to the sink once there is a chunk's worth; a no-op in memory.
+    public mutating func flushIfLarge() throws {
+        if sink != nil && bytes.count >= Self.chunk { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard let sink, !bytes.isEmpty else { return }
+        try bytes.withUnsafeBytes { try sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+// MARK: Numbers and strings
+
+private let digitPairs: [UInt8] = {
+    var t = [UInt8]()
+    t.reserveCapacity(200)
+    for i in 0..<100 { t.append(UInt8(48 + i / 10)); t.append(UInt8(48 + i % 10)) }
+    return t
+}()
+
+extension ByteOutput {
+    /// A non-negative integer in decimal.
+    public mutating func append(unsigned v: UInt64) {
+        if v < 10 { bytes.append(UInt8(48 + v)); return }
+        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &tmp) { raw in
+            var i = 24
+            var n = v
+            while n >= 100 {
+                let r = Int(n % 100) * 2
+                n /= 100
+                i -= 2
+                raw[i] = digitPairs[r]; raw[i + 1] = digitPairs[r + 1]
+            }
+            if n >= 10 {
+                i -= 2
+                raw[i] = digitPairs[Int(n) * 2]; raw[i + 1] = digitPairs[Int(n) * 2 + 1]
+            } else {
+                i -= 1
+                raw[i] = UInt8(48 + n)
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i..<24]))
+        }
+    }
+
+    /// A JSON number: integral values below 2^53 without a fraction, others in the
+    /// shortest form that reads back to the same double; NaN and infinities as `null`.
+    public mutating func append(number x: Double) {
+        guard x.isFinite else { append("null"); return }
+        if x == x.rounded(.towardZero) && abs(x) < 9_007_199_254_740_992 {
+            if x < 0 { bytes.append(UInt8(ascii: "-")) }
+            append(unsigned: UInt64(abs(x)))  // -0.0 becomes "0"
+            return
+        }
+        bytes.append(contentsOf: x.description.utf8)  // Swift prints the shortest round-trip form
+    }
+
+    /// `x` rounded to `decimals` places (0...9), trailing zeros trimmed, never "-0".
+    /// Returns false (writing nothing) when `x` is not finite.
+    @discardableResult
+    public mutating func append(fixed x: Double, decimals: Int) -> Bool {
+        guard x.isFinite else { return false }
+        let scale = FixedPoint.powers[decimals]
+        let scaled = (x * scale).rounded()
+        // Beyond ~9e18 the integer form overflows; such values are not coordinates, print them in full.
+        guard abs(scaled) < 9.0e18 else { append(number: x); return true }
+        let n = Int64(scaled)
+        if n == 0 { bytes.append(UInt8(ascii: "0")); return true }
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        let m = n.magnitude
+        let unit = UInt64(scale)
+        append(unsigned: m / unit)
+        var frac = m % unit
+        guard frac != 0 else { return true }
+        var width = decimals
+        while frac % 10 == 0 { frac /= 10; width -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        var digits: (UInt64, UInt64) = (0, 0)  // up to 9 fraction digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var i = width
+            while i > 0 { i -= 1; raw[i] = UInt8(48 + frac % 10); frac /= 10 }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<width]))
+        }
+        return true
+    }
+
+    /// A JSON string with quotes; escapes `"`, `\` and control characters.
+    public mutating func append(jsonString s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { u in
+            var start = 0
+            for i in 0..<u.count {
+                let c = u[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch c {
+                case 0x22: bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: "u00".utf8)
+                    hex.withUTF8Buffer { h in
+                        bytes.append(h[Int(c >> 4)]); bytes.append(h[Int(c & 15)])
+                    }
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+enum FixedPoint {
+    static let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+}

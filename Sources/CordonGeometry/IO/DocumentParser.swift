@@ -1,0 +1,279 @@
+/// The GeoJSON object structure, read member by member in whatever order the
+/// members come. Features go to `entries` as they are read; with `collectFaults`,
+/// a faulty feature is noted and skipped, and reading goes on with the next one.
+struct DocumentParser {
+    enum Role { case top, feature, geometry }
+
+    enum TypeName: Equatable {
+        case featureCollection, feature, geometry(GeometryType), unknown(String)
+
+        init(_ s: String) {
+            switch s {
+            case "FeatureCollection": self = .featureCollection
+            case "Feature": self = .feature
+            case "Point": self = .geometry(.point)
+            case "LineString": self = .geometry(.lineString)
+            case "Polygon": self = .geometry(.polygon)
+            case "MultiPoint": self = .geometry(.multiPoint)
+            case "MultiLineString": self = .geometry(.multiLineString)
+            case "MultiPolygon": self = .geometry(.multiPolygon)
+            case "GeometryCollection": self = .geometry(.geometryCollection)
+            default: self = .unknown(s)
+            }
+        }
+    }
+
+    /// What one object's members said.
+    struct Members {
+        var offset = 0
+        var type: TypeName?
+        var geometry: Geometry?
+        var hasGeometry = false
+        var properties: JSONObject?
+        var id: JSONValue?
+        var built: Geometry?
+        var pending: CoordinateTree?
+        var geometries: [Geometry]?
+        var hasFeatures = false
+    }
+
+    struct Entry {
+        var index: Int
+        var offset: Int
+        var feature: Feature
+    }
+
+    var s: JSONScanner
+    let builder: GeometryBuilder
+    var tree: CoordinateTree
+    let collectFaults: Bool
+    var entries: [Entry] = []
+    var faults: [(fault: ScanFault, feature: Int?)] = []
+    /// The feature being read, for error messages.
+    var featureIndex: Int?
+    var featureCount = 0
+
+    init(_ data: UnsafeRawBufferPointer, context: GEOSContext, maxDepth: Int, checkRange: Bool, collectFaults: Bool) {
+        s = JSONScanner(data, maxDepth: maxDepth)
+        builder = GeometryBuilder(context: context)
+        tree = CoordinateTree()
+        tree.checkRange = checkRange
+        self.collectFaults = collectFaults
+    }
+
+    /// Reads the whole document. A fault that stops reading is recorded in `faults` too.
+    mutating func document() {
+        do {
+            guard s.next() == UInt8(ascii: "{") else {
+                if s.atEnd { throw s.fault("the file is empty") }
+                let at = s.pos
+                _ = try s.readValue()  // broken JSON is reported as such before "not GeoJSON"
+                throw s.fault("not GeoJSON: the top level must be an object", at: at, kind: .geoJSON)
+            }
+            var m = try object(.top)
+            try resolveTop(&m)
+            guard s.atEnd else { throw s.fault("invalid JSON: unexpected \(s.found()) after the end of the document") }
+        } catch let f as ScanFault {
+            faults.append((f, featureIndex))
+        } catch {
+            faults.append((ScanFault(kind: .geometry, offset: s.pos, reason: "\(error)"), featureIndex))
+        }
+    }
+
+    // MARK: Objects
+
+    /// Reads an object's members; `s` is at its `{`.
+    mutating func object(_ role: Role) throws -> Members {
+        var m = Members()
+        m.offset = s.pos
+        try s.open()
+        var first = true
+        while let key = try s.nextKey(&first) {
+            if s.matches(key, "type") {
+                guard s.next() == UInt8(ascii: "\"") else { throw wrongValue("\"type\" must be a string") }
+                m.type = TypeName(try s.readString())
+                if role == .top && m.type == .feature { featureIndex = 0 }
+            } else if s.matches(key, "coordinates") && role != .feature && isGeometry(m.type) {
+                try coordinates(&m)
+            } else if s.matches(key, "geometries") && role != .feature && isGeometry(m.type) {
+                m.geometries = try geometries()
+            } else if s.matches(key, "geometry") && role != .geometry {
+                m.hasGeometry = true
+                m.geometry = try geometryMember()
+            } else if s.matches(key, "properties") && role != .geometry {
+                m.properties = try properties()
+            } else if s.matches(key, "id") && role != .geometry {
+                let at = s.pos
+                let v = try s.readValue()
+                guard v.stringValue != nil || v.numberValue != nil else {
+                    throw geo("\"id\" must be a string or a number", at: at)
+                }
+                m.id = v
+            } else if s.matches(key, "features") && role == .top && (m.type == nil || m.type == .featureCollection) {
+                m.hasFeatures = true
+                try features()
+            } else {
+                _ = try s.readValue()  // bbox (recomputed on output), crs, foreign members
+            }
+        }
+        return m
+    }
+
+    /// True while the type is unknown or a geometry type.
+    private func isGeometry(_ t: TypeName?) -> Bool {
+        if case .geometry = t { return true }
+        return t == nil
+    }
+
+    private mutating func coordinates(_ m: inout Members) throws {
+        try tree.read(&s)
+        if case let .geometry(type)? = m.type {
+            m.built = try build(type, tree)
+        } else {
+            // The type comes later: keep these coordinates, read the next ones into a fresh tree.
+            m.pending = tree
+            let checkRange = tree.checkRange
+            tree = CoordinateTree()
+            tree.checkRange = checkRange
+        }
+    }
+
+    private func build(_ type: GeometryType, _ t: CoordinateTree) throws -> Geometry {
+        do {
+            return try builder.build(type, t)
+        } catch let e as GeometryError {
+            throw ScanFault(kind: .geometry, offset: t.offset, reason: e.description)
+        }
+    }
+
+    private mutating func geometries() throws -> [Geometry] {
+        guard s.next() == UInt8(ascii: "[") else { throw wrongValue("\"geometries\" must be an array") }
+        try s.open()
+        var out: [Geometry] = []
+        var first = true
+        while try s.nextElement(&first) {
+            guard s.peek() == UInt8(ascii: "{") else { throw wrongValue("each of \"geometries\" must be a geometry object") }
+            var m = try object(.geometry)
+            out.append(try resolveGeometry(&m))
+        }
+        return out
+    }
+
+    /// The value of a feature's "geometry": an object or null.
+    private mutating func geometryMember() throws -> Geometry? {
+        switch s.next() {
+        case UInt8(ascii: "n"):
+            try s.literal("null")
+            return nil
+        case UInt8(ascii: "{"):
+            var m = try object(.geometry)
+            return try resolveGeometry(&m)
+        default:
+            throw wrongValue("\"geometry\" must be an object or null")
+        }
+    }
+
+    private mutating func properties() throws -> JSONObject {
+        let at = s.pos
+        let v = try s.readValue()
+        if v.isNull { return JSONObject() }
+        guard let o = v.objectValue else { throw geo("\"properties\" must be an object or null", at: at) }
+        return o
+    }
+
+    /// The "features" array of a FeatureCollection.
+    private mutating func features() throws {
+        guard s.next() == UInt8(ascii: "[") else { throw wrongValue("\"features\" must be an array") }
+        try s.open()
+        var first = true
+        while try s.nextElement(&first) {
+            let index = featureCount
+            featureCount += 1
+            featureIndex = index
+            let start = s.pos, depth = s.depth
+            do {
+                guard s.peek() == UInt8(ascii: "{") else { throw wrongValue("a feature must be an object") }
+                var m = try object(.feature)
+                entries.append(Entry(index: index, offset: start, feature: try resolveFeature(&m)))
+            } catch let f as ScanFault where collectFaults && (f.kind == .geoJSON || f.kind == .geometry) {
+                // Note the fault, then step over the rest of this feature as plain JSON.
+                faults.append((f, index))
+                s.pos = start
+                s.depth = depth
+                _ = try s.readValue()
+            }
+            featureIndex = nil
+        }
+    }
+
+    // MARK: Resolving an object once all its members are read
+
+    private mutating func resolveTop(_ m: inout Members) throws {
+        switch m.type {
+        case .featureCollection?:
+            guard m.hasFeatures else { throw geo("a FeatureCollection needs a \"features\" array", at: m.offset) }
+        case .feature?:
+            featureIndex = 0
+            try noFeatures(m)
+            entries.append(Entry(index: 0, offset: m.offset, feature: try resolveFeature(&m)))
+            featureCount = 1
+        case .geometry?:
+            try noFeatures(m)
+            entries.append(Entry(index: 0, offset: m.offset, feature: Feature(geometry: try resolveGeometry(&m))))
+            featureCount = 1
+        case let .unknown(name)?:
+            throw geo("unknown GeoJSON type \"\(name)\"", at: m.offset)
+        case nil:
+            throw geo("not GeoJSON: the object has no \"type\" member", at: m.offset)
+        }
+    }
+
+    private func noFeatures(_ m: Members) throws {
+        if m.hasFeatures { throw geo("\"features\" belongs in a FeatureCollection, not here", at: m.offset) }
+    }
+
+    private func resolveFeature(_ m: inout Members) throws -> Feature {
+        switch m.type {
+        case .feature?: break
+        case nil: throw geo("a feature needs \"type\": \"Feature\"", at: m.offset)
+        case .featureCollection?: throw geo("wrong type: expected \"Feature\", found \"FeatureCollection\"", at: m.offset)
+        case let .geometry(t)?: throw geo("wrong type: expected \"Feature\", found \"\(t.geoJSONName)\"", at: m.offset)
+        case let .unknown(name)?: throw geo("wrong type: expected \"Feature\", found \"\(name)\"", at: m.offset)
+        }
+        guard m.hasGeometry else { throw geo("a feature needs a \"geometry\" member (null is allowed)", at: m.offset) }
+        return Feature(geometry: m.geometry, properties: m.properties ?? JSONObject(), id: m.id)
+    }
+
+    private func resolveGeometry(_ m: inout Members) throws -> Geometry {
+        let type: GeometryType
+        switch m.type {
+        case let .geometry(t)?: type = t
+        case nil: throw geo("a geometry needs a \"type\" member", at: m.offset)
+        case .feature?: throw geo("expected a geometry, found a \"Feature\"", at: m.offset)
+        case .featureCollection?: throw geo("expected a geometry, found a \"FeatureCollection\"", at: m.offset)
+        case let .unknown(name)?: throw geo("unknown geometry type \"\(name)\"", at: m.offset)
+        }
+        if type == .geometryCollection {
+            guard let parts = m.geometries else { throw geo("a GeometryCollection needs a \"geometries\" array", at: m.offset) }
+            do {
+                return try builder.context.collection(.geometryCollection, parts)
+            } catch let e as GeometryError {
+                throw ScanFault(kind: .geometry, offset: m.offset, reason: e.description)
+            }
+        }
+        if let g = m.built { return g }
+        if let t = m.pending { return try build(type, t) }
+        throw geo("a \(type.geoJSONName) needs \"coordinates\"", at: m.offset)
+    }
+
+    /// A value of the wrong kind: reads it first, so broken JSON is reported as such.
+    private mutating func wrongValue(_ reason: String) -> ScanFault {
+        let at = s.pos
+        do { _ = try s.readValue() } catch let f as ScanFault { return f } catch {}
+        return geo(reason, at: at)
+    }
+
+    private func geo(_ reason: String, at offset: Int? = nil) -> ScanFault {
+        s.fault(reason, at: offset, kind: .geoJSON)
+    }
+}

@@ -1,0 +1,184 @@
+import CGEOS
+
+/// Writes RFC 7946 GeoJSON: exterior rings counter-clockwise and holes clockwise,
+/// coordinates at `decimals` places (6 by default, about 0.1 m), no `crs`, a `bbox`
+/// on the collection. The same features always give the same bytes: one feature per
+/// line, members in a fixed order (type, id, properties, geometry).
+public struct GeoJSONWriter {
+    public var decimals: Int
+
+    public init(decimals: Int = 6) {
+        precondition((0...9).contains(decimals), "decimals must be 0 to 9")
+        self.decimals = decimals
+    }
+
+    /// Writes a FeatureCollection to `path` atomically ("-" is standard output).
+    public func write(_ features: [Feature], to path: String) throws {
+        try AtomicFile.write(to: path) { try write(features, into: &$0) }
+    }
+
+    /// A FeatureCollection as bytes.
+    public func collection(_ features: [Feature]) throws -> [UInt8] {
+        var out = ByteOutput()
+        try write(features, into: &out)
+        return out.bytes
+    }
+
+    public func write(_ features: [Feature], into out: inout ByteOutput) throws {
+        var encoder = GeometryEncoder(decimals: decimals)
+        out.append("{\"type\":\"FeatureCollection\"")
+        if let b = Self.bounds(features) {
+            out.append(",\"bbox\":[")
+            for (i, v) in [b.minX, b.minY, b.maxX, b.maxY].enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                try encoder.number(v, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(",\"features\":[")
+        for (i, f) in features.enumerated() {
+            out.append(i == 0 ? "\n" : ",\n")
+            try encoder.feature(f, &out)
+            try out.flushIfLarge()
+        }
+        out.append(features.isEmpty ? "]}\n" : "\n]}\n")
+    }
+
+    /// One feature as a GeoJSON object.
+    public func feature(_ f: Feature) throws -> String {
+        var out = ByteOutput()
+        var encoder = GeometryEncoder(decimals: decimals)
+        try encoder.feature(f, &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// One geometry as a GeoJSON geometry object.
+    public func geometry(_ g: Geometry) throws -> String {
+        var out = ByteOutput()
+        var encoder = GeometryEncoder(decimals: decimals)
+        try encoder.geometry(g, &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func bounds(_ features: [Feature]) -> Bounds? {
+        var all: Bounds?
+        for f in features {
+            guard let b = f.geometry?.bounds else { continue }
+            all = all.map { $0.union(b) } ?? b
+        }
+        return all
+    }
+}
+
+/// Walks a GEOS geometry and writes its GeoJSON. Keeps one coordinate buffer for every ring.
+struct GeometryEncoder {
+    let decimals: Int
+    private var buffer: [Double] = []
+
+    init(decimals: Int) { self.decimals = decimals }
+
+    mutating func feature(_ f: Feature, _ out: inout ByteOutput) throws {
+        out.append("{\"type\":\"Feature\"")
+        if let id = f.id {
+            out.append(",\"id\":")
+            out.append(json: id)
+        }
+        out.append(",\"properties\":")
+        out.append(json: f.properties)
+        out.append(",\"geometry\":")
+        if let g = f.geometry { try geometry(g, &out) } else { out.append("null") }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    mutating func geometry(_ g: Geometry, _ out: inout ByteOutput) throws {
+        let type = g.type
+        out.append("{\"type\":\"")
+        out.append(contentsOf: type.geoJSONName.utf8)
+        if type == .geometryCollection {
+            out.append("\",\"geometries\":[")
+            for i in 0..<g.partCount {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                try geometry(g.part(i), &out)
+            }
+            out.append("]}")
+            return
+        }
+        out.append("\",\"coordinates\":")
+        try coordinates(g, type, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func coordinates(_ g: Geometry, _ type: GeometryType, _ out: inout ByteOutput) throws {
+        switch type {
+        case .point:
+            if g.isEmpty { out.append("[]") } else { try sequence(g, .asIs, single: true, &out) }
+        case .lineString, .linearRing:
+            try sequence(g, .asIs, single: false, &out)
+        case .polygon:
+            try polygon(g, &out)
+        case .multiPoint, .multiLineString, .multiPolygon:
+            out.append(UInt8(ascii: "["))
+            for i in 0..<g.partCount {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                try coordinates(g.part(i), type == .multiPoint ? .point : type == .multiLineString ? .lineString : .polygon, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .geometryCollection:
+            out.append("[]")  // not reached: collections write "geometries"
+        }
+    }
+
+    private mutating func polygon(_ g: Geometry, _ out: inout ByteOutput) throws {
+        guard !g.isEmpty, let shell = g.exteriorRing else { out.append("[]"); return }
+        out.append(UInt8(ascii: "["))
+        try sequence(shell, .counterClockwise, single: false, &out)
+        for i in 0..<g.interiorRingCount {
+            out.append(UInt8(ascii: ","))
+            try sequence(g.interiorRing(i)!, .clockwise, single: false, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    enum Winding { case asIs, counterClockwise, clockwise }
+
+    /// Writes a point's position (`single`) or a line's or ring's positions, reversed when
+    /// a ring's winding is not the one asked for.
+    private mutating func sequence(_ g: Geometry, _ winding: Winding, single: Bool, _ out: inout ByteOutput) throws {
+        let h = g.context.handle
+        guard let seq = GEOSGeom_getCoordSeq_r(h, g.pointer) else { throw g.context.error("read coordinates") }
+        var n: UInt32 = 0
+        GEOSCoordSeq_getSize_r(h, seq, &n)
+        let count = Int(n)
+        if buffer.count < 2 * count { buffer = [Double](repeating: 0, count: 2 * count) }
+        var reverse = false
+        if winding != .asIs && count >= 4 {
+            var ccw: CChar = 0
+            if GEOSCoordSeq_isCCW_r(h, seq, &ccw) == 1 {
+                reverse = (ccw == 1) != (winding == .counterClockwise)
+            }
+        }
+        let decimals = decimals
+        try buffer.withUnsafeMutableBufferPointer { b in
+            if count > 0 { GEOSCoordSeq_copyToBuffer_r(h, seq, b.baseAddress, 0, 0) }
+            if !single { out.append(UInt8(ascii: "[")) }
+            for k in 0..<count {
+                let i = reverse ? count - 1 - k : k
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                try Self.number(b[2 * i], decimals, &out)
+                out.append(UInt8(ascii: ","))
+                try Self.number(b[2 * i + 1], decimals, &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            if !single { out.append(UInt8(ascii: "]")) }
+        }
+    }
+
+    func number(_ x: Double, _ out: inout ByteOutput) throws { try Self.number(x, decimals, &out) }
+
+    static func number(_ x: Double, _ decimals: Int, _ out: inout ByteOutput) throws {
+        guard out.append(fixed: x, decimals: decimals) else {
+            throw GeometryError.unsupported("cannot write a coordinate that is not finite (\(x)) as GeoJSON")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Compact, deterministic JSON text: members in their stored order, no spaces,
+/// numbers as `ByteOutput.append(number:)` writes them.
+extension ByteOutput {
+    public mutating func append(json v: JSONValue) {
+        switch v {
+        case .null: append("null")
+        case let .bool(b): b ? append("true") : append("false")
+        case let .number(x): append(number: x)
+        case let .string(s): append(jsonString: s)
+        case let .array(a):
+            append(UInt8(ascii: "["))
+            for (i, e) in a.enumerated() {
+                if i > 0 { append(UInt8(ascii: ",")) }
+                append(json: e)
+            }
+            append(UInt8(ascii: "]"))
+        case let .object(o): append(json: o)
+        }
+    }
+
+    public mutating func append(json o: JSONObject) {
+        append(UInt8(ascii: "{"))
+        for (i, (k, v)) in o.enumerated() {
+            if i > 0 { append(UInt8(ascii: ",")) }
+            append(jsonString: k)
+            append(UInt8(ascii: ":"))
+            append(json: v)
+        }
+        append(UInt8(ascii: "}"))
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON text.
+    public var jsonText: String {
+        var out = ByteOutput()
+        out.append(json: self)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
