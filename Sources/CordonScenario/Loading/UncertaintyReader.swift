@@ -65,6 +65,7 @@ extension Field {
             return f
         }
         func index(_ count: Int) throws -> Int {
+            guard count > 0 else { throw error("the scenario has no \(section) to vary") }
             guard let i = Int(item), (0..<count).contains(i) else {
                 throw error("no \(section) entry \(item): indices run from 0 to \(count - 1)")
             }
