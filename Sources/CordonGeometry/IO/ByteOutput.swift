@@ -76,7 +76,10 @@ extension ByteOutput {
             append(unsigned: UInt64(abs(x)))  // -0.0 becomes "0"
             return
         }
-        bytes.append(contentsOf: x.description.utf8)  // Swift prints the shortest round-trip form
+        // Swift prints the shortest form that reads back the same; it adds ".0" to
+        // integral values up to 2^53 exactly, which JSON does not need.
+        let text = x.description
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
 
     /// `x` rounded to `decimals` places (0...9), trailing zeros trimmed, never "-0".

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import CordonGeometry
+
+@Suite("GeoJSON writer")
+struct GeoJSONWriterTests {
+    let context = GEOSContext()
+
+    /// Golden file: all seven types, a clockwise shell and a counter-clockwise hole fixed,
+    /// z dropped, properties kept in order, the CRS member dropped and a bbox added.
+    @Test func writesTheGoldenFile() throws {
+        let fs = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
+        let bytes = try GeoJSONWriter().collection(fs)
+        let expected = try IOFixtures.bytes("all-types.expected.geojson")
+        if bytes != expected {
+            try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/all-types.actual.geojson"))
+        }
+        #expect(bytes == expected, "see /tmp/all-types.actual.geojson")
+    }
+
+    @Test func fixesWindingOnOutput() throws {
+        // Shell clockwise, hole counter-clockwise: both wrong for RFC 7946.
+        let text = #"{"type":"MultiPolygon","coordinates":[[[[0,0],[0,2],[2,2],[2,0],[0,0]],[[0.5,0.5],[1,0.5],[1,1],[0.5,0.5]]],"#
+            + #"[[[5,5],[6,5],[6,6],[5,5]]]]}"#
+        let g = try #require(try IOFixtures.read(text)[0].geometry)
+        let out = try GeoJSONWriter().geometry(g)
+        let back = try #require(try IOFixtures.read(out)[0].geometry)
+        let p0 = back.part(0), p1 = back.part(1)
+        #expect(IOFixtures.signedArea(p0.exteriorRing!.coordinates) == 4)
+        #expect(IOFixtures.signedArea(p0.interiorRing(0)!.coordinates) == -0.125)
+        #expect(IOFixtures.signedArea(p1.exteriorRing!.coordinates) == 0.5)
+        // The ring already counter-clockwise is written as it came.
+        #expect(p1.exteriorRing!.coordinates == [Coordinate(5, 5), Coordinate(6, 5), Coordinate(6, 6), Coordinate(5, 5)])
+    }
+
+    @Test(arguments: [
+        (1.23456789, "1.234568"), (-1.5, "-1.5"), (10, "10"), (0, "0"), (-0.0, "0"), (-0.0000004, "0"),
+        (0.0000005, "0.000001"), (-0.0000006, "-0.000001"), (179.9999999, "180"), (36.2, "36.2"),
+        (-179.123456, "-179.123456"), (0.1 + 0.2, "0.3"), (500_000.25, "500000.25"), (1e13, "10000000000000"),
+    ] as [(Double, String)])
+    func formatsCoordinatesAtSixDecimals(_ x: Double, _ text: String) {
+        var out = ByteOutput()
+        out.append(fixed: x, decimals: 6)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == text)
+    }
+
+    @Test(arguments: [
+        (1.0, "1"), (-2.0, "-2"), (-0.0, "0"), (0.1, "0.1"), (1e21, "1e+21"), (1.5e-7, "1.5e-07"),
+        (9007199254740991, "9007199254740991"), (9007199254740992, "9007199254740992"), (1e16, "1e+16"),
+        (.nan, "null"), (.infinity, "null"), (123.456, "123.456"),
+    ] as [(Double, String)])
+    func formatsJSONNumbers(_ x: Double, _ text: String) {
+        var out = ByteOutput()
+        out.append(number: x)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == text)
+        if x.isFinite { #expect(Double(text) == x) }
+    }
+
+    @Test func serializesJSONValues() {
+        let v: JSONValue = ["b": 1, "a": [true, false, nil, "x\"\\\n\u{1}é"], "c": ["z": 2.5]]
+        #expect(v.jsonText == #"{"b":1,"a":[true,false,null,"x\"\\\n\u0001é"],"c":{"z":2.5}}"#)
+    }
+
+    /// read → write → read gives the same geometry at 6 decimals, and writing again gives the same bytes.
+    @Test func roundTripsAtSixDecimals() throws {
+        let text = #"{"type":"Feature","id":3,"properties":{"k":"v"},"geometry":{"type":"Polygon","coordinates":"#
+            + #"[[[37.12345678,36.00000049],[37.2,36.1],[37.2,36.0],[37.12345678,36.00000049]]]}}"#
+        let first = try IOFixtures.read(text)
+        let once = try GeoJSONWriter().collection(first)
+        let second = try GeoJSONReader(context: context).read(once)
+        let twice = try GeoJSONWriter().collection(second)
+        #expect(once == twice)
+        let a = first[0].geometry!.exteriorRing!.coordinates, b = second[0].geometry!.exteriorRing!.coordinates
+        #expect(a.count == b.count)
+        for (p, q) in zip(a, b.reversed()) {  // the clockwise input came back counter-clockwise
+            #expect(abs(p.x - q.x) <= 5e-7 && abs(p.y - q.y) <= 5e-7)
+        }
+        #expect(b[0] == Coordinate(37.123457, 36.0))
+        #expect(second[0].id == 3 && second[0].properties["k"] == "v")
+    }
+
+    @Test func roundTripsTheAleppoNeighbourhoods() throws {
+        let path = "../shared/geodata/aleppo_neighbourhoods_csr.geojson"
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let fs = try GeoJSONReader(context: context).read(path: path)
+        let once = try GeoJSONWriter().collection(fs)
+        let again = try GeoJSONReader(context: context).read(once)
+        #expect(again.count == fs.count)
+        for (f, g) in zip(fs, again) {
+            #expect(try f.geometry!.normalized().equalsExact(g.geometry!.normalized(), tolerance: 5e-7))
+            #expect(f.properties == g.properties)
+        }
+        #expect(try GeoJSONWriter().collection(again) == once)
+    }
+
+    @Test func isDeterministic() throws {
+        let fs = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
+        #expect(try GeoJSONWriter().collection(fs) == GeoJSONWriter().collection(fs))
+    }
+
+    @Test func writesAnEmptyCollectionWithoutBbox() throws {
+        #expect(String(decoding: try GeoJSONWriter().collection([]), as: UTF8.self)
+                == "{\"type\":\"FeatureCollection\",\"features\":[]}\n")
+    }
+
+    @Test func refusesNonFiniteCoordinates() throws {
+        let g = try context.point(Coordinate(.infinity, 1))
+        #expect(throws: GeometryError.self) { try GeoJSONWriter().geometry(g) }
+    }
+}
+
+@Suite("Atomic file")
+struct AtomicFileTests {
+    @Test func writesAndLeavesNoTemporaryFile() throws {
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.geojson"
+        try AtomicFile.write(Array("first".utf8), to: path)
+        try AtomicFile.write(Array("second".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
+    }
+
+    @Test func aFailedWriteLeavesTheOldFileAlone() throws {
+        struct Boom: Error {}
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.geojson"
+        try AtomicFile.write(Array("old".utf8), to: path)
+        #expect(throws: Boom.self) {
+            try AtomicFile.write(to: path) { out in
+                out.append(contentsOf: [UInt8](repeating: 65, count: 3 << 20))  // several flushed chunks
+                try out.flushIfLarge()
+                throw Boom()
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
+        // And a new target is never created.
+        #expect(throws: Boom.self) { try AtomicFile.write(to: dir + "/new.geojson") { _ in throw Boom() } }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/new.geojson"))
+    }
+
+    @Test func writesStraightToDevices() throws {
+        try AtomicFile.write(Array("x".utf8), to: "/dev/null")
+    }
+
+    @Test func reportsAMissingFolder() throws {
+        #expect(throws: FileWriteError.self) { try AtomicFile.write([1], to: "/no/such/folder/x.geojson") }
+    }
+}
