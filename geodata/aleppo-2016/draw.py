@@ -369,12 +369,13 @@ rationing:   # assumption: rations cut as the days of supply fall
     ration: 0.5
 
 evacuation:
-  # 0: the corridors of 28 July were hardly used (assumption: 20 a day)
+  # 0: the corridors of 28 July were hardly used; the few who left went
+  # mostly through Salah al-Din (SOHR, TASS, 30 July). 20 a day: assumption
   - from: 2016-07-28
     until: 2016-12-22
     per_day: 20
     max_total: 2000
-    corridor: Bustan al-Qasr corridor
+    corridor: Salah al-Din corridor
   # 1: flight into government- and Kurdish-held districts as the east fell
   # (assumption, in line with reports of tens of thousands leaving)
   - from: 2016-11-26
