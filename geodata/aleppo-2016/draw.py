@@ -164,7 +164,7 @@ ZONES = {
 # ---------------------------------------------------------------------------
 # City sites: approximate neighbourhood centres (lon, lat), from general
 # knowledge of Aleppo (Wikipedia / OpenStreetMap-style place positions),
-# rounded to 0.001 degree (~100 m). A district may have several sites when
+# rounded to about 0.001 degree (~100 m). A district may have several sites when
 # only part of it changed hands on a date (Sukkari, Mashhad).
 # density weight: share of the side's population per km^2 (see populations).
 # ---------------------------------------------------------------------------
