@@ -1,13 +1,15 @@
-/// Writes only end-of-day stocks, into one block of runs: `(run * commodities + c) * days + d`.
+/// Writes only end-of-day stocks, into one block of runs laid out cell by cell,
+/// `(c * days + d) * runsInBlock + run`, so each day's stocks across runs are contiguous.
 private struct StockRecorder: DayRecorder {
     let base: UnsafeMutablePointer<Double>
     let days: Int
+    let runsInBlock: Int
 
     mutating func population(day: Int, population: Double, evacuated: Double) {}
 
     @inline(__always)
     mutating func commodity(_ c: Int, day: Int, _ record: CommodityDay) {
-        base[c * days + day] = record.stock
+        base[(c * days + day) * runsInBlock] = record.stock
     }
 }
 
@@ -74,8 +76,7 @@ extension SupplyScenario {
     }
 
     private func simulateBlock(_ index: Int, runs: Range<Int>, plan: DayPlan, vary: [Variation], seed: UInt64) -> Block {
-        let stride = plan.commodities * plan.days
-        var stocks = [Double](repeating: 0, count: runs.count * stride)
+        var stocks = [Double](repeating: 0, count: runs.count * plan.commodities * plan.days)
         var depleted: [Int] = []
         depleted.reserveCapacity(runs.count * plan.commodities)
         var ws = Workspace()
@@ -84,7 +85,7 @@ extension SupplyScenario {
                 var variant = self
                 var rng = Xoshiro256StarStar(seed: seed, run: run)
                 for v in vary { variant.set(v.parameter, to: v.distribution.draw(&rng)) }
-                var recorder = StockRecorder(base: buffer.baseAddress! + r * stride, days: plan.days)
+                var recorder = StockRecorder(base: buffer.baseAddress! + r, days: plan.days, runsInBlock: runs.count)
                 plan.run(variant, &ws, &recorder)
                 depleted.append(contentsOf: ws.depleted)
             }
@@ -105,25 +106,20 @@ private func spread(of days: [Int?], start: Day) -> DepletionSpread {
     return DepletionSpread(p5: at(5), p50: at(50), p95: at(95), never: never)
 }
 
-/// Bands for cells `c * days + d`, gathering each cell's stock over every run.
+/// Bands for cells `c * days + d`, gathering each cell's stocks over every block.
 private func stockBands(cells: Range<Int>, blocks: [Block], days: Int, runs: Int) -> [StockBand] {
     var column = [Double](repeating: 0, count: runs)
     var bands: [StockBand] = []
     bands.reserveCapacity(cells.count)
     column.withUnsafeMutableBufferPointer { column in
         for cell in cells {
-            let c = cell / days, d = cell % days
             var i = 0
             for block in blocks {
-                let stride = block.stocks.count / max(1, block.runs.count)
+                let n = block.runs.count
                 block.stocks.withUnsafeBufferPointer { s in
-                    var at = c * days + d
-                    for _ in 0..<block.runs.count {
-                        column[i] = s[at]
-                        i += 1
-                        at += stride
-                    }
+                    (column.baseAddress! + i).update(from: s.baseAddress! + cell * n, count: n)
                 }
+                i += n
             }
             let (p5, p50, p95) = NearestRank.spread(column)
             bands.append(StockBand(p5: p5, p50: p50, p95: p95))

@@ -22,20 +22,25 @@ public enum NearestRank {
     }
 
     /// Puts the k-th smallest of `a[lo..<hi]` at `k`, nothing larger before it and nothing smaller after.
-    /// Three-way partitions, because stocks hold long runs of equal values (0 once depleted).
+    /// Hoare's partition (as in Wirth's FIND): scans stop on values equal to the pivot, so the long
+    /// runs of equal stocks (all 0 once depleted) still split in half.
     static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, lo: Int, hi: Int) {
-        var lo = lo, hi = hi
-        while hi - lo > 1 {
-            let x = a[lo], y = a[(lo + hi) / 2], z = a[hi - 1]
+        var lo = lo, hi = hi - 1
+        while lo < hi {
+            let x = a[lo], y = a[(lo + hi) / 2], z = a[hi]
             let pivot = max(min(x, y), min(max(x, y), z))
-            var lt = lo, i = lo, gt = hi
-            while i < gt {
-                let v = a[i]
-                if v < pivot { a.swapAt(lt, i); lt += 1; i += 1 }
-                else if v > pivot { gt -= 1; a.swapAt(i, gt) }
-                else { i += 1 }
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
             }
-            if k < lt { hi = lt } else if k >= gt { lo = gt } else { return }
+            // Now a[lo...j] ≤ pivot, a[i...hi] ≥ pivot, and anything between equals it.
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
         }
     }
 }

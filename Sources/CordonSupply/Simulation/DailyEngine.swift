@@ -18,17 +18,21 @@ extension DayPlan {
     /// structure this plan was made from (only numbers may differ).
     func run<R: DayRecorder>(_ scenario: SupplyScenario, _ ws: inout Workspace, _ recorder: inout R) {
         fillInflows(scenario, into: &ws.inflow)
-        let supplies = scenario.supplies
-        ws.stock = supplies.map(\.stock)
+        // Plain number arrays, so the day loop touches no structs holding strings.
+        let spoilage = scenario.supplies.map(\.spoilagePerDay)
+        let needPerPerson = scenario.supplies.map(\.needPerPersonDay)
+        let evacuationPerDay = scenario.evacuation.map(\.perDay)
+        let evacuationCap = scenario.evacuation.map(\.maxTotal)
+        ws.stock = scenario.supplies.map(\.stock)
         ws.depleted = Array(repeating: -1, count: commodities)
-        ws.taken = Array(repeating: 0, count: scenario.evacuation.count)
+        ws.taken = Array(repeating: 0, count: evacuationPerDay.count)
         var population = scenario.population
         var evacuated = 0.0
 
         for d in 0..<days {
             // Evacuation comes before spoilage and eating: people who leave today do not eat here.
-            for (r, rule) in scenario.evacuation.enumerated() where evacuationDays[r].contains(d) {
-                let take = max(0, min(rule.perDay, rule.maxTotal - ws.taken[r], population))
+            for r in evacuationDays.indices where evacuationDays[r].contains(d) {
+                let take = max(0, min(evacuationPerDay[r], evacuationCap[r] - ws.taken[r], population))
                 ws.taken[r] += take
                 population -= take
                 evacuated += take
@@ -38,9 +42,9 @@ extension DayPlan {
             for c in 0..<commodities {
                 let inflow = ws.inflow[c * days + d]
                 var stock = ws.stock[c] + inflow
-                let spoiled = stock * supplies[c].spoilagePerDay
+                let spoiled = stock * spoilage[c]
                 stock -= spoiled
-                let need = population * supplies[c].needPerPersonDay
+                let need = population * needPerPerson[c]
                 let daysLeft = need > 0 ? stock / need : .infinity
                 let ration = policy.ration(daysLeft: daysLeft)
                 let wanted = need * ration
