@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The `cordon` executable `swift build` leaves beside the test resources, when it was built.
+private let cordon: URL? = {
+    let url = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("cordon")
+    return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+}()
+
+private struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+private func cordon(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = cordon!
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+private func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-simulate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite(.enabled(if: cordon != nil, "needs the cordon executable built beside the tests"))
+struct SimulateCommandTests {
+    @Test func badInputExitsTwoWithOneLineNamingTheKeyPath() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases = [
+            (ScenarioText.valid.replacingOccurrences(of: "stock: 1_000_000", with: "stock: -1"), "supplies[0].stock: must be ≥ 0"),
+            (ScenarioText.valid + "inflow: []\n", "inflow: unknown key, did you mean inflows?"),
+            (ScenarioText.valid + "inflows:\n  - {commodity: fuel, per_day: 1}\n", "inflows[0].commodity: 'fuel' is not stocked"),
+        ]
+        for (text, expected) in cases {
+            let file = folder.appendingPathComponent("scenario.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try cordon(["simulate", file.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("cordon: \(file.path): \(expected)"))
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+            #expect(result.stdout.isEmpty)
+        }
+        let notYaml = try cordon(["simulate", fixture("not-yaml.yaml")])
+        #expect(notYaml.status == 2)
+        #expect(notYaml.stderr.contains("not-yaml.yaml: not YAML or JSON"))
+        #expect(try cordon(["simulate", fixture("flour.json"), "--runs", "-3"]).status == 2)
+    }
+
+    @Test func theSameSeedWritesTheSameBytesOnAnyNumberOfCores() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for jobs in ["1", "2"] {
+            let csv = folder.appendingPathComponent("timeline-\(jobs).csv"), json = folder.appendingPathComponent("summary-\(jobs).json")
+            let result = try cordon(["simulate", fixture("aleppo-supply.yaml"), "--jobs", jobs, "--quiet",
+                                     "-o", csv.path, "--summary", json.path])
+            #expect(result.status == 0)
+            #expect(result.stderr.isEmpty)
+            outputs.append(try Data(contentsOf: csv) + Data(contentsOf: json))
+        }
+        #expect(outputs[0] == outputs[1])
+        let golden = try Data(contentsOf: URL(fileURLWithPath: fixture("aleppo-supply.timeline.csv")))
+            + Data(contentsOf: URL(fileURLWithPath: fixture("aleppo-supply.summary.json")))
+        #expect(outputs[0] == golden)
+        // Only the files asked for: no temporary names left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == ["summary-1.json", "summary-2.json", "timeline-1.csv", "timeline-2.csv"])
+    }
+
+    @Test func writesTheTimelineToStandardOutputAndASummaryToStandardError() throws {
+        let result = try cordon(["simulate", fixture("flour.json"), "-o", "-"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 47)
+        #expect(lines[0] == "date,population,evacuated,flour_stock,flour_ration,flour_days_left,flour_inflow,flour_consumed,flour_shortfall")
+        #expect(lines[12] == "2016-07-28,50000,0,425000,0.5,9,0,25000,25000")
+        #expect(result.stderr == "flour: runs out 2016-08-14\n")
+        // Seeds and runs from the command line override the scenario's.
+        let mc = try cordon(["simulate", fixture("flour.json"), "--runs", "20", "--seed", "4", "--quiet"])
+        #expect(mc.stdout.hasPrefix("date,population,evacuated,flour_stock,flour_ration,flour_days_left,flour_inflow,flour_consumed,flour_shortfall,flour_stock_p5,flour_stock_p50,flour_stock_p95\n"))
+    }
+
+    @Test func aFailedWriteLeavesNoFileAndExitsOne() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("no-such-folder/timeline.csv")
+        let result = try cordon(["simulate", fixture("flour.json"), "-o", missing.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
