@@ -13,11 +13,16 @@ struct HostileContact {
         self.options = options
     }
 
-    /// Hostile areas (indices) held on `day` whose envelope comes near the pocket's.
+    /// Hostile areas (indices) held on `day` that come near the pocket (lon/lat).
     func hostileAreas(near pocket: Geometry, on day: Day?) throws -> [Int] {
+        let margin = ws.degrees(spanning: 2 * tolerance)
         guard let b = pocket.bounds else { return [] }
-        return try ws.areas(near: b.expanded(by: ws.degrees(spanning: 2 * tolerance)), on: day)
+        let candidates = try ws.areas(near: b.expanded(by: margin), on: day)
             .filter { !options.isPassable(ws.areas[$0].controller) }
+        // A big pocket's envelope holds many areas far from its boundary: a prepared
+        // intersects test against the slightly grown pocket drops them before any projection.
+        let reach = try PreparedGeometry(pocket.buffer(margin, quadrantSegments: 2))
+        return try candidates.filter { try reach.intersects(ws.areas[$0].geometry) }
     }
 
     /// Share of the pocket's boundary (metres) lying within t of the hostile areas.
