@@ -96,6 +96,14 @@ private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simu
         #expect(problem(text, for: .run) == nil)
     }
 
+    @Test func runMayLeaveThePopulationToTheMap() throws {
+        let text = ScenarioText.valid.replacingOccurrences(of: "population: 50_000\n", with: "")
+        #expect(problem(text) == "scenario.yaml: population: missing: give the number of people inside")
+        let loaded = try ScenarioLoader.parse(text, file: "scenario.yaml", for: .run)
+        #expect(loaded.population == nil)
+        #expect(try ScenarioLoader.parse(ScenarioText.valid, file: "scenario.yaml", for: .run).population == 50_000)
+    }
+
     @Test func datesMustBeInOrder() {
         #expect(problem(ScenarioText.valid.replacingOccurrences(of: "end: 2016-08-31", with: "end: 2016-07-01"))
                 == "scenario.yaml: end: must not be before start (2016-07-17)")

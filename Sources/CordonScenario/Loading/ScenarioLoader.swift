@@ -7,7 +7,10 @@ public struct LoadedScenario: Sendable {
     /// The file as the user named it, used in every error message.
     public let file: String
     /// The supply model: dates, people, stocks, inflows, rationing, evacuation, uncertainty.
-    public let supply: SupplyScenario
+    /// Without a `population` key (allowed for `run`) its population is 0 until the caller sets it.
+    public var supply: SupplyScenario
+    /// The `population` key, if the file gives one; `run` otherwise counts people from the map.
+    public let population: Double?
 
     /// A path written in the scenario, taken relative to the scenario's own folder.
     public func resolve(_ path: String) -> String {
@@ -51,12 +54,17 @@ public enum ScenarioLoader {
             throw root.error("not a scenario: expected a mapping of keys (start, end, population, supplies, …) at the top")
         }
         let top = try root.section(ScenarioKeys.top)
-        let supply = try top.supplyScenario(defaultName: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        var population: Double?
+        if purpose == .simulate || top.has("population") {
+            population = try top.required("population", "the number of people inside").amount()
+        }
+        var supply = try top.supplyScenario(defaultName: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        supply.population = population ?? 0
         if purpose == .simulate, let i = supply.inflows.firstIndex(where: { $0.route != nil }) {
             throw ScenarioError(file: file, path: "inflows[\(i)].route",
                                 message: "needs an access timeline from a map: use `cordon run`, or drop the route for `simulate`")
         }
-        return LoadedScenario(file: file, supply: supply)
+        return LoadedScenario(file: file, supply: supply, population: population)
     }
 
     /// libyaml's problem and position, on one line.
@@ -73,7 +81,7 @@ public enum ScenarioLoader {
 }
 
 extension Section {
-    /// The top level: dates and people, then each supply section in turn.
+    /// The top level: dates, then each supply section in turn (the loader reads `population`).
     func supplyScenario(defaultName: String) throws -> SupplyScenario {
         let start = try required("start", "the first day, yyyy-mm-dd").day()
         let endField = try required("end", "the last day, yyyy-mm-dd")
@@ -89,7 +97,7 @@ extension Section {
         let stocked = supplies.map(\.commodity)
         var scenario = SupplyScenario(
             name: try optional("name")?.string() ?? defaultName, start: start, end: end,
-            population: try required("population", "the number of people inside").amount(), supplies: supplies,
+            population: 0, supplies: supplies,
             inflows: try optional("inflows")?.list().map { try $0.section(ScenarioKeys.inflow).inflow(stocked: stocked) } ?? [],
             rationing: try optional("rationing")?.list().map { try $0.section(ScenarioKeys.rationing).rationRule() } ?? [],
             evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [])
