@@ -27,7 +27,6 @@ struct ClosureDistance {
         let ground = try ws.ctx.dissolve(hostile.map { try ws.projected($0).clip(to: window) })
         let tolerance = options.tolerance
 
-        let prepared = try PreparedGeometry(pocket)
         // The hostile ground grown by the largest d known not to close, reused as the start of
         // the next growth: growing by a then by b is growing by a + b, and the grown shape is
         // smoother, so each step buffers less.
@@ -38,9 +37,16 @@ struct ClosureDistance {
             let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
             let start = try coarse > 0 ? grown.shape.simplify(tolerance: coarse) : grown.shape
             let reach = try start.buffer(d - grown.d, quadrantSegments: 8)
+            // The pocket is what is left of it, or, if the advance cuts it in pieces, the largest.
+            var core: Geometry?, coreArea = 0.0
+            for piece in try pocket.difference(reach).polygons() {
+                let a = try piece.planarArea()
+                if a > coreArea { (core, coreArea) = (piece, a) }
+            }
+            guard let core else { return true }  // overrun
+            let held = try PreparedGeometry(core)
             let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
-            // What is left of the zone; the pocket survives in the parts that still meet it.
-            for part in try area.difference(reach).polygons() where try prepared.intersects(part) {
+            for part in try area.difference(reach).polygons() where try held.intersects(part) {
                 if try part.dwithin(wayOut, distance: tolerance + coarse) {
                     grown = (d, reach)
                     return false

@@ -1,0 +1,57 @@
+import CordonGeometry
+import CordonSiege
+import CordonSupply
+
+/// Draws test maps in metres around an origin near Aleppo and turns them into lon/lat,
+/// so expected answers can be worked out by hand in metres.
+struct MetricCanvas {
+    let ctx = GEOSContext()
+    let toLonLat: Projection
+    /// UTM 37N easting and northing of the origin (about 37.15 E, 36.2 N).
+    let origin = Coordinate(334_000, 4_008_000)
+
+    init() throws {
+        toLonLat = try Projection(from: "EPSG:32637", to: "EPSG:4326")
+    }
+
+    /// A rectangle in metres from the origin, as a lon/lat polygon.
+    func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) throws -> Geometry {
+        try toLonLat.apply(metricBox(x0, y0, x1, y1))
+    }
+
+    /// The same rectangle in UTM metres.
+    func metricBox(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) throws -> Geometry {
+        let ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map { Coordinate(origin.x + $0.0, origin.y + $0.1) }
+        return try ctx.polygon(ring)
+    }
+
+    func point(_ x: Double, _ y: Double) throws -> Geometry {
+        try toLonLat.apply(ctx.point(Coordinate(origin.x + x, origin.y + y)))
+    }
+
+    func line(_ pts: [(Double, Double)]) throws -> Geometry {
+        try toLonLat.apply(ctx.lineString(pts.map { Coordinate(origin.x + $0.0, origin.y + $0.1) }))
+    }
+
+    func area(_ i: Int, _ g: Geometry, _ controller: String, from: String? = nil, until: String? = nil,
+              population: Double = 0) -> ControlArea {
+        ControlArea(feature: i, geometry: g, controller: controller, from: from.flatMap { Day(iso: $0) },
+                    until: until.flatMap { Day(iso: $0) }, population: population)
+    }
+
+    /// Cuts the rectangle [x0, x1] × [y0, y1] into hostile ground around the given besieged
+    /// boxes, in metres, then projects each piece, as a real map is drawn: everything not
+    /// besieged is `government`. Touching besieged boxes are merged first (projected
+    /// separately, their shared edges would no longer meet exactly); each part has 1,000 residents.
+    func map(_ besieged: [(Double, Double, Double, Double)], extent: (Double, Double, Double, Double),
+             hostile: String = "government") throws -> [ControlArea] {
+        var areas: [ControlArea] = []
+        let friendly = try ctx.union(besieged.map { try metricBox($0.0, $0.1, $0.2, $0.3) })
+        for part in try friendly.polygons() {
+            areas.append(area(areas.count, try toLonLat.apply(part), "opposition", population: 1000))
+        }
+        let rest = try metricBox(extent.0, extent.1, extent.2, extent.3).difference(friendly)
+        for part in try rest.polygons() { areas.append(area(areas.count, try toLonLat.apply(part), hostile)) }
+        return areas
+    }
+}
