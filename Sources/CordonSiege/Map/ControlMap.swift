@@ -56,7 +56,7 @@ public struct ControlMap {
     private static func day(_ f: Feature, _ key: String, _ fail: (String) -> SiegeInputError) throws -> Day? {
         guard let v = f.properties[key], !v.isNull else { return nil }
         guard let s = v.stringValue, let d = Day(iso: s) else {
-            throw fail("`\(key)` must be an ISO date (YYYY-MM-DD), got \(v)")
+            throw fail("`\(key)` must be an ISO date (YYYY-MM-DD), got \(v.jsonText)")
         }
         return d
     }

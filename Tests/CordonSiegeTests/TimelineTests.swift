@@ -1,0 +1,156 @@
+import CordonGeometry
+import CordonSupply
+import Testing
+@testable import CordonSiege
+
+/// A pocket encircled, briefly reopened and encircled again, as eastern Aleppo was in 2016.
+@Suite struct TimelineTests {
+    let canvas: MetricCanvas
+    init() throws { canvas = try MetricCanvas() }
+
+    /// Body always besieged; a 400 m passage to the western edge held by the besieged
+    /// before 17 July and from 6 August to 4 September, by the government otherwise;
+    /// an unrelated change on 1 October.
+    func aleppoLikeMap() throws -> ControlMap {
+        let body = try canvas.box(2000, 2000, 4000, 4000)
+        let passage = try canvas.box(0, 2800, 2000, 3200)
+        let rest = try canvas.metricBox(0, 0, 10_000, 6000)
+            .difference(canvas.ctx.union([canvas.metricBox(2000, 2000, 4000, 4000), canvas.metricBox(0, 2800, 2000, 3200)]))
+        let farEast = try canvas.metricBox(9000, 0, 10_000, 1000)
+        var areas = [
+            canvas.area(0, body, "opposition", population: 250_000),
+            canvas.area(1, passage, "opposition", until: "2016-07-17"),
+            canvas.area(2, passage, "government", from: "2016-07-17", until: "2016-08-06"),
+            canvas.area(3, passage, "opposition", from: "2016-08-06", until: "2016-09-04"),
+            canvas.area(4, passage, "government", from: "2016-09-04"),
+        ]
+        areas.append(canvas.area(5, try canvas.toLonLat.apply(rest.difference(farEast)), "government"))
+        areas.append(canvas.area(6, try canvas.toLonLat.apply(farEast), "government", until: "2016-10-01"))
+        areas.append(canvas.area(7, try canvas.toLonLat.apply(farEast), "kurdish", from: "2016-10-01"))
+        return ControlMap(file: "aleppo-like.geojson", areas: areas)
+    }
+
+    @Test func periodsFollowTheChangeDates() throws {
+        let map = try aleppoLikeMap()
+        #expect(map.periods.map { $0.from?.description ?? "-" } == ["-", "2016-07-17", "2016-08-06", "2016-09-04", "2016-10-01"])
+        #expect(map.periods.map { $0.until?.description ?? "-" } == ["2016-07-17", "2016-08-06", "2016-09-04", "2016-10-01", "-"])
+    }
+
+    @Test func sinceRestartsAtTheSecondEncirclement() async throws {
+        let pockets = try await EnclosureTimeline.run(
+            map: aleppoLikeMap(), options: EnclosureOptions(besieged: "opposition"), jobs: 3)
+        let largest = pockets.filter { $0.index == 0 }
+        #expect(largest.map(\.encircled) == [false, true, false, true, true])
+        #expect(largest.map { $0.since?.description ?? "-" } == ["-", "2016-07-17", "-", "2016-09-04", "2016-09-04"])
+        #expect(largest.allSatisfy { abs($0.population - 250_000) < 1 })
+        // Open periods have a closure distance: half the 400 m passage.
+        for p in largest where !p.encircled { #expect(abs((p.closureM ?? 0) - 200) <= 25) }
+    }
+
+    @Test func timelineFeaturesCarryFromUntilAndSince() async throws {
+        let pockets = try await EnclosureTimeline.run(
+            map: aleppoLikeMap(), options: EnclosureOptions(besieged: "opposition"), jobs: 2)
+        let first = pockets[0].feature().properties, second = pockets[1].feature().properties
+        #expect(first["from"] == nil && first["until"] == .string("2016-07-17") && first["since"] == .null)
+        #expect(second["from"] == .string("2016-07-17") && second["since"] == .string("2016-07-17"))
+        #expect(second["status"] == .string("encircled") && second["encircled"] == .bool(true))
+    }
+
+    @Test func oneWorkerAndManyGiveTheSameAnswer() async throws {
+        let map = try aleppoLikeMap()
+        let one = try await EnclosureTimeline.run(map: map, options: EnclosureOptions(besieged: "opposition"), jobs: 1)
+        let four = try await EnclosureTimeline.run(map: map, options: EnclosureOptions(besieged: "opposition"), jobs: 4)
+        let w = GeoJSONWriter()
+        #expect(try w.collection(one.map { $0.feature() }) == w.collection(four.map { $0.feature() }))
+    }
+
+    @Test func aDateTakesTheMapOfThatDay() throws {
+        let analysis = try EnclosureAnalysis(map: aleppoLikeMap(), options: EnclosureOptions(besieged: "opposition"),
+                                             context: canvas.ctx)
+        #expect(try analysis.pockets(on: Day(iso: "2016-07-16"))[0].encircled == false)
+        #expect(try analysis.pockets(on: Day(iso: "2016-07-17"))[0].encircled == true)
+        #expect(try analysis.pockets(on: Day(iso: "2016-08-06"))[0].encircled == false)
+    }
+}
+
+/// Bad maps: one clear error naming the file and feature.
+@Suite struct ControlMapInputTests {
+    let canvas: MetricCanvas
+    init() throws { canvas = try MetricCanvas() }
+
+    func feature(_ g: Geometry?, _ props: JSONObject) -> Feature { Feature(geometry: g, properties: props) }
+
+    @Test func unknownBesiegedControllerListsTheKnownOnes() throws {
+        let map = ControlMap(file: "m.geojson", areas: try canvas.map([(0, 0, 100, 100)], extent: (-100, -100, 200, 200)))
+        do {
+            _ = try EnclosureAnalysis(map: map, options: EnclosureOptions(besieged: "rebels"), context: canvas.ctx)
+            Issue.record("expected an error")
+        } catch let e as SiegeInputError {
+            #expect(e.description.contains("`rebels` never appears"))
+            #expect(e.description.contains("government, opposition"))
+        }
+        #expect(throws: SiegeInputError.self) {
+            try EnclosureAnalysis(map: map, options: EnclosureOptions(besieged: "opposition", allies: ["sdf"]), context: canvas.ctx)
+        }
+    }
+
+    @Test func overlapAcrossControllersNamesBothFeaturesAndTheArea() throws {
+        let areas = [canvas.area(0, try canvas.box(0, 0, 1000, 1000), "opposition"),
+                     canvas.area(1, try canvas.box(900, 0, 2000, 1000), "government")]  // 100 m × 1 km overlap
+        let analysis = try EnclosureAnalysis(map: ControlMap(file: "m.geojson", areas: areas),
+                                             options: EnclosureOptions(besieged: "opposition"), context: canvas.ctx)
+        do {
+            _ = try analysis.pockets(on: nil)
+            Issue.record("expected an overlap error")
+        } catch let e as SiegeInputError {
+            #expect(e.description.hasPrefix("m.geojson: feature 0: overlaps feature 1 by "))
+            // 0.1 km² planar in UTM; geodesic about 100,007 m², written in km².
+            #expect(e.description.contains("0.1 km²"))
+        }
+    }
+
+    @Test func overlapThinnerThanTheToleranceIsAccepted() throws {
+        let areas = [canvas.area(0, try canvas.box(0, 0, 1000, 1000), "opposition"),
+                     canvas.area(1, try canvas.box(999.5, 0, 2000, 1000), "government")]  // 0.5 m sliver
+        let analysis = try EnclosureAnalysis(map: ControlMap(file: "m.geojson", areas: areas),
+                                             options: EnclosureOptions(besieged: "opposition"), context: canvas.ctx)
+        #expect(try analysis.pockets(on: nil).count == 1)
+    }
+
+    @Test func badDatesNameTheFeature() throws {
+        let g = try canvas.box(0, 0, 10, 10)
+        #expect(throws: SiegeInputError(file: "m", feature: 0, "`from` must be an ISO date (YYYY-MM-DD), got \"17/07/2016\"")) {
+            try ControlMap(file: "m", features: [feature(g, ["controller": "a", "from": "17/07/2016"])])
+        }
+        #expect(throws: SiegeInputError(file: "m", feature: 1, "`from` 2016-08-01 is not before `until` 2016-07-01")) {
+            try ControlMap(file: "m", features: [feature(g, ["controller": "a"]),
+                                                 feature(g, ["controller": "a", "from": "2016-08-01", "until": "2016-07-01"])])
+        }
+    }
+
+    @Test func missingControllerAndWrongGeometryAreNamed() throws {
+        let g = try canvas.box(0, 0, 10, 10)
+        #expect(throws: SiegeInputError.self) { try ControlMap(file: "m", features: [feature(g, ["name": "x"])]) }
+        let line = try canvas.line([(0, 0), (10, 10)])
+        do {
+            _ = try ControlMap(file: "m", features: [feature(line, ["controller": "a"])])
+        } catch let e as SiegeInputError {
+            #expect(e.description == "m: feature 0: is a LineString; a control area must be a Polygon or MultiPolygon")
+        }
+    }
+
+    @Test func invalidGeometryIsAnErrorUnlessRepaired() throws {
+        let bow = try canvas.ctx.polygon([Coordinate(37, 36), Coordinate(37.01, 36.01), Coordinate(37.01, 36),
+                                          Coordinate(37, 36.01), Coordinate(37, 36)])
+        do {
+            _ = try ControlMap(file: "m", features: [feature(bow, ["controller": "a"])])
+            Issue.record("expected an error")
+        } catch let e as SiegeInputError {
+            #expect(e.description.contains("feature 0: invalid geometry: Self-intersection"))
+        }
+        var mended: [Int] = []
+        let map = try ControlMap(file: "m", features: [feature(bow, ["controller": "a"])], repair: true) { i, _ in mended.append(i) }
+        #expect(mended == [0])
+        #expect(try map.areas[0].geometry.isValid)
+    }
+}
