@@ -93,6 +93,31 @@ struct GeoJSONWriterTests {
         #expect(try GeoJSONWriter().collection(again) == once)
     }
 
+    /// Streaming (read one, write one) gives the same bytes as reading and writing whole.
+    @Test func streamingGivesTheSameBytes() throws {
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = IOFixtures.path("all-types.geojson")
+        var indices: [Int] = []
+        try GeoJSONWriter().stream(to: dir + "/out.geojson") { add in
+            try GeoJSONReader(context: context).forEach(path: input) { f, i in indices.append(i); try add(f) }
+        }
+        #expect(indices == Array(0..<9))
+        #expect(try IOFixtures.bytes("all-types.expected.geojson") == [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/out.geojson"))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
+    }
+
+    @Test func aFailedStreamLeavesNoFile() throws {
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(throws: GeoJSONError.self) {
+            try GeoJSONWriter().stream(to: dir + "/out.geojson") { add in
+                try GeoJSONReader(context: context).forEach(path: IOFixtures.path("faults.geojson")) { f, _ in try add(f) }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
     @Test func isDeterministic() throws {
         let fs = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
         #expect(try GeoJSONWriter().collection(fs) == GeoJSONWriter().collection(fs))

@@ -19,6 +19,17 @@ public enum AtomicFile {
     /// Runs `body` with an output that streams to the destination in large chunks.
     /// If `body` throws, nothing is left behind and the target is untouched.
     public static func write(to path: String, _ body: (inout ByteOutput) throws -> Void) throws {
+        try write(to: path, holdingStdout: true, body)
+    }
+
+    /// `holdingStdout`: whether standard output gets the bytes only once `body` has succeeded.
+    private static func write(to path: String, holdingStdout: Bool, _ body: (inout ByteOutput) throws -> Void) throws {
+        if path == "-" && !holdingStdout {
+            var out = ByteOutput(sink: { try writeAll(1, $0, path: "standard output") })
+            try body(&out)
+            try out.flush()
+            return
+        }
         if path == "-" {
             var out = ByteOutput()
             try body(&out)
@@ -52,6 +63,46 @@ public enum AtomicFile {
         }
     }
 
+    /// For output whose beginning is known only at the end (a collection's bbox before its
+    /// features): `body` writes the rest into a spool file and returns the head; the
+    /// destination then gets head + rest, atomically as above. Memory stays small.
+    public static func writeSpooled(to path: String, _ body: (inout ByteOutput) throws -> [UInt8]) throws {
+        let folder = (path == "-" || isDevice(path)) ? temporaryFolder() : path
+        let spool = temporaryName(for: folder, suffix: "spool")
+        let fd = open(spool, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileWriteError(path: spool, reason: FileBytes.errorText()) }
+        unlink(spool)  // gone from the folder already; the space is freed when fd closes
+        defer { close(fd) }
+        var rest = ByteOutput(sink: { try writeAll(fd, $0, path: spool) })
+        let head = try body(&rest)
+        try rest.flush()
+        // Everything that can fail on bad input has run: standard output may now stream.
+        try write(to: path, holdingStdout: false) { out in
+            out.append(contentsOf: head)
+            var chunk = [UInt8](repeating: 0, count: ByteOutput.chunk)
+            var offset = 0
+            while true {
+                let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw FileWriteError(path: spool, reason: FileBytes.errorText()) }
+                if n == 0 { break }
+                out.append(contentsOf: chunk[0..<n])
+                offset += n
+                try out.flushIfLarge()
+            }
+        }
+    }
+
+    private static func isDevice(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
+    }
+
+    private static func temporaryFolder() -> String {
+        let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        return dir.hasSuffix("/") ? dir + "spool" : dir + "/spool"
+    }
+
     private static func direct(_ path: String, _ body: (inout ByteOutput) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
@@ -62,11 +113,11 @@ public enum AtomicFile {
     }
 
     /// `.NAME.PID-N.tmp` beside the target, so the rename stays on one file system.
-    private static func temporaryName(for path: String) -> String {
+    private static func temporaryName(for path: String, suffix: String = "tmp") -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        return "\(folder).\(name).\(getpid())-\(counter.next()).tmp"
+        return "\(folder).\(name).\(getpid())-\(counter.next()).\(suffix)"
     }
 
     private static let counter = Counter()

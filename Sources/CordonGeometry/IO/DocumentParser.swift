@@ -1,5 +1,5 @@
 /// The GeoJSON object structure, read member by member in whatever order the
-/// members come. Features go to `entries` as they are read; with `collectFaults`,
+/// members come. Features go to `features` as they are read; with `collectFaults`,
 /// a faulty feature is noted and skipped, and reading goes on with the next one.
 struct DocumentParser {
     enum Role { case top, feature, geometry }
@@ -37,17 +37,28 @@ struct DocumentParser {
         var hasFeatures = false
     }
 
-    struct Entry {
+    /// Where a feature was read: its index in the file and its first line (counted in check mode).
+    struct Origin {
         var index: Int
-        var offset: Int
-        var feature: Feature
+        var line: Int
     }
 
     var s: JSONScanner
     let builder: GeometryBuilder
     var tree: CoordinateTree
     let collectFaults: Bool
-    var entries: [Entry] = []
+    var features: [Feature] = []
+    /// When set, each feature goes here instead of into `features` (streaming).
+    var sink: ((Feature, Int) throws -> Void)?
+    /// An error the sink threw; reading stopped there.
+    var sinkError: (any Error)?
+    /// The last properties read, when streaming (for sharing key arrays).
+    private var lastProperties: JSONObject?
+    var origins: [Origin] = []
+    /// Called with the offset of each feature read; everything before it is done with.
+    var progress: ((Int) -> Void)?
+    /// Line counting, carried forward from one feature to the next.
+    private var countedTo = 0, countedLine = 1
     var faults: [(fault: ScanFault, feature: Int?)] = []
     /// The feature being read, for error messages.
     var featureIndex: Int?
@@ -76,7 +87,7 @@ struct DocumentParser {
         } catch let f as ScanFault {
             faults.append((f, featureIndex))
         } catch {
-            faults.append((ScanFault(kind: .geometry, offset: s.pos, reason: "\(error)"), featureIndex))
+            sinkError = error
         }
     }
 
@@ -111,7 +122,7 @@ struct DocumentParser {
                 m.id = v
             } else if s.matches(key, "features") && role == .top && (m.type == nil || m.type == .featureCollection) {
                 m.hasFeatures = true
-                try features()
+                try featureArray()
             } else {
                 _ = try s.readValue()  // bbox (recomputed on output), crs, foreign members
             }
@@ -177,12 +188,15 @@ struct DocumentParser {
         let at = s.pos
         let v = try s.readValue()
         if v.isNull { return JSONObject() }
-        guard let o = v.objectValue else { throw geo("\"properties\" must be an object or null", at: at) }
+        guard var o = v.objectValue else { throw geo("\"properties\" must be an object or null", at: at) }
+        // Features of one file mostly have the same keys: let them share one array of keys.
+        if let last = features.last?.properties ?? lastProperties { o.shareKeys(with: last) }
+        if sink != nil { lastProperties = o }
         return o
     }
 
     /// The "features" array of a FeatureCollection.
-    private mutating func features() throws {
+    private mutating func featureArray() throws {
         guard s.next() == UInt8(ascii: "[") else { throw wrongValue("\"features\" must be an array") }
         try s.open()
         var first = true
@@ -194,7 +208,8 @@ struct DocumentParser {
             do {
                 guard s.peek() == UInt8(ascii: "{") else { throw wrongValue("a feature must be an object") }
                 var m = try object(.feature)
-                entries.append(Entry(index: index, offset: start, feature: try resolveFeature(&m)))
+                let feature = try resolveFeature(&m)
+                try add(feature, index: index, at: start)
             } catch let f as ScanFault where collectFaults && (f.kind == .geoJSON || f.kind == .geometry) {
                 // Note the fault, then step over the rest of this feature as plain JSON.
                 faults.append((f, index))
@@ -203,7 +218,26 @@ struct DocumentParser {
                 _ = try s.readValue()
             }
             featureIndex = nil
+            progress?(start)
         }
+    }
+
+    private mutating func add(_ f: Feature, index: Int, at offset: Int) throws {
+        if let sink {
+            try sink(f, index)
+            return
+        }
+        features.append(f)
+        origins.append(Origin(index: index, line: collectFaults ? line(at: offset) : 0))
+    }
+
+    /// The line of an offset at or after the last one asked for: one pass over the file in all.
+    private mutating func line(at offset: Int) -> Int {
+        while countedTo < offset {
+            if s.base[countedTo] == 0x0A { countedLine += 1 }
+            countedTo += 1
+        }
+        return countedLine
     }
 
     // MARK: Resolving an object once all its members are read
@@ -215,11 +249,11 @@ struct DocumentParser {
         case .feature?:
             featureIndex = 0
             try noFeatures(m)
-            entries.append(Entry(index: 0, offset: m.offset, feature: try resolveFeature(&m)))
+            try add(try resolveFeature(&m), index: 0, at: m.offset)
             featureCount = 1
         case .geometry?:
             try noFeatures(m)
-            entries.append(Entry(index: 0, offset: m.offset, feature: Feature(geometry: try resolveGeometry(&m))))
+            try add(Feature(geometry: try resolveGeometry(&m)), index: 0, at: m.offset)
             featureCount = 1
         case let .unknown(name)?:
             throw geo("unknown GeoJSON type \"\(name)\"", at: m.offset)

@@ -18,3 +18,14 @@ extension Feature {
         return f
     }
 }
+
+extension Array where Element == Feature {
+    /// Measures every feature in place (see `Feature.measured()`). Features that end up with
+    /// the same keys share one key array again, which keeps a large file's memory down.
+    public mutating func measure() {
+        for i in indices {
+            self[i] = self[i].measured()
+            if i > 0 { self[i].properties.shareKeys(with: self[i - 1].properties) }
+        }
+    }
+}

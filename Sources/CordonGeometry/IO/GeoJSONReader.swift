@@ -27,21 +27,46 @@ public struct GeoJSONReader {
     }
 
     /// The features of a file ("-" reads standard input), in file order; throws the first fault.
+    /// A regular file is memory-mapped and its pages handed back as reading passes them.
     public func read(path: String) throws -> [Feature] {
-        try read(try FileBytes.read(path, limit: maxBytes), file: path)
+        try withInput(path) { try read($0, file: path, progress: $1) }
     }
 
     /// The features in `bytes`; `file` names the source in error messages.
     public func read(_ bytes: [UInt8], file: String = "<input>") throws -> [Feature] {
-        let (entries, faults, _) = parse(bytes, file: file, collect: false)
-        if let first = faults.first { throw first }
-        return entries.map(\.feature)
+        try bytes.withUnsafeBytes { try read($0, file: file, progress: nil) }
+    }
+
+    private func read(_ raw: UnsafeRawBufferPointer, file: String, progress: ((Int) -> Void)?) throws -> [Feature] {
+        let r = parse(raw, file: file, collect: false, progress: progress)
+        if let first = r.faults.first { throw first }
+        return r.parser.features
+    }
+
+    /// Streams the features of a file to `body` (with their index) as they are read,
+    /// holding none of them: for files larger than memory likes. Throws the first fault,
+    /// or what `body` throws, which stops reading.
+    public func forEach(path: String, _ body: (Feature, Int) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            try withInput(path) { raw, progress in
+                var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: false)
+                p.progress = progress
+                p.sink = body
+                p.document()
+                if let e = p.sinkError { throw e }
+                if let f = p.faults.first {
+                    let at = p.s.locations(of: [f.fault.offset])[0]
+                    throw GeoJSONError(kind: f.fault.kind, file: path, feature: f.feature, line: at.line, column: at.column,
+                                       reason: f.fault.reason)
+                }
+            }
+        }
     }
 
     /// Every fault of a file, going on past faulty features; for `cordon validate`.
     public func check(path: String) -> GeoJSONReport {
         do {
-            return check(try FileBytes.read(path, limit: maxBytes), file: path)
+            return try withInput(path) { check($0, file: path, progress: $1) }
         } catch let e as GeoJSONError {
             return GeoJSONReport(entries: [], faults: [e], featureCount: 0, complete: false)
         } catch {
@@ -51,37 +76,41 @@ public struct GeoJSONReader {
     }
 
     public func check(_ bytes: [UInt8], file: String = "<input>") -> GeoJSONReport {
-        let (entries, faults, count) = parse(bytes, file: file, collect: true)
-        let complete = !faults.contains { $0.kind == .syntax || $0.kind == .tooDeep || $0.kind == .file }
-        return GeoJSONReport(entries: entries, faults: faults, featureCount: count, complete: complete)
+        bytes.withUnsafeBytes { check($0, file: file, progress: nil) }
     }
 
-    private func parse(_ bytes: [UInt8], file: String, collect: Bool)
-        -> (entries: [GeoJSONReport.Entry], faults: [GeoJSONError], count: Int) {
-        if bytes.count > maxBytes {
-            return ([], [GeoJSONError(kind: .file, file: file, reason: "the input is larger than the limit of \(maxBytes >> 20) MiB")], 0)
+    private func check(_ raw: UnsafeRawBufferPointer, file: String, progress: ((Int) -> Void)?) -> GeoJSONReport {
+        let r = parse(raw, file: file, collect: true, progress: progress)
+        let entries = zip(r.parser.origins, r.parser.features).map {
+            GeoJSONReport.Entry(index: $0.index, line: $0.line, feature: $1)
         }
-        return bytes.withUnsafeBytes { raw in
-            var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: collect)
-            p.document()
-            let faults = p.faults.map { f, feature in
-                let (line, column) = p.s.location(of: f.offset)
-                return GeoJSONError(kind: f.kind, file: file, feature: feature, line: line, column: column, reason: f.reason)
-            }
-            // Lines of the features, counted in one pass (entries are in file order).
-            var entries: [GeoJSONReport.Entry] = []
-            if collect {
-                entries.reserveCapacity(p.entries.count)
-                var line = 1, at = 0
-                for e in p.entries {
-                    while at < e.offset { if raw[at] == 0x0A { line += 1 }; at += 1 }
-                    entries.append(GeoJSONReport.Entry(index: e.index, line: line, feature: e.feature))
-                }
-            } else {
-                entries = p.entries.map { GeoJSONReport.Entry(index: $0.index, line: 0, feature: $0.feature) }
-            }
-            return (entries, faults, p.featureCount)
+        let complete = !r.faults.contains { $0.kind == .syntax || $0.kind == .tooDeep || $0.kind == .file }
+        return GeoJSONReport(entries: entries, faults: r.faults, featureCount: r.parser.featureCount, complete: complete)
+    }
+
+    /// Maps a regular file; reads standard input, pipes and the like into memory.
+    private func withInput<T>(_ path: String, _ body: (UnsafeRawBufferPointer, ((Int) -> Void)?) throws -> T) throws -> T {
+        if let mapped = try MappedFile(path, limit: maxBytes) {
+            return try body(mapped.bytes, mapped.release(before:))
         }
+        let bytes = try FileBytes.read(path, limit: maxBytes)
+        return try bytes.withUnsafeBytes { try body($0, nil) }
+    }
+
+    private func parse(_ raw: UnsafeRawBufferPointer, file: String, collect: Bool, progress: ((Int) -> Void)?)
+        -> (parser: DocumentParser, faults: [GeoJSONError]) {
+        var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: collect)
+        if raw.count > maxBytes {
+            let e = GeoJSONError(kind: .file, file: file, reason: "the input is larger than the limit of \(maxBytes >> 20) MiB")
+            return (p, [e])
+        }
+        p.progress = progress
+        p.document()
+        let places = p.s.locations(of: p.faults.map(\.fault.offset))
+        let faults = zip(p.faults, places).map { f, at in
+            GeoJSONError(kind: f.fault.kind, file: file, feature: f.feature, line: at.line, column: at.column, reason: f.fault.reason)
+        }
+        return (p, faults)
     }
 }
 

@@ -25,23 +25,41 @@ public struct GeoJSONWriter {
     }
 
     public func write(_ features: [Feature], into out: inout ByteOutput) throws {
-        var encoder = GeometryEncoder(decimals: decimals)
+        out.append(contentsOf: try head(Self.bounds(features)))
+        var stream = FeatureStream(decimals: decimals)
+        for f in features { try stream.add(f, into: &out) }
+        stream.finish(&out)
+    }
+
+    /// Streams a FeatureCollection to `path` ("-" is standard output): `body` adds the
+    /// features one at a time and none is held in memory. The output is the same bytes as
+    /// `write(_:to:)` gives: the bbox, known only at the end, still comes first (the
+    /// features are spooled to a temporary file meanwhile).
+    public func stream(to path: String, _ body: (_ add: (Feature) throws -> Void) throws -> Void) throws {
+        try AtomicFile.writeSpooled(to: path) { (rest: inout ByteOutput) -> [UInt8] in
+            var stream = FeatureStream(decimals: decimals)
+            try withoutActuallyEscaping({ (f: Feature) throws in try stream.add(f, into: &rest) }) { add in
+                try body(add)
+            }
+            stream.finish(&rest)
+            return try head(stream.bounds)
+        }
+    }
+
+    /// `{"type":"FeatureCollection","bbox":[...],"features":[`; no bbox without geometry.
+    private func head(_ bounds: Bounds?) throws -> [UInt8] {
+        var out = ByteOutput()
         out.append("{\"type\":\"FeatureCollection\"")
-        if let b = Self.bounds(features) {
+        if let b = bounds {
             out.append(",\"bbox\":[")
             for (i, v) in [b.minX, b.minY, b.maxX, b.maxY].enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                try encoder.number(v, &out)
+                try GeometryEncoder.number(v, decimals, &out)
             }
             out.append(UInt8(ascii: "]"))
         }
         out.append(",\"features\":[")
-        for (i, f) in features.enumerated() {
-            out.append(i == 0 ? "\n" : ",\n")
-            try encoder.feature(f, &out)
-            try out.flushIfLarge()
-        }
-        out.append(features.isEmpty ? "]}\n" : "\n]}\n")
+        return out.bytes
     }
 
     /// One feature as a GeoJSON object.
@@ -67,6 +85,27 @@ public struct GeoJSONWriter {
             all = all.map { $0.union(b) } ?? b
         }
         return all
+    }
+}
+
+/// The features of a collection, one per line, with their bbox gathered on the way.
+struct FeatureStream {
+    private var encoder: GeometryEncoder
+    private(set) var bounds: Bounds?
+    private var count = 0
+
+    init(decimals: Int) { encoder = GeometryEncoder(decimals: decimals) }
+
+    mutating func add(_ f: Feature, into out: inout ByteOutput) throws {
+        if let b = f.geometry?.bounds { bounds = bounds.map { $0.union(b) } ?? b }
+        out.append(count == 0 ? "\n" : ",\n")
+        try encoder.feature(f, &out)
+        count += 1
+        try out.flushIfLarge()
+    }
+
+    func finish(_ out: inout ByteOutput) {
+        out.append(count == 0 ? "]}\n" : "\n]}\n")
     }
 }
 

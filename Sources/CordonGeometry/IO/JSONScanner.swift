@@ -356,17 +356,20 @@ struct JSONScanner {
         pos += n
     }
 
-    /// 1-based line and column (in bytes) of an offset; counted only when an error is reported.
-    func location(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        let stop = min(offset, end)
-        var p = 0
-        while p < stop {
-            if base[p] == 0x0A { line += 1; lineStart = p + 1 }
-            p += 1
+    /// 1-based line and column (in bytes) of each offset; counted only when errors are
+    /// reported, in one pass however many there are.
+    func locations(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        var out = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var line = 1, lineStart = 0, p = 0
+        for i in offsets.indices.sorted(by: { offsets[$0] < offsets[$1] }) {
+            let stop = min(offsets[i], end)
+            while p < stop {
+                if base[p] == 0x0A { line += 1; lineStart = p + 1 }
+                p += 1
+            }
+            out[i] = (line, stop - lineStart + 1)
         }
-        return (line, stop - lineStart + 1)
+        return out
     }
 }
 

@@ -45,7 +45,12 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public init() {}
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        for (k, v) in elements { self[k] = v }
+        self.init(elements)
+    }
+
+    /// Members in the given order; a repeated key keeps its first place and its last value.
+    public init(_ members: some Sequence<(String, JSONValue)>) {
+        for (k, v) in members { self[k] = v }
     }
 
     public var count: Int { keys.count }
@@ -78,6 +83,11 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
             for (i, k) in keys.enumerated() { d[k] = i }
             index = d
         }
+    }
+
+    /// Takes `other`'s key array when the keys are the same, so both share one copy.
+    mutating func shareKeys(with other: JSONObject) {
+        if index == nil && keys == other.keys { keys = other.keys }
     }
 
     private mutating func remove(at i: Int) {

@@ -44,16 +44,20 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let context = GEOSContext()
-            var features = try GeoJSONReader(context: context).read(path: file)
-            var polygons = 0, lines = 0
-            for i in features.indices {
-                try checkValidity(&features[i], index: i)
-                features[i] = features[i].measured()
-                polygons += features[i].properties["area_km2"] == nil ? 0 : 1
-                lines += features[i].properties["length_km"] == nil ? 0 : 1
+            var count = 0, polygons = 0, lines = 0
+            // Streamed: each feature is read, measured and written before the next is read.
+            try GeoJSONWriter().stream(to: output) { add in
+                try GeoJSONReader(context: context).forEach(path: file) { feature, index in
+                    var f = feature
+                    try checkValidity(&f, index: index)
+                    f = f.measured()
+                    polygons += f.properties["area_km2"] == nil ? 0 : 1
+                    lines += f.properties["length_km"] == nil ? 0 : 1
+                    count += 1
+                    try add(f)
+                }
             }
-            try GeoJSONWriter().write(features, to: output)
-            printError("cordon: \(file): measured \(features.count) feature\(features.count == 1 ? "" : "s"): "
+            printError("cordon: \(file): measured \(count) feature\(count == 1 ? "" : "s"): "
                        + "\(polygons) with an area, \(lines) with a length")
         }
     }
