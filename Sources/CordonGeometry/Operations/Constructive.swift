@@ -52,6 +52,21 @@ extension Geometry {
             }
         }
     }
+    /// Line parts of any geometry (collections flattened), cloned; polygons and points dropped.
+    /// Overlay of a line with a polygon can return stray points where they touch.
+    public func lines() throws -> [Geometry] {
+        var out: [Geometry] = []
+        func walk(_ g: Geometry) throws {
+            switch g.type {
+            case .lineString, .linearRing: if !g.isEmpty { out.append(try g.clone()) }
+            case .multiLineString, .geometryCollection: for p in g.parts { try walk(p) }
+            default: break
+            }
+        }
+        try walk(self)
+        return out
+    }
+
     /// Polygon parts of any geometry (collections flattened), cloned; lines and points dropped.
     public func polygons() throws -> [Geometry] {
         var out: [Geometry] = []

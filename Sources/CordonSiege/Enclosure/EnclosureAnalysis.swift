@@ -15,6 +15,12 @@ public final class EnclosureAnalysis {
         ws = try Workspace(map: map, layers: layers, context: context)
     }
 
+    /// An analysis sharing another's workspace (same context, same projected areas).
+    init(workspace: Workspace, options: EnclosureOptions) {
+        ws = workspace
+        self.options = options
+    }
+
     /// Pockets of the map held on `day` (every area when nil), numbered by descending area.
     public func pockets(on day: Day?) throws -> [Pocket] {
         let all = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }

@@ -1,0 +1,29 @@
+import CordonGeometry
+
+/// One stretch of a pocket's boundary and what lies across it (DESIGN.md, Scenario files:
+/// "pocket boundaries split by what lies across them").
+public struct Front {
+    /// What lies across
+    public enum Across: Hashable, Sendable, CustomStringConvertible {
+        /// Ground held by this controller (another pocket of the besieged side included).
+        case controller(String)
+        /// The edge of the study area: the map says nothing beyond it.
+        case edge
+        /// A gap in the map, wider than the tolerance: nobody's ground.
+        case gap
+
+        public var description: String {
+            switch self {
+            case .controller(let name): return name
+            case .edge: return "edge"
+            case .gap: return "gap"
+            }
+        }
+    }
+
+    public var across: Across
+    /// Lines, lon/lat.
+    public var geometry: Geometry
+    /// Geodesic length.
+    public var lengthKm: Double
+}

@@ -1,0 +1,136 @@
+import CordonGeometry
+import CordonSupply
+
+/// Fire control over routes on one date (DESIGN.md, Routes and corridors): how much of each
+/// route lies inside hostile ground and within the fire range of it, and for corridors where
+/// they lead and how many people live near their entry. One analysis per worker.
+public final class RouteAnalysis {
+    let ws: Workspace
+    let routes: [Route]
+    let options: RouteOptions
+    let enclosure: EnclosureAnalysis
+    /// Routes in metres (UTM), same order.
+    let routesMetres: [Geometry]
+
+    public init(map: ControlMap, routes: [Route], options: RouteOptions, layers: EnclosureLayers = EnclosureLayers(),
+                context: GEOSContext) throws {
+        guard options.fireRange >= 0, options.fireRange.isFinite else {
+            throw SiegeInputError(file: "--fire-range", "must be a number of metres ≥ 0, got \(options.fireRange)")
+        }
+        guard options.walk >= 0, options.walk.isFinite else {
+            throw SiegeInputError(file: "--walk", "must be a number of metres ≥ 0, got \(options.walk)")
+        }
+        try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
+        try map.requireControllers(options.allies, role: { _ in "the allied controller" })
+        ws = try Workspace(map: map, layers: layers, context: context)
+        self.options = options
+        self.routes = try routes.map { r in
+            r.geometry.context === context ? r : Route(
+                feature: r.feature, name: r.name, kind: r.kind, geometry: try r.geometry.copy(into: context),
+                capacityPerDay: r.capacityPerDay, hoursPerDay: r.hoursPerDay, from: r.from, until: r.until)
+        }
+        let workspace = ws
+        enclosure = EnclosureAnalysis(workspace: workspace, options: options.enclosure)
+        routesMetres = try self.routes.map { try workspace.toUTM.apply($0.geometry) }
+    }
+
+    /// Every route's state on `day` (every area of the map when nil), in file order.
+    public func states(on day: Day?) throws -> [RouteState] {
+        let pockets = try enclosure.pockets(on: day)
+        let held = try pockets.map { try PreparedGeometry($0.geometry) }
+        return try routes.indices.map { try state(of: $0, on: day, pockets: held) }
+    }
+
+    private func isHostile(_ i: Int) -> Bool { !options.enclosure.isPassable(ws.areas[i].controller) }
+
+    private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry]) throws -> RouteState {
+        let route = routes[i], metres = routesMetres[i]
+        var s = RouteState(route: route, condition: .unknown, lengthKm: Geodesic.length(route.geometry) / 1000,
+                           hostileKm: 0, exposedKm: 0)
+        if route.kind == .corridor {
+            s.declaredOpen = route.declaredOpen(on: day)
+            s.dailyCapacity = route.dailyCapacity
+        }
+        guard let bounds = route.geometry.bounds else { return s }
+        let line = try PreparedGeometry(route.geometry)
+        let covered = try ws.areas(near: bounds, on: day).contains { try line.intersects(ws.areas[$0].geometry) }
+        guard covered else { return s }  // the map says nothing of this route
+
+        try measureFire(&s, metres: metres, bounds: bounds, on: day)
+        try locate(&s, pockets: pockets, on: day)
+        return s
+    }
+
+    /// Hostile and exposed stretches, their lengths, the distance to hostile ground, the status.
+    private func measureFire(_ s: inout RouteState, metres: Geometry, bounds: Bounds, on day: Day?) throws {
+        let range = options.fireRange
+        let reach = try PreparedGeometry(metres)
+        let candidates = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: range + 1)), on: day)
+            .filter(isHostile)
+        let inRange = try candidates.filter { try reach.dwithin(ws.projected($0), distance: range) }
+        guard !inRange.isEmpty else {
+            s.condition = .open
+            s.minDistanceM = try nearestHostile(metres, bounds: bounds, beyond: range, on: day)
+            return
+        }
+        // Only hostile ground within the range can touch the route: clip it to the route's window.
+        let window = metres.bounds!.expanded(by: range + 10)
+        let hostile = try ws.ctx.dissolve(inRange.map { try ws.projected($0).clip(to: window) })
+        let inside = try ws.ctx.collection(.multiLineString, metres.intersection(hostile).lines())
+        let underFire = try metres.intersection(hostile.buffer(range, quadrantSegments: 32))
+        let exposed = try ws.ctx.collection(.multiLineString, underFire.lines())
+        let hostileLonLat = try ws.toLonLat.apply(inside), exposedLonLat = try ws.toLonLat.apply(exposed)
+        s.hostileKm = Geodesic.length(hostileLonLat) / 1000
+        s.exposedKm = Geodesic.length(exposedLonLat) / 1000
+        s.minDistanceM = try metres.distance(to: hostile)
+        s.condition = s.hostileKm > 0 ? .cut : s.exposedKm > 0 ? .underFire : .open
+        if s.hostileKm > 0 { s.hostileStretch = hostileLonLat }
+        let outside = try ws.ctx.collection(.multiLineString, exposed.difference(hostile).lines())
+        if !outside.isEmpty { s.exposedStretch = try ws.toLonLat.apply(outside) }
+    }
+
+    /// Metres to the nearest hostile ground beyond the fire range, searching ever wider; nil if none.
+    private func nearestHostile(_ metres: Geometry, bounds: Bounds, beyond range: Double, on day: Day?) throws -> Double? {
+        var radius = max(range, 1000) * 4
+        let limit = 1_000_000.0  // 1,000 km: beyond that, no hostile ground worth naming
+        while radius <= limit {
+            let found = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: radius)), on: day).filter(isHostile)
+            if !found.isEmpty {
+                let d = try found.map { try metres.distance(to: ws.projected($0)) }.min()!
+                if d <= radius { return d }
+            }
+            radius *= 4
+        }
+        return nil
+    }
+
+    /// The pocket served and, for corridors, where they lead and who lives near the entry.
+    private func locate(_ s: inout RouteState, pockets: [PreparedGeometry], on day: Day?) throws {
+        let parts = s.route.geometry.parts
+        guard let first = parts.first?.coordinates.first, let last = parts.last?.coordinates.last else { return }
+        let ends = [try ws.ctx.point(first), try ws.ctx.point(last)]
+        func pocket(holding p: Geometry) throws -> Int? { try pockets.firstIndex { try $0.intersects(p) } }
+        // The origin is the end inside a besieged pocket; the first point when neither is.
+        var (origin, destination) = (ends[0], ends[1])
+        s.pocket = try pocket(holding: ends[0])
+        if s.pocket == nil, let p = try pocket(holding: ends[1]) {
+            s.pocket = p
+            (origin, destination) = (ends[1], ends[0])
+        }
+        guard s.route.kind == .corridor else {
+            // A supply route with neither end in a pocket may still pass through one.
+            if s.pocket == nil { s.pocket = try pockets.firstIndex { try $0.intersects(s.route.geometry) } }
+            return
+        }
+        s.origin = try controller(at: origin, on: day)
+        s.destination = try controller(at: destination, on: day)
+        let circle = try ws.toUTM.apply(origin).buffer(options.walk, quadrantSegments: 16)
+        s.reachPopulation = try AreaWeighting(ws).population(inside: ws.toLonLat.apply(circle), metres: circle, on: day)
+    }
+
+    private func controller(at point: Geometry, on day: Day?) throws -> String? {
+        guard let b = point.bounds else { return nil }
+        return try ws.areas(near: b, on: day).first { try ws.areas[$0].geometry.intersects(point) }
+            .map { ws.areas[$0].controller }
+    }
+}

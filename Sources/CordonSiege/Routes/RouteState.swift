@@ -1,0 +1,72 @@
+import CordonGeometry
+import CordonSupply
+
+/// What the model says of one route on one date or period.
+public struct RouteState {
+    public var route: Route
+    /// The period it holds for (timeline); nil for a single date.
+    public var period: Period?
+    public var condition: RouteCondition
+    public var lengthKm: Double
+    /// Length inside hostile ground.
+    public var hostileKm: Double
+    /// Length within the fire range of hostile ground, the part inside it included.
+    public var exposedKm: Double
+    /// Metres to the nearest hostile ground (0 when crossing it); nil when there is none.
+    public var minDistanceM: Double?
+    /// The stretches inside hostile ground, and under fire but outside it (lon/lat).
+    public var hostileStretch: Geometry?
+    public var exposedStretch: Geometry?
+    /// The besieged pocket the route serves (a corridor's origin, a supply route's reach).
+    public var pocket: Int?
+    /// Corridors: the controller at the end inside the pocket, and at the other end.
+    public var origin: String?
+    public var destination: String?
+    /// Corridors: declared open on the date (their `from`/`until`).
+    public var declaredOpen: Bool?
+    /// Corridors: residents within walking distance of the origin.
+    public var reachPopulation: Double?
+    public var dailyCapacity: Double?
+}
+
+extension RouteState {
+    /// The route feature, then one feature per stretch (`segment`: `hostile` or `exposed`).
+    public func features(date: Day? = nil) -> [Feature] {
+        var p = JSONObject()
+        p["route"] = .string(route.name)
+        p["kind"] = .string(route.kind.rawValue)
+        p["status"] = .string(condition.rawValue)
+        p["length_km"] = .number(Pocket.round(lengthKm, 6))
+        p["hostile_km"] = .number(Pocket.round(hostileKm, 6))
+        p["exposed_km"] = .number(Pocket.round(exposedKm, 6))
+        p["min_distance_m"] = minDistanceM.map { .number($0.rounded()) } ?? .null
+        p["pocket"] = pocket.map { .number(Double($0)) } ?? .null
+        if route.kind == .corridor {
+            p["origin"] = origin.map(JSONValue.string) ?? .null
+            p["destination"] = destination.map(JSONValue.string) ?? .null
+            p["open"] = .bool(declaredOpen ?? true)
+            p["reach_population"] = reachPopulation.map { .number($0.rounded()) } ?? .null
+            p["capacity_per_day"] = route.capacityPerDay.map(JSONValue.number) ?? .null
+            p["daily_capacity"] = dailyCapacity.map { .number(Pocket.round($0, 3)) } ?? .null
+        }
+        stamp(&p, date: date)
+        var out = [Feature(geometry: route.geometry, properties: p)]
+        for (segment, stretch) in [("hostile", hostileStretch), ("exposed", exposedStretch)] {
+            guard let stretch, !stretch.isEmpty else { continue }
+            var s: JSONObject = ["route": .string(route.name), "kind": .string(route.kind.rawValue),
+                                 "segment": .string(segment),
+                                 "length_km": .number(Pocket.round(Geodesic.length(stretch) / 1000, 6))]
+            stamp(&s, date: date)
+            out.append(Feature(geometry: stretch, properties: s))
+        }
+        return out
+    }
+
+    private func stamp(_ p: inout JSONObject, date: Day?) {
+        if let date { p["date"] = .string(date.description) }
+        if let period {
+            if let from = period.from { p["from"] = .string(from.description) }
+            if let until = period.until { p["until"] = .string(until.description) }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CordonGeometry
+import CordonSupply
+
+/// The enclosure of every period of a map, in parallel (one worker per core, each with its
+/// own contexts and copy of the map); then `since` is traced forward through the periods.
+public enum EnclosureTimeline {
+    public static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
+                           jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
+        let periods = map.periods
+        _ = map.bounds  // computes and caches every envelope before threads share the geometries
+        let shared = Handover(value: (map, layers))
+        let byPeriod = try await PeriodWorkers.run(
+            periods, jobs: jobs, progress: progress,
+            make: { Handover(value: try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1,
+                                                          context: GEOSContext())) },
+            work: { analysis, period in
+                var pockets = try analysis.value.pockets(on: period.sampleDay)
+                for i in pockets.indices { pockets[i].period = period }
+                return Handover(value: pockets)
+            })
+        return try traceSince(byPeriod.map(\.value), periods: periods)
+    }
+
+    /// `since`: the first day of the current, unbroken encirclement of the pocket that holds
+    /// most of this one's area in the previous period.
+    static func traceSince(_ byPeriod: [[Pocket]], periods: [Period]) throws -> [Pocket] {
+        var out: [Pocket] = []
+        var previous: [Pocket] = []
+        for (k, pockets) in byPeriod.enumerated() {
+            var current = pockets
+            for i in current.indices where current[i].encircled {
+                var best: (area: Double, pocket: Pocket)?
+                for q in previous {
+                    let shared = try current[i].geometry.intersection(q.geometry).planarArea()
+                    if shared > 0, shared > (best?.area ?? 0) { best = (shared, q) }
+                }
+                if let q = best?.pocket, q.encircled {
+                    current[i].since = q.since ?? q.period?.from
+                } else {
+                    current[i].since = periods[k].from
+                }
+            }
+            out += current
+            previous = current
+        }
+        return out
+    }
+}

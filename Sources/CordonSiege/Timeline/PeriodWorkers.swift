@@ -1,0 +1,49 @@
+import Foundation
+
+/// Hands a value built on one thread to another, whole. Used only for values that the
+/// sender never touches again, or that every reader only reads (GEOS geometries whose
+/// envelopes are already computed are safe to read, and clone, from many threads).
+struct Handover<T>: @unchecked Sendable {
+    let value: T
+}
+
+/// Evaluates independent periods in parallel: one worker per core, each built in its own
+/// task with its own GEOS and PROJ contexts, taking every `jobs`-th period. Results come
+/// back in period order, whatever the number of workers.
+enum PeriodWorkers {
+    static func run<Worker, Result>(
+        _ periods: [Period], jobs: Int, progress: (@Sendable (Int, Int) -> Void)?,
+        make: @escaping @Sendable () throws -> Worker,
+        work: @escaping @Sendable (Worker, Period) throws -> Result
+    ) async throws -> [Result] {
+        let workers = max(1, min(jobs, periods.count))
+        let done = Counter()
+        return try await withThrowingTaskGroup(of: Handover<[(Int, Result)]>.self) { group in
+            for w in 0..<workers {
+                group.addTask {
+                    let worker = try make()
+                    var out: [(Int, Result)] = []
+                    for k in stride(from: w, to: periods.count, by: workers) {
+                        out.append((k, try work(worker, periods[k])))
+                        progress?(done.increment(), periods.count)
+                    }
+                    return Handover(value: out)
+                }
+            }
+            var all = [Result?](repeating: nil, count: periods.count)
+            for try await batch in group { for (k, r) in batch.value { all[k] = r } }
+            return all.map { $0! }
+        }
+    }
+}
+
+/// A thread-safe tally for progress reports.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
