@@ -2,6 +2,9 @@
 /// section is read; anything not listed is an error with a "did you mean".
 enum ScenarioKeys {
     static let top = ["name", "start", "end", "population", "supplies", "inflows", "rationing", "evacuation", "uncertainty"]
+        + siege
+    /// The keys `cordon run` reads to find the siege on the map (`SiegeReader.swift`).
+    static let siege = ["map", "routes", "districts", "besieged", "allies", "snap", "fire_range_m", "walk_m", "focus"]
     static let supply = ["commodity", "unit", "stock", "need_per_person_day", "spoilage_per_day"]
     static let inflow = ["commodity", "per_day", "route", "from", "until", "under_fire_factor", "date", "amount"]
     static let rationing = ["below_days", "ration"]

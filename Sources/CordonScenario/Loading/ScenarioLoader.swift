@@ -11,6 +11,11 @@ public struct LoadedScenario: Sendable {
     public var supply: SupplyScenario
     /// The `population` key, if the file gives one; `run` otherwise counts people from the map.
     public let population: Double?
+    /// Where the siege is on the map (`run` only; nil for `simulate`).
+    public var siege: SiegeSettings?
+    /// Evacuation rules that name a corridor and give no `per_day`: they take the corridor's
+    /// daily capacity, which only the routes file knows (their `perDay` is 0 until then).
+    public var evacuationAtCapacity: [Int] = []
 
     /// A path written in the scenario, taken relative to the scenario's own folder.
     public func resolve(_ path: String) -> String {
@@ -64,7 +69,17 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, path: "inflows[\(i)].route",
                                 message: "needs an access timeline from a map: use `cordon run`, or drop the route for `simulate`")
         }
-        return LoadedScenario(file: file, supply: supply, population: population)
+        let atCapacity = try (top.optional("evacuation")?.list() ?? []).enumerated().compactMap { i, rule in
+            try rule.section(ScenarioKeys.evacuation).has("per_day") ? nil : i
+        }
+        if purpose == .simulate, let i = atCapacity.first {
+            throw ScenarioError(file: file, path: "evacuation[\(i)].per_day",
+                                message: "missing: give a number of people a day (only `cordon run` can take a corridor's capacity)")
+        }
+        var loaded = LoadedScenario(file: file, supply: supply, population: population)
+        loaded.evacuationAtCapacity = atCapacity
+        if purpose == .run { loaded.siege = try top.siegeSettings() }
+        return loaded
     }
 
     /// libyaml's problem and position, on one line.

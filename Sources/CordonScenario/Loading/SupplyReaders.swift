@@ -44,10 +44,12 @@ extension Section {
 
     func evacuation() throws -> Evacuation {
         let (from, until) = try window()
-        return Evacuation(from: from, until: until,
-                          perDay: try required("per_day", "a number of people ≥ 0").amount(),
-                          maxTotal: try optional("max_total")?.amount() ?? .infinity,
-                          corridor: try optional("corridor")?.string())
+        let corridor = try optional("corridor")?.string()
+        // Through a named corridor, per_day may be left to the corridor's capacity (the loader notes which).
+        let perDay = corridor == nil || has("per_day")
+            ? try required("per_day", "a number of people ≥ 0, or a corridor whose capacity to take").amount() : 0
+        return Evacuation(from: from, until: until, perDay: perDay,
+                          maxTotal: try optional("max_total")?.amount() ?? .infinity, corridor: corridor)
     }
 
     /// Optional `from` and `until`, with `until` after `from`.

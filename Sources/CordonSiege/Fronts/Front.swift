@@ -3,7 +3,7 @@ import CordonGeometry
 /// One stretch of a pocket's boundary and what lies across it (DESIGN.md, Scenario files:
 /// "pocket boundaries split by what lies across them").
 public struct Front {
-    /// What lies across
+    /// What lies across a stretch of boundary.
     public enum Across: Hashable, Sendable, CustomStringConvertible {
         /// Ground held by this controller (another pocket of the besieged side included).
         case controller(String)

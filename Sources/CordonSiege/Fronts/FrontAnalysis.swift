@@ -19,7 +19,7 @@ public final class FrontAnalysis {
     /// One front per kind of neighbour, in the order edge, controllers by name, gap.
     public func fronts(of pocket: Geometry, neighbours: [Geometry], on day: Day?) throws -> [Front] {
         let t = options.tolerance
-        var rest = try ws.toUTM.apply(pocket).boundary()
+        var rest = try ws.toUTM.apply(pocket.copy(into: ws.ctx)).boundary()
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
         let wayOut = try studyAreaEdge(held)
 
@@ -29,7 +29,7 @@ public final class FrontAnalysis {
             byController[ws.areas[i].controller, default: []].append(try ws.projected(i))
         }
         if !neighbours.isEmpty {
-            byController[options.besieged] = try neighbours.map { try ws.toUTM.apply($0) }
+            byController[options.besieged] = try neighbours.map { try ws.toUTM.apply($0.copy(into: ws.ctx)) }
         }
         for name in byController.keys.sorted() {
             sides.append((.controller(name), try ws.ctx.union(byController[name]!)))
@@ -49,7 +49,7 @@ public final class FrontAnalysis {
     /// The outer rings of the map of the day: holes in it lead nowhere, so they are gaps.
     private func studyAreaEdge(_ held: [Int]) throws -> Geometry {
         let extent = try ws.ctx.dissolve(held.map { try ws.projected($0) })
-        let rings = try extent.polygons().compactMap { try $0.exteriorRing?.clone() }
+        let rings = try extent.polygons().compactMap(\.exteriorRing)
         return try ws.ctx.collection(.multiLineString, try rings.map { try ws.ctx.lineString($0.coordinates) })
     }
 

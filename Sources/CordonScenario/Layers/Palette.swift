@@ -1,0 +1,25 @@
+/// Colours for every layer, from the Okabe–Ito palette (Okabe & Ito, "Color Universal Design",
+/// 2002), which stays distinguishable under the common forms of colour blindness.
+/// One controller has one colour in every layer; route conditions have colours of their own.
+public struct Palette: Sendable {
+    /// Okabe–Ito colours for controllers: blue, vermillion, reddish purple, sky blue, yellow.
+    static let controllerColours = ["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
+    /// For routes: bluish green open, orange under fire, black cut; grey when the map is silent.
+    static let open = "#009E73", underFire = "#E69F00", cut = "#000000", unknown = "#999999"
+    /// For fronts that face no one: the study area's edge and gaps in the map.
+    static let edge = "#000000", gap = "#999999"
+
+    private let colours: [String: String]
+
+    /// The besieged side takes the first colour, its allies the next, then every other
+    /// controller in name order; past five controllers the colours repeat.
+    public init(besieged: String, allies: [String], controllers: [String]) {
+        var order = [besieged] + allies.filter { $0 != besieged }
+        order += controllers.sorted().filter { !order.contains($0) }
+        var colours: [String: String] = [:]
+        for (i, name) in order.enumerated() { colours[name] = Self.controllerColours[i % Self.controllerColours.count] }
+        self.colours = colours
+    }
+
+    public func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }
+}

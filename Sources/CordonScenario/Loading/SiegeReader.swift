@@ -1,0 +1,75 @@
+import CordonGeometry
+
+/// The keys that place a scenario on the map, for `cordon run`: which files, whose siege,
+/// and the point that picks the pocket to simulate. Paths are kept as written; the pipeline
+/// resolves them against the scenario's folder (`LoadedScenario.resolve`).
+public struct SiegeSettings: Sendable, Equatable {
+    /// The control map (GeoJSON), as written in the scenario.
+    public var map: String
+    /// Supply routes and corridors (GeoJSON), if any.
+    public var routes: String?
+    /// Districts (GeoJSON polygons with `name`, optional `population`), if any.
+    public var districts: String?
+    public var besieged: String
+    public var allies: [String]
+    /// Metres: areas closer than this count as joined (DESIGN.md, Enclosure).
+    public var snap: Double
+    /// Metres: a route within this distance of hostile ground is under fire.
+    public var fireRange: Double
+    /// Metres people walk to a corridor's entry.
+    public var walk: Double
+    /// A lon/lat point inside the pocket whose siege is simulated.
+    public var focus: Coordinate
+
+    public init(map: String, routes: String? = nil, districts: String? = nil, besieged: String, allies: [String] = [],
+                snap: Double = 0, fireRange: Double = 1500, walk: Double = 3000, focus: Coordinate) {
+        self.map = map
+        self.routes = routes
+        self.districts = districts
+        self.besieged = besieged
+        self.allies = allies
+        self.snap = snap
+        self.fireRange = fireRange
+        self.walk = walk
+        self.focus = focus
+    }
+}
+
+extension Section {
+    /// The siege keys at the top of a scenario; `map`, `besieged` and `focus` are required.
+    func siegeSettings() throws -> SiegeSettings {
+        func path(_ key: String) throws -> String? {
+            guard let field = optional(key) else { return nil }
+            let text = try field.string()
+            guard !text.isEmpty else { throw field.error("must name a file") }
+            return text
+        }
+        let besiegedField = try required("besieged", "the besieged controller, as the map names it (e.g. opposition)")
+        let besieged = try besiegedField.string()
+        guard !besieged.isEmpty else { throw besiegedField.error("must name a controller") }
+        let allies = try optional("allies")?.list().map { try $0.string() } ?? []
+        if let allyList = optional("allies"), allies.contains(besieged) {
+            throw allyList.error("'\(besieged)' is the besieged side, not an ally")
+        }
+        return SiegeSettings(
+            map: try path("map") ?? required("map", "the control map, a GeoJSON file beside the scenario").string(),
+            routes: try path("routes"), districts: try path("districts"),
+            besieged: besieged, allies: allies,
+            snap: try optional("snap")?.amount() ?? 0,
+            fireRange: try optional("fire_range_m")?.amount() ?? 1500,
+            walk: try optional("walk_m")?.amount() ?? 3000,
+            focus: try required("focus", "a point [lon, lat] inside the besieged pocket to simulate").lonLat())
+    }
+}
+
+extension Field {
+    /// `[lon, lat]` in degrees, WGS84.
+    func lonLat() throws -> Coordinate {
+        let numbers = try list().map { try $0.number() }
+        guard numbers.count == 2 else { throw error("must be [lon, lat], two numbers") }
+        guard (-180...180).contains(numbers[0]), (-90...90).contains(numbers[1]) else {
+            throw error("must be [lon, lat] with lon in -180…180 and lat in -90…90")
+        }
+        return Coordinate(numbers[0], numbers[1])
+    }
+}

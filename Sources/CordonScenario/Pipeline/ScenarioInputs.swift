@@ -1,0 +1,102 @@
+import CordonGeometry
+import CordonSiege
+import Foundation
+
+/// A district of the districts file: a named polygon and the people living in it.
+public struct DistrictArea {
+    public let name: String
+    public let geometry: Geometry
+    /// Residents, when the file gives `population`.
+    public let population: Double?
+}
+
+/// The files a scenario names, read, and checked against what the scenario says of them:
+/// the besieged side and its allies are on the map, every route an inflow names and every
+/// corridor an evacuation names is in the routes file. Faults name the scenario's key.
+public struct ScenarioInputs {
+    public let map: ControlMap
+    public let routes: [Route]
+    public let districts: [DistrictArea]
+
+    /// Reads the files of a scenario loaded for `run`.
+    public init(_ scenario: LoadedScenario, context: GEOSContext) throws {
+        guard let siege = scenario.siege else {
+            throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
+        }
+        let reader = GeoJSONReader(context: context)
+        func features(_ key: String, _ path: String) throws -> (String, [Feature]) {
+            let file = scenario.resolve(path)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+                throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
+            }
+            return (file, try reader.read(path: file))
+        }
+        let (mapFile, mapFeatures) = try features("map", siege.map)
+        map = try ControlMap(file: mapFile, features: mapFeatures)
+        routes = try siege.routes.map { path in
+            let (file, list) = try features("routes", path)
+            return try RouteFile.load(file: file, features: list)
+        } ?? []
+        districts = try siege.districts.map { path in
+            let (file, list) = try features("districts", path)
+            return try Self.districts(file, list)
+        } ?? []
+        try Self.checkControllers(scenario, siege, map)
+        try Self.checkRouteNames(scenario, routes)
+    }
+
+    /// The districts as the enclosure analysis lists them inside pockets.
+    public var enclosureDistricts: [District] { districts.map { District(name: $0.name, geometry: $0.geometry) } }
+
+    private static func districts(_ file: String, _ features: [Feature]) throws -> [DistrictArea] {
+        try features.enumerated().map { i, f in
+            guard let g = f.geometry, g.type.isPolygonal else {
+                throw SiegeInputError(file: file, feature: i, "a district must be a Polygon or MultiPolygon")
+            }
+            var population: Double?
+            if let p = f.properties["population"], !p.isNull {
+                guard let v = p.numberValue, v.isFinite, v >= 0 else {
+                    throw SiegeInputError(file: file, feature: i, "`population` must be a number ≥ 0")
+                }
+                population = v
+            }
+            return DistrictArea(name: f.properties["name"]?.stringValue ?? "district \(i)", geometry: g, population: population)
+        }
+    }
+
+    private static func checkControllers(_ scenario: LoadedScenario, _ siege: SiegeSettings, _ map: ControlMap) throws {
+        let known = map.controllers
+        func check(_ name: String, _ path: String) throws {
+            guard known.contains(name) else {
+                throw ScenarioError(file: scenario.file, path: path,
+                                    message: "'\(name)' holds nothing on the map, \(Suggestion.hint(for: name, in: known))")
+            }
+        }
+        try check(siege.besieged, "besieged")
+        for (i, ally) in siege.allies.enumerated() { try check(ally, "allies[\(i)]") }
+    }
+
+    private static func checkRouteNames(_ scenario: LoadedScenario, _ routes: [Route]) throws {
+        let names = routes.map(\.name)
+        let corridors = routes.filter { $0.kind == .corridor }.map(\.name)
+        func unknown(_ name: String, _ among: [String], _ what: String) -> String {
+            scenario.siege?.routes == nil
+                ? "'\(name)' needs a routes file: add `routes:` to the scenario"
+                : "no \(what) '\(name)' in the routes file, \(Suggestion.hint(for: name, in: among))"
+        }
+        for (i, inflow) in scenario.supply.inflows.enumerated() {
+            if let route = inflow.route, !names.contains(route) {
+                throw ScenarioError(file: scenario.file, path: "inflows[\(i)].route", message: unknown(route, names, "route"))
+            }
+        }
+        for (i, rule) in scenario.supply.evacuation.enumerated() {
+            if let corridor = rule.corridor, !corridors.contains(corridor) {
+                let message = names.contains(corridor)
+                    ? "'\(corridor)' is a supply route, not a corridor (its `kind`)"
+                    : unknown(corridor, corridors, "corridor")
+                throw ScenarioError(file: scenario.file, path: "evacuation[\(i)].corridor", message: message)
+            }
+        }
+    }
+}

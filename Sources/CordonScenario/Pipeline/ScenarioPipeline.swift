@@ -1,0 +1,120 @@
+import CordonGeometry
+import CordonSiege
+import CordonSupply
+import Foundation
+
+/// What `cordon run` does, as a library call: a scenario file in, every result out.
+///
+///     let result = try await ScenarioPipeline.run("geodata/aleppo-2016/scenario.yaml")
+///     let files = try ScenarioOutput(result).write(to: "out")
+///
+/// The steps: load the scenario; read the map, routes and districts it names; find the
+/// besieged side's pockets in every period of the map; pick the pocket holding the focus
+/// point (its encircled periods are the siege); judge each route per period and turn that
+/// into the access timeline; then run the supply simulation (and Monte Carlo) on it.
+public enum ScenarioPipeline {
+    public struct Options: Sendable {
+        /// Parallel workers for the map periods and the Monte Carlo runs.
+        public var jobs: Int
+        /// Monte Carlo runs and seed, overriding the scenario's `uncertainty`.
+        public var runs: Int?
+        public var seed: UInt64?
+        /// Called as work advances: the stage ("periods", "routes", "runs"), done, total.
+        public var progress: (@Sendable (String, Int, Int) -> Void)?
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, runs: Int? = nil, seed: UInt64? = nil,
+                    progress: (@Sendable (String, Int, Int) -> Void)? = nil) {
+            self.jobs = max(1, jobs)
+            self.runs = runs
+            self.seed = seed
+            self.progress = progress
+        }
+    }
+
+    public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
+        let scenario = try ScenarioLoader.load(file, for: .run)
+        let siege = scenario.siege!
+        let context = GEOSContext()
+        let inputs = try ScenarioInputs(scenario, context: context)
+        let window = ScenarioWindow(scenario.supply)
+        let layers = EnclosureLayers(districts: inputs.districts.isEmpty ? nil : inputs.enclosureDistricts)
+        let progress = options.progress
+
+        let enclosure = EnclosureOptions(besieged: siege.besieged, allies: siege.allies, snap: siege.snap)
+        let pockets = try await EnclosureTimeline.run(map: inputs.map, options: enclosure, layers: layers, jobs: options.jobs,
+                                                      progress: { progress?("periods", $0, $1) })
+        let inWindow = pockets.compactMap { pocket -> Pocket? in
+            guard let period = window.clip(pocket.period) else { return nil }
+            var p = pocket
+            p.period = period
+            return p
+        }
+        let timeline = try SiegeTimeline(pockets: inWindow, besieged: siege.besieged, focus: siege.focus, context: context)
+        guard let first = timeline.pocket(on: scenario.supply.start) else {
+            throw ScenarioError(file: scenario.file, path: "focus",
+                                message: "[\(siege.focus.x), \(siege.focus.y)] lies in no '\(siege.besieged)' pocket on "
+                                    + "\(scenario.supply.start) (start): give a point inside the besieged ground")
+        }
+
+        var states: [RouteState] = []
+        var access = AccessTimeline()
+        if !inputs.routes.isEmpty {
+            let routeOptions = RouteOptions(besieged: siege.besieged, allies: siege.allies, fireRange: siege.fireRange,
+                                            snap: siege.snap, walk: siege.walk)
+            states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: routeOptions,
+                                                 layers: EnclosureLayers(), jobs: options.jobs)
+            access = RouteTimeline.accessTimeline(states)
+        }
+
+        let model = try scenario.supplyModel(populationAtStart: first.population, routes: inputs.routes)
+        let central = try model.simulate(access: access)
+        var monteCarlo: MonteCarloResult?
+        let runs = options.runs ?? model.uncertainty?.runs ?? 0
+        if runs > 0 {
+            monteCarlo = try await model.monteCarlo(runs: runs, seed: options.seed, jobs: options.jobs, access: access,
+                                                    progress: { progress?("runs", $0, runs) })
+        }
+
+        let fronts = try FrontAnalysis(map: inputs.map, options: enclosure, context: context)
+        let frontsByPeriod = try timeline.focusPockets.map { pocket in
+            let neighbours = inWindow.filter { $0.period == pocket.period && $0.index != pocket.index }.map(\.geometry)
+            return (pocket, try fronts.fronts(of: pocket.geometry, neighbours: neighbours, on: pocket.period?.from))
+        }
+
+        return ScenarioResult(
+            scenario: scenario, inputs: inputs, pockets: inWindow, siege: timeline,
+            routes: states.compactMap { state in
+                guard let period = window.clip(state.period) else { return nil }
+                var s = state
+                s.period = period
+                return s
+            },
+            model: model, supply: central, monteCarlo: monteCarlo,
+            fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
+            districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
+                                         pockets: inWindow, besieged: siege.besieged).spans)
+    }
+}
+
+/// The fronts of the focus pocket in one period.
+public struct FocusFronts {
+    public let pocket: Pocket
+    public let fronts: [Front]
+}
+
+/// Everything a scenario run found.
+public struct ScenarioResult {
+    public let scenario: LoadedScenario
+    public let inputs: ScenarioInputs
+    /// Every pocket of every period, periods cut to the scenario's days.
+    public let pockets: [Pocket]
+    public let siege: SiegeTimeline
+    /// Each route per period, periods cut to the scenario's days.
+    public let routes: [RouteState]
+    /// The supply model as simulated: population and evacuation set from the map and routes.
+    public let model: SupplyScenario
+    public let supply: SupplyRun
+    public let monteCarlo: MonteCarloResult?
+    public let fronts: [FocusFronts]
+    public let districts: [DistrictSpan]
+}

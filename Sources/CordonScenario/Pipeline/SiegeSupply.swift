@@ -1,0 +1,42 @@
+import CordonSiege
+import CordonSupply
+
+extension LoadedScenario {
+    /// The supply model as the map sets it: the people inside the focus pocket at `start` when
+    /// the file gives no `population`, and evacuation through a named corridor only while the
+    /// corridor is declared open (its `from`/`until`, not its geometric status: a corridor
+    /// crosses the front by design, so by the route rule it always reads `cut`), at the
+    /// corridor's daily capacity when the rule gives no `per_day`.
+    func supplyModel(populationAtStart: Double, routes: [Route]) throws -> SupplyScenario {
+        var model = supply
+        model.population = population ?? populationAtStart
+        for (i, rule) in model.evacuation.enumerated() {
+            guard let name = rule.corridor, let corridor = routes.first(where: { $0.name == name }) else { continue }
+            model.evacuation[i].from = Self.later(rule.from, corridor.from)
+            model.evacuation[i].until = Self.earlier(rule.until, corridor.until)
+            if let from = model.evacuation[i].from, let until = model.evacuation[i].until, until < from {
+                model.evacuation[i].until = from  // the corridor is never open in the rule's window
+            }
+            if evacuationAtCapacity.contains(i) {
+                guard let capacity = corridor.dailyCapacity else {
+                    throw ScenarioError(file: file, path: "evacuation[\(i)].per_day",
+                                        message: "missing, and corridor '\(name)' has no capacity_per_day to take instead")
+                }
+                model.evacuation[i].perDay = capacity
+            }
+        }
+        return model
+    }
+
+    private static func later(_ a: Day?, _ b: Day?) -> Day? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
+    }
+
+    private static func earlier(_ a: Day?, _ b: Day?) -> Day? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
+    }
+}
