@@ -1,3 +1,5 @@
+import CordonSiege
+
 /// Colours for every layer, from the Okabe–Ito palette (Okabe & Ito, "Color Universal Design",
 /// 2002), which stays distinguishable under the common forms of colour blindness.
 /// One controller has one colour in every layer; route conditions have colours of their own.
@@ -22,4 +24,14 @@ public struct Palette: Sendable {
     }
 
     public func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }
+
+    /// A supply route's colour for what the map says of it.
+    static func routeColour(_ condition: RouteCondition) -> String {
+        switch condition {
+        case .open: return open
+        case .underFire: return underFire
+        case .cut: return cut
+        case .unknown: return unknown
+        }
+    }
 }

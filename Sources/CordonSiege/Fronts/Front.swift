@@ -27,3 +27,11 @@ public struct Front {
     /// Geodesic length.
     public var lengthKm: Double
 }
+
+extension Front {
+    /// The front as a GeoJSON feature: `across` and `length_km` (6 decimals, about a millimetre).
+    public func feature() -> Feature {
+        Feature(geometry: geometry, properties: ["across": .string(across.description),
+                                                 "length_km": .number(Pocket.round(lengthKm, 6))])
+    }
+}

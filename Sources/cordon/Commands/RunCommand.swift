@@ -1,6 +1,87 @@
 import ArgumentParser
+import CordonScenario
+import Foundation
 
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(1) }
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a whole scenario: pockets, fronts, routes, districts, supplies.",
+        discussion: """
+        A scenario file (YAML or JSON) holds everything `cordon simulate` reads, plus where the \
+        siege is on the map. Paths are relative to the scenario file:
+
+          map: map.geojson            control map: areas with `controller`, `from`, `until`, `population`
+          routes: routes.geojson      supply routes and corridors (LineStrings with `name`, `kind`)
+          districts: districts.geojson  named polygons, optional `population`
+          besieged: opposition        the besieged controller, as the map names it
+          allies: []                  controllers whose ground the besieged may cross
+          snap: 0                     metres: join areas across narrower gaps
+          fire_range_m: 1500          metres: a route this close to hostile ground is under fire
+          walk_m: 3000                metres people walk to a corridor's entry
+          focus: [37.139, 36.178]     [lon, lat] inside the pocket whose siege is simulated
+
+        The pocket holding `focus` on each date is the focus pocket; its encircled periods are \
+        the siege. Without `population`, the simulation starts with the people inside the focus \
+        pocket at `start`. An inflow that names a `route` follows that route's status each day \
+        (open: all of it, under fire: `under_fire_factor` of it, cut: nothing). An evacuation \
+        rule that names a `corridor` runs only while the corridor is declared open (its \
+        `from`/`until`: a corridor crosses the front by design, so its geometric status is \
+        always cut) and, without `per_day`, moves the corridor's daily capacity.
+
+        Files written to DIR (created if needed), each atomically:
+          pockets.geojson    the besieged side's pockets in every period
+          fronts.geojson     the focus pocket's boundary, split by what lies across it
+                             (`across`: a controller, `edge` of the study area, or `gap`)
+          routes.geojson     each route per period, with hostile and exposed stretches
+          districts.geojson  each district per period: `controller`, `besieged`, `population`
+          timeline.csv       the supply simulation, one row per day (as `cordon simulate`)
+          summary.json       `siege` (encircled periods, people inside), `routes`, `supplies`
+        Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
+
+        Example:
+          cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
+          cordon validate geodata/aleppo-2016/scenario.yaml    # check without running
+
+        Everything written is a model of the files given, not an observation. A short \
+        summary goes to standard error.
+        """)
+
+    @Argument(help: "Scenario file, YAML or JSON.") var scenario: String
+    @Option(name: .shortAndLong, help: "Output folder.") var output: String = "cordon-run"
+    @OptionGroup var settings: PipelineSettings
+
+    func run() async throws {
+        try await reporting {
+            let (result, files) = try await settings.run(scenario, into: output)
+            if !settings.quiet {
+                let brief = ScenarioBrief(result: result)
+                (brief.siege + [brief.population] + brief.depletion + [ScenarioBrief.files(files, folder: output)])
+                    .forEach { printError($0) }
+            }
+        }
+    }
+}
+
+/// Options `run` and `demo` share, and the run itself.
+struct PipelineSettings: ParsableArguments {
+    @Option(help: "Monte Carlo runs; overrides uncertainty.runs, 0 turns Monte Carlo off.") var runs: Int?
+    @Option(help: "Seed of the random draws; overrides uncertainty.seed.") var seed: UInt64?
+    @Option(help: "Parallel workers (default: every core). Results do not depend on it.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "No progress bar and no summary.") var quiet = false
+
+    func validate() throws {
+        if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// Runs the pipeline on `scenario` and writes its files into `folder`.
+    func run(_ scenario: String, into folder: String) async throws -> (ScenarioResult, [String]) {
+        let quiet = self.quiet
+        let options = ScenarioPipeline.Options(jobs: jobs, runs: runs, seed: seed, progress: { stage, done, total in
+            Progress(stage, quiet: quiet).report(done, total)
+        })
+        let result = try await ScenarioPipeline.run(scenario, options: options)
+        return (result, try ScenarioOutput(result).write(to: folder))
+    }
 }

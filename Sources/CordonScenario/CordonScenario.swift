@@ -1,1 +1,0 @@
-// CordonScenario: see DESIGN.md

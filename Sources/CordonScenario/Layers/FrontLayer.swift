@@ -1,0 +1,22 @@
+import CordonGeometry
+import CordonSiege
+
+/// `fronts.geojson`: the focus pocket's boundary in each period, split by what lies across it:
+/// `across` is a controller, `edge` (the study area's edge) or `gap`.
+func frontLayer(_ result: ScenarioResult, palette: Palette) throws -> [Feature] {
+    try result.fronts.flatMap { period in
+        try period.fronts.map { front in
+            var f = front.feature()
+            f.properties["pocket"] = .number(Double(period.pocket.index))
+            f.properties.stamp(period.pocket.period)
+            let colour: String
+            switch front.across {
+            case .controller(let name): colour = palette.colour(of: name)
+            case .edge: colour = Palette.edge
+            case .gap: colour = Palette.gap
+            }
+            Simplestyle.line(colour, width: 3).apply(to: &f.properties)
+            return try f.asMultiLine()
+        }
+    }
+}

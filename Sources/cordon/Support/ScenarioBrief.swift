@@ -1,0 +1,75 @@
+import CordonScenario
+import CordonSiege
+import CordonSupply
+import Foundation
+
+extension OutputFolderError: BadInput {}
+
+/// Plain-language lines about a scenario run, for people rather than programs.
+struct ScenarioBrief {
+    let result: ScenarioResult
+
+    /// "12,345": people are counted in whole thousands of commas, not decimals.
+    static func people(_ x: Double) -> String {
+        let digits = String(Int(x.rounded()))
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+
+    var siege: [String] {
+        let s = result.siege
+        guard !s.encircled.isEmpty else {
+            return ["Siege: the pocket holding the focus point is never encircled between \(result.model.start) and \(result.model.end)."]
+        }
+        var lines = ["Siege: the \(s.besieged) pocket holding the focus point (\(s.focus.x) E, \(s.focus.y) N) is encircled"]
+        for span in s.encircled {
+            let from = span.from.map(\.description) ?? "the start"
+            if let until = span.until, until <= result.model.end {
+                lines.append("  from \(from) until \(until) (\(span.from.map { until - $0 } ?? 0) days)")
+            } else {
+                lines.append("  from \(from) to the end of the scenario (\(result.model.end))")
+            }
+        }
+        return lines
+    }
+
+    var population: String {
+        let inside = result.siege.populationAtFirstEncirclement.map(Self.people) ?? "?"
+        let source = result.scenario.population == nil
+            ? "the map's population figures, weighted by area inside the pocket"
+            : "the scenario's own `population`"
+        return "People inside at the first encirclement: about \(inside) (from \(source))."
+    }
+
+    /// When `route` first came under fire and when it was first cut.
+    func route(_ name: String) -> String? {
+        guard result.inputs.routes.contains(where: { $0.name == name }) else { return nil }
+        let fire = result.firstDay(name, is: .underFire), cut = result.firstDay(name, is: .cut)
+        let parts = [fire.map { "under fire from \($0)" }, cut.map { "cut from \($0)" }].compactMap { $0 }
+        return "\(name): " + (parts.isEmpty ? "open throughout" : parts.joined(separator: ", ")) + "."
+    }
+
+    /// Each commodity's depletion: the central run, then the Monte Carlo P5–P95 range.
+    var depletion: [String] {
+        result.supply.outcomes.enumerated().map { c, outcome in
+            let unit = result.model.supplies[c].unit
+            var line = "\(outcome.commodity.capitalized) (\(unit)): "
+                + (outcome.depleted.map { "runs out on \($0)" } ?? "lasts to \(result.model.end)") + " in the central run"
+            if let mc = result.monteCarlo {
+                let spread = mc.depleted[c]
+                let date = { (d: Day?) in d?.description ?? "after \(result.model.end)" }
+                line += "; across \(mc.runs) runs, P5 \(date(spread.p5)), P50 \(date(spread.p50)), P95 \(date(spread.p95))"
+                if spread.never > 0 { line += " (\(NumberText.fixed(spread.never * 100, places: 1)) % of runs never run out)" }
+            }
+            return line + "."
+        }
+    }
+
+    static func files(_ paths: [String], folder: String) -> String {
+        "Files written to \(folder): " + paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "."
+    }
+}
