@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonGeometry
 import CordonScenario
 import CordonSupply
 import Foundation
@@ -90,9 +91,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 progress.finish()
             }
             let csv = central.timelineCSV(monteCarlo: monteCarlo)
-            if let summary { try writeAtomically(central.summaryJSON(monteCarlo: monteCarlo), to: summary) }
+            if let summary { try AtomicFile.write(Array(central.summaryJSON(monteCarlo: monteCarlo).utf8), to: summary) }
             if let output, output != "-" {
-                try writeAtomically(csv, to: output)
+                try AtomicFile.write(Array(csv.utf8), to: output)
             } else {
                 FileHandle.standardOutput.write(Data(csv.utf8))
             }
@@ -128,26 +129,4 @@ private struct ProgressLine: Sendable {
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
-}
-
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`, so a failed
-/// run never leaves a partial file.
-private func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-    } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw WriteFailure(path: path)
-    }
-}
-
-private struct WriteFailure: Error, CustomStringConvertible {
-    let path: String
-    var description: String { "\(path): cannot write the file (does its folder exist and is it writable?)" }
 }
