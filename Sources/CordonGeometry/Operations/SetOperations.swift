@@ -32,9 +32,19 @@ extension Geometry {
 extension GEOSContext {
     /// The union of polygons that form a coverage: coverage union first, checked with
     /// `GEOSisValid_r` (3.11.1 returns invalid results on overlaps or mis-noded edges
-    /// without saying so), then unary union as the fallback.
+    /// without saying so), then unary union as the fallback. Large inputs are dissolved in
+    /// spatial blocks, then the blocks merged, so a few mis-noded edges (a vertex rounded
+    /// differently on the two sides of an edge) send only their block to the slow path.
     public func dissolve(_ polygons: [Geometry]) throws -> Geometry {
         if polygons.isEmpty { return try empty(.polygon) }
+        if polygons.count <= Self.dissolveBlock { return try dissolveDirectly(polygons) }
+        return try dissolveDirectly(try blocks(of: polygons).map { try dissolveDirectly($0) })
+    }
+
+    /// Features per block: small enough that a fallback to unary union is cheap.
+    static let dissolveBlock = 2048
+
+    private func dissolveDirectly(_ polygons: [Geometry]) throws -> Geometry {
         let all = try collection(.geometryCollection, polygons)
         reset()
         if let fast = GEOSCoverageUnion_r(handle, all.pointer) {
@@ -42,6 +52,23 @@ extension GEOSContext {
             if GEOSisValid_r(handle, fast) == 1 { return g }
         }
         return try all.unaryUnion()
+    }
+
+    /// Splits polygons into compact spatial blocks: strips by x, then cells by y.
+    private func blocks(of polygons: [Geometry]) throws -> [[Geometry]] {
+        let centres = polygons.map { $0.bounds?.center ?? Coordinate(0, 0) }
+        let count = Int((Double(polygons.count) / Double(Self.dissolveBlock)).squareRoot().rounded(.up))
+        let byX = polygons.indices.sorted { centres[$0].x < centres[$1].x }
+        let stripSize = (byX.count + count - 1) / count
+        var out: [[Geometry]] = []
+        for strip in stride(from: 0, to: byX.count, by: stripSize) {
+            let members = byX[strip..<min(strip + stripSize, byX.count)].sorted { centres[$0].y < centres[$1].y }
+            let cellSize = (members.count + count - 1) / count
+            for cell in stride(from: 0, to: members.count, by: cellSize) {
+                out.append(members[members.index(members.startIndex, offsetBy: cell)..<members.index(members.startIndex, offsetBy: min(cell + cellSize, members.count))].map { polygons[$0] })
+            }
+        }
+        return out
     }
 
     /// The general union of any geometries.
