@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// `cordon demo` end to end, through the built executable, into a temporary folder.
+@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"), .serialized)
+struct DemoTests {
+    static let layers = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson"]
+
+    /// One demo run shared by the tests below (it takes a moment), and a second with other
+    /// settings of --jobs for the byte comparison.
+    static let runs: (first: URL, second: URL, stdout: String)? = {
+        guard CordonTool.url != nil, let first = try? temporaryFolder("demo"), let second = try? temporaryFolder("demo") else {
+            return nil
+        }
+        // Run from a folder without the scenario, so the demo must find it from the executable.
+        guard let a = try? CordonTool.run(["demo", "-o", first.appendingPathComponent("out").path, "--jobs", "1"], in: second),
+              let b = try? CordonTool.run(["demo", "-o", second.appendingPathComponent("out").path, "--jobs", "2", "--quiet"],
+                                          in: Repository.root),
+              a.status == 0, b.status == 0 else { return nil }
+        return (first.appendingPathComponent("out"), second.appendingPathComponent("out"), a.stdout)
+    }()
+
+    func output() throws -> URL { try #require(Self.runs).first }
+
+    func layer(_ name: String) throws -> [[String: Any]] {
+        try readJSON(output().appendingPathComponent(name))["features"] as! [[String: Any]]
+    }
+
+    @Test func writesEveryFileAndSaysWhatItFound() throws {
+        let runs = try #require(Self.runs)
+        let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
+        #expect(files == ["districts.geojson", "fronts.geojson", "pockets.geojson", "routes.geojson", "summary.json", "timeline.csv"])
+        let text = runs.stdout
+        #expect(text.contains("model estimates"))
+        #expect(text.contains("from 2016-07-17 until 2016-08-06"))
+        #expect(text.contains("from 2016-09-04 until 2016-12-22"))
+        #expect(text.contains("Castello Road: under fire from 2016-07-07, cut from 2016-07-17."))
+        #expect(text.contains("13 November 2016"))
+        #expect(text.contains("P5 2016-"))
+        #expect(text.contains("Files written to"))
+    }
+
+    @Test func everyLayerIsRFC7946WithTimesAndColours() throws {
+        for name in Self.layers {
+            let collection = try readJSON(output().appendingPathComponent(name))
+            #expect(RFC7946.faults(collection) == [], "\(name)")
+            let features = collection["features"] as! [[String: Any]]
+            #expect(!features.isEmpty, "\(name)")
+            for feature in features {
+                let p = feature["properties"] as! [String: Any]
+                for key in ["from", "until", "stroke", "stroke-width", "fill", "fill-opacity"] {
+                    #expect(p[key] != nil, "\(name): \(key) missing in \(p)")
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: Command.find("ogrinfo") != nil, "needs ogrinfo (gdal-bin, installed by scripts/setup)"))
+    func ogrinfoOpensEveryLayerWithoutWarnings() throws {
+        for name in Self.layers {
+            let result = try Command.run(Command.find("ogrinfo")!, ["-ro", "-al", "-so", try output().appendingPathComponent(name).path])
+            #expect(result.status == 0, "\(name)")
+            #expect(result.stderr.isEmpty, "\(name): \(result.stderr)")
+            #expect(!result.stdout.localizedCaseInsensitiveContains("warning"), "\(name)")
+            #expect(result.stdout.contains("Feature Count"), "\(name)")
+        }
+    }
+
+    @Test func theSiegeIsTheFocusPocketsEncircledPeriods() throws {
+        let siege = try readJSON(output().appendingPathComponent("summary.json"))["siege"] as! [String: Any]
+        #expect(siege["besieged"] as? String == "opposition")
+        #expect(siege["focus"] as? [Double] == [37.139, 36.178])
+        let spans = siege["encircled"] as! [[String: String]]
+        #expect(spans == [["from": "2016-07-17", "until": "2016-08-06"], ["from": "2016-09-04", "until": "2016-12-22"]])
+        // Inside on 17 July: the eastern districts, which lie whole inside the pocket, so areal
+        // weighting must give exactly their summed figures from the map.
+        let population = try #require(siege["population"] as? Double)
+        #expect((200_000...300_000).contains(population))
+        #expect(population == (try Self.mapPopulation(controller: "opposition", on: "2016-07-17", named: "East Aleppo")))
+        // At start (1 July, open) the pocket also holds Bani Zeid and Layramoun.
+        #expect(siege["population_at_start"] as? Double == population + 3000)
+    }
+
+    @Test func theCastelloRoadComesUnderFireThenIsCut() throws {
+        let castello = try layer("routes.geojson").map { $0["properties"] as! [String: Any] }
+            .filter { $0["route"] as? String == "Castello Road" && $0["segment"] == nil }
+        func status(on day: String) -> String? {
+            castello.first { ($0["from"] as! String) <= day && day < ($0["until"] as! String) }?["status"] as? String
+        }
+        #expect(status(on: "2016-07-01") == "open")
+        #expect(status(on: "2016-07-06") == "open")
+        #expect(status(on: "2016-07-07") == "under_fire")
+        #expect(status(on: "2016-07-16") == "under_fire")
+        #expect(status(on: "2016-07-17") == "cut")
+        #expect(status(on: "2016-12-22") == "cut")
+        let routes = try readJSON(output().appendingPathComponent("summary.json"))["routes"] as! [String: [[String: Any]]]
+        #expect(routes["Castello Road"]?.map { $0["status"] as! String } == ["open", "under_fire", "cut"])
+        #expect(routes["Castello Road"]?.map { $0["from"] as! String } == ["2016-07-01", "2016-07-07", "2016-07-17"])
+    }
+
+    @Test func fourCorridorsDeclaredOpenFrom28July() throws {
+        let corridors = try layer("routes.geojson").map { $0["properties"] as! [String: Any] }
+            .filter { $0["kind"] as? String == "corridor" && $0["segment"] == nil }
+        #expect(Set(corridors.map { $0["route"] as! String }).count == 4)
+        for c in corridors {
+            #expect(c["open"] as? Bool == ((c["from"] as! String) >= "2016-07-28"), "\(c)")
+        }
+    }
+
+    /// The fronts of a period go once round the focus pocket: their lengths add up to its
+    /// perimeter, which the enclosure measures on its own.
+    @Test func frontsGoOnceRoundTheFocusPocket() throws {
+        let pockets = try layer("pockets.geojson").map { $0["properties"] as! [String: Any] }.filter { $0["focus"] as? Bool == true }
+        let fronts = try layer("fronts.geojson").map { $0["properties"] as! [String: Any] }
+        #expect(pockets.count == 13)  // 14 periods of the map, less the last (the focus is government ground)
+        for pocket in pockets {
+            let from = pocket["from"] as! String
+            let mine = fronts.filter { $0["from"] as? String == from }
+            let total = mine.reduce(0) { $0 + ($1["length_km"] as! Double) }
+            let perimeter = pocket["perimeter_km"] as! Double
+            #expect(abs(total - perimeter) < 0.01, "\(from): fronts \(total) km, perimeter \(perimeter) km")
+            let across = Set(mine.map { $0["across"] as! String })
+            #expect(across.isSubset(of: ["government", "kurdish", "edge", "gap", "opposition"]))
+            #expect(across.contains("edge") == !(pocket["encircled"] as! Bool), "\(from): only an open pocket reaches the edge")
+        }
+    }
+
+    @Test func districtsChangeHandsOnTheMapsDates() throws {
+        let hanano = try layer("districts.geojson").map { $0["properties"] as! [String: Any] }
+            .filter { $0["name"] as? String == "Masaken Hanano" }
+        func state(on day: String) -> (String?, Bool?) {
+            let p = hanano.first { ($0["from"] as! String) <= day && day < ($0["until"] as! String) }
+            return (p?["controller"] as? String, p?["besieged"] as? Bool)
+        }
+        #expect(state(on: "2016-07-01") == ("opposition", false))
+        #expect(state(on: "2016-07-20") == ("opposition", true))
+        #expect(state(on: "2016-08-10") == ("opposition", false))
+        #expect(state(on: "2016-11-25") == ("opposition", true))
+        #expect(state(on: "2016-11-26") == ("government", false))
+    }
+
+    @Test func oneControllerHasOneColourInEveryLayer() throws {
+        var colours: [String: Set<String>] = [:]
+        for feature in try layer("districts.geojson") + layer("pockets.geojson") {
+            let p = feature["properties"] as! [String: Any]
+            if let c = p["controller"] as? String { colours[c, default: []].insert(p["fill"] as! String) }
+        }
+        for feature in try layer("fronts.geojson") {
+            let p = feature["properties"] as! [String: Any]
+            colours[p["across"] as! String, default: []].insert(p["stroke"] as! String)
+        }
+        for (controller, set) in colours { #expect(set.count == 1, "\(controller): \(set)") }
+        let used = ["opposition", "government", "kurdish"].compactMap { colours[$0]?.first }
+        #expect(Set(used).count == 3)
+    }
+
+    @Test func twoRunsWriteTheSameBytes() throws {
+        let runs = try #require(Self.runs)
+        for name in Self.layers + ["summary.json", "timeline.csv"] {
+            let a = try Data(contentsOf: runs.first.appendingPathComponent(name))
+            let b = try Data(contentsOf: runs.second.appendingPathComponent(name))
+            #expect(a == b, "\(name)")
+        }
+    }
+
+    /// The summed `population` of the map's features held by `controller` on `day` whose name
+    /// starts with `prefix`, read straight from the file.
+    static func mapPopulation(controller: String, on day: String, named prefix: String) throws -> Double {
+        let map = try readJSON(Repository.aleppo.appendingPathComponent("map.geojson"))
+        return (map["features"] as! [[String: Any]]).reduce(0) { sum, f in
+            let p = f["properties"] as! [String: Any]
+            let held = (p["from"] as? String ?? "") <= day && day < (p["until"] as? String ?? "9999")
+            guard held, p["controller"] as? String == controller, (p["name"] as? String ?? "").hasPrefix(prefix) else { return sum }
+            return sum + (p["population"] as! Double)
+        }
+    }
+}
