@@ -1,3 +1,4 @@
+import Foundation
 import CordonGeometry
 import CordonSupply
 
@@ -36,9 +37,14 @@ public final class RouteAnalysis {
 
     /// Every route's state on `day` (every area of the map when nil), in file order.
     public func states(on day: Day?) throws -> [RouteState] {
+        try states(of: routes.indices, on: day)
+    }
+
+    /// The states of some of the routes (by position), for workers that share the routes out.
+    func states(of selection: some Sequence<Int>, on day: Day?) throws -> [RouteState] {
         let pockets = try enclosure.pockets(on: day)
         let held = try pockets.map { try PreparedGeometry($0.geometry) }
-        return try routes.indices.map { try state(of: $0, on: day, pockets: held) }
+        return try selection.map { try state(of: $0, on: day, pockets: held) }
     }
 
     private func isHostile(_ i: Int) -> Bool { !options.enclosure.isPassable(ws.areas[i].controller) }
@@ -64,10 +70,12 @@ public final class RouteAnalysis {
     /// Hostile and exposed stretches, their lengths, the distance to hostile ground, the status.
     private func measureFire(_ s: inout RouteState, metres: Geometry, bounds: Bounds, on day: Day?) throws {
         let range = options.fireRange
-        let reach = try PreparedGeometry(metres)
+        // A coarse band around the route, a little wider than the range (its polygon lies inside
+        // the true circle arcs), finds the hostile areas within range by a cheap prepared test.
+        let band = try PreparedGeometry(metres.buffer(range / cos(Double.pi / 16) + 1, quadrantSegments: 4))
         let candidates = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: range + 1)), on: day)
             .filter(isHostile)
-        let inRange = try candidates.filter { try reach.dwithin(ws.projected($0), distance: range) }
+        let inRange = try candidates.filter { try band.intersects(ws.projected($0)) }
         guard !inRange.isEmpty else {
             s.condition = .open
             s.minDistanceM = try nearestHostile(metres, bounds: bounds, beyond: range, on: day)
@@ -82,7 +90,7 @@ public final class RouteAnalysis {
         let hostileLonLat = try ws.toLonLat.apply(inside), exposedLonLat = try ws.toLonLat.apply(exposed)
         s.hostileKm = Geodesic.length(hostileLonLat) / 1000
         s.exposedKm = Geodesic.length(exposedLonLat) / 1000
-        s.minDistanceM = try metres.distance(to: hostile)
+        s.minDistanceM = s.hostileKm > 0 ? 0 : try metres.distance(to: hostile)
         s.condition = s.hostileKm > 0 ? .cut : s.exposedKm > 0 ? .underFire : .open
         if s.hostileKm > 0 { s.hostileStretch = hostileLonLat }
         let outside = try ws.ctx.collection(.multiLineString, exposed.difference(hostile).lines())
@@ -90,18 +98,27 @@ public final class RouteAnalysis {
     }
 
     /// Metres to the nearest hostile ground beyond the fire range, searching ever wider; nil if none.
+    /// Candidates are measured nearest envelope first, stopping once no envelope can be closer.
     private func nearestHostile(_ metres: Geometry, bounds: Bounds, beyond range: Double, on day: Day?) throws -> Double? {
+        let rb = metres.bounds!
         var radius = max(range, 1000) * 4
-        let limit = 1_000_000.0  // 1,000 km: beyond that, no hostile ground worth naming
-        while radius <= limit {
+        while radius <= 1_000_000 {  // 1,000 km: beyond that, no hostile ground worth naming
             let found = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: radius)), on: day).filter(isHostile)
-            if !found.isEmpty {
-                let d = try found.map { try metres.distance(to: ws.projected($0)) }.min()!
-                if d <= radius { return d }
+            var best = Double.infinity
+            let ordered = try found.map { (i: $0, gap: try Self.gap(rb, ws.projected($0).bounds!)) }.sorted { $0.gap < $1.gap }
+            for c in ordered where c.gap < best {
+                best = min(best, try metres.distance(to: ws.projected(c.i)))
             }
+            if best <= radius { return best }
             radius *= 4
         }
         return nil
+    }
+
+    /// Distance between two boxes (0 when they meet): no geometry inside them can be closer.
+    private static func gap(_ a: Bounds, _ b: Bounds) -> Double {
+        let dx = max(0, max(a.minX - b.maxX, b.minX - a.maxX)), dy = max(0, max(a.minY - b.maxY, b.minY - a.maxY))
+        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// The pocket served and, for corridors, where they lead and who lives near the entry.

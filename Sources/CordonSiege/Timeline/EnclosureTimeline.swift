@@ -9,13 +9,13 @@ public enum EnclosureTimeline {
         let periods = map.periods
         _ = map.bounds  // computes and caches every envelope before threads share the geometries
         let shared = Handover(value: (map, layers))
-        let byPeriod = try await PeriodWorkers.run(
-            periods, jobs: jobs, progress: progress,
+        let byPeriod = try await ParallelWorkers.run(
+            count: periods.count, jobs: jobs, progress: progress,
             make: { Handover(value: try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1,
                                                           context: GEOSContext())) },
-            work: { analysis, period in
-                var pockets = try analysis.value.pockets(on: period.sampleDay)
-                for i in pockets.indices { pockets[i].period = period }
+            work: { analysis, k in
+                var pockets = try analysis.value.pockets(on: periods[k].sampleDay)
+                for i in pockets.indices { pockets[i].period = periods[k] }
                 return Handover(value: pockets)
             })
         return try traceSince(byPeriod.map(\.value), periods: periods)

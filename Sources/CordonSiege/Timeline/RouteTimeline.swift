@@ -15,19 +15,42 @@ public enum RouteTimeline {
         _ = map.bounds  // caches every envelope before threads share the geometries
         for r in routes { _ = r.geometry.bounds }
         let shared = Handover(value: (map, routes, layers))
-        let byPeriod = try await PeriodWorkers.run(
-            periods, jobs: jobs, progress: progress,
+        let byPeriod = try await ParallelWorkers.run(
+            count: periods.count, jobs: jobs, progress: progress,
             make: {
                 let (map, routes, layers) = shared.value
                 return Handover(value: try RouteAnalysis(map: map, routes: routes, options: options, layers: layers,
                                                          context: GEOSContext()))
             },
-            work: { analysis, period in
-                var states = try analysis.value.states(on: period.sampleDay)
-                for i in states.indices { states[i].period = period }
+            work: { analysis, k in
+                var states = try analysis.value.states(on: periods[k].sampleDay)
+                for i in states.indices { states[i].period = periods[k] }
                 return Handover(value: states)
             })
         return byPeriod.flatMap(\.value)
+    }
+
+    /// Every route's state on one date, with the routes shared out among `jobs` workers.
+    public static func states(on day: Day?, map: ControlMap, routes: [Route], options: RouteOptions,
+                              layers: EnclosureLayers = EnclosureLayers(), jobs: Int) async throws -> [RouteState] {
+        let workers = max(1, min(jobs, routes.count / 50 + 1))  // a worker costs a copy of the map
+        _ = map.bounds
+        for r in routes { _ = r.geometry.bounds }
+        let shared = Handover(value: (map, routes, layers))
+        let total = routes.count
+        let parts = try await ParallelWorkers.run(
+            count: workers, jobs: workers, progress: nil,
+            make: { Handover(value: try RouteAnalysis(map: shared.value.0, routes: shared.value.1, options: options,
+                                                      layers: shared.value.2, context: GEOSContext())) },
+            work: { analysis, w in
+                // Worker w takes every `workers`-th route from the w-th.
+                Handover(value: try analysis.value.states(of: stride(from: w, to: total, by: workers), on: day))
+            })
+        var out = [RouteState?](repeating: nil, count: routes.count)
+        for (w, part) in parts.enumerated() {
+            for (k, s) in part.value.enumerated() { out[w + k * workers] = s }
+        }
+        return out.map { $0! }
     }
 
     /// Each route's status from the first day of each period (unknown counts as cut).

@@ -39,7 +39,7 @@ struct RoutesCommand: AsyncParsableCommand {
     @Option(help: "A population layer (polygons with `population`) instead of the map's own.") var population: String?
     @Option(help: "Metres people walk to a corridor's entry, for reach_population.") var walk: Double = 3000
     @Flag(help: "Mend invalid map geometry (GEOS MakeValid) and say which features were mended.") var repair = false
-    @Option(help: "Parallel workers for --timeline (default: every core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Parallel workers (default: every core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
     @Flag(help: "No progress bar.") var quiet = false
 
@@ -69,8 +69,8 @@ struct RoutesCommand: AsyncParsableCommand {
                 states = try await RouteTimeline.run(map: controlMap, routes: routeList, options: options, layers: layers,
                                                      jobs: jobs, progress: { progress.report($0, $1) })
             } else {
-                states = try RouteAnalysis(map: controlMap, routes: routeList, options: options, layers: layers, context: ctx)
-                    .states(on: day)
+                states = try await RouteTimeline.states(on: day, map: controlMap, routes: routeList, options: options,
+                                                        layers: layers, jobs: jobs)
             }
             try GeoJSONWriter().write(states.flatMap { $0.features(date: day) }, to: output)
             var tally: [String: Int] = [:]

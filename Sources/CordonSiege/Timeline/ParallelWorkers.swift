@@ -7,30 +7,30 @@ struct Handover<T>: @unchecked Sendable {
     let value: T
 }
 
-/// Evaluates independent periods in parallel: one worker per core, each built in its own
-/// task with its own GEOS and PROJ contexts, taking every `jobs`-th period. Results come
-/// back in period order, whatever the number of workers.
-enum PeriodWorkers {
+/// Evaluates independent items (periods, or shares of the routes) in parallel: one worker
+/// per core, each built in its own task with its own GEOS and PROJ contexts, taking every
+/// `jobs`-th item. Results come back in item order, whatever the number of workers.
+enum ParallelWorkers {
     static func run<Worker, Result>(
-        _ periods: [Period], jobs: Int, progress: (@Sendable (Int, Int) -> Void)?,
+        count: Int, jobs: Int, progress: (@Sendable (Int, Int) -> Void)?,
         make: @escaping @Sendable () throws -> Worker,
-        work: @escaping @Sendable (Worker, Period) throws -> Result
+        work: @escaping @Sendable (Worker, Int) throws -> Result
     ) async throws -> [Result] {
-        let workers = max(1, min(jobs, periods.count))
+        let workers = max(1, min(jobs, count))
         let done = Counter()
         return try await withThrowingTaskGroup(of: Handover<[(Int, Result)]>.self) { group in
             for w in 0..<workers {
                 group.addTask {
                     let worker = try make()
                     var out: [(Int, Result)] = []
-                    for k in stride(from: w, to: periods.count, by: workers) {
-                        out.append((k, try work(worker, periods[k])))
-                        progress?(done.increment(), periods.count)
+                    for k in stride(from: w, to: count, by: workers) {
+                        out.append((k, try work(worker, k)))
+                        progress?(done.increment(), count)
                     }
                     return Handover(value: out)
                 }
             }
-            var all = [Result?](repeating: nil, count: periods.count)
+            var all = [Result?](repeating: nil, count: count)
             for try await batch in group { for (k, r) in batch.value { all[k] = r } }
             return all.map { $0! }
         }

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Route fire control with Shapely 2 + pyproj, the yardstick for `cordon routes` on one
+date (DESIGN.md, Routes and corridors): hostile_km, exposed_km, min_distance_m, status.
+Lengths are geodesic (pyproj Geod) of the stretches found in UTM.
+
+    routes_yardstick.py MAP ROUTES --besieged B [--allies a,b] [--fire-range 1500] [-o OUT]
+"""
+import argparse, json, sys, time
+import numpy as np, shapely
+from pyproj import CRS, Geod, Transformer
+try:
+    import orjson; loads = orjson.loads
+except ImportError:
+    loads = json.loads
+
+ap = argparse.ArgumentParser()
+ap.add_argument("map"); ap.add_argument("routes"); ap.add_argument("--besieged", required=True)
+ap.add_argument("--allies", default=""); ap.add_argument("--fire-range", type=float, default=1500)
+ap.add_argument("-o", "--output", default="-")
+a = ap.parse_args()
+t0 = time.perf_counter()
+fc = loads(open(a.map, "rb").read())
+geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+ctrl = np.array([f["properties"]["controller"] for f in fc["features"]], dtype=object)
+passable = {a.besieged} | {x for x in a.allies.split(",") if x}
+hostile = geoms[~np.isin(ctrl, list(passable))]
+rfc = loads(open(a.routes, "rb").read())
+routes = shapely.from_geojson([json.dumps(f["geometry"]) for f in rfc["features"]])
+bx0, by0, bx1, by1 = shapely.total_bounds(geoms)
+lon, lat = (bx0 + bx1) / 2, (by0 + by1) / 2
+utm = CRS.from_epsg((32600 if lat >= 0 else 32700) + int((lon + 180) // 6) + 1)
+fwd = Transformer.from_crs(4326, utm, always_xy=True); inv = Transformer.from_crs(utm, 4326, always_xy=True)
+to_m = lambda g: shapely.transform(g, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
+to_ll = lambda g: shapely.transform(g, lambda xy: np.column_stack(inv.transform(xy[:, 0], xy[:, 1])))
+hostile_m = to_m(hostile); routes_m = to_m(routes)
+tree = shapely.STRtree(hostile_m)
+geod = Geod(ellps="WGS84")
+R = a.fire_range
+out = []
+for i, r in enumerate(routes_m):
+    idx = tree.query(r, predicate="dwithin", distance=R)
+    if len(idx) == 0:
+        hk = ek = 0.0; md = None
+    else:
+        x0, y0, x1, y1 = r.bounds
+        h = shapely.union_all(shapely.clip_by_rect(hostile_m[idx], x0 - R - 10, y0 - R - 10, x1 + R + 10, y1 + R + 10))
+        hk = geod.geometry_length(to_ll(shapely.intersection(r, h))) / 1000
+        ek = geod.geometry_length(to_ll(shapely.intersection(r, shapely.buffer(h, R, quad_segs=32)))) / 1000
+        md = float(shapely.distance(r, h))
+    status = "cut" if hk > 0 else "under_fire" if ek > 0 else "open"
+    out.append({"route": rfc["features"][i]["properties"].get("name"), "status": status,
+                "hostile_km": hk, "exposed_km": ek, "min_distance_m": md})
+json.dump(out, sys.stdout if a.output == "-" else open(a.output, "w"))
+print(json.dumps({"routes": len(out), "seconds": round(time.perf_counter() - t0, 3)}), file=sys.stderr)
