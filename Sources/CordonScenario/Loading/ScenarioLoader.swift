@@ -11,7 +11,7 @@ public struct LoadedScenario: Sendable {
     public var supply: SupplyScenario
     /// The `population` key, if the file gives one; `run` otherwise counts people from the map.
     public let population: Double?
-    /// Where the siege is on the map (`run` only; nil for `simulate`).
+    /// Where the siege is on the map (`run` only; nil for `simulate` or a file without siege keys).
     public var siege: SiegeSettings?
     /// Evacuation rules that name a corridor and give no `per_day`: they take the corridor's
     /// daily capacity, which only the routes file knows (their `perDay` is 0 until then).
@@ -78,7 +78,9 @@ public enum ScenarioLoader {
         }
         var loaded = LoadedScenario(file: file, supply: supply, population: population)
         loaded.evacuationAtCapacity = atCapacity
-        if purpose == .run { loaded.siege = try top.siegeSettings() }
+        // A supply-only file still loads for `run` (its siege is then missing where the
+        // pipeline needs it); once any siege key is given, the required ones must all be.
+        if purpose == .run, ScenarioKeys.siege.contains(where: top.has) { loaded.siege = try top.siegeSettings() }
         return loaded
     }
 

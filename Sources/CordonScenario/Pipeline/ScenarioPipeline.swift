@@ -33,9 +33,9 @@ public enum ScenarioPipeline {
 
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
-        let siege = scenario.siege!
         let context = GEOSContext()
         let inputs = try ScenarioInputs(scenario, context: context)
+        let siege = scenario.siege!  // ScenarioInputs has checked it is there
         let window = ScenarioWindow(scenario.supply)
         let layers = EnclosureLayers(districts: inputs.districts.isEmpty ? nil : inputs.enclosureDistricts)
         let progress = options.progress
