@@ -31,7 +31,9 @@ enum Main {
         } catch {
             // Usage errors get exit status 2, like bad input (DESIGN.md, Command line).
             if Cordon.exitCode(for: error).rawValue == 64 {
-                printError(Cordon.fullMessage(for: error))
+                // One line, as for bad input; --help has the rest.
+                let message = Cordon.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
+                printError("cordon: \(message) (see cordon --help)")
                 Cordon.exit(withError: ExitCode(2))
             }
             Cordon.exit(withError: error)
