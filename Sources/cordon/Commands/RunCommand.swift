@@ -10,15 +10,16 @@ struct RunCommand: AsyncParsableCommand {
         A scenario file (YAML or JSON) holds everything `cordon simulate` reads, plus where the \
         siege is on the map. Paths are relative to the scenario file:
 
-          map: map.geojson            control map: areas with `controller`, `from`, `until`, `population`
-          routes: routes.geojson      supply routes and corridors (LineStrings with `name`, `kind`)
-          districts: districts.geojson  named polygons, optional `population`
-          besieged: opposition        the besieged controller, as the map names it
-          allies: []                  controllers whose ground the besieged may cross
-          snap: 0                     metres: join areas across narrower gaps
-          fire_range_m: 1500          metres: a route this close to hostile ground is under fire
-          walk_m: 3000                metres people walk to a corridor's entry
-          focus: [37.139, 36.178]     [lon, lat] inside the pocket whose siege is simulated
+          map: map.geojson        control map (areas with controller, from, until)
+          routes: routes.geojson  supply routes and corridors (name, kind)
+          districts: d.geojson    named polygons, optional population
+          besieged: opposition    the besieged controller, as the map names it
+          allies: []              controllers whose ground the besieged may cross
+          snap: 0                 metres: join areas across narrower gaps
+          fire_range_m: 1500      metres: a route this near hostile ground
+                                  is under fire
+          walk_m: 3000            metres people walk to a corridor's entry
+          focus: [37.139, 36.178] [lon, lat] inside the pocket to simulate
 
         The pocket holding `focus` on each date is the focus pocket; its encircled periods are \
         the siege. Without `population`, the simulation starts with the people inside the focus \
@@ -30,12 +31,14 @@ struct RunCommand: AsyncParsableCommand {
 
         Files written to DIR (created if needed), each atomically:
           pockets.geojson    the besieged side's pockets in every period
-          fronts.geojson     the focus pocket's boundary, split by what lies across it
-                             (`across`: a controller, `edge` of the study area, or `gap`)
-          routes.geojson     each route per period, with hostile and exposed stretches
-          districts.geojson  each district per period: `controller`, `besieged`, `population`
-          timeline.csv       the supply simulation, one row per day (as `cordon simulate`)
-          summary.json       `siege` (encircled periods, people inside), `routes`, `supplies`
+          fronts.geojson     the focus pocket's boundary by what lies across
+                             it: a controller, the study area's edge, a gap
+          routes.geojson     each route per period, stretches under fire
+          districts.geojson  each district per period: controller,
+                             besieged, population
+          timeline.csv       the supply simulation, a row a day
+          summary.json       siege (encircled periods, people inside),
+                             routes, supplies
         Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
 
         Example:
