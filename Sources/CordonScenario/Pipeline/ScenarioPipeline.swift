@@ -43,12 +43,7 @@ public enum ScenarioPipeline {
         let enclosure = EnclosureOptions(besieged: siege.besieged, allies: siege.allies, snap: siege.snap)
         let pockets = try await EnclosureTimeline.run(map: inputs.map, options: enclosure, layers: layers, jobs: options.jobs,
                                                       progress: { progress?("periods", $0, $1) })
-        let inWindow = pockets.compactMap { pocket -> Pocket? in
-            guard let period = window.clip(pocket.period) else { return nil }
-            var p = pocket
-            p.period = period
-            return p
-        }
+        let inWindow = window.clip(pockets, \.period)
         let timeline = try SiegeTimeline(pockets: inWindow, besieged: siege.besieged, focus: siege.focus, context: context)
         guard let first = timeline.pocket(on: scenario.supply.start) else {
             throw ScenarioError(file: scenario.file, path: "focus",
@@ -62,7 +57,8 @@ public enum ScenarioPipeline {
             let routeOptions = RouteOptions(besieged: siege.besieged, allies: siege.allies, fireRange: siege.fireRange,
                                             snap: siege.snap, walk: siege.walk)
             states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: routeOptions,
-                                                 layers: EnclosureLayers(), jobs: options.jobs)
+                                                 layers: EnclosureLayers(), jobs: options.jobs,
+                                                 progress: { progress?("routes", $0, $1) })
             access = RouteTimeline.accessTimeline(states)
         }
 
@@ -83,12 +79,7 @@ public enum ScenarioPipeline {
 
         return ScenarioResult(
             scenario: scenario, inputs: inputs, pockets: inWindow, siege: timeline,
-            routes: states.compactMap { state in
-                guard let period = window.clip(state.period) else { return nil }
-                var s = state
-                s.period = period
-                return s
-            },
+            routes: window.clip(states, \.period),
             model: model, supply: central, monteCarlo: monteCarlo,
             fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),

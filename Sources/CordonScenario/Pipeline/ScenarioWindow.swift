@@ -18,4 +18,14 @@ struct ScenarioWindow {
         let from = max(period?.from ?? start, start), to = min(period?.until ?? until, until)
         return from < to ? Period(from: from, until: to) : nil
     }
+
+    /// The items whose period meets the scenario, each with its period cut to it.
+    func clip<Item>(_ items: [Item], _ period: WritableKeyPath<Item, Period?>) -> [Item] {
+        items.compactMap { item in
+            guard let cut = clip(item[keyPath: period]) else { return nil }
+            var copy = item
+            copy[keyPath: period] = cut
+            return copy
+        }
+    }
 }
