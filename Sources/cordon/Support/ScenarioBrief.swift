@@ -9,7 +9,7 @@ extension OutputFolderError: BadInput {}
 struct ScenarioBrief {
     let result: ScenarioResult
 
-    /// "12,345": people are counted in whole thousands of commas, not decimals.
+    /// "12,345": whole people, thousands set off by commas whatever the locale.
     static func people(_ x: Double) -> String {
         let digits = String(Int(x.rounded()))
         var out = ""
