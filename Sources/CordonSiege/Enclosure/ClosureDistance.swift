@@ -14,6 +14,16 @@ struct ClosureDistance {
         self.options = options
     }
 
+    /// The piece that stands for a cut pocket: most residents, then most area.
+    private func heart(of pieces: [Geometry], on day: Day?) throws -> Geometry? {
+        if pieces.count <= 1 { return pieces.first }
+        let weighting = AreaWeighting(ws)
+        let ranked = try pieces.map { piece in
+            (piece, try weighting.population(inside: ws.toLonLat.apply(piece), metres: piece, on: day), try piece.planarArea())
+        }
+        return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }?.0
+    }
+
     /// nil when no hostile ground near the zone could close it.
     func search(pocket: Geometry, zone: Geometry, wayOut: Geometry, on day: Day?) throws -> Double? {
         guard let zb = zone.bounds else { return nil }
@@ -37,13 +47,9 @@ struct ClosureDistance {
             let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
             let start = try coarse > 0 ? grown.shape.simplify(tolerance: coarse) : grown.shape
             let reach = try start.buffer(d - grown.d, quadrantSegments: 8)
-            // The pocket is what is left of it, or, if the advance cuts it in pieces, the largest.
-            var core: Geometry?, coreArea = 0.0
-            for piece in try pocket.difference(reach).polygons() {
-                let a = try piece.planarArea()
-                if a > coreArea { (core, coreArea) = (piece, a) }
-            }
-            guard let core else { return true }  // overrun
+            // The pocket is what is left of it; if the advance cuts it in pieces, the piece where
+            // most residents live (by areal weighting), or the largest when no one lives there.
+            guard let core = try heart(of: try pocket.difference(reach).polygons(), on: day) else { return true }  // overrun
             let held = try PreparedGeometry(core)
             let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
             for part in try area.difference(reach).polygons() where try held.intersects(part) {
