@@ -34,7 +34,8 @@ struct ClosureDistance {
         let hostile = try ws.areas(near: lonLatWindow, on: day)
             .filter { !options.isPassable(ws.areas[$0].controller) }
         if hostile.isEmpty { return nil }
-        let ground = try ws.ctx.dissolve(hostile.map { try ws.projected($0).clip(to: window) })
+        // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
+        let ground = try ws.ctx.dissolve(hostile.map { try ws.projected($0) }).clip(to: window)
         let tolerance = options.tolerance
 
         // The hostile ground grown by the largest d known not to close, reused as the start of

@@ -44,12 +44,13 @@ public final class RouteAnalysis {
     func states(of selection: some Sequence<Int>, on day: Day?) throws -> [RouteState] {
         let pockets = try enclosure.pockets(on: day)
         let held = try pockets.map { try PreparedGeometry($0.geometry) }
-        return try selection.map { try state(of: $0, on: day, pockets: held) }
+        let tiles = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
+        return try selection.map { try state(of: $0, on: day, pockets: held, tiles: tiles) }
     }
 
     private func isHostile(_ i: Int) -> Bool { !options.enclosure.isPassable(ws.areas[i].controller) }
 
-    private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry]) throws -> RouteState {
+    private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry], tiles: FireTiles) throws -> RouteState {
         let route = routes[i], metres = routesMetres[i]
         var s = RouteState(route: route, condition: .unknown, lengthKm: Geodesic.length(route.geometry) / 1000,
                            hostileKm: 0, exposedKm: 0)
@@ -62,39 +63,49 @@ public final class RouteAnalysis {
         let covered = try ws.areas(near: bounds, on: day).contains { try line.intersects(ws.areas[$0].geometry) }
         guard covered else { return s }  // the map says nothing of this route
 
-        try measureFire(&s, metres: metres, bounds: bounds, on: day)
+        try measureFire(&s, metres: metres, bounds: bounds, tiles: tiles, on: day)
         try locate(&s, pockets: pockets, on: day)
         return s
     }
 
     /// Hostile and exposed stretches, their lengths, the distance to hostile ground, the status.
-    private func measureFire(_ s: inout RouteState, metres: Geometry, bounds: Bounds, on day: Day?) throws {
-        let range = options.fireRange
-        // A coarse band around the route, a little wider than the range (its polygon lies inside
-        // the true circle arcs), finds the hostile areas within range by a cheap prepared test.
-        let band = try PreparedGeometry(metres.buffer(range / cos(Double.pi / 16) + 1, quadrantSegments: 4))
-        let candidates = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: range + 1)), on: day)
-            .filter(isHostile)
-        let inRange = try candidates.filter { try band.intersects(ws.projected($0)) }
-        guard !inRange.isEmpty else {
+    private func measureFire(_ s: inout RouteState, metres: Geometry, bounds: Bounds, tiles: FireTiles,
+                             on day: Day?) throws {
+        var inside: [Geometry] = [], exposed: [Geometry] = [], outside: [Geometry] = []
+        var nearest = Double.infinity
+        for tile in try tiles.tiles(crossing: metres) {
+            guard let near = tile.near, let hostile = tile.hostile, let underFire = tile.underFire else { continue }
+            let piece = try metres.clip(to: tile.bounds)
+            if piece.isEmpty { continue }
+            let firing = try piece.intersection(underFire)
+            inside += try piece.intersection(hostile).lines()
+            exposed += try firing.lines()
+            // Line minus polygon, not line minus line: robust where a stretch ends on a front.
+            outside += try firing.difference(hostile).lines()
+            nearest = min(nearest, try piece.distance(to: near))
+        }
+        guard !exposed.isEmpty else {
             s.condition = .open
-            s.minDistanceM = try nearestHostile(metres, bounds: bounds, beyond: range, on: day)
+            s.minDistanceM = try nearestHostile(metres, bounds: bounds, beyond: options.fireRange, on: day)
             return
         }
-        // Only hostile ground within the range can touch the route: clip it to the route's window.
-        let window = metres.bounds!.expanded(by: range + 10)
-        let hostile = try ws.ctx.dissolve(inRange.map { try ws.projected($0).clip(to: window) })
-        let inside = try ws.ctx.collection(.multiLineString, metres.intersection(hostile).lines())
-        let underFire = try metres.intersection(hostile.buffer(range, quadrantSegments: 32))
-        let exposed = try ws.ctx.collection(.multiLineString, underFire.lines())
-        let hostileLonLat = try ws.toLonLat.apply(inside), exposedLonLat = try ws.toLonLat.apply(exposed)
+        let hostileLonLat = try stretch(inside), exposedLonLat = try stretch(exposed)
         s.hostileKm = Geodesic.length(hostileLonLat) / 1000
         s.exposedKm = Geodesic.length(exposedLonLat) / 1000
-        s.minDistanceM = s.hostileKm > 0 ? 0 : try metres.distance(to: hostile)
+        s.minDistanceM = s.hostileKm > 0 ? 0 : nearest
         s.condition = s.hostileKm > 0 ? .cut : s.exposedKm > 0 ? .underFire : .open
         if s.hostileKm > 0 { s.hostileStretch = hostileLonLat }
-        let outside = try ws.ctx.collection(.multiLineString, exposed.difference(hostile).lines())
-        if !outside.isEmpty { s.exposedStretch = try ws.toLonLat.apply(outside) }
+        let outsideLonLat = try stretch(outside)
+        if !outsideLonLat.isEmpty { s.exposedStretch = outsideLonLat }
+    }
+
+    /// Pieces cut at tile borders joined into one MultiLineString (lon/lat): the union counts a
+    /// shared border stretch once, the merge rejoins lines split at a border, a 1 cm
+    /// simplification drops the vertices left where they were cut, and points go.
+    private func stretch(_ pieces: [Geometry]) throws -> Geometry {
+        let lines = pieces.isEmpty ? [] : try ws.ctx.union(pieces).lineMerge().simplify(tolerance: 0.01, preserveTopology: false).lines()
+        let kept = try lines.filter { try $0.planarLength() > 0 }
+        return try ws.toLonLat.apply(ws.ctx.collection(.multiLineString, kept))
     }
 
     /// Metres to the nearest hostile ground beyond the fire range, searching ever wider; nil if none.
