@@ -27,12 +27,7 @@ public struct ControlArea {
     }
 
     /// Whether the area is held on `day` (`from <= day < until`); a nil day takes every area.
-    public func holds(on day: Day?) -> Bool {
-        guard let day else { return true }
-        if let from, day < from { return false }
-        if let until, day >= until { return false }
-        return true
-    }
+    public func holds(on day: Day?) -> Bool { Period(from: from, until: until).contains(day) }
 
     public var isDated: Bool { from != nil || until != nil }
 }

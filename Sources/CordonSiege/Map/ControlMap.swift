@@ -35,11 +35,7 @@ public struct ControlMap {
                 g = polys.count == 1 ? polys[0] : try g.context.collection(.multiPolygon, polys)
                 repaired?(i, reason)
             }
-            let from = try Self.day(f, "from", fail)
-            let until = try Self.day(f, "until", fail)
-            if let from, let until, from >= until {
-                throw fail("`from` \(from) is not before `until` \(until)")
-            }
+            let (from, until) = try FeatureDates.span(of: f, fail)
             var population = 0.0
             if let p = f.properties["population"], !p.isNull {
                 guard let v = p.numberValue, v.isFinite, v >= 0 else {
@@ -51,14 +47,6 @@ public struct ControlMap {
                                      name: f.properties["name"]?.stringValue, population: population))
         }
         self.areas = areas
-    }
-
-    private static func day(_ f: Feature, _ key: String, _ fail: (String) -> SiegeInputError) throws -> Day? {
-        guard let v = f.properties[key], !v.isNull else { return nil }
-        guard let s = v.stringValue, let d = Day(iso: s) else {
-            throw fail("`\(key)` must be an ISO date (YYYY-MM-DD), got \(v.jsonText)")
-        }
-        return d
     }
 
     public var isDated: Bool { areas.contains { $0.isDated } }

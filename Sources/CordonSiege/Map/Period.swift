@@ -11,6 +11,14 @@ public struct Period: Equatable, Hashable, Sendable {
         self.until = until
     }
 
+    /// Whether `day` falls in [from, until); a nil day (no date asked) falls in every period.
+    public func contains(_ day: Day?) -> Bool {
+        guard let day else { return true }
+        if let from, day < from { return false }
+        if let until, day >= until { return false }
+        return true
+    }
+
     /// A day inside the period, on which its map is taken.
     public var sampleDay: Day? { from ?? until.map { $0 - 1 } }
 

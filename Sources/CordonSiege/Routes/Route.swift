@@ -35,12 +35,7 @@ public struct Route {
     }
 
     /// Whether the route is declared open on `day` (its `from`/`until`); always when no day.
-    public func declaredOpen(on day: Day?) -> Bool {
-        guard let day else { return true }
-        if let from, day < from { return false }
-        if let until, day >= until { return false }
-        return true
-    }
+    public func declaredOpen(on day: Day?) -> Bool { Period(from: from, until: until).contains(day) }
 
     /// Capacity over the hours it is open: `capacity_per_day × hours_per_day / 24`.
     public var dailyCapacity: Double? {
@@ -72,15 +67,7 @@ public enum RouteFile {
                 guard let n = v.numberValue, n.isFinite, valid(n) else { throw fail("`\(key)` must be \(rule)") }
                 return n
             }
-            func day(_ key: String) throws -> Day? {
-                guard let v = f.properties[key], !v.isNull else { return nil }
-                guard let s = v.stringValue, let d = Day(iso: s) else {
-                    throw fail("`\(key)` must be an ISO date (YYYY-MM-DD), got \(v.jsonText)")
-                }
-                return d
-            }
-            let from = try day("from"), until = try day("until")
-            if let from, let until, from >= until { throw fail("`from` \(from) is not before `until` \(until)") }
+            let (from, until) = try FeatureDates.span(of: f, fail)
             return Route(feature: i, name: name, kind: kind, geometry: g,
                          capacityPerDay: try number("capacity_per_day", { $0 >= 0 }, "a number ≥ 0"),
                          hoursPerDay: try number("hours_per_day", { $0 > 0 && $0 <= 24 }, "a number of hours in (0, 24]"),

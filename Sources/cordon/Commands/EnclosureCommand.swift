@@ -9,67 +9,44 @@ struct EnclosureCommand: AsyncParsableCommand {
         commandName: "enclosure",
         abstract: "Find the besieged side's pockets: encircled or open, size, population, closure distance.",
         discussion: """
-        MAP is a GeoJSON FeatureCollection of Polygon/MultiPolygon areas, each with a `controller`
-        and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`.
+        MAP is a GeoJSON FeatureCollection of Polygon/MultiPolygon areas, each with a `controller` and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`.
 
-        A pocket is a connected part of the besieged side's ground. It is encircled when the
-        ground the besieged and its allies hold around it comes no closer than the tolerance
-        (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are
-        geodesic (WGS84); contact, buffers and population weighting are planar in the UTM
-        zone of the map's centre. `closure_m` is how far hostile ground would have to advance
-        to encircle an open pocket. All of it is a model of the map you give, not an observation.
+        A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); contact, buffers and population weighting are planar in the UTM zone of the map's centre. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. All of it is a model of the map you give, not an observation.
 
         Examples:
-          cordon enclosure map.geojson --besieged opposition --date 2016-07-20 -o pockets.geojson
-          cordon enclosure map.geojson --besieged opposition --allies kurdish --timeline
+          cordon enclosure map.geojson --besieged opposition \\
+              --date 2016-07-20 -o pockets.geojson
+          cordon enclosure map.geojson --besieged opposition \\
+              --allies kurdish --timeline
           cordon enclosure neighbourhoods.geojson --besieged opposition --snap 60
 
         A one-line JSON summary goes to standard error (for --timeline: the last period).
         """)
 
-    @Argument(help: "The control map (GeoJSON).") var map: String
-    @Option(help: "The besieged controller.") var besieged: String
-    @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
-    @Option(help: "Take the map valid on this day (YYYY-MM-DD).") var date: String?
-    @Flag(help: "Evaluate every period between the map's change dates.") var timeline = false
-    @Option(help: "Join areas across gaps narrower than this many metres.") var snap: Double = 0
+    @OptionGroup var siege: SiegeOptions
     @Option(help: "A population layer (polygons with `population`) instead of the map's own.") var population: String?
     @Option(help: "Districts (polygons with `name`) to list inside each pocket.") var districts: String?
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
-    @Flag(help: "Mend invalid geometry (GEOS MakeValid) and say which features were mended.") var repair = false
     @Flag(name: .customLong("no-closure"), help: "Skip the closure distance search (the slowest step).") var noClosure = false
-    @Option(help: "Parallel workers for --timeline (default: every core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
-    @Flag(help: "No progress bar.") var quiet = false
-
-    func validate() throws {
-        if date != nil && timeline { throw ValidationError("give --date or --timeline, not both") }
-        if snap < 0 || !snap.isFinite { throw ValidationError("--snap must be a number of metres ≥ 0") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
 
     func run() async throws {
         try await reporting {
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
-            let day = try parseDay(date, option: "--date")
-            let controlMap = try input.controlMap(map, repair: repair)
-            if controlMap.isDated && day == nil && !timeline {
-                throw SiegeInputError(file: map, "the map has `from`/`until` dates: give --date YYYY-MM-DD or --timeline")
-            }
+            let day = try siege.day()
+            let controlMap = try siege.controlMap(input)
             let layers = EnclosureLayers(
                 bases: try bases.map(input.bases), population: try population.map(input.population),
                 districts: try districts.map(input.districts))
             let options = EnclosureOptions(
-                besieged: besieged, allies: allies.split(separator: ",").map(String.init).filter { !$0.isEmpty },
-                snap: snap, closure: !noClosure)
+                besieged: siege.besieged, allies: siege.alliesList, snap: siege.snap, closure: !noClosure)
 
             let features: [Feature]
             let summary: EnclosureSummary
-            if timeline {
-                let progress = Progress("periods", quiet: quiet)
+            if siege.timeline {
+                let progress = siege.progress
                 let pockets = try await EnclosureTimeline.run(map: controlMap, options: options, layers: layers,
-                                                              jobs: jobs, progress: { progress.report($0, $1) })
+                                                              jobs: siege.jobs, progress: { progress.report($0, $1) })
                 features = pockets.map { $0.feature() }
                 let last = pockets.last?.period
                 summary = EnclosureSummary(pockets.filter { $0.period == last })
@@ -79,7 +56,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 features = pockets.map { $0.feature(date: day) }
                 summary = EnclosureSummary(pockets)
             }
-            try GeoJSONWriter().write(features, to: output)
+            try GeoJSONWriter().write(features, to: siege.output)
             printError(JSONValue.object(summary.json).jsonText)
         }
     }

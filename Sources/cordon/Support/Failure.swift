@@ -13,14 +13,8 @@ func printError(_ line: String) {
 func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let e as ExitCode {
-        throw e
-    } catch let e as BadInput {
-        printError("cordon: \(e)")
-        throw ExitCode(2)
     } catch {
-        printError("cordon: \(error)")
-        throw ExitCode(1)
+        throw exit(for: error)
     }
 }
 
@@ -28,13 +22,21 @@ func reporting<T>(_ body: () throws -> T) throws -> T {
 func reporting<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let e as ExitCode {
-        throw e
-    } catch let e as BadInput {
-        printError("cordon: \(e)")
-        throw ExitCode(2)
     } catch {
+        throw exit(for: error)
+    }
+}
+
+/// Says what went wrong, in one line, and chooses the exit status.
+private func exit(for error: Error) -> ExitCode {
+    switch error {
+    case let e as ExitCode:
+        return e
+    case let e as BadInput:
+        printError("cordon: \(e)")
+        return ExitCode(2)
+    default:
         printError("cordon: \(error)")
-        throw ExitCode(1)
+        return ExitCode(1)
     }
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CordonGeometry
+import CordonSiege
+import CordonSupply
+import Foundation
+
+/// The options `cordon enclosure` and `cordon routes` share: which map, whose siege, which date.
+struct SiegeOptions: ParsableArguments {
+    @Argument(help: "The control map (GeoJSON).") var map: String
+    @Option(help: "The besieged controller.") var besieged: String
+    @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
+    @Option(help: "Take the map valid on this day (YYYY-MM-DD).") var date: String?
+    @Flag(help: "Evaluate every period between the map's change dates.") var timeline = false
+    @Option(help: "Join areas across gaps narrower than this many metres.") var snap: Double = 0
+    @Flag(help: "Mend invalid geometry (GEOS MakeValid) and say which features were mended.") var repair = false
+    @Option(help: "Parallel workers (default: every core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        if date != nil && timeline { throw ValidationError("give --date or --timeline, not both") }
+        if snap < 0 || !snap.isFinite { throw ValidationError("--snap must be a number of metres ≥ 0") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var alliesList: [String] { allies.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
+
+    /// The day asked with --date, if any.
+    func day() throws -> Day? { try parseDay(date, option: "--date") }
+
+    /// The control map; a dated map needs --date or --timeline.
+    func controlMap(_ input: InputLayers) throws -> ControlMap {
+        let controlMap = try input.controlMap(map, repair: repair)
+        if controlMap.isDated && date == nil && !timeline {
+            throw SiegeInputError(file: map, "the map has `from`/`until` dates: give --date YYYY-MM-DD or --timeline")
+        }
+        return controlMap
+    }
+
+    var progress: Progress { Progress("periods", quiet: quiet) }
+}
