@@ -1,40 +1,13 @@
 import Foundation
 import Testing
 
-/// The `cordon` executable `swift build` leaves beside the test resources, when it was built.
-private let cordon: URL? = {
-    let url = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("cordon")
-    return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-}()
-
-private struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+private func cordon(_ arguments: [String]) throws -> CordonTool.Outcome {
+    try CordonTool.run(arguments)
 }
 
-private func cordon(_ arguments: [String]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = cordon!
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-}
+private func scratchFolder() throws -> URL { try temporaryFolder("simulate") }
 
-private func scratchFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-simulate-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-@Suite(.enabled(if: cordon != nil, "needs the cordon executable built beside the tests"))
+@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"))
 struct SimulateCommandTests {
     @Test func badInputExitsTwoWithOneLineNamingTheKeyPath() throws {
         let folder = try scratchFolder()
