@@ -11,14 +11,13 @@ public enum EnclosureTimeline {
         let shared = Handover(value: (map, layers))
         let byPeriod = try await ParallelWorkers.run(
             count: periods.count, jobs: jobs, progress: progress,
-            make: { Handover(value: try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1,
-                                                          context: GEOSContext())) },
+            make: { try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1, context: GEOSContext()) },
             work: { analysis, k in
-                var pockets = try analysis.value.pockets(on: periods[k].sampleDay)
+                var pockets = try analysis.pockets(on: periods[k].sampleDay)
                 for i in pockets.indices { pockets[i].period = periods[k] }
-                return Handover(value: pockets)
+                return pockets
             })
-        return try traceSince(byPeriod.map(\.value), periods: periods)
+        return try traceSince(byPeriod, periods: periods)
     }
 
     /// `since`: the first day of the current, unbroken encirclement of the pocket that holds

@@ -19,15 +19,14 @@ public enum RouteTimeline {
             count: periods.count, jobs: jobs, progress: progress,
             make: {
                 let (map, routes, layers) = shared.value
-                return Handover(value: try RouteAnalysis(map: map, routes: routes, options: options, layers: layers,
-                                                         context: GEOSContext()))
+                return try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: GEOSContext())
             },
             work: { analysis, k in
-                var states = try analysis.value.states(on: periods[k].sampleDay)
+                var states = try analysis.states(on: periods[k].sampleDay)
                 for i in states.indices { states[i].period = periods[k] }
-                return Handover(value: states)
+                return states
             })
-        return byPeriod.flatMap(\.value)
+        return byPeriod.flatMap { $0 }
     }
 
     /// Every route's state on one date, with the routes shared out among `jobs` workers.
@@ -40,15 +39,15 @@ public enum RouteTimeline {
         let total = routes.count
         let parts = try await ParallelWorkers.run(
             count: workers, jobs: workers, progress: nil,
-            make: { Handover(value: try RouteAnalysis(map: shared.value.0, routes: shared.value.1, options: options,
-                                                      layers: shared.value.2, context: GEOSContext())) },
+            make: { try RouteAnalysis(map: shared.value.0, routes: shared.value.1, options: options,
+                                      layers: shared.value.2, context: GEOSContext()) },
             work: { analysis, w in
                 // Worker w takes every `workers`-th route from the w-th.
-                Handover(value: try analysis.value.states(of: stride(from: w, to: total, by: workers), on: day))
+                try analysis.states(of: stride(from: w, to: total, by: workers), on: day)
             })
         var out = [RouteState?](repeating: nil, count: routes.count)
         for (w, part) in parts.enumerated() {
-            for (k, s) in part.value.enumerated() { out[w + k * workers] = s }
+            for (k, s) in part.enumerated() { out[w + k * workers] = s }
         }
         return out.map { $0! }
     }
@@ -57,8 +56,8 @@ public enum RouteTimeline {
     public static func accessTimeline(_ states: [RouteState]) -> AccessTimeline {
         var timeline = AccessTimeline()
         for s in states {
-            // The first period has no start: its status holds from the beginning of time.
-            let day = s.period?.from ?? Day(ordinal: Int.min / 4)
+            // The first period has no start: its status holds from the beginning.
+            let day = s.period?.from ?? .distantPast
             timeline.set(s.route.name, s.condition.supplyStatus, from: day)
         }
         return timeline

@@ -8,6 +8,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// A day before any date a scenario or map can name: "since the beginning".
+    public static let distantPast = Day(ordinal: -1 << 40)
+
     /// The day with this year, month (1–12) and day of month, or nil if there is no such day.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.length(ofMonth: month, year: year) else { return nil }
