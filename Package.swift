@@ -30,6 +30,8 @@ let package = Package(
             "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz harness (scripts/fuzz); built plainly it replays saved inputs.
+        .executableTarget(name: "CordonFuzz", dependencies: ["CordonGeometry", "CordonSiege", "CordonScenario"]),
         .testTarget(name: "CordonGeometryTests", dependencies: ["CordonGeometry"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CordonSiegeTests", dependencies: ["CordonSiege", "CordonGeometry"],

@@ -21,6 +21,23 @@ struct WKTWKBTests {
         #expect(try WKTWriter(context: context, precision: 3).write(g) == "POINT (1.235 2)")
     }
 
+    /// Found by fuzzing: GEOS 3.11.1's trimmed writer smashed its stack on numbers ≥ about 1e140.
+    @Test(arguments: ["POINT (1e300 0)", "LINESTRING (0 1e-300, -3.1e231 -3.1e231)", "POINT (1 inf)"])
+    func hugeNumbersWriteWithoutCrashing(_ text: String) throws {
+        let g = try WKTReader(context: context).read(text)
+        let back = try WKTReader(context: context).read(try g.wkt)
+        #expect(back.bounds == g.bounds)
+    }
+
+    @Test func hugeNumbersFromWKBWriteWithoutCrashing() throws {
+        // The fuzzer's own input: a collection of a point and a line with a denormal and -3.1e231.
+        let hex = "010700000002000000010100000000000000000000000000000000000000010200000002000000"
+            + "000000000000000000000000ba00000000000000000000f03f000000000000f03f"
+        let g = try WKBReader(context: context).read(hex: hex)
+        #expect(try g.wkt.hasPrefix("GEOMETRYCOLLECTION"))
+        #expect(try g.wkt == g.wkt)
+    }
+
     @Test func wktKeepsTwoDimensions() throws {
         let g = try WKTReader(context: context).read("POINT Z (1 2 3)")
         #expect(try g.wkt == "POINT (1 2)")

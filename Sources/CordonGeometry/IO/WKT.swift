@@ -37,6 +37,11 @@ public final class WKTWriter {
 
     public func write(_ g: Geometry) throws -> String {
         context.reset()
+        // GEOS 3.11.1's trimmed writer formats into a fixed stack buffer that numbers from
+        // about 1e140 overflow (stack smashing, found by fuzzing): write those untrimmed.
+        let huge = g.bounds.map { b in [b.minX, b.minY, b.maxX, b.maxY].contains { !(abs($0) < 1e100) } } ?? false
+        if huge { GEOSWKTWriter_setTrim_r(context.handle, writer, 0) }
+        defer { if huge { GEOSWKTWriter_setTrim_r(context.handle, writer, 1) } }
         guard let text = GEOSWKTWriter_write_r(context.handle, writer, g.pointer) else {
             throw context.error("write WKT")
         }
