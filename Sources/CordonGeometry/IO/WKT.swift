@@ -39,7 +39,8 @@ public final class WKTWriter {
         context.reset()
         // GEOS 3.11.1's trimmed writer formats into a fixed stack buffer that numbers from
         // about 1e140 overflow (stack smashing, found by fuzzing): write those untrimmed.
-        let huge = g.bounds.map { b in [b.minX, b.minY, b.maxX, b.maxY].contains { !(abs($0) < 1e100) } } ?? false
+        // Every coordinate is looked at: a NaN can hide a huge number from the envelope.
+        let huge = (try? g.transformed { abs($0.x) < 1e100 && abs($0.y) < 1e100 }) == nil
         if huge { GEOSWKTWriter_setTrim_r(context.handle, writer, 0) }
         defer { if huge { GEOSWKTWriter_setTrim_r(context.handle, writer, 1) } }
         guard let text = GEOSWKTWriter_write_r(context.handle, writer, g.pointer) else {

@@ -1,3 +1,4 @@
+import CordonGeometry
 import CordonSupply
 import Foundation
 import Yams
@@ -36,10 +37,13 @@ public enum ScenarioLoader {
     }
 
     public static func load(_ file: String, for purpose: Purpose) throws -> LoadedScenario {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ScenarioError(file: file, path: "", message: "cannot read the file")
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(file, limit: YAMLLimits.maxBytes)
+        } catch let e as GeoJSONError {
+            throw ScenarioError(file: file, path: "", message: e.reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ScenarioError(file: file, path: "", message: "not YAML or JSON: the file is not UTF-8 text")
         }
         return try parse(text, file: file, for: purpose)
@@ -47,11 +51,18 @@ public enum ScenarioLoader {
 
     /// Reads scenario text; `file` names it in errors and anchors relative paths.
     public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> LoadedScenario {
+        if let line = YAMLLimits.firstTooDeepLine(text) {
+            throw ScenarioError(file: file, path: "", message: "line \(line): nested deeper than \(YAMLLimits.maxDepth) levels")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let e as YamlError {
             throw ScenarioError(file: file, path: "", message: "not YAML or JSON: \(brief(e))")
+        }
+        if let node, YAMLLimits.exceedsValues(node) {
+            throw ScenarioError(file: file, path: "", message:
+                "more than \(YAMLLimits.maxValues) values once its aliases are expanded (a YAML bomb?)")
         }
         guard let node else { throw ScenarioError(file: file, path: "", message: "empty: a scenario needs start, end, population and supplies") }
         let root = Field(node: node, path: .root, file: file)
