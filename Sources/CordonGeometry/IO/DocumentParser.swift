@@ -99,7 +99,13 @@ struct DocumentParser {
         m.offset = s.pos
         try s.open()
         var first = true
+        var seen = 0  // one bit per structural member
         while let key = try s.nextKey(&first) {
+            // A second "type" or "coordinates" would silently replace the first: say so instead.
+            if let i = Self.structural.firstIndex(where: { s.matches(key, $0) }) {
+                if seen & (1 << i) != 0 { throw geo("the \"\(Self.structural[i])\" member is given twice", at: s.pos) }
+                seen |= 1 << i
+            }
             if s.matches(key, "type") {
                 guard s.next() == UInt8(ascii: "\"") else { throw wrongValue("\"type\" must be a string") }
                 m.type = TypeName(try s.readString())
@@ -129,6 +135,9 @@ struct DocumentParser {
         }
         return m
     }
+
+    /// Members whose value shapes what is read; each may appear once per object.
+    private static let structural: [StaticString] = ["type", "coordinates", "geometries", "geometry", "properties", "features"]
 
     /// True while the type is unknown or a geometry type.
     private func isGeometry(_ t: TypeName?) -> Bool {

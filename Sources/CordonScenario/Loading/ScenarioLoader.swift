@@ -51,6 +51,8 @@ public enum ScenarioLoader {
 
     /// Reads scenario text; `file` names it in errors and anchors relative paths.
     public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> LoadedScenario {
+        // Windows editors save UTF-8 with a byte order mark, which libyaml refuses inside text.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let line = YAMLLimits.firstTooDeepLine(text) {
             throw ScenarioError(file: file, path: "", message: "line \(line): nested deeper than \(YAMLLimits.maxDepth) levels")
         }
