@@ -12,7 +12,7 @@ struct Cordon: AsyncParsableCommand {
         Exit status: 0 success, 1 failure while running, 2 bad input or usage.
         """,
         subcommands: [
-            DemoCommand.self, RunCommand.self, EnclosureCommand.self, RoutesCommand.self,
+            DemoCommand.self, RunCommand.self, ReportCommand.self, EnclosureCommand.self, RoutesCommand.self,
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self,
         ]
     )

@@ -13,7 +13,7 @@ public struct ScenarioOutput {
 
     /// The file names, in the order written.
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "summary.json"]
+                               "timeline.csv", "summary.json", ScenarioReport.fileName]
 
     /// Writes every file into `folder`, creating it if needed; returns their paths.
     @discardableResult
@@ -33,6 +33,8 @@ public struct ScenarioOutput {
         }
         try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
         try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
+        // Built from the files just written, so `cordon report DIR` gives the same bytes.
+        try ScenarioReport.write(folder: folder)
         return Self.files.map(path)
     }
 }

@@ -1,0 +1,101 @@
+import CordonGeometry
+import CordonSupply
+import Foundation
+
+/// One feature of an output layer as the maps draw it: its properties, its days, and its
+/// outline in UTM metres, clipped to the map's frame and simplified for display only.
+struct MapItem {
+    var properties: JSONObject
+    var from: Day?
+    /// Exclusive.
+    var until: Day?
+    /// Rings of a polygon or parts of a line, in UTM metres.
+    var parts: [[Coordinate]]
+
+    func holds(on day: Day) -> Bool {
+        (from.map { $0 <= day } ?? true) && (until.map { day < $0 } ?? true)
+    }
+
+    func string(_ key: String) -> String? { properties[key]?.stringValue }
+    func number(_ key: String) -> Double? { properties[key]?.numberValue }
+    func bool(_ key: String) -> Bool? { properties[key]?.boolValue }
+}
+
+/// The four map layers of an output folder in UTM (the zone of the districts' centre, so shapes
+/// and distances on the maps are true), cut to one frame around the siege.
+struct MapLayers {
+    var districts: [MapItem] = [], pockets: [MapItem] = [], fronts: [MapItem] = [], routes: [MapItem] = []
+    /// What the maps show, in UTM metres.
+    var extent: Bounds
+    /// Grid north to true north at the frame's centre, degrees clockwise.
+    var northAngle: Double
+    /// The UTM zone's EPSG code, for the captions.
+    var epsg: Int
+
+    /// The map spans the routes and the besieged pocket at its encircled widest, with a margin,
+    /// rather than the whole study area, whose countryside would shrink the city to a dot.
+    init(folder: String, pixelsAcross: Double) throws {
+        let context = GEOSContext()
+        let reader = GeoJSONReader(context: context)
+        let path = { (name: String) in folder.hasSuffix("/") ? folder + name : folder + "/" + name }
+        let raw = try ["districts", "pockets", "fronts", "routes"].map { name in
+            do { return try reader.read(path: path(name + ".geojson")) } catch {
+                throw ReportInputError(path(name + ".geojson"), "\(error)")
+            }
+        }
+        let lonLat = raw[0].compactMap { $0.geometry?.bounds }.reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }
+        guard let lonLat else { throw ReportInputError(path("districts.geojson"), "no districts to draw") }
+        let projection = try Projection.toUTM(around: lonLat.center)
+        epsg = Projection.utmEPSG(for: lonLat.center)
+        let projected = try raw.map { features in try features.map { f in (f, try f.geometry.map(projection.apply)) } }
+
+        let siegeShapes = projected[3].compactMap(\.1)
+            + projected[1].filter { $0.0.properties["focus"]?.boolValue == true && $0.0.properties["encircled"]?.boolValue == true }
+                .compactMap(\.1)
+        let focus = siegeShapes.compactMap(\.bounds).reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }
+        let whole = projected[0].compactMap(\.1?.bounds).reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }!
+        extent = Self.framed(focus ?? whole, within: whole)
+
+        let centre = try projection.inverse().apply(extent.center)
+        let north = try projection.apply(Coordinate(centre.x, centre.y + 0.01))
+        northAngle = atan2(north.x - extent.center.x, north.y - extent.center.y) * 180 / Double.pi
+
+        // Half a pixel: finer detail than that cannot be seen, and every vertex costs bytes.
+        let tolerance = (extent.maxX - extent.minX) / pixelsAcross / 2
+        let cut = Bounds(minX: extent.minX - 500, minY: extent.minY - 500, maxX: extent.maxX + 500, maxY: extent.maxY + 500)
+        let items = try projected.map { layer in
+            try layer.compactMap { feature, geometry in
+                try geometry.flatMap { try Self.item(feature, $0, cut: cut, tolerance: tolerance) }
+            }
+        }
+        districts = items[0]
+        pockets = items[1]
+        fronts = items[2]
+        routes = items[3]
+    }
+
+    /// `b` with a tenth of its size added on every side, at most to the edge of `whole`.
+    private static func framed(_ b: Bounds, within whole: Bounds) -> Bounds {
+        let dx = (b.maxX - b.minX) * 0.1, dy = (b.maxY - b.minY) * 0.1
+        return Bounds(minX: max(b.minX - dx, whole.minX), minY: max(b.minY - dy, whole.minY),
+                      maxX: min(b.maxX + dx, whole.maxX), maxY: min(b.maxY + dy, whole.maxY))
+    }
+
+    private static func item(_ f: Feature, _ g: Geometry, cut: Bounds, tolerance: Double) throws -> MapItem? {
+        let shown = try g.clip(to: cut).simplify(tolerance: tolerance)
+        guard !shown.isEmpty else { return nil }
+        var parts: [[Coordinate]] = []
+        for part in shown.parts {
+            if part.type == .polygon {
+                if let shell = part.exteriorRing { parts.append(shell.coordinates) }
+                for i in 0..<part.interiorRingCount { parts.append(part.interiorRing(i)!.coordinates) }
+            } else if part.type.isLineal {
+                parts.append(part.coordinates)
+            }
+        }
+        parts = parts.filter { $0.count >= 2 }
+        guard !parts.isEmpty else { return nil }
+        let day = { (key: String) in f.properties[key]?.stringValue.flatMap(Day.init(iso:)) }
+        return MapItem(properties: f.properties, from: day("from"), until: day("until"), parts: parts)
+    }
+}

@@ -1,0 +1,88 @@
+import CordonSiege
+
+/// The key under each map: who holds the ground, besieged hatching, the pocket's fronts,
+/// route conditions, stretches under fire and corridors.
+struct MapLegend {
+    let controllers: [String]
+    let palette: Palette
+    let besieged: String
+    /// The map's id, whose hatch pattern and arrow marker the swatches reuse.
+    let figure: String
+
+    /// Rough width of legend text at 11 px, to lay items out in a row.
+    private static func textWidth(_ s: String) -> Double { Double(s.count) * 6.1 }
+
+    func draw(top: Double, width: Double, into svg: inout SVGWriter) {
+        svg.open("g", [("class", "legend")])
+        var row = Row(y: top + 12)
+        row.heading("Held by", into: &svg)
+        for c in controllers {
+            row.item(c, into: &svg) { x, y, svg in
+                svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 7)), ("width", "16"), ("height", "12"),
+                                   ("fill", palette.colour(of: c)), ("fill-opacity", MapStyle.districtOpacity(besieged: false))])
+            }
+        }
+        row.item("besieged (hatched)", into: &svg) { x, y, svg in
+            svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 7)), ("width", "16"), ("height", "12"),
+                               ("fill", palette.colour(of: besieged)), ("fill-opacity", MapStyle.districtOpacity(besieged: true))])
+            svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 7)), ("width", "16"), ("height", "12"),
+                               ("fill", "url(#\(figure)-hatch)")])
+        }
+        row.item("pocket outline: colour of who is across, dashed at the map edge", into: &svg) { x, y, svg in
+            Self.line(x, y, colour: palette.colour(of: controllers.first { $0 != besieged } ?? besieged), dash: nil, width: 3, into: &svg)
+        }
+
+        row.newLine()
+        row.heading("Routes", into: &svg)
+        for condition in [RouteCondition.open, .underFire, .cut] {
+            let style = MapStyle.route(condition)
+            row.item(style.words, into: &svg) { x, y, svg in
+                Self.line(x, y, colour: style.colour, dash: style.dash, width: 3.5, into: &svg)
+            }
+        }
+        row.item("stretch within fire range", into: &svg) { x, y, svg in
+            svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h16"), ("stroke", Palette.underFire),
+                               ("stroke-width", MapStyle.exposedWidth), ("stroke-opacity", MapStyle.exposedOpacity)])
+        }
+        row.item("corridor declared open", into: &svg) { x, y, svg in
+            svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h14"), ("stroke", Palette.open),
+                               ("stroke-width", "2.5"), ("marker-end", "url(#\(figure)-arrow)")])
+        }
+        svg.close("g")
+    }
+
+    private static func line(_ x: Double, _ y: Double, colour: String, dash: String?, width: Double, into svg: inout SVGWriter) {
+        svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h16"), ("stroke", colour),
+                           ("stroke-width", ReportNumber.svg(width))] + (dash.map { [("stroke-dasharray", $0)] } ?? []))
+    }
+
+    /// A row of swatches and words, wrapping onto a new line when it runs out of room.
+    private struct Row {
+        var x = 2.0
+        var y: Double
+        static let right = 556.0
+
+        init(y: Double) { self.y = y }
+
+        mutating func newLine() {
+            x = 2
+            y += 22
+        }
+
+        mutating func heading(_ text: String, into svg: inout SVGWriter) {
+            svg.label(text, x: x, y: y + 4, [("class", "small strong")])
+            x += 56
+        }
+
+        mutating func item(_ text: String, into svg: inout SVGWriter, swatch: (Double, Double, inout SVGWriter) -> Void) {
+            let needed = 22 + MapLegend.textWidth(text)
+            if x + needed > Self.right {
+                x = 58
+                y += 18
+            }
+            swatch(x, y, &svg)
+            svg.label(text, x: x + 21, y: y + 4, [("class", "small")])
+            x += needed + 12
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import CordonGeometry
+import CordonSiege
+import CordonSupply
+
+/// One small-multiple map: the situation on one key date. Districts by controller (besieged
+/// ones hatched), the focus pocket outlined by its fronts, routes by condition with their
+/// stretches under fire, corridors declared open as labelled arrows, the date, a scale bar,
+/// a north arrow and a legend.
+struct MapPanel {
+    let layers: MapLayers
+    let palette: Palette
+    let besieged: String
+    let date: KeyDate
+    /// Controllers in legend order.
+    let controllers: [String]
+
+    static let width = 560.0
+    private static let header = 54.0, legendHeight = 100.0
+
+    private var id: String { "map-\(date.day)" }
+
+    func svg() -> String {
+        let frame = MapFrame(extent: layers.extent, left: 0.5, top: Self.header, width: Self.width - 1)
+        let height = Self.header + frame.height + Self.legendHeight
+        let pocket = layers.pockets.first { $0.holds(on: date.day) && $0.bool("focus") == true }
+        var svg = SVGWriter()
+        svg.openFigure(id: id, width: Self.width, height: height,
+                       title: "Map, \(ReportDate.long(date.day)): \(date.text)",
+                       description: description(pocket), [("class", "map"), ("data-date", date.day.description)])
+        definitions(frame, into: &svg)
+        heading(pocket, into: &svg)
+        svg.open("g", [("clip-path", "url(#\(id)-clip)")])
+        districts(frame, into: &svg)
+        fronts(frame, into: &svg)
+        routes(frame, into: &svg)
+        corridors(frame, into: &svg)
+        svg.close("g")
+        svg.empty("rect", [("x", ReportNumber.svg(frame.left)), ("y", ReportNumber.svg(frame.top)),
+                           ("width", ReportNumber.svg(frame.width)), ("height", ReportNumber.svg(frame.height)),
+                           ("fill", "none"), ("stroke", "#444444")])
+        MapFurniture.scaleBar(frame, into: &svg)
+        MapFurniture.northArrow(frame, angle: layers.northAngle, into: &svg)
+        MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id)
+            .draw(top: frame.top + frame.height + 8, width: Self.width, into: &svg)
+        svg.close("svg")
+        return svg.text
+    }
+
+    private func description(_ pocket: MapItem?) -> String {
+        var text = "Who holds which district on \(ReportDate.long(date.day)) (\(date.text)), in UTM, EPSG:\(layers.epsg). "
+        if let pocket {
+            text += "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): "
+                + "\(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², about "
+                + "\(ReportNumber.grouped(pocket.number("population") ?? 0)) people. "
+        } else {
+            text += "No \(besieged) pocket holds the focus point. "
+        }
+        let routes = layers.routes.filter { $0.holds(on: date.day) && $0.string("segment") == nil && $0.string("kind") == "supply" }
+        text += routes.map { "\($0.string("route") ?? "?"): \(MapStyle.route(condition($0)).words)." }.joined(separator: " ")
+        let corridors = layers.routes.filter { isOpenCorridor($0) }.compactMap { $0.string("route") }
+        if !corridors.isEmpty { text += " Corridors declared open: " + corridors.joined(separator: ", ") + "." }
+        return text
+    }
+
+    private func definitions(_ frame: MapFrame, into svg: inout SVGWriter) {
+        svg.open("defs")
+        svg.open("clipPath", [("id", "\(id)-clip")])
+        svg.empty("rect", [("x", ReportNumber.svg(frame.left)), ("y", ReportNumber.svg(frame.top)),
+                           ("width", ReportNumber.svg(frame.width)), ("height", ReportNumber.svg(frame.height))])
+        svg.close("clipPath")
+        svg.open("pattern", [("id", "\(id)-hatch"), ("patternUnits", "userSpaceOnUse"), ("width", "7"), ("height", "7"),
+                             ("patternTransform", "rotate(45)")])
+        svg.empty("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "7"), ("stroke", "#ffffff"), ("stroke-width", "2"),
+                           ("stroke-opacity", "0.75")])
+        svg.close("pattern")
+        svg.open("marker", [("id", "\(id)-arrow"), ("viewBox", "0 0 10 10"), ("refX", "8"), ("refY", "5"),
+                            ("markerWidth", "7"), ("markerHeight", "7"), ("orient", "auto-start-reverse")])
+        svg.empty("path", [("d", "M0 0 L10 5 L0 10Z"), ("fill", Palette.open)])
+        svg.close("marker")
+        svg.close("defs")
+    }
+
+    private func heading(_ pocket: MapItem?, into svg: inout SVGWriter) {
+        svg.label(ReportDate.long(date.day), x: 2, y: 20, [("class", "map-date")])
+        svg.label(date.text, x: 136, y: 20, [("class", "map-event")])
+        let line: String
+        if let pocket {
+            line = "Besieged pocket \(pocket.string("status") ?? ""): \(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
+                + "about \(ReportNumber.grouped(pocket.number("population") ?? 0)) people"
+        } else {
+            line = "No \(besieged) pocket holds the focus point"
+        }
+        svg.label(line, x: 2, y: 42, [("class", "small")])
+    }
+
+    private func districts(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.districts.filter { $0.holds(on: date.day) }
+        svg.open("g", [("class", "districts"), ("stroke", "#ffffff"), ("stroke-width", "0.6")])
+        for d in shown {
+            let colour = d.string("controller").map(palette.colour(of:)) ?? Palette.unknown
+            let besieged = d.bool("besieged") == true
+            svg.empty("path", [("d", frame.path(d, closed: true)), ("fill", colour),
+                               ("fill-opacity", MapStyle.districtOpacity(besieged: besieged))])
+        }
+        svg.close("g")
+        let hatched = shown.filter { $0.bool("besieged") == true }
+        guard !hatched.isEmpty else { return }
+        svg.open("g", [("class", "besieged"), ("fill", "url(#\(id)-hatch)"), ("stroke", "none")])
+        for d in hatched { svg.empty("path", [("d", frame.path(d, closed: true))]) }
+        svg.close("g")
+    }
+
+    private func fronts(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.fronts.filter { $0.holds(on: date.day) }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "fronts"), ("fill", "none"), ("stroke-linejoin", "round")])
+        // A white casing first, so the outline reads against any fill.
+        for f in shown {
+            svg.empty("path", [("d", frame.path(f, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "6")])
+        }
+        for f in shown {
+            let style = MapStyle.front(across: f.string("across") ?? "gap", palette: palette)
+            svg.empty("path", [("d", frame.path(f, closed: false)), ("stroke", style.colour), ("stroke-width", "3")]
+                + (style.dash.map { [("stroke-dasharray", $0)] } ?? []))
+        }
+        svg.close("g")
+    }
+
+    private func condition(_ route: MapItem) -> RouteCondition {
+        RouteCondition(rawValue: route.string("status") ?? "") ?? .unknown
+    }
+
+    private func routes(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.routes.filter { $0.holds(on: date.day) && $0.string("kind") == "supply" }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "routes"), ("fill", "none"), ("stroke-linecap", "round"), ("stroke-linejoin", "round")])
+        for s in shown where s.string("segment") == "exposed" {
+            svg.empty("path", [("d", frame.path(s, closed: false)), ("stroke", Palette.underFire),
+                               ("stroke-width", MapStyle.exposedWidth), ("stroke-opacity", MapStyle.exposedOpacity)])
+        }
+        let lines = shown.filter { $0.string("segment") == nil }
+        for r in lines {
+            let style = MapStyle.route(condition(r))
+            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "6")])
+            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", style.colour), ("stroke-width", "3.5")]
+                + (style.dash.map { [("stroke-dasharray", $0)] } ?? []))
+        }
+        for r in lines {
+            guard let part = r.parts.max(by: { $0.count < $1.count }), !part.isEmpty else { continue }
+            let p = frame.pixel(part[part.count / 2])
+            svg.label("\(r.string("route") ?? "") (\(MapStyle.route(condition(r)).words))", x: p.x + 8, y: p.y,
+                      [("class", "route-label halo")])
+        }
+        svg.close("g")
+    }
+
+    private func isOpenCorridor(_ r: MapItem) -> Bool {
+        r.holds(on: date.day) && r.string("kind") == "corridor" && r.string("segment") == nil && r.bool("open") == true
+    }
+
+    private func corridors(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.routes.filter(isOpenCorridor)
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "corridors"), ("fill", "none")])
+        for c in shown {
+            let points = c.parts.flatMap { $0 }.map(frame.pixel)
+            svg.empty("path", [("d", pathData(points, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "5")])
+            svg.empty("path", [("d", pathData(points, closed: false)), ("stroke", Palette.open), ("stroke-width", "2.5"),
+                               ("marker-end", "url(#\(id)-arrow)")])
+        }
+        for c in shown {
+            guard let end = c.parts.last?.last else { continue }
+            let p = frame.pixel(end)
+            svg.label(c.string("route") ?? "", x: p.x + 6, y: p.y + 12, [("class", "corridor-label halo")])
+        }
+        svg.close("g")
+    }
+}

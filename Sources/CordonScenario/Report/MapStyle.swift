@@ -1,0 +1,32 @@
+import CordonSiege
+
+/// How the maps draw each thing, so that colour is never the only cue: besieged ground is
+/// hatched, route conditions differ in dash as well as colour, fronts facing no one are dashed
+/// or dotted, routes and corridors carry their names.
+enum MapStyle {
+    /// Route lines by condition: colour from the layers' palette, dash of their own.
+    static func route(_ condition: RouteCondition) -> (colour: String, dash: String?, words: String) {
+        switch condition {
+        case .open: return (Palette.open, nil, "open")
+        case .underFire: return (Palette.underFire, "10 5", "under fire")
+        case .cut: return (Palette.cut, "2 4", "cut")
+        case .unknown: return (Palette.unknown, "1 3", "map silent")
+        }
+    }
+
+    /// The focus pocket's fronts by what lies across: a controller solid in its colour, the
+    /// study area's edge dashed, a gap in the map dotted.
+    static func front(across: String, palette: Palette) -> (colour: String, dash: String?) {
+        switch across {
+        case "edge": return (Palette.edge, "8 4")
+        case "gap": return (Palette.gap, "2 3")
+        default: return (palette.colour(of: across), nil)
+        }
+    }
+
+    /// Districts: besieged ground filled strongly (and hatched on top), the rest lightly.
+    static func districtOpacity(besieged: Bool) -> String { besieged ? "0.7" : "0.3" }
+
+    /// A stretch within fire range: a wide translucent band under the route.
+    static let exposedWidth = "11", exposedOpacity = "0.45"
+}

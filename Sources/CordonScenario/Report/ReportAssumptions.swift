@@ -1,0 +1,104 @@
+import CordonSupply
+
+/// The scenario's assumptions as sentences: people, stocks, needs, inflows, rationing,
+/// evacuation, the siege rules and what Monte Carlo varies. Written at run time, when the
+/// scenario is at hand, and kept in `summary.json` for later rebuilds.
+struct ReportAssumptions {
+    let result: ScenarioResult
+
+    init(_ result: ScenarioResult) { self.result = result }
+
+    private var model: SupplyScenario { result.model }
+    private func n(_ x: Double, _ places: Int = 0) -> String { ReportNumber.grouped(x, places: places) }
+
+    var lines: [String] {
+        [people] + model.supplies.map(stock) + model.inflows.map(inflow) + [rationing].compactMap { $0 }
+            + model.evacuation.map(evacuation) + [siegeRules] + [monteCarlo].compactMap { $0 }
+    }
+
+    private var people: String {
+        let source = result.scenario.population == nil
+            ? "the map's population figures, weighted by the area inside the pocket"
+            : "the scenario's own figure"
+        return "People inside on \(model.start): \(n(model.population)), from \(source)."
+    }
+
+    private func stock(_ s: Supply) -> String {
+        var line = "\(s.commodity.capitalized): \(n(s.stock)) \(s.unit) in stock on \(model.start); "
+            + "each person needs \(n(s.needPerPersonDay, 3)) \(s.unit) a day"
+        if s.spoilagePerDay > 0 { line += "; \(ReportNumber.percent(s.spoilagePerDay, places: 2)) of the stock is lost each day" }
+        return line + "."
+    }
+
+    private func inflow(_ i: Inflow) -> String {
+        let unit = model.supplies.first { $0.commodity == i.commodity }?.unit ?? ""
+        switch i.schedule {
+        case .once(let date, let amount):
+            return "\(i.commodity.capitalized): \(n(amount)) \(unit) arrive on \(date)."
+        case .daily(let perDay, let route, let from, let until, let factor):
+            var line = "\(i.commodity.capitalized) coming in: \(n(perDay)) \(unit) a day"
+            if let route {
+                line += " by the \(route) while it is open, "
+                    + (factor > 0 ? "\(ReportNumber.percent(factor)) of that while under fire" : "nothing while under fire")
+                    + ", nothing while cut"
+            }
+            if let from { line += ", from \(from)" }
+            if let until { line += ", until \(until)" }
+            return line + "."
+        }
+    }
+
+    private var rationing: String? {
+        guard !model.rationing.isEmpty else { return nil }
+        let steps = model.rationing.sorted { $0.belowDays > $1.belowDays }
+            .map { "\(ReportNumber.percent($0.ration)) of need below \(n($0.belowDays, 1)) days of supply" }
+        return "Rations: " + steps.joined(separator: ", ") + "."
+    }
+
+    private func evacuation(_ e: Evacuation) -> String {
+        var line = "Evacuation: \(n(e.perDay)) people a day"
+        if let from = e.from { line += " from \(from)" }
+        if let until = e.until { line += " until \(until)" }
+        if let corridor = e.corridor { line += " through the \(corridor) while it is declared open" }
+        if e.maxTotal.isFinite { line += ", at most \(n(e.maxTotal)) in all" }
+        return line + "."
+    }
+
+    private var siegeRules: String {
+        let s = result.scenario.siege!
+        var line = "A route within \(n(s.fireRange)) m of hostile ground is under fire; one that crosses it is cut. "
+            + "People walk up to \(n(s.walk)) m to a corridor's entry."
+        if s.snap > 0 { line += " Areas are joined across gaps narrower than \(n(s.snap, 1)) m." }
+        return line
+    }
+
+    private var monteCarlo: String? {
+        guard let mc = result.monteCarlo, let u = model.uncertainty else { return nil }
+        let varied = u.vary.map { "\(name($0.parameter)) (\(describe($0.distribution)))" }
+        return "Monte Carlo: \(n(Double(mc.runs))) runs, seed \(mc.seed)"
+            + (varied.isEmpty ? "." : ", varying " + varied.joined(separator: "; ") + ".")
+    }
+
+    /// "food stock" rather than "supplies.0.stock".
+    private func name(_ p: Parameter) -> String {
+        switch p {
+        case .population: return "population"
+        case .supply(let i, let f):
+            return "\(model.supplies[i].commodity) \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+        case .inflow(let i, let f):
+            let route = model.inflows[i].route.map { " by the \($0)" } ?? ""
+            return "\(model.inflows[i].commodity) inflow\(route): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+        case .evacuation(let i, let f):
+            return "evacuation rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+        }
+    }
+
+    private func describe(_ d: Distribution) -> String {
+        switch d {
+        case .uniform(let a, let b): return "uniform \(n(a, 3))–\(n(b, 3))"
+        case .triangular(let a, let c, let b): return "triangular \(n(a, 3)), \(n(c, 3)), \(n(b, 3))"
+        case .normal(let mean, let sd): return "normal, mean \(n(mean, 3)), sd \(n(sd, 3))"
+        case .lognormal(let mu, let sigma): return "lognormal, μ \(n(mu, 3)), σ \(n(sigma, 3))"
+        }
+    }
+}

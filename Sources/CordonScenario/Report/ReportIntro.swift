@@ -1,0 +1,91 @@
+import CordonSupply
+
+/// The top of the report: title, the headline findings, and what the figures rest on.
+struct ReportIntro {
+    let summary: ReportSummary
+
+    private var period: String { "\(ReportDate.long(summary.start)) – \(ReportDate.long(summary.end))" }
+
+    var header: String {
+        var html = SVGWriter()
+        html.open("header")
+        html.element("h1", [], summary.name)
+        html.element("p", [("class", "lede")],
+                     "Siege and supplies, \(period). Besieged side: \(summary.besieged). "
+                        + "Focus point \(ReportNumber.grouped(summary.focus.lon, places: 4)) E, \(ReportNumber.grouped(summary.focus.lat, places: 4)) N.")
+        html.element("p", [("class", "warning")],
+                     "Every figure here is a model estimate computed by Cordon from the input files and assumptions listed "
+                        + "below. None is an observation.")
+        html.close("header")
+        html.raw(findings)
+        return html.text
+    }
+
+    private var findings: String {
+        var html = SVGWriter()
+        html.open("div", [("class", "findings")])
+        let spans = summary.encircled.map { s in
+            ReportDate.short(s.from) + " – " + (s.until.map { ReportDate.short($0 - 1) } ?? "end")
+        }
+        finding(&html, "Encircled", spans.isEmpty ? "never" : spans.joined(separator: ", "),
+                spans.isEmpty ? "the pocket holding the focus point keeps a way out" : "\(spans.count) siege period\(spans.count == 1 ? "" : "s")")
+        if let people = summary.populationAtFirstEncirclement {
+            finding(&html, "People inside", "about \(ReportNumber.grouped(people))", "at the first encirclement")
+        }
+        for d in summary.depletion {
+            let main = (d.p50 ?? d.central).map(ReportDate.long) ?? "lasts to the end"
+            var note = d.p50 != nil ? "median of the Monte Carlo runs" : "central run"
+            if let p5 = d.p5, let p95 = d.p95 { note += "; P5–P95 \(ReportDate.short(p5)) – \(ReportDate.short(p95))" }
+            if let central = d.central, d.p50 != nil { note += "; central run \(ReportDate.short(central))" }
+            finding(&html, "\(d.commodity.capitalized) runs out", main, note)
+        }
+        if let evacuated = summary.evacuated, evacuated > 0 {
+            finding(&html, "Evacuated", ReportNumber.grouped(evacuated), "people, by the end (central run)")
+        }
+        html.close("div")
+        return html.text
+    }
+
+    private func finding(_ html: inout SVGWriter, _ what: String, _ value: String, _ note: String) {
+        html.open("div", [("class", "finding")])
+        html.element("span", [], what)
+        html.element("strong", [], value)
+        html.element("span", [("class", "small")], note)
+        html.close("div")
+    }
+
+    var basis: String {
+        var html = SVGWriter()
+        html.open("section", [("id", "basis")])
+        html.element("h2", [], "What these figures rest on")
+        html.element("p", [],
+                     "These are model estimates, not observations. They follow from a control map (who holds which ground on "
+                        + "which days), routes and corridors, districts with population figures, and supply assumptions, "
+                        + "through the rules in Cordon's design: a pocket is encircled when it has no way out to the edge of the "
+                        + "study area; a route is cut where it crosses hostile ground and under fire within fire range of it; "
+                        + "supplies are simulated day by day. Change an input and the figures change with it.")
+        if let basis = summary.basis {
+            html.open("p")
+            html.raw("Scenario: <code>\(SVGWriter.escape(basis.scenario))</code>. Input files: ")
+            html.raw(basis.inputs.map { "\(SVGWriter.escape($0.role)) <code>\(SVGWriter.escape($0.file))</code>" }.joined(separator: ", "))
+            html.raw(".")
+            html.close("p")
+            if let sources = basis.sources {
+                html.open("p")
+                html.raw("Sources: every figure of the scenario, where it comes from and what is approximate are written down in "
+                         + "<code>\(SVGWriter.escape(sources))</code>, beside the scenario.")
+                html.close("p")
+            }
+            if !basis.assumptions.isEmpty {
+                html.element("h3", [], "Assumptions")
+                html.open("ul", [("class", "assumptions")])
+                for a in basis.assumptions { html.element("li", [], a) }
+                html.close("ul")
+            }
+        } else {
+            html.element("p", [], "This output folder's summary.json names no inputs; run the scenario again with cordon run to list them.")
+        }
+        html.close("section")
+        return html.text
+    }
+}

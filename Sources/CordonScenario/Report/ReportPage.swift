@@ -1,0 +1,81 @@
+/// Puts the report together: header and findings, basis, maps, charts, tables.
+struct ReportPage {
+    let summary: ReportSummary
+    let timeline: TimelineTable
+    let layers: MapLayers
+
+    private var palette: Palette {
+        let basis = summary.basis
+        let controllers = basis?.controllers ?? Array(Set(layers.districts.compactMap { $0.string("controller") })).sorted()
+        return Palette(besieged: summary.besieged, allies: basis?.allies ?? [], controllers: controllers)
+    }
+
+    /// Controllers in palette order (besieged, allies, the rest by name), as the legends list them.
+    private var legendControllers: [String] {
+        let present = Set(layers.districts.compactMap { $0.string("controller") })
+        let allies = summary.basis?.allies ?? []
+        return ([summary.besieged] + allies + present.sorted()).reduce(into: [String]()) { out, c in
+            if present.contains(c) && !out.contains(c) { out.append(c) }
+        }
+    }
+
+    var html: String {
+        let intro = ReportIntro(summary: summary)
+        let tables = ReportTables(summary: summary, layers: layers)
+        var page = SVGWriter()
+        page.raw("<!DOCTYPE html>\n")
+        page.open("html", [("lang", "en")])
+        page.open("head")
+        page.empty("meta", [("charset", "utf-8")])
+        page.empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        page.element("title", [], "\(summary.name): siege and supplies (Cordon report)")
+        page.element("style", [], ReportStyle.css)
+        page.close("head")
+        page.open("body")
+        page.open("main")
+        page.raw(intro.header)
+        page.raw(intro.basis)
+
+        page.open("section", [("id", "maps")])
+        page.element("h2", [], "Maps at the key dates")
+        page.element("p", [], "Who holds which district on each key date, in UTM (EPSG:\(layers.epsg)), so shapes and distances are true. "
+                        + "The besieged pocket is outlined by its fronts; routes are drawn by their condition that day.")
+        page.open("div", [("class", "maps")])
+        let palette = self.palette, controllers = legendControllers
+        for date in summary.mapDates {
+            page.open("figure")
+            page.raw(MapPanel(layers: layers, palette: palette, besieged: summary.besieged, date: date, controllers: controllers).svg())
+            page.close("figure")
+        }
+        page.close("div")
+        page.close("section")
+
+        page.open("section", [("id", "charts"), ("class", "charts")])
+        page.element("h2", [], "Supplies and people over time")
+        page.element("p", [], "Day by day from the supply simulation. Dashed lines mark the siege's key dates; the heavier ones when supplies run out.")
+        for chart in ReportCharts(timeline: timeline, summary: summary).all {
+            page.open("figure")
+            page.raw(chart)
+            page.close("figure")
+        }
+        page.close("section")
+
+        page.open("section", [("id", "tables")])
+        page.element("h2", [], "Tables")
+        page.raw(tables.siegePeriods)
+        page.raw(tables.depletion)
+        page.raw(tables.routes)
+        page.raw(tables.pockets)
+        page.close("section")
+
+        page.open("footer")
+        page.element("p", [], "Written by Cordon from the files of its output folder (summary.json, timeline.csv and the four "
+                        + "GeoJSON layers); cordon report rebuilds it from them. Geometry is simplified for display only. "
+                        + "Model estimates, not observations.")
+        page.close("footer")
+        page.close("main")
+        page.close("body")
+        page.close("html")
+        return page.text
+    }
+}

@@ -1,0 +1,102 @@
+import CordonSupply
+
+/// The report's tables: siege periods, pockets, routes with their status history, and
+/// depletion dates with their Monte Carlo spread.
+struct ReportTables {
+    let summary: ReportSummary
+    let layers: MapLayers
+
+    private func table(_ caption: String, _ head: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        var html = SVGWriter()
+        html.open("table")
+        html.element("caption", [], caption)
+        html.open("thead")
+        html.open("tr")
+        for (i, h) in head.enumerated() { html.element("th", numeric.contains(i) ? [("class", "num")] : [], h) }
+        html.close("tr")
+        html.close("thead")
+        html.open("tbody")
+        for row in rows {
+            html.open("tr")
+            for (i, cell) in row.enumerated() { html.element("td", numeric.contains(i) ? [("class", "num")] : [], cell) }
+            html.close("tr")
+        }
+        html.close("tbody")
+        html.close("table")
+        return html.text
+    }
+
+    /// "17 Jul 2016 – 5 Aug 2016": the last day held, not the exclusive `until`.
+    private func days(_ from: Day, _ until: Day?) -> String {
+        ReportDate.long(from) + " – " + (until.map { ReportDate.long($0 - 1) } ?? "end")
+    }
+
+    private func focusPocket(on day: Day) -> MapItem? {
+        layers.pockets.first { $0.holds(on: day) && $0.bool("focus") == true }
+    }
+
+    var siegePeriods: String {
+        let rows = summary.encircled.map { span -> [String] in
+            let pocket = focusPocket(on: span.from)
+            let last = min((span.until ?? summary.end + 1) - 1, summary.end)
+            return [ReportDate.long(span.from), span.until.map { $0 <= summary.end ? ReportDate.long($0) : "after the end" } ?? "after the end",
+                    "\(last - span.from + 1)",
+                    pocket.flatMap { $0.number("area_km2") }.map { ReportNumber.grouped($0, places: 1) } ?? "",
+                    pocket.flatMap { $0.number("population") }.map { ReportNumber.grouped($0) } ?? ""]
+        }
+        return table("Siege periods: when the \(summary.besieged) pocket holding the focus point was encircled",
+                     ["encircled from", "until (reopened or fallen)", "days", "area at the start (km²)", "people inside at the start"],
+                     rows, numeric: [2, 3, 4])
+    }
+
+    var pockets: String {
+        let rows = layers.pockets.sorted { ($0.from?.ordinal ?? 0, $0.number("pocket") ?? 0) < ($1.from?.ordinal ?? 0, $1.number("pocket") ?? 0) }
+            .map { p -> [String] in
+                [p.from.map { days($0, p.until) } ?? "", ReportNumber.grouped(p.number("pocket") ?? 0),
+                 p.bool("focus") == true ? "yes" : "", p.string("status") ?? "",
+                 ReportNumber.grouped(p.number("area_km2") ?? 0, places: 1), ReportNumber.grouped(p.number("population") ?? 0),
+                 p.number("closure_m").map { ReportNumber.grouped($0) } ?? ""]
+            }
+        return table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic)",
+                     ["period", "pocket", "focus", "status", "area (km²)", "people", "closure (m)"], rows, numeric: [1, 4, 5, 6])
+    }
+
+    var routes: String {
+        var order: [String] = [], kinds: [String: String] = [:]
+        for r in layers.routes where r.string("segment") == nil {
+            guard let name = r.string("route"), kinds[name] == nil else { continue }
+            order.append(name)
+            kinds[name] = r.string("kind") ?? ""
+        }
+        order += summary.routes.keys.sorted().filter { !order.contains($0) }
+        let rows = order.map { name -> [String] in
+            let spans = summary.routes[name] ?? []
+            let history: String
+            if kinds[name] == "corridor" {
+                history = spans.map { "\($0.declaredOpen == true ? "declared open" : "not declared") \(days($0.from, $0.until))" }
+                    .joined(separator: "; ")
+            } else {
+                history = spans.map { "\($0.status.replacingOccurrences(of: "_", with: " ")) \(days($0.from, $0.until))" }
+                    .joined(separator: "; ")
+            }
+            return [name, kinds[name] ?? "", history]
+        }
+        return table("Routes and corridors: status over time (a corridor crosses the front by design, so it is judged by whether it is declared open)",
+                     ["route", "kind", "status history"], rows)
+    }
+
+    var depletion: String {
+        let mc = summary.monteCarlo
+        let rows = summary.depletion.map { d -> [String] in
+            let unit = summary.basis?.commodities.first { $0.name == d.commodity }.map { " (\($0.unit))" } ?? ""
+            let date = { (x: Day?) in x.map(ReportDate.long) ?? "after the end" }
+            return [d.commodity + unit, date(d.central)]
+                + (mc == nil ? [] : [date(d.p5), date(d.p50), date(d.p95), d.never.map { ReportNumber.percent($0, places: 1) } ?? ""])
+                + [d.bands.filter { $0.band != "full" }.map { "\($0.band) \(ReportDate.short($0.day))" }.joined(separator: ", ")]
+        }
+        let head = ["commodity", "runs out (central run)"]
+            + (mc == nil ? [] : ["P5", "P50", "P95", "runs that never run out"]) + ["first day of each ration band"]
+        let caption = "When supplies run out" + (mc.map { ": the central run and the spread of \(ReportNumber.grouped(Double($0.runs))) Monte Carlo runs (seed \($0.seed))" } ?? "")
+        return table(caption, head, rows)
+    }
+}

@@ -1,0 +1,153 @@
+import CordonSupply
+
+/// A chart against time: lines, shaded bands, and marked dates with their labels stacked
+/// above the plot so none hides another. Drawn as SVG with real text.
+struct TimeChart {
+    struct Series {
+        var label: String
+        var values: [Double?]
+        var colour: String
+        var dash: String? = nil
+        var width: Double = 2
+    }
+
+    struct Band {
+        var label: String
+        var lower: [Double?], upper: [Double?]
+        var colour: String
+    }
+
+    /// A dated mark: an event (grey, dashed) or an outcome such as a depletion date (black).
+    struct Mark {
+        var day: Day
+        var text: String
+        var outcome = false
+    }
+
+    var id: String
+    var title: String
+    var description: String
+    /// The y-axis title without its magnitude: "kg", "days", "people".
+    var unit: String
+    var days: [Day]
+    var series: [Series] = []
+    var bands: [Band] = []
+    var marks: [Mark] = []
+    /// A fixed top for the value axis (100 for percentages); else from the data.
+    var fixedTop: Double? = nil
+    var attributes: [(String, String)] = []
+
+    static let width = 1100.0
+    private static let left = 78.0, right = 24.0, plotHeight = 230.0, markRow = 15.0
+
+    func svg() -> String {
+        let placed = placeMarks()
+        let rows = (placed.map(\.row).max() ?? -1) + 1
+        let plotTop = 34 + Double(rows) * Self.markRow + 6
+        let height = plotTop + Self.plotHeight + 40
+        let plotWidth = Self.width - Self.left - Self.right
+        let maximum = fixedTop ?? (series.flatMap(\.values) + bands.flatMap(\.upper)).compactMap { $0 }.max() ?? 1
+        let axis = ValueAxis(maximum: maximum)
+        let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
+        let x = { (d: Day) in Self.left + Double(d - (days.first ?? d)) / span * plotWidth }
+        let y = { (v: Double) in plotTop + Self.plotHeight - v / axis.top * Self.plotHeight }
+
+        var svg = SVGWriter()
+        svg.openFigure(id: id, width: Self.width, height: height, title: title, description: description,
+                       [("class", "chart")] + attributes)
+        svg.label(title, x: 0, y: 16, [("class", "chart-title")])
+        legend(into: &svg)
+
+        // Grid and value axis.
+        svg.open("g", [("class", "axis")])
+        for v in axis.ticks {
+            svg.empty("path", [("d", "M\(ReportNumber.svg(Self.left)) \(ReportNumber.svg(y(v)))h\(ReportNumber.svg(plotWidth))"),
+                               ("stroke", v == 0 ? "#444444" : "#dddddd")])
+            svg.label(axis.label(v), x: Self.left - 6, y: y(v) + 4, [("text-anchor", "end"), ("class", "small")])
+        }
+        let yTitle = "\(axis.magnitude)\(unit)"
+        svg.label(yTitle, x: 14, y: plotTop + Self.plotHeight / 2,
+                  [("class", "small strong"), ("text-anchor", "middle"),
+                   ("transform", "rotate(-90 14 \(ReportNumber.svg(plotTop + Self.plotHeight / 2)))")])
+        for tick in TimeAxis(first: days.first ?? Day(ordinal: 0), last: days.last ?? Day(ordinal: 0)).ticks {
+            let tx = x(tick.day)
+            svg.empty("path", [("d", "M\(ReportNumber.svg(tx)) \(ReportNumber.svg(plotTop + Self.plotHeight))v5"), ("stroke", "#444444")])
+            svg.label(tick.label, x: tx, y: plotTop + Self.plotHeight + 18, [("text-anchor", "middle"), ("class", "small")])
+        }
+        svg.close("g")
+
+        // Bands under lines, lines under marks.
+        for band in bands {
+            for run in Self.runs(band.lower, band.upper) {
+                let top = run.map { (x: x(days[$0]), y: y(band.upper[$0]!)) }
+                let bottom = run.reversed().map { (x: x(days[$0]), y: y(band.lower[$0]!)) }
+                svg.empty("path", [("d", pathData(top + bottom, closed: true)), ("fill", band.colour), ("fill-opacity", "0.22")])
+            }
+        }
+        for s in series {
+            let d = Self.runs(s.values, s.values).map { run in pathData(run.map { (x: x(days[$0]), y: y(s.values[$0]!)) }, closed: false) }
+            svg.empty("path", [("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", s.colour),
+                               ("stroke-width", ReportNumber.svg(s.width)), ("stroke-linejoin", "round")]
+                + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
+        }
+        svg.open("g", [("class", "marks")])
+        for (mark, row) in placed {
+            let mx = x(mark.day), labelY = 34 + Double(row) * Self.markRow + 10
+            let colour = mark.outcome ? "#000000" : "#666666"
+            svg.empty("path", [("d", "M\(ReportNumber.svg(mx)) \(ReportNumber.svg(labelY + 3))V\(ReportNumber.svg(plotTop + Self.plotHeight))"),
+                               ("stroke", colour), ("stroke-width", mark.outcome ? "1.5" : "1"),
+                               ("stroke-dasharray", mark.outcome ? "6 3" : "3 3")])
+            svg.label("\(ReportDate.short(mark.day)): \(mark.text)", x: mx + 3, y: labelY,
+                      [("class", mark.outcome ? "small strong" : "small")])
+        }
+        svg.close("g")
+        svg.close("svg")
+        return svg.text
+    }
+
+    /// Each mark's label row: the first row where it does not run into the label before it.
+    private func placeMarks() -> [(mark: Mark, row: Int)] {
+        let plotWidth = Self.width - Self.left - Self.right
+        let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
+        var rowEnds: [Double] = []
+        return marks.sorted { $0.day < $1.day }.map { mark in
+            let start = Self.left + Double(mark.day - days[0]) / span * plotWidth
+            let width = Double(ReportDate.short(mark.day).count + mark.text.count + 2) * 6.2 + 8
+            let row = rowEnds.firstIndex { $0 < start } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(0) }
+            rowEnds[row] = start + width
+            return (mark, row)
+        }
+    }
+
+    /// Runs of consecutive days on which both value lists have a value.
+    private static func runs(_ a: [Double?], _ b: [Double?]) -> [[Int]] {
+        var out: [[Int]] = [], current: [Int] = []
+        for i in a.indices {
+            if a[i] != nil && i < b.count && b[i] != nil { current.append(i) } else if !current.isEmpty {
+                out.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// Swatches for every band and line, in a row under the title.
+    private func legend(into svg: inout SVGWriter) {
+        var x = 0.0
+        let y = 30.0
+        for band in bands {
+            svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 9)), ("width", "22"), ("height", "11"),
+                               ("fill", band.colour), ("fill-opacity", "0.22")])
+            svg.label(band.label, x: x + 27, y: y, [("class", "small")])
+            x += 40 + Double(band.label.count) * 6.2
+        }
+        for s in series {
+            svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y - 4))h22"), ("stroke", s.colour),
+                               ("stroke-width", ReportNumber.svg(s.width))] + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
+            svg.label(s.label, x: x + 27, y: y, [("class", "small")])
+            x += 40 + Double(s.label.count) * 6.2
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CordonScenario
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Rebuild report.html from the output folder of cordon run or cordon demo.",
+        discussion: """
+        `cordon run` and `cordon demo` already write report.html into their output folder. \
+        This command builds it again from the folder's own files, with no need for the \
+        scenario or its inputs: summary.json (the siege, routes, supplies and the basis: \
+        input files, sources, assumptions), timeline.csv and the four GeoJSON layers. The same \
+        folder always gives the same bytes.
+
+        The report is one self-contained HTML page: inline SVG and CSS, no scripts, no web \
+        fonts, no map tiles, nothing fetched from the network. It opens offline, from an \
+        e-mail attachment, and prints. It holds:
+          - the scenario, its period and besieged side, and what the figures rest on;
+          - maps in UTM at the key dates (before the siege, each encirclement, each
+            reopening, the last day): districts by controller, besieged ground hatched,
+            the pocket's fronts, routes by condition, corridors as labelled arrows,
+            with a scale bar, north arrow, legend and date on each;
+          - charts against time: each commodity's stock with its P5-P95 band, rations,
+            days of supply, people inside and evacuated, key dates marked;
+          - tables: siege periods, depletion dates with percentiles, routes with their
+            status history, pockets with area and population.
+
+        Examples:
+          cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
+          cordon report aleppo                    rewrites aleppo/report.html
+          cordon report aleppo -o briefing.html   writes it elsewhere
+
+        Everything in the report is a model estimate from the scenario's inputs, not an observation.
+        """)
+
+    @Argument(help: "Output folder of cordon run or cordon demo.") var folder: String
+    @Option(name: .shortAndLong, help: "Where to write the page (default: FOLDER/report.html).") var output: String?
+
+    func run() throws {
+        try reporting {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw NotAnOutputFolder(folder: folder)
+            }
+            let path = try ScenarioReport.write(folder: folder, to: output)
+            printError("Report written to \(path).")
+        }
+    }
+}
+
+extension ReportInputError: BadInput {}
+
+private struct NotAnOutputFolder: BadInput {
+    let folder: String
+    var description: String { "\(folder): not a folder; give the output folder of cordon run or cordon demo" }
+}
