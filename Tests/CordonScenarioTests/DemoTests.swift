@@ -29,7 +29,7 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        #expect(files == ["districts.geojson", "fronts.geojson", "pockets.geojson", "routes.geojson", "summary.json", "timeline.csv"])
+        #expect(files == ["districts.geojson", "fronts.geojson", "pockets.geojson", "report.html", "routes.geojson", "summary.json", "timeline.csv"])
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
@@ -156,7 +156,7 @@ struct DemoTests {
 
     @Test func twoRunsWriteTheSameBytes() throws {
         let runs = try #require(Self.runs)
-        for name in Self.layers + ["summary.json", "timeline.csv"] {
+        for name in Self.layers + ["summary.json", "timeline.csv", "report.html"] {
             let a = try Data(contentsOf: runs.first.appendingPathComponent(name))
             let b = try Data(contentsOf: runs.second.appendingPathComponent(name))
             #expect(a == b, "\(name)")

@@ -74,7 +74,7 @@ struct MapPanel {
                            ("stroke-opacity", "0.75")])
         svg.close("pattern")
         svg.open("marker", [("id", "\(id)-arrow"), ("viewBox", "0 0 10 10"), ("refX", "8"), ("refY", "5"),
-                            ("markerWidth", "7"), ("markerHeight", "7"), ("orient", "auto-start-reverse")])
+                            ("markerWidth", "4.5"), ("markerHeight", "4.5"), ("orient", "auto-start-reverse")])
         svg.empty("path", [("d", "M0 0 L10 5 L0 10Z"), ("fill", Palette.open)])
         svg.close("marker")
         svg.close("defs")
@@ -85,7 +85,7 @@ struct MapPanel {
         svg.label(date.text, x: 136, y: 20, [("class", "map-event")])
         let line: String
         if let pocket {
-            line = "Besieged pocket \(pocket.string("status") ?? ""): \(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
+            line = "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): \(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
                 + "about \(ReportNumber.grouped(pocket.number("population") ?? 0)) people"
         } else {
             line = "No \(besieged) pocket holds the focus point"

@@ -28,5 +28,5 @@ enum MapStyle {
     static func districtOpacity(besieged: Bool) -> String { besieged ? "0.7" : "0.3" }
 
     /// A stretch within fire range: a wide translucent band under the route.
-    static let exposedWidth = "11", exposedOpacity = "0.45"
+    static let exposedWidth = "15", exposedOpacity = "0.6"
 }

@@ -29,7 +29,10 @@ struct ReportPage {
         page.empty("meta", [("charset", "utf-8")])
         page.empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         page.element("title", [], "\(summary.name): siege and supplies (Cordon report)")
-        page.element("style", [], ReportStyle.css)
+        // Raw: style is raw text in HTML, where an escaped quote would break the CSS (it holds no < or &).
+        page.open("style")
+        page.raw(ReportStyle.css)
+        page.close("style")
         page.close("head")
         page.open("body")
         page.open("main")

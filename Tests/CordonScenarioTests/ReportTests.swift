@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `report.html` from `cordon demo` and `cordon report`, through the built executable.
+@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"), .serialized)
+struct ReportTests {
+    /// One demo run shared by the tests below.
+    static let folder: URL? = {
+        guard CordonTool.url != nil, let root = try? temporaryFolder("report") else { return nil }
+        let out = root.appendingPathComponent("out")
+        guard let run = try? CordonTool.run(["demo", "-o", out.path, "--quiet"], in: Repository.root), run.status == 0 else { return nil }
+        return out
+    }()
+
+    func report() throws -> String {
+        try String(contentsOf: #require(Self.folder).appendingPathComponent("report.html"), encoding: .utf8)
+    }
+
+    /// Every `<svg …>…</svg>` block of the page.
+    static func figures(_ html: String) -> [String] {
+        var out: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            out.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return out
+    }
+
+    static func wellFormed(_ xml: String) -> Bool {
+        XMLParser(data: Data(xml.utf8)).parse()
+    }
+
+    @Test func thePageIsWellFormedAndEveryFigureIsWellFormedSVG() throws {
+        let html = try report()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        // Written as XHTML-compatible HTML, so an XML parser reads the whole page.
+        #expect(Self.wellFormed(html))
+        let figures = Self.figures(html)
+        #expect(figures.count >= 10)
+        for svg in figures {
+            #expect(Self.wellFormed(svg), "\(svg.prefix(200))")
+            #expect(svg.contains("role=\"img\"") && svg.contains("aria-labelledby="))
+            #expect(svg.contains("<title id=") && svg.contains("<desc id="))
+        }
+    }
+
+    @Test(.enabled(if: Command.find("python3") != nil, "needs python3"))
+    func pythonsHTMLParserReadsEveryTagBackClosed() throws {
+        let script = """
+            import html.parser, sys
+            VOID = {"meta", "br", "img", "link", "input", "hr"}
+            class Check(html.parser.HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.stack = []
+                def handle_starttag(self, tag, attrs):
+                    if tag not in VOID: self.stack.append(tag)
+                def handle_startendtag(self, tag, attrs): pass
+                def handle_endtag(self, tag):
+                    if not self.stack or self.stack.pop() != tag: sys.exit("unbalanced </%s> at %s" % (tag, self.getpos()))
+            c = Check(); c.feed(open(sys.argv[1], encoding="utf-8").read()); c.close()
+            sys.exit("unclosed: %s" % c.stack if c.stack else 0)
+            """
+        let path = try #require(Self.folder).appendingPathComponent("report.html").path
+        let run = try Command.run(Command.find("python3")!, ["-c", script, path])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func aMapForEachKeyDateAndAChartForEachCommodity() throws {
+        let html = try report()
+        // The demo's key dates (geodata/aleppo-2016/README.md): before the siege, the
+        // encirclement of 17 July, the reopening of 6 August, the siege again from 4 September,
+        // its last day and the scenario's last day, when the pocket is gone.
+        for date in ["2016-07-01", "2016-07-17", "2016-08-06", "2016-09-04", "2016-12-21", "2016-12-22"] {
+            #expect(html.contains("class=\"map\" data-date=\"\(date)\""), "no map for \(date)")
+        }
+        #expect(html.components(separatedBy: "class=\"map\" data-date=").count - 1 == 6)
+        for commodity in ["food", "fuel"] {
+            #expect(html.contains("class=\"chart\" data-commodity=\"\(commodity)\""), "no chart for \(commodity)")
+        }
+        for chart in ["chart-ration", "chart-days", "chart-people"] { #expect(html.contains("id=\"\(chart)\"")) }
+        // Key dates marked on the charts, and the depletion P50 of the Monte Carlo runs.
+        for mark in ["17 Jul: encircled", "6 Aug: reopened", "7 Jul: Castello Road under fire", "Castello Road cut",
+                     "28 Jul: 4 corridors declared open", "25 Sep: food runs out (P50)"] {
+            #expect(html.contains(mark), "\(mark)")
+        }
+        // Tables and the basis.
+        for text in ["Siege periods", "When supplies run out", "status history", "Pockets of the opposition side",
+                     "aleppo-2016/README.md", "model estimate", "10 Sep 2016", "15 Oct 2016"] {
+            #expect(html.contains(text), "\(text)")
+        }
+    }
+
+    @Test func nothingIsFetchedFromTheNetwork() throws {
+        let html = try report()
+        #expect(!html.contains("src="))
+        #expect(!html.contains("<script") && !html.contains("@import") && !html.contains("@font-face"))
+        // Addresses may appear only as plain text (a cited source), never inside a tag.
+        var inTag = false, tag = ""
+        for c in html {
+            if c == "<" { inTag = true; tag = "" }
+            if inTag { tag.append(c) }
+            if c == ">" {
+                inTag = false
+                #expect(!tag.contains("http:") && !tag.contains("https:") && !tag.contains("//"), "\(tag)")
+                #expect(!tag.contains("href=\"") || tag.contains("href=\"#"), "\(tag)")
+            }
+        }
+        #expect(!html.contains("url(http") && !html.contains("url(//"))
+    }
+
+    @Test func rebuildingFromTheFolderGivesTheSameBytesAndStaysSmall() throws {
+        let folder = try #require(Self.folder)
+        let written = try Data(contentsOf: folder.appendingPathComponent("report.html"))
+        #expect(written.count < 3_000_000)
+        let again = folder.deletingLastPathComponent().appendingPathComponent("again.html")
+        let run = try CordonTool.run(["report", folder.path, "-o", again.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Data(contentsOf: again) == written)
+        // And in place, twice.
+        for _ in 0..<2 {
+            #expect(try CordonTool.run(["report", folder.path]).status == 0)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("report.html")) == written)
+        }
+    }
+
+    @Test func reportOnAFolderThatIsNotAnOutputSaysSoAndExits2() throws {
+        let empty = try temporaryFolder("report-empty")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let run = try CordonTool.run(["report", empty.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("summary.json"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        let missing = try CordonTool.run(["report", empty.appendingPathComponent("nothing").path])
+        #expect(missing.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("report.html").path))
+    }
+}
