@@ -25,6 +25,34 @@ struct AreaWeighting {
         return total
     }
 
+    /// Residents of each pocket when the pockets are unions of the given areas (no snap): each
+    /// part of an area lies whole in one pocket, found by a point inside it, and brings the
+    /// area's residents in proportion to its (UTM) surface.
+    func residents(of areas: [Int], in pockets: [Geometry]) throws -> [Double] {
+        var totals = [Double](repeating: 0, count: pockets.count)
+        let tree = try STRtree(pockets, context: ws.ctx)
+        let prepared = try pockets.map { try PreparedGeometry($0) }
+        func pocket(holding part: Geometry) throws -> Int? {
+            let point = try part.representativePoint()
+            return try tree.queryIndices(envelopeOf: point).first { try prepared[$0].intersects(point) }
+        }
+        for i in areas where ws.areas[i].population > 0 {
+            let area = ws.areas[i]
+            let parts = area.geometry.parts
+            if parts.count == 1 {
+                if let k = try pocket(holding: area.geometry) { totals[k] += area.population }
+                continue
+            }
+            let metres = try ws.projected(i).parts.map { try $0.planarArea() }
+            let whole = metres.reduce(0, +)
+            guard whole > 0 else { continue }
+            for (part, m) in zip(parts, metres) {
+                if let k = try pocket(holding: part) { totals[k] += area.population * m / whole }
+            }
+        }
+        return totals
+    }
+
     /// Names of districts whose area lies more than half inside the pocket.
     func districts(_ districts: [District], inside pocket: Geometry, metres: Geometry) throws -> [String] {
         guard let b = pocket.bounds else { return [] }

@@ -35,9 +35,13 @@ public final class EnclosureAnalysis {
         var zoneOpen: [Int: Bool] = [:]
         let contact = HostileContact(ws, tolerance: t, options: options)
         let weighting = AreaWeighting(ws)
+        // Without snap or a population layer each pocket is exactly a union of besieged areas,
+        // so its residents are theirs, whole: no overlay needed.
+        let residents = options.snap == 0 && ws.layers.population == nil
+            ? try weighting.residents(of: besieged, in: ground.pocketsLonLat) : nil
 
         var pockets: [Pocket] = []
-        for (lonLat, metres) in zip(ground.pocketsLonLat, ground.pocketsMetres) {
+        for (k, (lonLat, metres)) in zip(ground.pocketsLonLat, ground.pocketsMetres).enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let point = try metres.representativePoint()
             let zone = try zoneTree.query(point) { try $0.intersects(point) }.first
@@ -51,7 +55,7 @@ public final class EnclosureAnalysis {
                 index: 0, controller: options.besieged, geometry: lonLat, encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
                 hostileShare: try contact.share(of: metres, hostile: hostileNear),
-                population: try weighting.population(inside: lonLat, metres: metres, on: day),
+                population: try residents?[k] ?? weighting.population(inside: lonLat, metres: metres, on: day),
                 closureM: encircled ? 0 : nil)
             if !encircled, options.closure, let zone {
                 pocket.closureM = try ClosureDistance(ws, options: options)

@@ -31,16 +31,12 @@ struct HostileContact {
         let total = try boundary.planarLength()
         guard total > 0, !hostile.isEmpty, let b = boundary.bounds else { return 0 }
         let reach = try PreparedGeometry(boundary)
-        // Clip big hostile areas to the pocket first: buffering them whole would be wasted work.
+        let facing = try hostile.map { try ws.projected($0) }.filter { try reach.dwithin($0, distance: tolerance) }
+        if facing.isEmpty { return 0 }
+        // Dissolve (fast on a coverage), then clip big hostile ground to the pocket's window,
+        // then grow it once by t: cheaper than growing every area and uniting the results.
         let window = b.expanded(by: 2 * tolerance)
-        var grown: [Geometry] = []
-        for i in hostile {
-            let h = try ws.projected(i)
-            guard try reach.dwithin(h, distance: tolerance) else { continue }
-            grown.append(try h.clip(to: window).buffer(tolerance))
-        }
-        if grown.isEmpty { return 0 }
-        let near = try ws.ctx.union(grown)
+        let near = try ws.ctx.dissolve(facing).clip(to: window).buffer(tolerance)
         return min(try boundary.intersection(near).planarLength() / total, 1)
     }
 }
