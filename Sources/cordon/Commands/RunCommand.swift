@@ -39,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
           timeline.csv       the supply simulation, a row a day
           summary.json       siege (encircled periods, people inside),
                              routes, supplies
+          report.html        maps, charts and tables in one offline page
+                             (cordon report DIR rebuilds it)
         Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
 
         Example:
