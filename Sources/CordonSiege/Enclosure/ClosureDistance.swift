@@ -14,14 +14,34 @@ struct ClosureDistance {
         self.options = options
     }
 
-    /// The piece that stands for a cut pocket: most residents, then most area.
-    private func heart(of pieces: [Geometry], on day: Day?) throws -> Geometry? {
-        if pieces.count <= 1 { return pieces.first }
-        let weighting = AreaWeighting(ws)
-        let ranked = try pieces.map { piece in
-            (piece, try weighting.population(inside: ws.toLonLat.apply(piece), metres: piece, on: day), try piece.planarArea())
+    /// Where the pocket's residents live, as points (metres) with their numbers: a point inside
+    /// each populated area (or population-layer area) that meets the pocket.
+    private func residents(of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
+        let lonLat = try ws.toLonLat.apply(pocket)
+        guard let b = lonLat.bounds else { return [] }
+        let held = try PreparedGeometry(lonLat)
+        let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
+            ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
+        return try sources.filter { $0.1 > 0 }.compactMap { g, people in
+            let point = try g.representativePoint()
+            return try held.intersects(point) ? (try ws.toUTM.apply(point), people) : nil
         }
-        return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }?.0
+    }
+
+    /// The piece that stands for a cut pocket: where most residents live, then the largest.
+    /// Slivers under 0.1 % of the largest piece's area are not candidates.
+    private func heart(of pieces: [Geometry], residents: [(point: Geometry, people: Double)]) throws -> Geometry? {
+        if pieces.count <= 1 { return pieces.first }
+        let areas = try pieces.map { try $0.planarArea() }
+        let largest = areas.max() ?? 0
+        let candidates = pieces.indices.filter { areas[$0] >= largest * 0.001 }
+        if candidates.count == 1 { return pieces[candidates[0]] }
+        let ranked = try candidates.map { k in
+            let piece = try PreparedGeometry(pieces[k])
+            let people = try residents.reduce(0.0) { try piece.intersects($1.point) ? $0 + $1.people : $0 }
+            return (k, people, areas[k])
+        }
+        return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
     }
 
     /// nil when no hostile ground near the zone could close it.
@@ -37,6 +57,7 @@ struct ClosureDistance {
         // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
         let ground = try ws.ctx.dissolve(hostile.map { try ws.projected($0) }).clip(to: window)
         let tolerance = options.tolerance
+        let people = try residents(of: pocket, on: day)
 
         // The hostile ground grown by the largest d known not to close, reused as the start of
         // the next growth: growing by a then by b is growing by a + b, and the grown shape is
@@ -50,7 +71,7 @@ struct ClosureDistance {
             let reach = try start.buffer(d - grown.d, quadrantSegments: 8)
             // The pocket is what is left of it; if the advance cuts it in pieces, the piece where
             // most residents live (by areal weighting), or the largest when no one lives there.
-            guard let core = try heart(of: try pocket.difference(reach).polygons(), on: day) else { return true }  // overrun
+            guard let core = try heart(of: try pocket.difference(reach).polygons(), residents: people) else { return true }  // overrun
             let held = try PreparedGeometry(core)
             let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
             for part in try area.difference(reach).polygons() where try held.intersects(part) {
