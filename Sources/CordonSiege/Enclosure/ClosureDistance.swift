@@ -44,18 +44,25 @@ struct ClosureDistance {
         return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
     }
 
-    /// nil when no hostile ground near the zone could close it.
-    func search(pocket: Geometry, zone: Geometry, wayOut: Geometry, on day: Day?) throws -> Double? {
+    /// nil when no hostile ground near the zone could close it. `hostile`: all hostile ground
+    /// of the date already dissolved (metres), when known; else it is built from the areas.
+    func search(pocket: Geometry, zone: Geometry, wayOut: Geometry, hostile dissolved: Geometry?,
+                on day: Day?) throws -> Double? {
         guard let zb = zone.bounds else { return nil }
         let span = max(zb.maxX - zb.minX, zb.maxY - zb.minY)
         // Hostile ground farther than `span` from the zone cannot matter before the zone is gone.
         let window = zb.expanded(by: span)
-        let lonLatWindow = try ws.toLonLat.apply(ws.ctx.rectangle(window)).bounds!
-        let hostile = try ws.areas(near: lonLatWindow, on: day)
-            .filter { !options.isPassable(ws.areas[$0].controller) }
-        if hostile.isEmpty { return nil }
-        // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
-        let ground = try ws.ctx.dissolve(hostile.map { try ws.projected($0) }).clip(to: window)
+        let whole: Geometry
+        if let dissolved {
+            whole = dissolved
+        } else {
+            let lonLatWindow = try ws.toLonLat.apply(ws.ctx.rectangle(window)).bounds!
+            let hostile = try ws.areas(near: lonLatWindow, on: day).filter { !options.isPassable(ws.areas[$0].controller) }
+            // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
+            whole = try ws.ctx.dissolve(hostile.map { try ws.projected($0) })
+        }
+        let ground = try whole.clip(to: window)
+        if ground.isEmpty { return nil }
         let tolerance = options.tolerance
         let people = try residents(of: pocket, on: day)
 

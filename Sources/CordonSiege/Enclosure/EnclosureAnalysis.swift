@@ -40,6 +40,7 @@ public final class EnclosureAnalysis {
         let residents = options.snap == 0 && ws.layers.population == nil
             ? try weighting.residents(of: besieged, in: ground.pocketsLonLat) : nil
 
+        var hostileMetres: Geometry?  // projected once, when a first open pocket needs it
         var pockets: [Pocket] = []
         for (k, (lonLat, metres)) in zip(ground.pocketsLonLat, ground.pocketsMetres).enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
@@ -58,8 +59,9 @@ public final class EnclosureAnalysis {
                 population: try residents?[k] ?? weighting.population(inside: lonLat, metres: metres, on: day),
                 closureM: encircled ? 0 : nil)
             if !encircled, options.closure, let zone {
-                pocket.closureM = try ClosureDistance(ws, options: options)
-                    .search(pocket: metres, zone: ground.zones[zone], wayOut: ground.wayOut, on: day)
+                if hostileMetres == nil, let h = ground.hostileLonLat, !h.isEmpty { hostileMetres = try ws.toUTM.apply(h) }
+                pocket.closureM = try ClosureDistance(ws, options: options).search(
+                    pocket: metres, zone: ground.zones[zone], wayOut: ground.wayOut, hostile: hostileMetres, on: day)
             }
             if let districts = ws.layers.districts {
                 pocket.districts = try weighting.districts(districts, inside: lonLat, metres: metres)

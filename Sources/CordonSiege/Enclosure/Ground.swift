@@ -13,6 +13,8 @@ struct Ground {
     var wayOut: Geometry
     /// The dissolved study area in lon/lat (without snap only), for the overlap check.
     var extentLonLat: Geometry?
+    /// The dissolved hostile ground in lon/lat (without snap only), for closure searches.
+    var hostileLonLat: Geometry?
 
     init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {
         let ctx = ws.ctx
@@ -34,6 +36,7 @@ struct Ground {
             let passableLL = try ctx.dissolve(passable.map { ws.areas[$0].geometry })
             let others = Set(all).subtracting(passable).sorted()
             let hostileLL = try ctx.dissolve(others.map { ws.areas[$0].geometry })
+            hostileLonLat = hostileLL
             let parts = [passableLL, hostileLL].filter { !$0.isEmpty }
             extentLonLat = try ctx.dissolve(parts)
             extent = try ws.toUTM.apply(extentLonLat!)
