@@ -71,14 +71,22 @@ struct ReportTables {
         order += summary.routes.keys.sorted().filter { !order.contains($0) }
         let rows = order.map { name -> [String] in
             let spans = summary.routes[name] ?? []
-            let history: String
-            if kinds[name] == "corridor" {
-                history = spans.map { "\($0.declaredOpen == true ? "declared open" : "not declared") \(days($0.from, $0.until))" }
-                    .joined(separator: "; ")
-            } else {
-                history = spans.map { "\($0.status.replacingOccurrences(of: "_", with: " ")) \(days($0.from, $0.until))" }
-                    .joined(separator: "; ")
+            let corridor = kinds[name] == "corridor"
+            let labelled = spans.map { span in
+                (label: corridor ? (span.declaredOpen == true ? "declared open" : "not declared")
+                                 : span.status.replacingOccurrences(of: "_", with: " "),
+                 from: span.from, until: span.until)
             }
+            // Periods split by changes elsewhere in the map read as one when the label stays.
+            var merged: [(label: String, from: Day, until: Day)] = []
+            for span in labelled {
+                if let last = merged.last, last.label == span.label, last.until == span.from {
+                    merged[merged.count - 1].until = span.until
+                } else {
+                    merged.append(span)
+                }
+            }
+            let history = merged.map { "\($0.label) \(days($0.from, $0.until))" }.joined(separator: "; ")
             return [name, kinds[name] ?? "", history]
         }
         return table("Routes and corridors: status over time (a corridor crosses the front by design, so it is judged by whether it is declared open)",
