@@ -5,49 +5,36 @@ import CordonSupply
 /// such that, with hostile areas buffered by d, the pocket is gone or its remaining zone no
 /// longer comes within t of the way out. Found by bisection to within 1 % or 25 m: closing
 /// only grows with d, so the answer is bracketed at every step.
-struct ClosureDistance {
-    let ws: Workspace
-    let options: EnclosureOptions
+///
+/// A search is set up from the workspace (`prepare`), then runs on geometry alone, so it can
+/// be moved to a context of its own and run beside the rest of the pocket's measures.
+final class ClosureSearch {
+    let ctx: GEOSContext
+    /// Metres (UTM).
+    let pocket: Geometry, zone: Geometry, wayOut: Geometry
+    /// Hostile ground that can reach the zone, dissolved; empty when there is none.
+    let ground: Geometry
+    /// Where the pocket's residents live: a point inside each populated area, with its people.
+    let residents: [(point: Geometry, people: Double)]
+    let tolerance: Double
+    let span: Double
 
-    init(_ ws: Workspace, options: EnclosureOptions) {
-        self.ws = ws
-        self.options = options
+    private init(ctx: GEOSContext, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
+                 residents: [(point: Geometry, people: Double)], tolerance: Double, span: Double) {
+        self.ctx = ctx
+        self.pocket = pocket
+        self.zone = zone
+        self.wayOut = wayOut
+        self.ground = ground
+        self.residents = residents
+        self.tolerance = tolerance
+        self.span = span
     }
 
-    /// Where the pocket's residents live, as points (metres) with their numbers: a point inside
-    /// each populated area (or population-layer area) that meets the pocket.
-    private func residents(of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
-        let lonLat = try ws.toLonLat.apply(pocket)
-        guard let b = lonLat.bounds else { return [] }
-        let held = try PreparedGeometry(lonLat)
-        let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
-            ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
-        return try sources.filter { $0.1 > 0 }.compactMap { g, people in
-            let point = try g.representativePoint()
-            return try held.intersects(point) ? (try ws.toUTM.apply(point), people) : nil
-        }
-    }
-
-    /// The piece that stands for a cut pocket: where most residents live, then the largest.
-    /// Slivers under 0.1 % of the largest piece's area are not candidates.
-    private func heart(of pieces: [Geometry], residents: [(point: Geometry, people: Double)]) throws -> Geometry? {
-        if pieces.count <= 1 { return pieces.first }
-        let areas = try pieces.map { try $0.planarArea() }
-        let largest = areas.max() ?? 0
-        let candidates = pieces.indices.filter { areas[$0] >= largest * 0.001 }
-        if candidates.count == 1 { return pieces[candidates[0]] }
-        let ranked = try candidates.map { k in
-            let piece = try PreparedGeometry(pieces[k])
-            let people = try residents.reduce(0.0) { try piece.intersects($1.point) ? $0 + $1.people : $0 }
-            return (k, people, areas[k])
-        }
-        return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
-    }
-
-    /// nil when no hostile ground near the zone could close it. `hostile`: all hostile ground
-    /// of the date already dissolved (metres), when known; else it is built from the areas.
-    func search(pocket: Geometry, zone: Geometry, wayOut: Geometry, hostile dissolved: Geometry?,
-                on day: Day?) throws -> Double? {
+    /// Sets a search up on the workspace's context. `hostile`: the date's hostile ground already
+    /// dissolved (metres), when known; else it is built from the areas near the zone.
+    static func prepare(_ ws: Workspace, options: EnclosureOptions, pocket: Geometry, zone: Geometry,
+                        wayOut: Geometry, hostile dissolved: Geometry?, on day: Day?) throws -> ClosureSearch? {
         guard let zb = zone.bounds else { return nil }
         let span = max(zb.maxX - zb.minX, zb.maxY - zb.minY)
         // Hostile ground farther than `span` from the zone cannot matter before the zone is gone.
@@ -61,11 +48,51 @@ struct ClosureDistance {
             // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
             whole = try ws.ctx.dissolve(hostile.map { try ws.projected($0) })
         }
-        let ground = try whole.clip(to: window)
-        if ground.isEmpty { return nil }
-        let tolerance = options.tolerance
-        let people = try residents(of: pocket, on: day)
+        return ClosureSearch(ctx: ws.ctx, pocket: pocket, zone: zone, wayOut: wayOut, ground: try whole.clip(to: window),
+                             residents: try residents(ws, of: pocket, on: day), tolerance: options.tolerance, span: span)
+    }
 
+    /// The same search with every geometry cloned into a new context, for another thread.
+    func detached() throws -> ClosureSearch {
+        let other = GEOSContext()
+        return ClosureSearch(ctx: other, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
+                             wayOut: try wayOut.copy(into: other), ground: try ground.copy(into: other),
+                             residents: try residents.map { (try $0.point.copy(into: other), $0.people) },
+                             tolerance: tolerance, span: span)
+    }
+
+    /// A point inside each populated area (or population-layer area) that meets the pocket.
+    private static func residents(_ ws: Workspace, of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
+        let lonLat = try ws.toLonLat.apply(pocket)
+        guard let b = lonLat.bounds else { return [] }
+        let held = try PreparedGeometry(lonLat)
+        let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
+            ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
+        return try sources.filter { $0.1 > 0 }.compactMap { g, people in
+            let point = try g.representativePoint()
+            return try held.intersects(point) ? (try ws.toUTM.apply(point), people) : nil
+        }
+    }
+
+    /// The piece that stands for a cut pocket: where most residents live, then the largest.
+    /// Slivers under 0.1 % of the largest piece's area are not candidates.
+    private func heart(of pieces: [Geometry]) throws -> Geometry? {
+        if pieces.count <= 1 { return pieces.first }
+        let areas = try pieces.map { try $0.planarArea() }
+        let largest = areas.max() ?? 0
+        let candidates = pieces.indices.filter { areas[$0] >= largest * 0.001 }
+        if candidates.count == 1 { return pieces[candidates[0]] }
+        let ranked = try candidates.map { k in
+            let piece = try PreparedGeometry(pieces[k])
+            let people = try residents.reduce(0.0) { try piece.intersects($1.point) ? $0 + $1.people : $0 }
+            return (k, people, areas[k])
+        }
+        return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
+    }
+
+    /// Metres; nil when no hostile ground near the zone could close it.
+    func run() throws -> Double? {
+        if ground.isEmpty { return nil }
         // The hostile ground grown by the largest d known not to close, reused as the start of
         // the next growth: growing by a then by b is growing by a + b, and the grown shape is
         // smoother, so each step buffers less.
@@ -76,9 +103,7 @@ struct ClosureDistance {
             let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
             let start = try coarse > 0 ? grown.shape.simplify(tolerance: coarse) : grown.shape
             let reach = try start.buffer(d - grown.d, quadrantSegments: 8)
-            // The pocket is what is left of it; if the advance cuts it in pieces, the piece where
-            // most residents live (by areal weighting), or the largest when no one lives there.
-            guard let core = try heart(of: try pocket.difference(reach).polygons(), residents: people) else { return true }  // overrun
+            guard let core = try heart(of: try pocket.difference(reach).polygons()) else { return true }  // overrun
             let held = try PreparedGeometry(core)
             let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
             for part in try area.difference(reach).polygons() where try held.intersects(part) {

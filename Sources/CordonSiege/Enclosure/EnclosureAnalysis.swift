@@ -40,17 +40,34 @@ public final class EnclosureAnalysis {
         let residents = options.snap == 0 && ws.layers.population == nil
             ? try weighting.residents(of: besieged, in: ground.pocketsLonLat) : nil
 
+        // First where each pocket stands; the closure searches of open pockets then start on
+        // other threads while the other measures are taken here.
         var hostileMetres: Geometry?  // projected once, when a first open pocket needs it
+        var standing: [(encircled: Bool, search: Background<Double?>?)] = []
+        for metres in ground.pocketsMetres {
+            let point = try metres.representativePoint()
+            guard let zone = try zoneTree.query(point, where: { try $0.intersects(point) }).first else {
+                standing.append((true, nil))
+                continue
+            }
+            if zoneOpen[zone] == nil { zoneOpen[zone] = try ground.zones[zone].dwithin(ground.wayOut, distance: t) }
+            let encircled = !zoneOpen[zone]!
+            var search: Background<Double?>?
+            if !encircled, options.closure {
+                if hostileMetres == nil, let h = ground.hostileLonLat, !h.isEmpty { hostileMetres = try ws.toUTM.apply(h) }
+                if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: metres, zone: ground.zones[zone],
+                                                            wayOut: ground.wayOut, hostile: hostileMetres, on: day) {
+                    let moved = Handover(value: try prepared.detached())
+                    search = Background { try moved.value.run() }
+                }
+            }
+            standing.append((encircled, search))
+        }
+
         var pockets: [Pocket] = []
         for (k, (lonLat, metres)) in zip(ground.pocketsLonLat, ground.pocketsMetres).enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
-            let point = try metres.representativePoint()
-            let zone = try zoneTree.query(point) { try $0.intersects(point) }.first
-            var encircled = true
-            if let zone {
-                if zoneOpen[zone] == nil { zoneOpen[zone] = try ground.zones[zone].dwithin(ground.wayOut, distance: t) }
-                encircled = !zoneOpen[zone]!
-            }
+            let encircled = standing[k].encircled
             let hostileNear = try contact.hostileAreas(near: lonLat, on: day)
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: lonLat, encircled: encircled,
@@ -58,16 +75,12 @@ public final class EnclosureAnalysis {
                 hostileShare: try contact.share(of: metres, hostile: hostileNear),
                 population: try residents?[k] ?? weighting.population(inside: lonLat, metres: metres, on: day),
                 closureM: encircled ? 0 : nil)
-            if !encircled, options.closure, let zone {
-                if hostileMetres == nil, let h = ground.hostileLonLat, !h.isEmpty { hostileMetres = try ws.toUTM.apply(h) }
-                pocket.closureM = try ClosureDistance(ws, options: options).search(
-                    pocket: metres, zone: ground.zones[zone], wayOut: ground.wayOut, hostile: hostileMetres, on: day)
-            }
             if let districts = ws.layers.districts {
                 pocket.districts = try weighting.districts(districts, inside: lonLat, metres: metres)
             }
             pockets.append(pocket)
         }
+        for k in pockets.indices { if let search = standing[k].search { pockets[k].closureM = try search.value() } }
         // Descending geodesic area; ties broken by position, so the order never depends on GEOS's.
         pockets.sort {
             if $0.areaKm2 != $1.areaKm2 { return $0.areaKm2 > $1.areaKm2 }
