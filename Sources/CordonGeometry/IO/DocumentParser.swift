@@ -49,7 +49,7 @@ struct DocumentParser {
     let collectFaults: Bool
     var features: [Feature] = []
     /// When set, each feature goes here instead of into `features` (streaming).
-    var sink: ((Feature, Int) throws -> Void)?
+    var sink: ((_ feature: Feature, _ index: Int, _ offset: Int) throws -> Void)?
     /// An error the sink threw; reading stopped there.
     var sinkError: (any Error)?
     /// The last properties read, when streaming (for sharing key arrays).
@@ -233,7 +233,7 @@ struct DocumentParser {
 
     private mutating func add(_ f: Feature, index: Int, at offset: Int) throws {
         if let sink {
-            try sink(f, index)
+            try sink(f, index, offset)
             return
         }
         features.append(f)

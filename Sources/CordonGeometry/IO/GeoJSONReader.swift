@@ -51,7 +51,7 @@ public struct GeoJSONReader {
             try withInput(path) { raw, progress in
                 var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: false)
                 p.progress = progress
-                p.sink = body
+                p.sink = { feature, index, _ in try body(feature, index) }
                 p.document()
                 if let e = p.sinkError { throw e }
                 if let f = p.faults.first {
@@ -67,11 +67,8 @@ public struct GeoJSONReader {
     public func check(path: String) -> GeoJSONReport {
         do {
             return try withInput(path) { check($0, file: path, progress: $1) }
-        } catch let e as GeoJSONError {
-            return GeoJSONReport(entries: [], faults: [e], featureCount: 0, complete: false)
         } catch {
-            return GeoJSONReport(entries: [], faults: [GeoJSONError(kind: .file, file: path, reason: "\(error)")],
-                                 featureCount: 0, complete: false)
+            return .unreadable(path, error)
         }
     }
 
@@ -89,7 +86,7 @@ public struct GeoJSONReader {
     }
 
     /// Maps a regular file; reads standard input, pipes and the like into memory.
-    private func withInput<T>(_ path: String, _ body: (UnsafeRawBufferPointer, ((Int) -> Void)?) throws -> T) throws -> T {
+    func withInput<T>(_ path: String, _ body: (UnsafeRawBufferPointer, ((Int) -> Void)?) throws -> T) throws -> T {
         if let mapped = try MappedFile(path, limit: maxBytes) {
             return try body(mapped.bytes, mapped.release(before:))
         }
@@ -132,4 +129,10 @@ public struct GeoJSONReport {
     public var complete: Bool
 
     public var isValid: Bool { faults.isEmpty }
+
+    /// The report on a file that could not be read at all.
+    static func unreadable(_ path: String, _ error: any Error) -> GeoJSONReport {
+        let fault = error as? GeoJSONError ?? GeoJSONError(kind: .file, file: path, reason: "\(error)")
+        return GeoJSONReport(entries: [], faults: [fault], featureCount: 0, complete: false)
+    }
 }
