@@ -7,7 +7,7 @@ import Yams
 public enum YAMLLimits {
     /// Scenario files are small: larger ones are refused before they are read.
     public static let maxBytes = 16 << 20
-    /// A scenario nests about 5 deep; see `nestingBound`.
+    /// A scenario nests about 5 deep; see `firstTooDeepLine` for how depth is bounded.
     public static let maxDepth = 256
     /// Values in the file once every alias is expanded.
     public static let maxValues = 1_000_000
