@@ -42,7 +42,6 @@ public final class EnclosureAnalysis {
 
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
-        var hostileMetres: Geometry?  // projected once, when a first open pocket needs it
         var standing: [(encircled: Bool, search: Background<Double?>?)] = []
         for metres in ground.pocketsMetres {
             let point = try metres.representativePoint()
@@ -54,9 +53,8 @@ public final class EnclosureAnalysis {
             let encircled = !zoneOpen[zone]!
             var search: Background<Double?>?
             if !encircled, options.closure {
-                if hostileMetres == nil, let h = ground.hostileLonLat, !h.isEmpty { hostileMetres = try ws.toUTM.apply(h) }
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: metres, zone: ground.zones[zone],
-                                                            wayOut: ground.wayOut, hostile: hostileMetres, on: day) {
+                                                            wayOut: ground.wayOut, hostile: ground.hostileMetres, on: day) {
                     let moved = Handover(value: try prepared.detached())
                     search = Background { try moved.value.run() }
                 }
@@ -68,11 +66,11 @@ public final class EnclosureAnalysis {
         for (k, (lonLat, metres)) in zip(ground.pocketsLonLat, ground.pocketsMetres).enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
-            let hostileNear = try contact.hostileAreas(near: lonLat, on: day)
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: lonLat, encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: try contact.share(of: metres, hostile: hostileNear),
+                hostileShare: try ground.hostileMetres.map { try contact.share(of: metres, facing: $0) }
+                    ?? contact.share(of: metres, hostile: contact.hostileAreas(near: lonLat, on: day)),
                 population: try residents?[k] ?? weighting.population(inside: lonLat, metres: metres, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {

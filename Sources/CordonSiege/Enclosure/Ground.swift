@@ -13,8 +13,8 @@ struct Ground {
     var wayOut: Geometry
     /// The dissolved study area in lon/lat (without snap only), for the overlap check.
     var extentLonLat: Geometry?
-    /// The dissolved hostile ground in lon/lat (without snap only), for closure searches.
-    var hostileLonLat: Geometry?
+    /// The dissolved hostile ground in metres (without snap only), for contact and closure.
+    var hostileMetres: Geometry?
 
     init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {
         let ctx = ws.ctx
@@ -33,10 +33,11 @@ struct Ground {
         } else {
             // Dissolve in lon/lat (as the yardstick does) and project only the results.
             let friendly = try ctx.dissolve(besieged.map { ws.areas[$0].geometry })
-            let passableLL = try ctx.dissolve(passable.map { ws.areas[$0].geometry })
+            // Without allies on the map that day, the passable ground is the besieged ground.
+            let passableLL = passable.count == besieged.count ? friendly : try ctx.dissolve(passable.map { ws.areas[$0].geometry })
             let others = Set(all).subtracting(passable).sorted()
             let hostileLL = try ctx.dissolve(others.map { ws.areas[$0].geometry })
-            hostileLonLat = hostileLL
+            hostileMetres = hostileLL.isEmpty ? nil : try ws.toUTM.apply(hostileLL)
             let parts = [passableLL, hostileLL].filter { !$0.isEmpty }
             extentLonLat = try ctx.dissolve(parts)
             extent = try ws.toUTM.apply(extentLonLat!)
