@@ -78,6 +78,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pockets.geojson"])
     }
 
+    @Test func aOneGigabyteMapIsRefusedBeforeReading() throws {
+        // Sparse: no disk is used. The analyses hold the whole map, so they stop at 512 MiB.
+        let folder = try temporaryFolder("huge")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let huge = folder.appendingPathComponent("huge.geojson")
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data("{".utf8))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1_000_000_000)
+        try handle.close()
+        let r = try CordonTool.run(["enclosure", huge.path, "--besieged", "opposition"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("huge.geojson: the file is larger than the limit of 512 MiB"), "\(r.stderr)")
+        let routes = try CordonTool.run(["routes", map, huge.path, "--besieged", "opposition", "--date", "2016-07-01"])
+        #expect(routes.status == 2 && routes.stderr.contains("larger than the limit of 512 MiB"))
+    }
+
     @Test func aRouteOffTheMapIsUnknown() throws {
         let folder = try temporaryFolder("offmap")
         defer { try? FileManager.default.removeItem(at: folder) }

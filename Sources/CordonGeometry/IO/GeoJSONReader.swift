@@ -12,6 +12,10 @@
 public struct GeoJSONReader {
     public static let defaultMaxDepth = 256
     public static let defaultMaxBytes = 1 << 30
+    /// For commands that keep every feature in memory (enclosure, routes, run): their GEOS
+    /// geometry takes about three times the file's size, so larger files are refused
+    /// rather than risk running out of memory; `measure` and `validate` stream instead.
+    public static let heldMaxBytes = 512 << 20
 
     public let context: GEOSContext
     public var maxDepth: Int

@@ -23,7 +23,7 @@ public struct ScenarioInputs {
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
-        let reader = GeoJSONReader(context: context)
+        let reader = GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes)
         func features(_ key: String, _ path: String) throws -> (String, [Feature]) {
             let file = scenario.resolve(path)
             var isFolder: ObjCBool = false

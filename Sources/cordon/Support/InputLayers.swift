@@ -10,7 +10,7 @@ struct InputLayers {
     let context: GEOSContext
 
     func features(_ path: String) throws -> [Feature] {
-        try GeoJSONReader(context: context).read(path: path)
+        try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes).read(path: path)
     }
 
     func controlMap(_ path: String, repair: Bool) throws -> ControlMap {
