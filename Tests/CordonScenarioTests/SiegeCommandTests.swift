@@ -51,19 +51,27 @@ import Testing
         #expect(range.status == 2 && range.stderr.contains("--fire-range: must be a number of metres ≥ 0"))
     }
 
+    /// A routes file of one LineString, written into `folder`.
+    func routeFile(_ folder: URL, _ name: String, kind: String, _ coordinates: String) throws -> String {
+        let file = folder.appendingPathComponent(name)
+        try """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x","kind":"\(kind)"},\
+            "geometry":{"type":"LineString","coordinates":\(coordinates)}}]}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    func runRoutes(_ file: String, on date: String) throws -> CordonTool.Outcome {
+        try CordonTool.run(["routes", map, file, "--besieged", "opposition", "--date", date])
+    }
+
     @Test func aBadRouteIsNamed() throws {
         let folder = try temporaryFolder("routes")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bad = folder.appendingPathComponent("bad.geojson")
-        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x","kind":"road"},"geometry":{"type":"LineString","coordinates":[[37.0,36.2],[37.1,36.2]]}}]}"#
-            .write(to: bad, atomically: true, encoding: .utf8)
-        let r = try CordonTool.run(["routes", map, bad.path, "--besieged", "opposition", "--date", "2016-07-01"])
+        let r = try runRoutes(routeFile(folder, "bad.geojson", kind: "road", "[[37.0,36.2],[37.1,36.2]]"), on: "2016-07-01")
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.geojson: feature 0: `kind` must be `supply` or `corridor`, got \"road\""))
-        let short = folder.appendingPathComponent("short.geojson")
-        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x","kind":"supply"},"geometry":{"type":"LineString","coordinates":[[37.0,36.2]]}}]}"#
-            .write(to: short, atomically: true, encoding: .utf8)
-        let s = try CordonTool.run(["routes", map, short.path, "--besieged", "opposition", "--date", "2016-07-01"])
+        let s = try runRoutes(routeFile(folder, "short.geojson", kind: "supply", "[[37.0,36.2]]"), on: "2016-07-01")
         #expect(s.status == 2 && s.stderr.contains("feature 0"))
     }
 
@@ -90,17 +98,14 @@ import Testing
         let r = try CordonTool.run(["enclosure", huge.path, "--besieged", "opposition"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("huge.geojson: the file is larger than the limit of 512 MiB"), "\(r.stderr)")
-        let routes = try CordonTool.run(["routes", map, huge.path, "--besieged", "opposition", "--date", "2016-07-01"])
-        #expect(routes.status == 2 && routes.stderr.contains("larger than the limit of 512 MiB"))
+        let refused = try runRoutes(huge.path, on: "2016-07-01")
+        #expect(refused.status == 2 && refused.stderr.contains("larger than the limit of 512 MiB"))
     }
 
     @Test func aRouteOffTheMapIsUnknown() throws {
         let folder = try temporaryFolder("offmap")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let far = folder.appendingPathComponent("far.geojson")
-        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"far","kind":"supply"},"geometry":{"type":"LineString","coordinates":[[40.0,30.0],[40.1,30.0]]}}]}"#
-            .write(to: far, atomically: true, encoding: .utf8)
-        let r = try CordonTool.run(["routes", map, far.path, "--besieged", "opposition", "--date", "2016-07-20"])
+        let r = try runRoutes(routeFile(folder, "far.geojson", kind: "supply", "[[40.0,30.0],[40.1,30.0]]"), on: "2016-07-20")
         #expect(r.status == 0)
         #expect(r.stdout.contains("\"status\":\"unknown\""))
         #expect(r.stderr.contains("\"unknown\":1"))

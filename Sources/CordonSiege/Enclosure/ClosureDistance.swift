@@ -31,23 +31,14 @@ final class ClosureSearch {
         self.span = span
     }
 
-    /// Sets a search up on the workspace's context. `hostile`: the date's hostile ground already
-    /// dissolved (metres), when known; else it is built from the areas near the zone.
+    /// Sets a search up on the workspace's context; `hostile`: the date's hostile ground,
+    /// dissolved (metres).
     static func prepare(_ ws: Workspace, options: EnclosureOptions, pocket: Geometry, zone: Geometry,
-                        wayOut: Geometry, hostile dissolved: Geometry?, on day: Day?) throws -> ClosureSearch? {
+                        wayOut: Geometry, hostile whole: Geometry, on day: Day?) throws -> ClosureSearch? {
         guard let zb = zone.bounds else { return nil }
         let span = max(zb.maxX - zb.minX, zb.maxY - zb.minY)
         // Hostile ground farther than `span` from the zone cannot matter before the zone is gone.
         let window = zb.expanded(by: span)
-        let whole: Geometry
-        if let dissolved {
-            whole = dissolved
-        } else {
-            let lonLatWindow = try ws.toLonLat.apply(ws.ctx.rectangle(window)).bounds!
-            let hostile = try ws.areas(near: lonLatWindow, on: day).filter { !options.isPassable(ws.areas[$0].controller) }
-            // Dissolve, then clip: areas clipped one by one no longer share their cut edges exactly.
-            whole = try ws.ctx.dissolve(hostile.map { try ws.projected($0) })
-        }
         return ClosureSearch(ctx: ws.ctx, pocket: pocket, zone: zone, wayOut: wayOut, ground: try whole.clip(to: window),
                              residents: try residents(ws, of: pocket, on: day), tolerance: options.tolerance, span: span)
     }

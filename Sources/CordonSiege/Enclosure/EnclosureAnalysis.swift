@@ -33,7 +33,6 @@ public final class EnclosureAnalysis {
         let t = options.tolerance
         let zoneTree = try STRtree(ground.zones, context: ws.ctx)
         var zoneOpen: [Int: Bool] = [:]
-        let contact = HostileContact(ws, tolerance: t, options: options)
         let weighting = AreaWeighting(ws)
         // Without snap or a population layer each pocket is exactly a union of besieged areas,
         // so its residents are theirs, whole: no overlay needed.
@@ -69,8 +68,7 @@ public final class EnclosureAnalysis {
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: lonLat, encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: try ground.hostileMetres.map { try contact.share(of: metres, facing: $0) }
-                    ?? contact.share(of: metres, hostile: contact.hostileAreas(near: lonLat, on: day)),
+                hostileShare: try HostileContact.share(of: metres, facing: ground.hostileMetres, tolerance: t),
                 population: try residents?[k] ?? weighting.population(inside: lonLat, metres: metres, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {

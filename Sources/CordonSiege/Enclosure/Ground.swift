@@ -13,11 +13,13 @@ struct Ground {
     var wayOut: Geometry
     /// The dissolved study area in lon/lat (without snap only), for the overlap check.
     var extentLonLat: Geometry?
-    /// The dissolved hostile ground in metres (without snap only), for contact and closure.
-    var hostileMetres: Geometry?
+    /// The dissolved hostile ground (neither besieged nor allied), metres; never joined by
+    /// snap, as DESIGN.md says. For contact and closure.
+    var hostileMetres: Geometry
 
     init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {
         let ctx = ws.ctx
+        let others = Set(all).subtracting(passable).sorted()
         let extent: Geometry
         let passableM: Geometry
         if snap > 0 {
@@ -30,14 +32,14 @@ struct Ground {
             passableM = try join(passable)
             pocketsMetres = try join(besieged).polygons()
             pocketsLonLat = try pocketsMetres.map { try ws.toLonLat.apply($0) }
+            hostileMetres = try ctx.dissolve(others.map { try ws.projected($0) })
         } else {
             // Dissolve in lon/lat (as the yardstick does) and project only the results.
             let friendly = try ctx.dissolve(besieged.map { ws.areas[$0].geometry })
             // Without allies on the map that day, the passable ground is the besieged ground.
             let passableLL = passable.count == besieged.count ? friendly : try ctx.dissolve(passable.map { ws.areas[$0].geometry })
-            let others = Set(all).subtracting(passable).sorted()
             let hostileLL = try ctx.dissolve(others.map { ws.areas[$0].geometry })
-            hostileMetres = hostileLL.isEmpty ? nil : try ws.toUTM.apply(hostileLL)
+            hostileMetres = try ws.toUTM.apply(hostileLL)
             let parts = [passableLL, hostileLL].filter { !$0.isEmpty }
             extentLonLat = try ctx.dissolve(parts)
             extent = try ws.toUTM.apply(extentLonLat!)
