@@ -5,12 +5,14 @@ import Testing
 @testable import CordonSiege
 
 /// Roads near a hostile block, with answers worked out by hand in metres (MetricCanvas).
-/// Lengths are geodesic, so planar UTM lengths are divided by the scale factor k ≈ 0.99966
-/// at 334 km easting, 36.2 N: expected values carry that factor, checked to 0.05 %.
+/// Lengths are geodesic, so planar UTM lengths are divided by the scale factor k = 0.999919
+/// at 334 km easting, 36.2 N: expected values carry that factor, checked to 0.01 %, and chords across the buffer's
+/// rounded corners to 0.03 %: the buffer draws each quarter circle with 32 segments, whose
+/// chords fall up to 0.45 m inside the 1.5 km arc, shortening the exposure by about 0.6 m at each end.
 @Suite struct RouteTests {
     let canvas: MetricCanvas
     init() throws { canvas = try MetricCanvas() }
-    let k = 0.999_66
+    let k = 0.999_919  // pyproj: Proj("EPSG:32637").get_factors(lon, lat).meridional_scale at the site
 
     /// A 2 km × 2 km government block at (4000…6000, 4000…6000) in a study area of opposition ground.
     func blockMap() throws -> ControlMap {
@@ -37,7 +39,7 @@ import Testing
         #expect(s.condition == .underFire)
         #expect(s.hostileKm == 0)
         let expected = (2000 + 2 * (1500.0 * 1500 - 1000 * 1000).squareRoot()) / k / 1000
-        #expect(abs(s.exposedKm / expected - 1) < 5e-4, "exposed \(s.exposedKm) km, expected \(expected)")
+        #expect(abs(s.exposedKm / expected - 1) < 3e-4, "exposed \(s.exposedKm) km, expected \(expected)")
         #expect(abs(try #require(s.minDistanceM) - 1000) < 0.01)
         #expect(abs(s.lengthKm - 10 / k) < 0.005)
     }
@@ -50,15 +52,15 @@ import Testing
         // With a 2.5 km range the same road is under fire: chord 2 × sqrt(2500² − 2000²) = 3 km + 2 km side.
         let wide = try state(blockMap(), [(0, 2000), (10_000, 2000)], range: 2500)
         #expect(wide.condition == .underFire)
-        #expect(abs(wide.exposedKm / (5.0 / k) - 1) < 5e-4)
+        #expect(abs(wide.exposedKm / (5.0 / k) - 1) < 3e-4)
     }
 
     @Test func roadThroughTheBlockIsCutWithTheCrossingLength() throws {
         let s = try state(blockMap(), [(0, 5000), (10_000, 5000)])
         #expect(s.condition == .cut)
-        #expect(abs(s.hostileKm / (2.0 / k) - 1) < 5e-4)
+        #expect(abs(s.hostileKm / (2.0 / k) - 1) < 1e-4)
         // Exposed includes the part inside: 2 km + 1.5 km on each side.
-        #expect(abs(s.exposedKm / (5.0 / k) - 1) < 5e-4)
+        #expect(abs(s.exposedKm / (5.0 / k) - 1) < 1e-4)
         #expect(s.minDistanceM == 0)
         let segments = s.features().compactMap { $0.properties["segment"]?.stringValue }
         #expect(segments == ["hostile", "exposed"])
