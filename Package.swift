@@ -1,11 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Imports run one way (Tests/ArchitectureTests checks every `import` line against this graph):
+//
+//   CordonCore  ←  CordonGeometry (+ CGEOS, CPROJ)  ←  CordonSiege  ←┐
+//        ↑                                                           CordonScenario  ←  cordon
+//        └──────────  CordonSupply  ←────────────────────────────────┘
+//
+// CordonCore is pure Swift and the C library. CordonSiege never sees the supply model and
+// CordonSupply never sees geometry; CordonScenario joins them. Linux (glibc) is the platform
+// built and tested; see README, Platforms.
 let package = Package(
     name: "Cordon",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cordon", targets: ["cordon"]),
+        .library(name: "CordonCore", targets: ["CordonCore"]),
         .library(name: "CordonGeometry", targets: ["CordonGeometry"]),
         .library(name: "CordonSiege", targets: ["CordonSiege"]),
         .library(name: "CordonSupply", targets: ["CordonSupply"]),
@@ -14,31 +23,40 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        .target(name: "CordonGeometry", dependencies: ["CGEOS", "CPROJ"]),
-        // CordonSiege takes `Day` and `RouteStatus` from CordonSupply, the vocabulary of the access timeline it hands on.
-        .target(name: "CordonSiege", dependencies: ["CordonGeometry", "CordonSupply"]),
-        .target(name: "CordonSupply"),
+        .target(name: "CordonCore"),
+        .target(name: "CordonGeometry", dependencies: ["CordonCore", "CGEOS", "CPROJ"]),
+        .target(name: "CordonSupply", dependencies: ["CordonCore"]),
+        .target(name: "CordonSiege", dependencies: ["CordonCore", "CordonGeometry"]),
         .target(name: "CordonScenario", dependencies: [
-            "CordonGeometry", "CordonSiege", "CordonSupply",
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "cordon", dependencies: [
-            "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz harness (scripts/fuzz); built plainly it replays saved inputs.
-        .executableTarget(name: "CordonFuzz", dependencies: ["CordonGeometry", "CordonSiege", "CordonScenario"]),
-        .testTarget(name: "CordonGeometryTests", dependencies: ["CordonGeometry"],
+        .executableTarget(name: "CordonFuzz", dependencies: ["CordonCore", "CordonGeometry", "CordonSiege", "CordonScenario"]),
+        // Helpers the test targets share: running programs, the checkout, the yardsticks' Python.
+        .target(name: "CordonTestSupport", path: "Tests/CordonTestSupport"),
+        .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore"]),
+        .testTarget(name: "CordonGeometryTests", dependencies: ["CordonCore", "CordonGeometry", "CordonTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CordonSiegeTests", dependencies: ["CordonSiege", "CordonGeometry"],
+        .testTarget(name: "CordonSiegeTests", dependencies: ["CordonCore", "CordonGeometry", "CordonSiege", "CordonTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CordonSupplyTests", dependencies: ["CordonSupply", "CordonScenario"],
+        .testTarget(name: "CordonSupplyTests", dependencies: ["CordonCore", "CordonSupply", "CordonScenario"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CordonScenarioTests", dependencies: ["CordonScenario"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CordonScenarioTests", dependencies: [
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "CordonTestSupport",
+        ], resources: [.copy("Fixtures")]),
+        // Everything that runs the built `cordon` binary, and the checks on the package itself.
+        .testTarget(name: "CordonCLITests", dependencies: [
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "CordonTestSupport",
+        ], resources: [.copy("Fixtures")]),
     ]
 )

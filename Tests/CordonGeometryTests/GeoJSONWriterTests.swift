@@ -1,3 +1,4 @@
+import CordonCore
 import Foundation
 import Testing
 @testable import CordonGeometry

@@ -1,3 +1,4 @@
+import CordonCore
 import Testing
 @testable import CordonGeometry
 

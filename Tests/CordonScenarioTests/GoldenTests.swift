@@ -1,5 +1,7 @@
+import CordonCore
 import CordonScenario
 import CordonSupply
+import CordonTestSupport
 import Testing
 
 /// Scenario fixtures beside the outputs expected from them. The expected files were written by

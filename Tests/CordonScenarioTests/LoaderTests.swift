@@ -1,17 +1,8 @@
+import CordonCore
 import CordonScenario
 import CordonSupply
+import CordonTestSupport
 import Testing
-
-enum ScenarioText {
-    static let valid = """
-    start: 2016-07-17
-    end: 2016-08-31
-    population: 50_000
-    supplies:
-      - {commodity: flour, unit: kg, stock: 1_000_000, need_per_person_day: 1}
-
-    """
-}
 
 /// The error line a scenario text gives, or nil when it loads.
 private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simulate) -> String? {

@@ -1,6 +1,8 @@
+import CordonCore
 import CordonGeometry
 import CordonScenario
 import CordonSupply
+import CordonTestSupport
 import Foundation
 import Testing
 

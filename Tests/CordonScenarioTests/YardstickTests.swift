@@ -1,4 +1,5 @@
 import CordonScenario
+import CordonTestSupport
 import Foundation
 import Testing
 

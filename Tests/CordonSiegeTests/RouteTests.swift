@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 import CordonSupply
 import Foundation
@@ -118,10 +119,6 @@ import Testing
         #expect(states.map(\.condition) == [.open, .underFire, .cut])
         #expect(states.map { $0.period?.from?.description ?? "-" } == ["-", "2016-07-07", "2016-07-17"])
         #expect(states.map { $0.period?.until?.description ?? "-" } == ["2016-07-07", "2016-07-17", "-"])
-        let access = RouteTimeline.accessTimeline(states)
-        #expect(access.status(of: "Castello Road", on: Day(iso: "2016-07-06")!) == .open)
-        #expect(access.status(of: "Castello Road", on: Day(iso: "2016-07-07")!) == .underFire)
-        #expect(access.status(of: "Castello Road", on: Day(iso: "2016-07-17")!) == .cut)
     }
 
     @Test func badRoutesNameTheFeature() throws {

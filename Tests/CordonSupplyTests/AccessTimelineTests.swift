@@ -1,5 +1,6 @@
-import Testing
+import CordonCore
 import CordonSupply
+import Testing
 
 @Suite struct AccessTimelineTests {
     @Test func aStatusHoldsUntilTheNextChange() {

@@ -1,5 +1,6 @@
-import Testing
+import CordonCore
 import CordonSupply
+import Testing
 
 /// Cases whose answers are worked out by hand in the comments.
 @Suite struct AnalyticTests {

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// A date from its ISO text; tests use only valid ones.

@@ -1,5 +1,6 @@
-import Testing
+import CordonCore
 import CordonSupply
+import Testing
 
 /// Random scenarios: whatever the rules do, no stock appears or vanishes unaccounted.
 @Suite struct MassBalanceTests {

@@ -1,5 +1,6 @@
-import Testing
+import CordonCore
 import CordonSupply
+import Testing
 
 @Suite struct MonteCarloTests {
     /// The flour case with a stock drawn uniformly from 500,000 to 1,500,000 kg.

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// The GeoJSON object structure, read member by member in whatever order the
 /// members come. Features go to `features` as they are read; with `collectFaults`,
 /// a faulty feature is noted and skipped, and reading goes on with the next one.

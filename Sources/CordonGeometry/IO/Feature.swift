@@ -1,3 +1,5 @@
+import CordonCore
+
 /// A GeoJSON feature: a geometry (nil for `"geometry": null`), its properties in
 /// input order, and an optional `id` (a string or a number).
 public struct Feature {

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Reads GeoJSON (RFC 7946) straight from bytes into GEOS geometries.
 ///
 /// - Accepts a FeatureCollection, a single Feature or a bare geometry; all seven
@@ -90,11 +92,17 @@ public struct GeoJSONReader {
     }
 
     /// Maps a regular file; reads standard input, pipes and the like into memory.
+    /// A file that cannot be read is a `GeoJSONError` of kind `.file`, naming it.
     func withInput<T>(_ path: String, _ body: (UnsafeRawBufferPointer, ((Int) -> Void)?) throws -> T) throws -> T {
-        if let mapped = try MappedFile(path, limit: maxBytes) {
-            return try body(mapped.bytes, mapped.release(before:))
+        let mapped: MappedFile?
+        let bytes: [UInt8]
+        do {
+            mapped = try MappedFile(path, limit: maxBytes)
+            bytes = mapped == nil ? try FileBytes.read(path, limit: maxBytes) : []
+        } catch let e as FileReadError {
+            throw GeoJSONError(kind: .file, file: e.path, reason: e.reason)
         }
-        let bytes = try FileBytes.read(path, limit: maxBytes)
+        if let mapped { return try body(mapped.bytes, mapped.release(before:)) }
         return try bytes.withUnsafeBytes { try body($0, nil) }
     }
 

@@ -1,4 +1,5 @@
 import CGEOS
+import CordonCore
 
 /// Writes RFC 7946 GeoJSON: exterior rings counter-clockwise and holes clockwise,
 /// coordinates at `decimals` places (6 by default, about 0.1 m), no `crs`, a `bbox`

@@ -1,3 +1,4 @@
+import CordonCore
 import Glibc
 
 /// A fault found while scanning, at a byte offset; the GeoJSON reader adds the

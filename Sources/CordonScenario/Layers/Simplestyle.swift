@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 
 /// The simplestyle-spec properties (`stroke`, `stroke-width`, `fill`, `fill-opacity`) that GitHub,

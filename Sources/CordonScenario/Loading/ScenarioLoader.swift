@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 import CordonSupply
 import Foundation
@@ -40,7 +41,7 @@ public enum ScenarioLoader {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(file, limit: YAMLLimits.maxBytes)
-        } catch let e as GeoJSONError {
+        } catch let e as FileReadError {
             throw ScenarioError(file: file, path: "", message: e.reason)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {

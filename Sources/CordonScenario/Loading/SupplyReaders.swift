@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// Readers for the supply sections of a scenario file, each turning one list item into the model.

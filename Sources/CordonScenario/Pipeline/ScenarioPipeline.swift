@@ -59,7 +59,7 @@ public enum ScenarioPipeline {
             states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: routeOptions,
                                                  layers: EnclosureLayers(), jobs: options.jobs,
                                                  progress: { progress?("routes", $0, $1) })
-            access = RouteTimeline.accessTimeline(states)
+            access = AccessTimeline(routeStates: states)
         }
 
         let model = try scenario.supplyModel(populationAtStart: first.population, routes: inputs.routes)

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSiege
 import CordonSupply
 
@@ -38,5 +39,29 @@ extension LoadedScenario {
         guard let a else { return b }
         guard let b else { return a }
         return min(a, b)
+    }
+}
+
+extension RouteCondition {
+    /// For the supply simulation: what the map cannot say (`unknown`) is taken as cut, the
+    /// cautious reading. See docs/design.md#routes.
+    var supplyStatus: RouteStatus {
+        switch self {
+        case .open: return .open
+        case .underFire: return .underFire
+        case .cut, .unknown: return .cut
+        }
+    }
+}
+
+extension AccessTimeline {
+    /// Each route's status from the first day of each period of a route timeline.
+    public init(routeStates states: [RouteState]) {
+        self.init()
+        for s in states {
+            // The first period has no start: its status holds from the beginning.
+            let day = s.period?.from ?? .distantPast
+            set(s.route.name, s.condition.supplyStatus, from: day)
+        }
     }
 }

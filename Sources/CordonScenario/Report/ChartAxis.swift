@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 import Foundation
 
@@ -26,7 +27,7 @@ struct ValueAxis {
     func label(_ v: Double) -> String {
         let shown = v / divisor
         let places = shown == shown.rounded() ? 0 : (shown * 10 == (shown * 10).rounded() ? 1 : 2)
-        return ReportNumber.grouped(shown, places: places)
+        return NumberText.grouped(shown, places: places)
     }
 }
 

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// A date worth a map or a mark on a chart, with what happened on it.

@@ -1,3 +1,4 @@
+import CordonCore
 import Foundation
 
 /// The scale bar and north arrow every map carries.
@@ -17,7 +18,7 @@ enum MapFurniture {
                            ("height", "5"), ("fill", "#000000")])
         svg.empty("rect", [("x", ReportNumber.svg(x + length / 2)), ("y", ReportNumber.svg(y)), ("width", ReportNumber.svg(length / 2)),
                            ("height", "5"), ("fill", "#ffffff"), ("stroke", "#000000"), ("stroke-width", "1")])
-        let text = metres >= 1000 ? "\(ReportNumber.grouped(metres / 1000, places: 1)) km" : "\(ReportNumber.grouped(metres)) m"
+        let text = metres >= 1000 ? "\(NumberText.grouped(metres / 1000, places: 1)) km" : "\(NumberText.grouped(metres)) m"
         svg.label("0", x: x, y: y - 4, [("class", "small"), ("text-anchor", "middle")])
         svg.label(text, x: x + length, y: y - 4, [("class", "small"), ("text-anchor", "middle")])
         svg.close("g")

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 import CordonSiege
 import CordonSupply
@@ -50,8 +51,8 @@ struct MapPanel {
         var text = "Who holds which district on \(ReportDate.long(date.day)) (\(date.text)), in UTM, EPSG:\(layers.epsg). "
         if let pocket {
             text += "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): "
-                + "\(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², about "
-                + "\(ReportNumber.grouped(pocket.number("population") ?? 0)) people. "
+                + "\(NumberText.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², about "
+                + "\(NumberText.grouped(pocket.number("population") ?? 0)) people. "
         } else {
             text += "No \(besieged) pocket holds the focus point. "
         }
@@ -85,8 +86,8 @@ struct MapPanel {
         svg.label(date.text, x: 136, y: 20, [("class", "map-event")])
         let line: String
         if let pocket {
-            line = "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): \(ReportNumber.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
-                + "about \(ReportNumber.grouped(pocket.number("population") ?? 0)) people"
+            line = "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): \(NumberText.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
+                + "about \(NumberText.grouped(pocket.number("population") ?? 0)) people"
         } else {
             line = "No \(besieged) pocket holds the focus point"
         }

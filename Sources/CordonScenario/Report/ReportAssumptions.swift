@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// The scenario's assumptions as sentences: people, stocks, needs, inflows, rationing,
@@ -9,7 +10,7 @@ struct ReportAssumptions {
     init(_ result: ScenarioResult) { self.result = result }
 
     private var model: SupplyScenario { result.model }
-    private func n(_ x: Double, _ places: Int = 0) -> String { ReportNumber.grouped(x, places: places) }
+    private func n(_ x: Double, _ places: Int = 0) -> String { NumberText.grouped(x, places: places) }
 
     var lines: [String] {
         [people] + model.supplies.map(stock) + model.inflows.map(inflow) + [rationing].compactMap { $0 }

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// The top of the report: title, the headline findings, and what the figures rest on.
@@ -12,7 +13,7 @@ struct ReportIntro {
         html.element("h1", [], summary.name)
         html.element("p", [("class", "lede")],
                      "Siege and supplies, \(period). Besieged side: \(summary.besieged). "
-                        + "Focus point \(ReportNumber.grouped(summary.focus.lon, places: 4)) E, \(ReportNumber.grouped(summary.focus.lat, places: 4)) N.")
+                        + "Focus point \(NumberText.grouped(summary.focus.lon, places: 4)) E, \(NumberText.grouped(summary.focus.lat, places: 4)) N.")
         html.element("p", [("class", "warning")],
                      "Every figure here is a model estimate computed by Cordon from the input files and assumptions listed "
                         + "below. None is an observation.")
@@ -30,7 +31,7 @@ struct ReportIntro {
         finding(&html, "Encircled", spans.isEmpty ? "never" : spans.joined(separator: ", "),
                 spans.isEmpty ? "the pocket holding the focus point keeps a way out" : "\(spans.count) siege period\(spans.count == 1 ? "" : "s")")
         if let people = summary.populationAtFirstEncirclement {
-            finding(&html, "People inside", "about \(ReportNumber.grouped(people))", "at the first encirclement")
+            finding(&html, "People inside", "about \(NumberText.grouped(people))", "at the first encirclement")
         }
         for d in summary.depletion {
             let main = (d.p50 ?? d.central).map(ReportDate.long) ?? "lasts to the end"
@@ -40,7 +41,7 @@ struct ReportIntro {
             finding(&html, "\(d.commodity.capitalized) runs out", main, note)
         }
         if let evacuated = summary.evacuated, evacuated > 0 {
-            finding(&html, "Evacuated", ReportNumber.grouped(evacuated), "people, by the end (central run)")
+            finding(&html, "Evacuated", NumberText.grouped(evacuated), "people, by the end (central run)")
         }
         html.close("div")
         return html.text

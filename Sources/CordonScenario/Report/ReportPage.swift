@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Puts the report together: header and findings, basis, maps, charts, tables.
 struct ReportPage {
     let summary: ReportSummary

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// The report's tables: siege periods, pockets, routes with their status history, and
@@ -41,8 +42,8 @@ struct ReportTables {
             let last = min((span.until ?? summary.end + 1) - 1, summary.end)
             return [ReportDate.long(span.from), span.until.map { $0 <= summary.end ? ReportDate.long($0) : "after the end" } ?? "after the end",
                     "\(last - span.from + 1)",
-                    pocket.flatMap { $0.number("area_km2") }.map { ReportNumber.grouped($0, places: 1) } ?? "",
-                    pocket.flatMap { $0.number("population") }.map { ReportNumber.grouped($0) } ?? ""]
+                    pocket.flatMap { $0.number("area_km2") }.map { NumberText.grouped($0, places: 1) } ?? "",
+                    pocket.flatMap { $0.number("population") }.map { NumberText.grouped($0) } ?? ""]
         }
         return table("Siege periods: when the \(summary.besieged) pocket holding the focus point was encircled",
                      ["encircled from", "until (reopened or fallen)", "days", "area at the start (km²)", "people inside at the start"],
@@ -52,10 +53,10 @@ struct ReportTables {
     var pockets: String {
         let rows = layers.pockets.sorted { ($0.from?.ordinal ?? 0, $0.number("pocket") ?? 0) < ($1.from?.ordinal ?? 0, $1.number("pocket") ?? 0) }
             .map { p -> [String] in
-                [p.from.map { days($0, p.until) } ?? "", ReportNumber.grouped(p.number("pocket") ?? 0),
+                [p.from.map { days($0, p.until) } ?? "", NumberText.grouped(p.number("pocket") ?? 0),
                  p.bool("focus") == true ? "yes" : "", p.string("status") ?? "",
-                 ReportNumber.grouped(p.number("area_km2") ?? 0, places: 1), ReportNumber.grouped(p.number("population") ?? 0),
-                 p.number("closure_m").map { ReportNumber.grouped($0) } ?? ""]
+                 NumberText.grouped(p.number("area_km2") ?? 0, places: 1), NumberText.grouped(p.number("population") ?? 0),
+                 p.number("closure_m").map { NumberText.grouped($0) } ?? ""]
             }
         return table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic)",
                      ["period", "pocket", "focus", "status", "area (km²)", "people", "closure (m)"], rows, numeric: [1, 4, 5, 6])
@@ -104,7 +105,7 @@ struct ReportTables {
         }
         let head = ["commodity", "runs out (central run)"]
             + (mc == nil ? [] : ["P5", "P50", "P95", "runs that never run out"]) + ["first day of each ration band"]
-        let caption = "When supplies run out" + (mc.map { ": the central run and the spread of \(ReportNumber.grouped(Double($0.runs))) Monte Carlo runs (seed \($0.seed))" } ?? "")
+        let caption = "When supplies run out" + (mc.map { ": the central run and the spread of \(NumberText.grouped(Double($0.runs))) Monte Carlo runs (seed \($0.seed))" } ?? "")
         return table(caption, head, rows)
     }
 }

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonSupply
 
 /// A chart against time: lines, shaded bands, and marked dates with their labels stacked

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// Areal weighting: residents of an area count inside a pocket in proportion to the share
 /// of the area's (UTM) surface inside it. Whole areas inside count fully without overlay.

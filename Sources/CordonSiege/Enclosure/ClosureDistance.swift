@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// How far hostile ground must advance to encircle or overrun an open pocket: the smallest d
 /// such that, with hostile areas buffered by d, the pocket is gone or its remaining zone no

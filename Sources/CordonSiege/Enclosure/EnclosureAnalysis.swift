@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// Finds the besieged side's pockets on one date and measures them (DESIGN.md, Enclosure).
 /// One analysis per worker: it owns its GEOS context through its workspace.

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// A connected part of the besieged side's ground on one date, and what the model says of it.
 public struct Pocket {

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 extension Pocket {
     /// The pocket as a GeoJSON feature with the properties of `cordon enclosure`.
@@ -10,25 +10,15 @@ extension Pocket {
         p["controller"] = .string(controller)
         p["status"] = .string(status)
         p["encircled"] = .bool(encircled)
-        p["area_km2"] = .number(Self.round(areaKm2, 9))
-        p["perimeter_km"] = .number(Self.round(perimeterKm, 6))
-        p["hostile_share"] = .number(Self.round(hostileShare, 6))
+        p["area_km2"] = .number(NumberText.rounded(areaKm2, places: 9))
+        p["perimeter_km"] = .number(NumberText.rounded(perimeterKm, places: 6))
+        p["hostile_share"] = .number(NumberText.rounded(hostileShare, places: 6))
         p["population"] = .number(population.rounded())
         p["closure_m"] = closureM.map { .number($0.rounded()) } ?? .null
         if let districts { p["districts"] = .array(districts.map { .string($0) }) }
-        if let date { p["date"] = .string(date.description) }
-        if let period {
-            if let from = period.from { p["from"] = .string(from.description) }
-            if let until = period.until { p["until"] = .string(until.description) }
-            p["since"] = since.map { .string($0.description) } ?? .null
-        }
+        p.stamp(period, date: date)
+        if period != nil { p["since"] = since.map { .string($0.description) } ?? .null }
         return Feature(geometry: geometry, properties: p)
-    }
-
-    static func round(_ x: Double, _ decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return (x * scale).rounded() / scale
     }
 }
 
@@ -49,7 +39,7 @@ public struct EnclosureSummary: Sendable {
 
     public var json: JSONObject {
         ["pockets": .number(Double(pockets)), "encircled": .number(Double(encircled)),
-         "encircled_km2": .number(Pocket.round(encircledKm2, 6)),
+         "encircled_km2": .number(NumberText.rounded(encircledKm2, places: 6)),
          "encircled_population": .number(encircledPopulation)]
     }
 }

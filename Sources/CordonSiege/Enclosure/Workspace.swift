@@ -1,6 +1,6 @@
-import Foundation
+import CordonCore
 import CordonGeometry
-import CordonSupply
+import Foundation
 
 /// Everything one worker needs to analyse a map on any date, in its own GEOS and PROJ
 /// contexts: the areas, an index over them, and projections to and from the UTM zone

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 
 /// One stretch of a pocket's boundary and what lies across it (DESIGN.md, Scenario files:
@@ -32,6 +33,6 @@ extension Front {
     /// The front as a GeoJSON feature: `across` and `length_km` (6 decimals, about a millimetre).
     public func feature() -> Feature {
         Feature(geometry: geometry, properties: ["across": .string(across.description),
-                                                 "length_km": .number(Pocket.round(lengthKm, 6))])
+                                                 "length_km": .number(NumberText.rounded(lengthKm, places: 6))])
     }
 }

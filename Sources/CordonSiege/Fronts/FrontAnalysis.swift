@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// Splits pocket boundaries by what lies across them on a date. Each stretch of boundary
 /// goes to the first of these that comes within the tolerance t = max(snap, 1 m) of it: the

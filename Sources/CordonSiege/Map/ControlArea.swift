@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// One area held by one controller, for a span of days (DESIGN.md, Control maps).
 public struct ControlArea {

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// A control map: who holds which ground, over time (DESIGN.md, Control maps).
 public struct ControlMap {

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// The `from`/`until` properties of a map area or a corridor: ISO dates, `from` before `until`.
 enum FeatureDates {

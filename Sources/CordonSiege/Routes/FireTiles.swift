@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// Hostile ground, and the ground within the fire range of it, on one date, cut into square
 /// tiles (UTM metres) computed once each, when a route first crosses them. Many routes then

@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// What a route is for: bringing supplies in, or letting people out.
 public enum RouteKind: String, Sendable, CaseIterable {

@@ -1,6 +1,6 @@
-import Foundation
+import CordonCore
 import CordonGeometry
-import CordonSupply
+import Foundation
 
 /// Fire control over routes on one date (DESIGN.md, Routes and corridors): how much of each
 /// route lies inside hostile ground and within the fire range of it, and for corridors where
@@ -52,8 +52,7 @@ public final class RouteAnalysis {
 
     private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry], tiles: FireTiles) throws -> RouteState {
         let route = routes[i], metres = routesMetres[i]
-        var s = RouteState(route: route, condition: .unknown, lengthKm: Geodesic.length(route.geometry) / 1000,
-                           hostileKm: 0, exposedKm: 0)
+        var s = RouteState(route: route, condition: .unknown, lengthKm: Geodesic.length(route.geometry) / 1000)
         if route.kind == .corridor {
             s.declaredOpen = route.declaredOpen(on: day)
             s.dailyCapacity = route.dailyCapacity

@@ -29,15 +29,5 @@ public enum RouteCondition: String, Sendable, CaseIterable {
     case underFire = "under_fire"
     case cut
     case unknown
-
-    /// For the supply simulation: what the map cannot say is taken as cut, the cautious reading.
-    public var supplyStatus: RouteStatus {
-        switch self {
-        case .open: return .open
-        case .underFire: return .underFire
-        case .cut, .unknown: return .cut
-        }
-    }
 }
 
-import CordonSupply

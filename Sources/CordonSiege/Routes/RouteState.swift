@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// What the model says of one route on one date or period.
 public struct RouteState {
@@ -27,6 +27,17 @@ public struct RouteState {
     /// Corridors: residents within walking distance of the origin.
     public var reachPopulation: Double?
     public var dailyCapacity: Double?
+
+    /// A state with the measures of a route that touches no hostile ground; the analysis
+    /// fills in the rest.
+    public init(route: Route, period: Period? = nil, condition: RouteCondition, lengthKm: Double = 0) {
+        self.route = route
+        self.period = period
+        self.condition = condition
+        self.lengthKm = lengthKm
+        hostileKm = 0
+        exposedKm = 0
+    }
 }
 
 extension RouteState {
@@ -36,9 +47,9 @@ extension RouteState {
         p["route"] = .string(route.name)
         p["kind"] = .string(route.kind.rawValue)
         p["status"] = .string(condition.rawValue)
-        p["length_km"] = .number(Pocket.round(lengthKm, 6))
-        p["hostile_km"] = .number(Pocket.round(hostileKm, 6))
-        p["exposed_km"] = .number(Pocket.round(exposedKm, 6))
+        p["length_km"] = .number(NumberText.rounded(lengthKm, places: 6))
+        p["hostile_km"] = .number(NumberText.rounded(hostileKm, places: 6))
+        p["exposed_km"] = .number(NumberText.rounded(exposedKm, places: 6))
         p["min_distance_m"] = minDistanceM.map { .number($0.rounded()) } ?? .null
         p["pocket"] = pocket.map { .number(Double($0)) } ?? .null
         if route.kind == .corridor {
@@ -47,26 +58,18 @@ extension RouteState {
             p["open"] = .bool(declaredOpen ?? true)
             p["reach_population"] = reachPopulation.map { .number($0.rounded()) } ?? .null
             p["capacity_per_day"] = route.capacityPerDay.map(JSONValue.number) ?? .null
-            p["daily_capacity"] = dailyCapacity.map { .number(Pocket.round($0, 3)) } ?? .null
+            p["daily_capacity"] = dailyCapacity.map { .number(NumberText.rounded($0, places: 3)) } ?? .null
         }
-        stamp(&p, date: date)
+        p.stamp(period, date: date)
         var out = [Feature(geometry: route.geometry, properties: p)]
         for (segment, stretch) in [("hostile", hostileStretch), ("exposed", exposedStretch)] {
             guard let stretch, !stretch.isEmpty else { continue }
             var s: JSONObject = ["route": .string(route.name), "kind": .string(route.kind.rawValue),
                                  "segment": .string(segment),
-                                 "length_km": .number(Pocket.round(Geodesic.length(stretch) / 1000, 6))]
-            stamp(&s, date: date)
+                                 "length_km": .number(NumberText.rounded(Geodesic.length(stretch) / 1000, places: 6))]
+            s.stamp(period, date: date)
             out.append(Feature(geometry: stretch, properties: s))
         }
         return out
-    }
-
-    private func stamp(_ p: inout JSONObject, date: Day?) {
-        if let date { p["date"] = .string(date.description) }
-        if let period {
-            if let from = period.from { p["from"] = .string(from.description) }
-            if let until = period.until { p["until"] = .string(until.description) }
-        }
     }
 }

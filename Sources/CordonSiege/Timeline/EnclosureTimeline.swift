@@ -1,5 +1,5 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// The enclosure of every period of a map, in parallel (one worker per core, each with its
 /// own contexts and copy of the map); then `since` is traced forward through the periods.

@@ -1,8 +1,8 @@
+import CordonCore
 import CordonGeometry
-import CordonSupply
 
 /// Route states over every period in which neither the map nor a corridor's declared
-/// opening changes, in parallel; and the access timeline they give the supply simulation.
+/// opening changes, in parallel.
 public enum RouteTimeline {
     public static func periods(map: ControlMap, routes: [Route]) -> [Period] {
         Period.between(map.changeDates + routes.flatMap { [$0.from, $0.until].compactMap { $0 } })
@@ -52,14 +52,4 @@ public enum RouteTimeline {
         return out.map { $0! }
     }
 
-    /// Each route's status from the first day of each period (unknown counts as cut).
-    public static func accessTimeline(_ states: [RouteState]) -> AccessTimeline {
-        var timeline = AccessTimeline()
-        for s in states {
-            // The first period has no start: its status holds from the beginning.
-            let day = s.period?.from ?? .distantPast
-            timeline.set(s.route.name, s.condition.supplyStatus, from: day)
-        }
-        return timeline
-    }
 }

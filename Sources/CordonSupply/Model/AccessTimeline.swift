@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Whether supplies can pass along a route on a given day.
 public enum RouteStatus: String, Sendable, CaseIterable {
     case open

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// People leaving the pocket: up to `perDay` a day on [`from`, `until`), at most `maxTotal` in all.
 public struct Evacuation: Sendable, Equatable {
     public var from: Day?

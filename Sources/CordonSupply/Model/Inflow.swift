@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Supplies that come in: a steady flow along a route, or a single delivery (convoy, airdrop).
 public struct Inflow: Sendable, Equatable {
     public enum Schedule: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Everything the supply simulation needs: dates, people, stocks, inflows, rationing, evacuation
 /// and what is uncertain about them. No geometry: routes appear only by name.
 public struct SupplyScenario: Sendable, Equatable {

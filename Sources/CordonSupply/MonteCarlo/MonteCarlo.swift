@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Writes only end-of-day stocks, into one block of runs laid out cell by cell,
 /// `(c * days + d) * runsInBlock + run`, so each day's stocks across runs are contiguous.
 private struct StockRecorder: DayRecorder {

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Where the depletion dates of all runs fall.
 public struct DepletionSpread: Sendable, Equatable {
     /// Nearest-rank percentiles; nil when the percentile falls among runs that never deplete

@@ -1,3 +1,5 @@
+import CordonCore
+
 extension SupplyRun {
     /// `summary.json`: depletion and ration-band dates of this run, and with Monte Carlo the spread
     /// of depletion dates. Keys in a fixed order, two-space indents, so output is byte-stable.
@@ -10,7 +12,7 @@ extension SupplyRun {
         out += "  \"commodities\": {\n"
         out += outcomes.map { o in
             let bands = RationBand.shortages.map { "\"\($0)\": \(date(o.firstReached[$0]))" }.joined(separator: ", ")
-            return "    \(jsonString(o.commodity)): {\"depleted\": \(date(o.depleted)), \"bands\": {\(bands)}}"
+            return "    \(NumberText.jsonString(o.commodity)): {\"depleted\": \(date(o.depleted)), \"bands\": {\(bands)}}"
         }.joined(separator: ",\n")
         out += "\n  }"
         if let mc = monteCarlo {
@@ -19,7 +21,7 @@ extension SupplyRun {
             out += "    \"seed\": \(mc.seed),\n"
             out += "    \"commodities\": {\n"
             out += zip(mc.commodities, mc.depleted).map { c, s in
-                "      \(jsonString(c)): {\"depleted\": {\"p5\": \(date(s.p5)), \"p50\": \(date(s.p50)), "
+                "      \(NumberText.jsonString(c)): {\"depleted\": {\"p5\": \(date(s.p5)), \"p50\": \(date(s.p50)), "
                     + "\"p95\": \(date(s.p95)), \"never\": \(NumberText.fixed(s.never, places: 6))}}"
             }.joined(separator: ",\n")
             out += "\n    }\n  }"
@@ -28,21 +30,3 @@ extension SupplyRun {
     }
 }
 
-/// A JSON string literal, escaping what RFC 8259 requires.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20:
-            let hex = String(u.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out + "\""
-}

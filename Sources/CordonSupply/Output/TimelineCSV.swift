@@ -1,3 +1,5 @@
+import CordonCore
+
 extension SupplyRun {
     /// `timeline.csv`: one row per day, `date,population,evacuated`, then for each commodity in
     /// scenario order `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with

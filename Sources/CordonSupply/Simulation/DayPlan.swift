@@ -1,3 +1,5 @@
+import CordonCore
+
 /// The parts of a scenario that no Monte Carlo draw changes, turned into day indices once:
 /// rule windows, which supply each inflow feeds, and each route's status per day.
 struct DayPlan: Sendable {

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// Keeps every day, and the first date each ration band is reached.
 private struct FullRecorder: DayRecorder {
     let start: Day

@@ -1,3 +1,5 @@
+import CordonCore
+
 /// One commodity on one day of a run.
 public struct CommodityDay: Sendable, Equatable {
     /// Stock at the end of the day.

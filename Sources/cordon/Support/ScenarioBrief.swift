@@ -1,3 +1,4 @@
+import CordonCore
 import CordonScenario
 import CordonSiege
 import CordonSupply
@@ -8,17 +9,6 @@ extension OutputFolderError: BadInput {}
 /// Plain-language lines about a scenario run, for people rather than programs.
 struct ScenarioBrief {
     let result: ScenarioResult
-
-    /// "12,345": whole people, thousands set off by commas whatever the locale.
-    static func people(_ x: Double) -> String {
-        let digits = String(Int(x.rounded()))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
-    }
 
     var siege: [String] {
         let s = result.siege
@@ -38,7 +28,7 @@ struct ScenarioBrief {
     }
 
     var population: String {
-        let inside = result.siege.populationAtFirstEncirclement.map(Self.people) ?? "?"
+        let inside = result.siege.populationAtFirstEncirclement.map { NumberText.grouped($0) } ?? "?"
         let source = result.scenario.population == nil
             ? "the map's population figures, weighted by area inside the pocket"
             : "the scenario's own `population`"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonCore
 import CordonGeometry
 import CordonSiege
 import CordonSupply

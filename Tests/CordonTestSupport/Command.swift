@@ -1,26 +1,17 @@
 import Foundation
 
-/// The `cordon` executable that `swift build` leaves beside the test bundle, run as a user would.
-enum CordonTool {
-    static let url: URL? = {
-        let url = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("cordon")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }()
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
-        try Command.run(url!, arguments, in: folder)
-    }
-}
-
 /// Any program, its output collected.
-enum Command {
-    static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil) throws -> CordonTool.Outcome {
+public enum Command {
+    /// What a program did: its exit status and both streams.
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        /// Both streams, for failure messages.
+        public var text: String { [stdout, stderr].filter { !$0.isEmpty }.joined(separator: "\n") }
+    }
+
+    public static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -37,12 +28,12 @@ enum Command {
         process.waitUntilExit()
         try err.close()
         let stderr = try Data(contentsOf: errFile)
-        return CordonTool.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                                   stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A program on PATH, if installed.
-    static func find(_ name: String) -> URL? {
+    public static func find(_ name: String) -> URL? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
@@ -52,20 +43,18 @@ enum Command {
 }
 
 /// The repository checkout these tests belong to, and its bundled scenario.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let aleppo = root.appendingPathComponent("geodata/aleppo-2016")
+    public static let aleppo = root.appendingPathComponent("geodata/aleppo-2016")
+    /// `../shared` beside the checkout: the Python yardsticks (`bench/`) and real files (`geodata/`).
+    public static let shared = root.appendingPathComponent("../shared").standardizedFileURL
 }
 
 /// A fresh folder under the system's temporary folder, removed by the caller.
-func temporaryFolder(_ label: String) throws -> URL {
+public func temporaryFolder(_ label: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
-/// A JSON file as Foundation objects.
-func readJSON(_ url: URL) throws -> [String: Any] {
-    try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-}

@@ -1,7 +1,8 @@
+import CordonTestSupport
 import Foundation
 import Testing
 
-private func cordon(_ arguments: [String]) throws -> CordonTool.Outcome {
+private func cordon(_ arguments: [String]) throws -> Command.Outcome {
     try CordonTool.run(arguments)
 }
 
@@ -26,10 +27,10 @@ struct SimulateCommandTests {
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
             #expect(result.stdout.isEmpty)
         }
-        let notYaml = try cordon(["simulate", fixture("not-yaml.yaml")])
+        let notYaml = try cordon(["simulate", scenarioFixture("not-yaml.yaml")])
         #expect(notYaml.status == 2)
         #expect(notYaml.stderr.contains("not-yaml.yaml: not YAML or JSON"))
-        #expect(try cordon(["simulate", fixture("flour.json"), "--runs", "-3"]).status == 2)
+        #expect(try cordon(["simulate", scenarioFixture("flour.json"), "--runs", "-3"]).status == 2)
     }
 
     @Test func theSameSeedWritesTheSameBytesOnAnyNumberOfCores() throws {
@@ -38,15 +39,15 @@ struct SimulateCommandTests {
         var outputs: [Data] = []
         for jobs in ["1", "2"] {
             let csv = folder.appendingPathComponent("timeline-\(jobs).csv"), json = folder.appendingPathComponent("summary-\(jobs).json")
-            let result = try cordon(["simulate", fixture("aleppo-supply.yaml"), "--jobs", jobs, "--quiet",
+            let result = try cordon(["simulate", scenarioFixture("aleppo-supply.yaml"), "--jobs", jobs, "--quiet",
                                      "-o", csv.path, "--summary", json.path])
             #expect(result.status == 0)
             #expect(result.stderr.isEmpty)
             outputs.append(try Data(contentsOf: csv) + Data(contentsOf: json))
         }
         #expect(outputs[0] == outputs[1])
-        let golden = try Data(contentsOf: URL(fileURLWithPath: fixture("aleppo-supply.timeline.csv")))
-            + Data(contentsOf: URL(fileURLWithPath: fixture("aleppo-supply.summary.json")))
+        let golden = try Data(contentsOf: URL(fileURLWithPath: scenarioFixture("aleppo-supply.timeline.csv")))
+            + Data(contentsOf: URL(fileURLWithPath: scenarioFixture("aleppo-supply.summary.json")))
         #expect(outputs[0] == golden)
         // Only the files asked for: no temporary names left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -54,7 +55,7 @@ struct SimulateCommandTests {
     }
 
     @Test func writesTheTimelineToStandardOutputAndASummaryToStandardError() throws {
-        let result = try cordon(["simulate", fixture("flour.json"), "-o", "-"])
+        let result = try cordon(["simulate", scenarioFixture("flour.json"), "-o", "-"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 47)
@@ -62,7 +63,7 @@ struct SimulateCommandTests {
         #expect(lines[12] == "2016-07-28,50000,0,425000,0.5,9,0,25000,25000")
         #expect(result.stderr == "flour: runs out 2016-08-14\n")
         // Seeds and runs from the command line override the scenario's.
-        let mc = try cordon(["simulate", fixture("flour.json"), "--runs", "20", "--seed", "4", "--quiet"])
+        let mc = try cordon(["simulate", scenarioFixture("flour.json"), "--runs", "20", "--seed", "4", "--quiet"])
         #expect(mc.stdout.hasPrefix("date,population,evacuated,flour_stock,flour_ration,flour_days_left,flour_inflow,flour_consumed,flour_shortfall,flour_stock_p5,flour_stock_p50,flour_stock_p95\n"))
     }
 
@@ -70,7 +71,7 @@ struct SimulateCommandTests {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = folder.appendingPathComponent("no-such-folder/timeline.csv")
-        let result = try cordon(["simulate", fixture("flour.json"), "-o", missing.path, "--quiet"])
+        let result = try cordon(["simulate", scenarioFixture("flour.json"), "-o", missing.path, "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)

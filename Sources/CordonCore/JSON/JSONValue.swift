@@ -73,7 +73,7 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     }
 
     /// Adds a member at the end without looking for an existing one (the caller knows it is new).
-    mutating func append(_ key: String, _ value: JSONValue) {
+    package mutating func append(_ key: String, _ value: JSONValue) {
         keys.append(key)
         values.append(value)
         if index != nil {
@@ -86,7 +86,7 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     }
 
     /// Takes `other`'s key array when the keys are the same, so both share one copy.
-    mutating func shareKeys(with other: JSONObject) {
+    package mutating func shareKeys(with other: JSONObject) {
         if index == nil && keys == other.keys { keys = other.keys }
     }
 

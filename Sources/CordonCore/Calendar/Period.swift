@@ -1,5 +1,3 @@
-import CordonSupply
-
 /// A span of days in which the map does not change: [from, until). A nil `from` means
 /// "since before the map begins", a nil `until` "still so when the map ends".
 public struct Period: Equatable, Hashable, Sendable {

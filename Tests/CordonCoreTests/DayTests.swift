@@ -1,5 +1,8 @@
+import CordonCore
 import Testing
-import CordonSupply
+
+/// A date from its ISO text; tests use only valid ones.
+private func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 @Suite struct DayTests {
     @Test func ordinalsMatchPythonDatetime() {

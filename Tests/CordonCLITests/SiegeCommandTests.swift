@@ -1,3 +1,4 @@
+import CordonTestSupport
 import Foundation
 import Testing
 
@@ -61,7 +62,7 @@ import Testing
         return file.path
     }
 
-    func runRoutes(_ file: String, on date: String) throws -> CordonTool.Outcome {
+    func runRoutes(_ file: String, on date: String) throws -> Command.Outcome {
         try CordonTool.run(["routes", map, file, "--besieged", "opposition", "--date", date])
     }
 

@@ -1,11 +1,8 @@
+#if canImport(Glibc)
 import Glibc
-
-/// A file that could not be written.
-public struct FileWriteError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
-}
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes output so that a failed run never leaves a partial file: bytes go to a
 /// temporary file in the target's folder, which is renamed over the target at the end.
@@ -44,20 +41,20 @@ public enum AtomicFile {
         }
         let temp = temporaryName(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+        guard fd >= 0 else { throw FileWriteError(path: path, reason: systemErrorText()) }
         do {
             var out = ByteOutput(sink: { try writeAll(fd, $0, path: path) })
             try body(&out)
             try out.flush()
-            guard fsync(fd) == 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
-            guard close(fd) == 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+            guard fsync(fd) == 0 else { throw FileWriteError(path: path, reason: systemErrorText()) }
+            guard close(fd) == 0 else { throw FileWriteError(path: path, reason: systemErrorText()) }
         } catch {
             close(fd)
             unlink(temp)
             throw error
         }
         guard rename(temp, path) == 0 else {
-            let reason = FileBytes.errorText()
+            let reason = systemErrorText()
             unlink(temp)
             throw FileWriteError(path: path, reason: reason)
         }
@@ -70,7 +67,7 @@ public enum AtomicFile {
         let folder = (path == "-" || isDevice(path)) ? temporaryFolder() : path
         let spool = temporaryName(for: folder, suffix: "spool")
         let fd = open(spool, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileWriteError(path: spool, reason: FileBytes.errorText()) }
+        guard fd >= 0 else { throw FileWriteError(path: spool, reason: systemErrorText()) }
         unlink(spool)  // gone from the folder already; the space is freed when fd closes
         defer { close(fd) }
         var rest = ByteOutput(sink: { try writeAll(fd, $0, path: spool) })
@@ -84,7 +81,7 @@ public enum AtomicFile {
             while true {
                 let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
                 if n < 0 && errno == EINTR { continue }
-                guard n >= 0 else { throw FileWriteError(path: spool, reason: FileBytes.errorText()) }
+                guard n >= 0 else { throw FileWriteError(path: spool, reason: systemErrorText()) }
                 if n == 0 { break }
                 out.append(contentsOf: chunk[0..<n])
                 offset += n
@@ -105,7 +102,7 @@ public enum AtomicFile {
 
     private static func direct(_ path: String, _ body: (inout ByteOutput) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+        guard fd >= 0 else { throw FileWriteError(path: path, reason: systemErrorText()) }
         defer { close(fd) }
         var out = ByteOutput(sink: { try writeAll(fd, $0, path: path) })
         try body(&out)
@@ -125,9 +122,9 @@ public enum AtomicFile {
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var done = 0
         while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            let n = writeFD(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw FileWriteError(path: path, reason: FileBytes.errorText()) }
+            guard n > 0 else { throw FileWriteError(path: path, reason: systemErrorText()) }
             done += n
         }
     }
@@ -147,4 +144,9 @@ private final class Counter: @unchecked Sendable {
         value += 1
         return value
     }
+}
+
+/// `write(2)`, named apart from `AtomicFile.write`.
+private func writeFD(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

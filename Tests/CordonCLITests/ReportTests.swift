@@ -1,7 +1,6 @@
+import CordonTestSupport
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
 import Testing
 
 /// `report.html` from `cordon demo` and `cordon report`, through the built executable.

@@ -3,12 +3,12 @@
 public struct ByteOutput {
     public internal(set) var bytes: [UInt8] = []
     let sink: ((UnsafeRawBufferPointer) throws -> Void)?
-    static let chunk = 1 << 20
+    package static let chunk = 1 << 20
 
     /// An in-memory buffer: everything stays in `bytes`.
     public init() { sink = nil; bytes.reserveCapacity(4096) }
 
-    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    package init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.sink = sink
         bytes.reserveCapacity(Self.chunk + Self.chunk / 4)
     }
@@ -26,7 +26,7 @@ public struct ByteOutput {
         if sink != nil && bytes.count >= Self.chunk { try flush() }
     }
 
-    mutating func flush() throws {
+    package mutating func flush() throws {
         guard let sink, !bytes.isEmpty else { return }
         try bytes.withUnsafeBytes { try sink($0) }
         bytes.removeAll(keepingCapacity: true)
@@ -82,11 +82,12 @@ extension ByteOutput {
         bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
 
-    /// `x` rounded to `decimals` places (0...9), trailing zeros trimmed, never "-0".
+    /// `x` rounded to `decimals` places (0...9, clamped), trailing zeros trimmed, never "-0".
     /// Returns false (writing nothing) when `x` is not finite.
     @discardableResult
     public mutating func append(fixed x: Double, decimals: Int) -> Bool {
         guard x.isFinite else { return false }
+        let decimals = min(max(decimals, 0), FixedPoint.powers.count - 1)
         let scale = FixedPoint.powers[decimals]
         let scaled = (x * scale).rounded()
         // Beyond ~9e18 the integer form overflows; such values are not coordinates, print them in full.

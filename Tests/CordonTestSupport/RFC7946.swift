@@ -1,7 +1,7 @@
 /// What RFC 7946 asks of a FeatureCollection that these tests can see: no `crs`, positions
 /// in range, rings closed, exterior rings counter-clockwise and holes clockwise (§3.1.6).
-enum RFC7946 {
-    static func faults(_ collection: [String: Any]) -> [String] {
+public enum RFC7946 {
+    public static func faults(_ collection: [String: Any]) -> [String] {
         var faults: [String] = []
         if collection["type"] as? String != "FeatureCollection" { faults.append("not a FeatureCollection") }
         if collection["crs"] != nil { faults.append("has a crs member") }

@@ -1,17 +1,21 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A regular file mapped read-only into memory. A reader that goes through it once can
 /// hand back the pages it has passed (`release(before:)`), so a large input never sits
 /// in memory whole; a page touched again is simply read back from the file.
-final class MappedFile {
-    let bytes: UnsafeRawBufferPointer
+package final class MappedFile {
+    package let bytes: UnsafeRawBufferPointer
     private var released = 0
     private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     /// Hand pages back in steps this large: fewer system calls, same effect.
     private static let step = 8 << 20
 
     /// Maps `path`, or returns nil when it is not a regular, non-empty file (then read it instead).
-    init?(_ path: String, limit: Int) throws {
+    package init?(_ path: String, limit: Int) throws {
         guard path != "-" else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }  // FileBytes reports the error
@@ -20,7 +24,7 @@ final class MappedFile {
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
         let size = Int(st.st_size)
         if size > limit {
-            throw GeoJSONError(kind: .file, file: path, reason: "the file is larger than the limit of \(limit >> 20) MiB")
+            throw FileBytes.tooLarge(path, limit)
         }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
         madvise(p, size, MADV_SEQUENTIAL)
@@ -30,7 +34,7 @@ final class MappedFile {
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 
     /// Drops the pages wholly before `offset` from memory.
-    func release(before offset: Int) {
+    package func release(before offset: Int) {
         let end = offset / Self.page * Self.page
         guard end - released >= Self.step else { return }
         madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + released), end - released, MADV_DONTNEED)

@@ -1,3 +1,4 @@
+import CordonTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 struct OutputSafetyTests {
     static let map = fixture("siege/castello-map.geojson")
     static let routes = fixture("siege/castello-routes.geojson")
-    static let supply = fixture("aleppo-supply.yaml")
+    static let supply = scenarioFixture("aleppo-supply.yaml")
 
     /// A command line with BAD for the bad input and OUT for the existing output.
     struct Case: Sendable, CustomTestStringConvertible {
