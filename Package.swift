@@ -41,7 +41,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz harness (scripts/fuzz); built plainly it replays saved inputs.
-        .executableTarget(name: "CordonFuzz", dependencies: ["CordonCore", "CordonGeometry", "CordonSiege", "CordonScenario"]),
+        .executableTarget(name: "CordonFuzz", dependencies: [
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
+        ]),
         // Helpers the test targets share: running programs, the checkout, the yardsticks' Python.
         .target(name: "CordonTestSupport", path: "Tests/CordonTestSupport"),
         .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore"]),
@@ -49,14 +51,12 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CordonSiegeTests", dependencies: ["CordonCore", "CordonGeometry", "CordonSiege", "CordonTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CordonSupplyTests", dependencies: ["CordonCore", "CordonSupply", "CordonScenario"],
+        .testTarget(name: "CordonSupplyTests", dependencies: ["CordonCore", "CordonSupply"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CordonScenarioTests", dependencies: [
             "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "CordonTestSupport",
         ], resources: [.copy("Fixtures")]),
         // Everything that runs the built `cordon` binary, and the checks on the package itself.
-        .testTarget(name: "CordonCLITests", dependencies: [
-            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "CordonTestSupport",
-        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CordonCLITests", dependencies: ["CordonTestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

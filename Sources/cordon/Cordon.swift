@@ -1,4 +1,6 @@
 import ArgumentParser
+import CordonCore
+import CordonGeometry
 
 struct Cordon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +13,7 @@ struct Cordon: AsyncParsableCommand {
 
         Exit status: 0 success, 1 failure while running, 2 bad input or usage.
         """,
+        version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version))",
         subcommands: [
             DemoCommand.self, RunCommand.self, ReportCommand.self, EnclosureCommand.self, RoutesCommand.self,
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self,
@@ -29,7 +32,7 @@ enum Main {
                 try command.run()
             }
         } catch {
-            // Usage errors get exit status 2, like bad input (DESIGN.md, Command line).
+            // Usage errors get exit status 2, like bad input (docs/design.md#errors-and-exit-status).
             if Cordon.exitCode(for: error).rawValue == 64 {
                 // One line, as for bad input; --help has the rest.
                 let message = Cordon.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"

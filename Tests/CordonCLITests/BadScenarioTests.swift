@@ -4,7 +4,7 @@ import Testing
 
 /// Broken scenarios stop `cordon run` with exit status 2 and one line naming the key, and
 /// `cordon validate` finds the same fault without running anything.
-@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"))
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil))
 struct BadScenarioTests {
     /// The bundled scenario with its files named by absolute paths, so a copy can live anywhere.
     static func aleppoText() throws -> String {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `cordon demo` end to end, through the built executable, into a temporary folder.
-@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"), .serialized)
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil), .serialized)
 struct DemoTests {
     static let layers = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson"]
 
@@ -56,7 +56,7 @@ struct DemoTests {
         }
     }
 
-    @Test(.enabled(if: Command.find("ogrinfo") != nil, "needs ogrinfo (gdal-bin, installed by scripts/setup)"))
+    @Test(Reference.needs("ogrinfo (gdal-bin, installed by scripts/setup)", Command.find("ogrinfo") != nil))
     func ogrinfoOpensEveryLayerWithoutWarnings() throws {
         for name in Self.layers {
             let result = try Command.run(Command.find("ogrinfo")!, ["-ro", "-al", "-so", try output().appendingPathComponent(name).path])

@@ -4,7 +4,7 @@ import FoundationXML
 import Testing
 
 /// `report.html` from `cordon demo` and `cordon report`, through the built executable.
-@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"), .serialized)
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil), .serialized)
 struct ReportTests {
     /// One demo run shared by the tests below.
     static let folder: URL? = {
@@ -47,7 +47,7 @@ struct ReportTests {
         }
     }
 
-    @Test(.enabled(if: Command.find("python3") != nil, "needs python3"))
+    @Test(Reference.needs("python3", Command.find("python3") != nil))
     func pythonsHTMLParserReadsEveryTagBackClosed() throws {
         let script = """
             import html.parser, sys

@@ -5,7 +5,7 @@ import Testing
 /// `cordon enclosure` and `cordon routes` run as a user runs them, on the constructed Castello
 /// fixtures (Fixtures/siege/make_fixtures.py draws them; the expected outputs sit beside them,
 /// and their figures are worked out by hand in CordonSiegeTests.RouteTests).
-@Suite(.enabled(if: CordonTool.url != nil)) struct SiegeCommandTests {
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil)) struct SiegeCommandTests {
     let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/siege")
     var map: String { fixtures.appendingPathComponent("castello-map.geojson").path }
     var routes: String { fixtures.appendingPathComponent("castello-routes.geojson").path }
@@ -49,7 +49,19 @@ import Testing
         let badDate = try CordonTool.run(["enclosure", map, "--besieged", "opposition", "--date", "17/07/2016"])
         #expect(badDate.status == 2 && badDate.stderr.contains("not an ISO date"))
         let range = try CordonTool.run(["routes", map, routes, "--besieged", "opposition", "--fire-range=-5", "--date", "2016-07-01"])
-        #expect(range.status == 2 && range.stderr.contains("--fire-range: must be a number of metres ≥ 0"))
+        #expect(range.status == 2)
+        #expect(range.stderr == "cordon: --fire-range: must be a number of metres from 0 to 300000, got -5\n")
+        // Distances beyond what one projected zone can carry are refused before any work.
+        for (command, flag, value, range) in [("enclosure", "--snap", "1e7", "0 to 10000"),
+                                              ("routes", "--fire-range", "1e7", "0 to 300000"),
+                                              ("routes", "--walk", "1e300", "0 to 300000"),
+                                              ("routes", "--walk", "nan", "0 to 300000")] {
+            var arguments = [command, map] + (command == "routes" ? [routes] : [])
+            arguments += ["--besieged", "opposition", "--date", "2016-07-01", "\(flag)=\(value)"]
+            let out = try CordonTool.run(arguments)
+            #expect(out.status == 2, "\(flag) \(value)")
+            #expect(out.stderr.hasPrefix("cordon: \(flag): must be a number of metres from \(range), got "), "\(out.stderr)")
+        }
     }
 
     /// A routes file of one LineString, written into `folder`.

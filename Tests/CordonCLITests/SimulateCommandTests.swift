@@ -8,7 +8,7 @@ private func cordon(_ arguments: [String]) throws -> Command.Outcome {
 
 private func scratchFolder() throws -> URL { try temporaryFolder("simulate") }
 
-@Suite(.enabled(if: CordonTool.url != nil, "needs the cordon executable built beside the tests"))
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil))
 struct SimulateCommandTests {
     @Test func badInputExitsTwoWithOneLineNamingTheKeyPath() throws {
         let folder = try scratchFolder()

@@ -1,4 +1,5 @@
 import CordonCore
+import CordonTestSupport
 import Foundation
 import Testing
 @testable import CordonGeometry
@@ -80,9 +81,12 @@ struct GeoJSONWriterTests {
         #expect(second[0].id == 3 && second[0].properties["k"] == "v")
     }
 
-    @Test func roundTripsTheAleppoNeighbourhoods() throws {
-        let path = "../shared/geodata/aleppo_neighbourhoods_csr.geojson"
-        guard FileManager.default.fileExists(atPath: path) else { return }
+    static let neighbourhoods = Repository.shared.appendingPathComponent("geodata/aleppo_neighbourhoods_csr.geojson").path
+
+    @Test(Reference.needs("../shared/geodata/aleppo_neighbourhoods_csr.geojson",
+                          FileManager.default.fileExists(atPath: neighbourhoods)))
+    func roundTripsTheAleppoNeighbourhoods() throws {
+        let path = Self.neighbourhoods
         let fs = try GeoJSONReader(context: context).read(path: path)
         let once = try GeoJSONWriter().collection(fs)
         let again = try GeoJSONReader(context: context).read(once)

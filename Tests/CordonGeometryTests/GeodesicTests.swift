@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func planarOverGeodesicAreaIsScaleSquaredNearCentralMeridian() throws {
-        // The UTM check of DESIGN.md: about 0.9996² = 0.9992 near the central meridian.
+        // The UTM check (docs/design.md#metric-work-and-projections): about 0.9996² = 0.9992 near the central meridian.
         let sq = try Shapes.square(ctx, 38.95, 36.0, 0.1)
         let utm = try Projection.toUTM(around: Coordinate(39, 36)).apply(sq)
         let ratio = try utm.planarArea() / Geodesic.area(sq)

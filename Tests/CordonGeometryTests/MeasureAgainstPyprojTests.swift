@@ -1,4 +1,5 @@
 import CordonGeometry
+import CordonTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
         .deletingLastPathComponent()
     static let source = root.appendingPathComponent("../shared/geodata/aleppo_neighbourhoods_csr.geojson").standardized
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: source.path)))
+    @Test(Reference.needs("../shared/geodata/aleppo_neighbourhoods_csr.geojson", FileManager.default.fileExists(atPath: source.path)))
     func aleppoNeighbourhoodsMatchPyprojToOneInABillion() throws {
         let recorded = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/pyproj/aleppo_measures.json")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: recorded)) as! [String: Any]

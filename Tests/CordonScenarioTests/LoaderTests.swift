@@ -95,6 +95,18 @@ private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simu
         #expect(try ScenarioLoader.parse(ScenarioText.valid, file: "scenario.yaml", for: .run).population == 50_000)
     }
 
+    /// The library's bounds on distances (SiegeLimits) reach the scenario as its own keys.
+    @Test func siegeDistancesOutsideTheirBoundsNameTheKey() {
+        let siege = ScenarioText.valid + "map: m.geojson\nbesieged: a\nfocus: [1, 2]\n"
+        #expect(problem(siege + "fire_range_m: 1e7\n", for: .run)
+                == "scenario.yaml: fire_range_m: must be a number of metres from 0 to 300000, got 10000000")
+        #expect(problem(siege + "walk_m: 1e300\n", for: .run)
+                == "scenario.yaml: walk_m: must be a number of metres from 0 to 300000, got 1e+300")
+        #expect(problem(siege + "snap: 20000\n", for: .run)
+                == "scenario.yaml: snap: must be a number of metres from 0 to 10000, got 20000")
+        #expect(problem(siege + "snap: 60\nfire_range_m: 2000\nwalk_m: 1000\n", for: .run) == nil)
+    }
+
     @Test func datesMustBeInOrder() {
         #expect(problem(ScenarioText.valid.replacingOccurrences(of: "end: 2016-08-31", with: "end: 2016-07-01"))
                 == "scenario.yaml: end: must not be before start (2016-07-17)")

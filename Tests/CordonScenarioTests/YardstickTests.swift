@@ -4,18 +4,14 @@ import Foundation
 import Testing
 
 /// python3, when it has what the yardstick needs.
-private let yardstickPython: URL? = {
-    guard let python = Command.find("python3"),
-          let check = try? Command.run(python, ["-c", "import numpy, yaml"]), check.status == 0 else { return nil }
-    return python
-}()
+private let yardstickPython: URL? = YardstickPython.importing(["numpy", "yaml"])
 
 /// The central run of the bundled scenario against `scripts/supply_yardstick.py`, the supply
 /// rules written independently in numpy. The yardstick knows no maps, so its scenario spells
 /// out what the map should give, from the README's own checks (shapely and pyproj): the
 /// Castello Road open to 6 July and under fire 7–16 July; the Ramouseh road under fire
 /// 6 August – 3 September; 268,000 people at start; the Salah al-Din corridor from 28 July.
-@Suite(.enabled(if: yardstickPython != nil, "needs python3 with numpy and PyYAML (scripts/setup)"))
+@Suite(Reference.needs("the supply yardstick: numpy and PyYAML (scripts/setup)", yardstickPython != nil))
 struct YardstickTests {
     static let equivalent = """
         start: 2016-07-01

@@ -1,11 +1,11 @@
 import CordonCore
 import CordonGeometry
 import CordonSiege
-import CordonSupply
+import CordonTestSupport
 import Foundation
 import Testing
 
-/// Issue 3, Correctness, real geometry: the 133 Aleppo neighbourhood polygons of the Columbia
+/// Real geometry: the 133 Aleppo neighbourhood polygons of the Columbia
 /// Center for Spatial Research (`../shared/geodata`, MIT; digitised with street gaps between
 /// them, median 5.6 m, up to 52 m), given controllers as in summer 2016, with countryside drawn
 /// around the city whose north-western sector (the Castello road) changes hands on 2016-07-17.
@@ -163,7 +163,7 @@ enum AleppoSummer2016 {
     }
 }
 
-@Suite(.enabled(if: AleppoSummer2016.present, "needs ../shared/geodata/aleppo_neighbourhoods_csr.geojson"))
+@Suite(Reference.needs("../shared/geodata/aleppo_neighbourhoods_csr.geojson", AleppoSummer2016.present))
 struct AleppoNeighbourhoodTests {
     func analyse(_ built: AleppoSummer2016.Built, date: String, snap: Double, ctx: GEOSContext) throws -> [Pocket] {
         let map = try ControlMap(file: built.path.path, features: GeoJSONReader(context: ctx).read(path: built.path.path))
@@ -227,7 +227,7 @@ struct AleppoNeighbourhoodTests {
         var testDescription: String { "\(date), snap \(Int(snap)) m" }
     }
 
-    @Test("matches the yardstick", .enabled(if: Yardstick.available, "needs python3 with shapely and pyproj"),
+    @Test("matches the yardstick", Reference.needs("the Python yardstick: ../shared/bench and shapely, pyproj (scripts/setup)", Yardstick.available),
           arguments: [
               Case(date: "2016-07-10", snap: 60, areaRel: 0.002),
               Case(date: "2016-07-20", snap: 60, areaRel: 0.002),

@@ -1,6 +1,5 @@
 import CordonCore
 import CordonGeometry
-import CordonSupply
 import Testing
 @testable import CordonSiege
 

@@ -1,7 +1,6 @@
 import CordonCore
 import CordonGeometry
 import CordonSiege
-import CordonSupply
 
 /// Draws test maps in metres around an origin near Aleppo and turns them into lon/lat,
 /// so expected answers can be worked out by hand in metres.

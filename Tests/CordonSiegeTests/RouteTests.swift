@@ -1,6 +1,5 @@
 import CordonCore
 import CordonGeometry
-import CordonSupply
 import Foundation
 import Testing
 @testable import CordonSiege
@@ -130,7 +129,7 @@ import Testing
         #expect(throws: SiegeInputError(file: "r", feature: 0, "a route must be a LineString or MultiLineString")) {
             try RouteFile.load(file: "r", features: [Feature(geometry: try canvas.point(0, 0), properties: ["kind": "supply"])])
         }
-        #expect(throws: SiegeInputError(file: "--fire-range", "must be a number of metres ≥ 0, got -5.0")) {
+        #expect(throws: SiegeOptionError(setting: .fireRange, value: -5, allowed: SiegeLimits.fireRange)) {
             try RouteAnalysis(map: blockMap(), routes: [], options: RouteOptions(besieged: "opposition", fireRange: -5),
                               context: canvas.ctx)
         }

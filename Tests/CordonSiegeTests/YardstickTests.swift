@@ -1,14 +1,15 @@
 import CordonGeometry
 import CordonSiege
+import CordonTestSupport
 import Foundation
 import Testing
 
-/// Issue 3, Correctness: on synthetic maps from `gen_control_map.py`, our pockets match those of
+/// On synthetic maps from `gen_control_map.py`, our pockets match those of
 /// `reference_enclosure.py` (Shapely 2 + pyproj): same count, same encircled flags, every yardstick
 /// pocket's representative point inside one of ours, area within 1e-6 relative, hostile share within
 /// 0.001, population within 0.5 % (the tolerances of `scripts/compare_enclosure.py`).
 /// Runs only where `../shared/bench` and a python3 with Shapely and pyproj are at hand.
-@Suite(.enabled(if: Yardstick.available, "needs ../shared/bench and python3 with shapely and pyproj"))
+@Suite(Reference.needs("the Python yardstick: ../shared/bench and shapely, pyproj (scripts/setup)", Yardstick.available))
 struct YardstickTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var cells: Int

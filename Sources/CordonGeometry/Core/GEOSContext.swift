@@ -25,7 +25,7 @@ private func sinkHandler(_ kind: Int) -> GEOSMessageHandler_r {
 /// One GEOS context handle. It is not `Sendable`: a context and the geometries
 /// made with it stay in one task or thread, as GEOS requires. Make one per worker.
 public final class GEOSContext {
-    public let handle: GEOSContextHandle_t
+    let handle: GEOSContextHandle_t
     let sink = GEOSMessageSink()
 
     public init() {

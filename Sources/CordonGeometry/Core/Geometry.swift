@@ -25,13 +25,13 @@ public enum GeometryType: Int32, Sendable {
 /// A GEOS geometry. It owns exactly one GEOS pointer and destroys it once, in
 /// `deinit`; a part borrowed from a collection keeps its parent alive instead.
 public final class Geometry {
-    public let pointer: OpaquePointer
+    let pointer: OpaquePointer
     public let context: GEOSContext
     /// The collection this part belongs to, when the pointer is borrowed.
     private let parent: Geometry?
 
     /// Takes ownership of a pointer GEOS handed over.
-    public init(owning pointer: OpaquePointer, context: GEOSContext) {
+    init(owning pointer: OpaquePointer, context: GEOSContext) {
         self.pointer = pointer
         self.context = context
         self.parent = nil

@@ -1,5 +1,9 @@
 import CordonCore
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A fault found while scanning, at a byte offset; the GeoJSON reader adds the
 /// file name, feature index and line/column.

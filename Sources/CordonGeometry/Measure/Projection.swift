@@ -7,6 +7,9 @@ final class PROJMessageSink {
 
 /// One PROJ context. Like a GEOS context it belongs to one task or thread: not `Sendable`.
 public final class PROJContext {
+    /// The PROJ version this process runs, e.g. "9.1.1".
+    public static var version: String { String(cString: proj_info().version) }
+
     let handle: OpaquePointer
     let sink = PROJMessageSink()
 

@@ -4,9 +4,12 @@ import CordonSupply
 import Foundation
 import Yams
 
-/// A scenario file, read and checked.
-public struct LoadedScenario: Sendable {
-    /// The file as the user named it, used in every error message.
+/// A scenario: the supply model and, for a whole run, where the siege is on the map.
+///
+/// Read one from a file with `ScenarioLoader.load(_:for:)`, or build one in Swift from values
+/// and hand it to `ScenarioPipeline.run(_:inputs:options:)`. docs/scenario.md lists every key.
+public struct Scenario: Sendable {
+    /// The file as the user named it, used in every error message ("scenario" when built in Swift).
     public let file: String
     /// The supply model: dates, people, stocks, inflows, rationing, evacuation, uncertainty.
     /// Without a `population` key (allowed for `run`) its population is 0 until the caller sets it.
@@ -18,6 +21,23 @@ public struct LoadedScenario: Sendable {
     /// Evacuation rules that name a corridor and give no `per_day`: they take the corridor's
     /// daily capacity, which only the routes file knows (their `perDay` is 0 until then).
     public var evacuationAtCapacity: [Int] = []
+
+    /// A scenario from values.
+    /// - Parameters:
+    ///   - file: what error messages call it; relative paths in `siege` resolve against its folder.
+    ///   - supply: dates, stocks, needs, inflows, rationing, evacuation and uncertainty.
+    ///   - population: people inside at the start; nil lets `run` count them from the map.
+    ///   - siege: the map, routes and districts files and whose siege; nil for supplies alone.
+    ///   - evacuationAtCapacity: indices of evacuation rules that move their corridor's daily capacity.
+    public init(file: String = "scenario", supply: SupplyScenario, population: Double? = nil,
+                siege: SiegeSettings? = nil, evacuationAtCapacity: [Int] = []) {
+        self.file = file
+        self.supply = supply
+        self.population = population
+        self.siege = siege
+        self.evacuationAtCapacity = evacuationAtCapacity
+        if let population { self.supply.population = population }
+    }
 
     /// A path written in the scenario, taken relative to the scenario's own folder.
     public func resolve(_ path: String) -> String {
@@ -37,7 +57,7 @@ public enum ScenarioLoader {
         case run
     }
 
-    public static func load(_ file: String, for purpose: Purpose) throws -> LoadedScenario {
+    public static func load(_ file: String, for purpose: Purpose) throws -> Scenario {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(file, limit: YAMLLimits.maxBytes)
@@ -51,7 +71,7 @@ public enum ScenarioLoader {
     }
 
     /// Reads scenario text; `file` names it in errors and anchors relative paths.
-    public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> LoadedScenario {
+    public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> Scenario {
         // Windows editors save UTF-8 with a byte order mark, which libyaml refuses inside text.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let line = YAMLLimits.firstTooDeepLine(text) {
@@ -90,7 +110,7 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, path: "evacuation[\(i)].per_day",
                                 message: "missing: give a number of people a day (only `cordon run` can take a corridor's capacity)")
         }
-        var loaded = LoadedScenario(file: file, supply: supply, population: population)
+        var loaded = Scenario(file: file, supply: supply, population: population)
         loaded.evacuationAtCapacity = atCapacity
         // A supply-only file still loads for `run` (its siege is then missing where the
         // pipeline needs it); once any siege key is given, the required ones must all be.

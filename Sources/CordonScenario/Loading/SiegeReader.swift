@@ -1,8 +1,9 @@
 import CordonGeometry
+import CordonSiege
 
 /// The keys that place a scenario on the map, for `cordon run`: which files, whose siege,
 /// and the point that picks the pocket to simulate. Paths are kept as written; the pipeline
-/// resolves them against the scenario's folder (`LoadedScenario.resolve`).
+/// resolves them against the scenario's folder (`Scenario.resolve`).
 public struct SiegeSettings: Sendable, Equatable {
     /// The control map (GeoJSON), as written in the scenario.
     public var map: String
@@ -12,7 +13,7 @@ public struct SiegeSettings: Sendable, Equatable {
     public var districts: String?
     public var besieged: String
     public var allies: [String]
-    /// Metres: areas closer than this count as joined (DESIGN.md, Enclosure).
+    /// Metres: areas closer than this count as joined (docs/design.md#snap).
     public var snap: Double
     /// Metres: a route within this distance of hostile ground is under fire.
     public var fireRange: Double
@@ -33,6 +34,23 @@ public struct SiegeSettings: Sendable, Equatable {
         self.walk = walk
         self.focus = focus
     }
+
+    /// The scenario key that sets a setting.
+    public static func key(for setting: SiegeOptionError.Setting) -> String {
+        switch setting {
+        case .snap: return "snap"
+        case .fireRange: return "fire_range_m"
+        case .walk: return "walk_m"
+        }
+    }
+
+    /// What the enclosure analysis is asked.
+    public var enclosureOptions: EnclosureOptions { EnclosureOptions(besieged: besieged, allies: allies, snap: snap) }
+
+    /// What the route analysis is asked.
+    public var routeOptions: RouteOptions {
+        RouteOptions(besieged: besieged, allies: allies, fireRange: fireRange, snap: snap, walk: walk)
+    }
 }
 
 extension Section {
@@ -51,7 +69,7 @@ extension Section {
         if let allyList = optional("allies"), allies.contains(besieged) {
             throw allyList.error("'\(besieged)' is the besieged side, not an ally")
         }
-        return SiegeSettings(
+        let settings = SiegeSettings(
             map: try path("map") ?? required("map", "the control map, a GeoJSON file beside the scenario").string(),
             routes: try path("routes"), districts: try path("districts"),
             besieged: besieged, allies: allies,
@@ -59,6 +77,12 @@ extension Section {
             fireRange: try optional("fire_range_m")?.amount() ?? 1500,
             walk: try optional("walk_m")?.amount() ?? 3000,
             focus: try required("focus", "a point [lon, lat] inside the besieged pocket to simulate").lonLat())
+        do {
+            try settings.routeOptions.validate()
+        } catch let e as SiegeOptionError {
+            throw (optional(SiegeSettings.key(for: e.setting)) ?? field).error(e.reason)
+        }
+        return settings
     }
 }
 

@@ -5,7 +5,7 @@ import CordonSupply
 
 /// A district over a span of days in which who holds it and whether it is besieged stay the same.
 public struct DistrictSpan {
-    public let district: DistrictArea
+    public let district: District
     /// The controller holding most of its area; nil where the map leaves it blank.
     public let controller: String?
     /// More than half of it lies inside an encircled pocket.

@@ -15,7 +15,7 @@ public enum ScenarioCheck {
     }
 
     public static func run(_ file: String) -> Report {
-        let scenario: LoadedScenario
+        let scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(file, for: .run)
         } catch {
@@ -43,7 +43,7 @@ public enum ScenarioCheck {
         guard faults.isEmpty else { return Report(faults: faults, summary: "") }
         do {
             let context = GEOSContext()
-            let inputs = try ScenarioInputs(scenario, context: context)
+            let inputs = try ScenarioInputs(reading: scenario, context: context)
             try checkFocus(scenario, siege, inputs.map, context)
             let counts = ["map: \(inputs.map.areas.count) areas", "\(inputs.routes.count) routes",
                           "\(inputs.districts.count) districts"]
@@ -55,7 +55,7 @@ public enum ScenarioCheck {
 
     /// The focus must lie in the besieged side's ground at `start`. With snap, the ground is
     /// joined across gaps only when running, so a focus in a gap is left to the run to judge.
-    private static func checkFocus(_ scenario: LoadedScenario, _ siege: SiegeSettings, _ map: ControlMap,
+    private static func checkFocus(_ scenario: Scenario, _ siege: SiegeSettings, _ map: ControlMap,
                                    _ context: GEOSContext) throws {
         guard siege.snap == 0 else { return }
         let point = try context.point(siege.focus)

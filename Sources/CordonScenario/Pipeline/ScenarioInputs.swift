@@ -2,35 +2,33 @@ import CordonGeometry
 import CordonSiege
 import Foundation
 
-/// A district of the districts file: a named polygon and the people living in it.
-public struct DistrictArea {
-    public let name: String
-    public let geometry: Geometry
-    /// Residents, when the file gives `population`.
-    public let population: Double?
-}
-
 /// The files a scenario names, read, and checked against what the scenario says of them:
 /// the besieged side and its allies are on the map, every route an inflow names and every
 /// corridor an evacuation names is in the routes file. Faults name the scenario's key.
 public struct ScenarioInputs {
     public let map: ControlMap
     public let routes: [Route]
-    public let districts: [DistrictArea]
+    public let districts: [District]
 
-    /// Reads the files of a scenario loaded for `run`.
-    public init(_ scenario: LoadedScenario, context: GEOSContext) throws {
+    /// Inputs from values: a control map, its routes and corridors, and its districts.
+    public init(map: ControlMap, routes: [Route] = [], districts: [District] = []) {
+        self.map = map
+        self.routes = routes
+        self.districts = districts
+    }
+
+    /// Reads the files of a scenario loaded for `run` and checks them against it.
+    public init(reading scenario: Scenario, context: GEOSContext) throws {
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
-        let reader = GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes)
         func features(_ key: String, _ path: String) throws -> (String, [Feature]) {
             let file = scenario.resolve(path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
                 throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
             }
-            return (file, try reader.read(path: file))
+            return (file, try LayerFiles.features(file, context: context))
         }
         let (mapFile, mapFeatures) = try features("map", siege.map)
         map = try ControlMap(file: mapFile, features: mapFeatures)
@@ -40,32 +38,22 @@ public struct ScenarioInputs {
         } ?? []
         districts = try siege.districts.map { path in
             let (file, list) = try features("districts", path)
-            return try Self.districts(file, list)
+            return try LayerFiles.districts(list, file: file)
         } ?? []
+        try check(against: scenario)
+    }
+
+    /// Throws `ScenarioError` naming the key when the scenario's besieged side or an ally holds
+    /// nothing on the map, or an inflow or evacuation names a route or corridor that is not here.
+    public func check(against scenario: Scenario) throws {
+        guard let siege = scenario.siege else {
+            throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
+        }
         try Self.checkControllers(scenario, siege, map)
         try Self.checkRouteNames(scenario, routes)
     }
 
-    /// The districts as the enclosure analysis lists them inside pockets.
-    public var enclosureDistricts: [District] { districts.map { District(name: $0.name, geometry: $0.geometry) } }
-
-    private static func districts(_ file: String, _ features: [Feature]) throws -> [DistrictArea] {
-        try features.enumerated().map { i, f in
-            guard let g = f.geometry, g.type.isPolygonal else {
-                throw SiegeInputError(file: file, feature: i, "a district must be a Polygon or MultiPolygon")
-            }
-            var population: Double?
-            if let p = f.properties["population"], !p.isNull {
-                guard let v = p.numberValue, v.isFinite, v >= 0 else {
-                    throw SiegeInputError(file: file, feature: i, "`population` must be a number ≥ 0")
-                }
-                population = v
-            }
-            return DistrictArea(name: f.properties["name"]?.stringValue ?? "district \(i)", geometry: g, population: population)
-        }
-    }
-
-    private static func checkControllers(_ scenario: LoadedScenario, _ siege: SiegeSettings, _ map: ControlMap) throws {
+    private static func checkControllers(_ scenario: Scenario, _ siege: SiegeSettings, _ map: ControlMap) throws {
         let known = map.controllers
         func check(_ name: String, _ path: String) throws {
             guard known.contains(name) else {
@@ -77,7 +65,7 @@ public struct ScenarioInputs {
         for (i, ally) in siege.allies.enumerated() { try check(ally, "allies[\(i)]") }
     }
 
-    private static func checkRouteNames(_ scenario: LoadedScenario, _ routes: [Route]) throws {
+    private static func checkRouteNames(_ scenario: Scenario, _ routes: [Route]) throws {
         let names = routes.map(\.name)
         let corridors = routes.filter { $0.kind == .corridor }.map(\.name)
         func unknown(_ name: String, _ among: [String], _ what: String) -> String {

@@ -31,16 +31,41 @@ public enum ScenarioPipeline {
         }
     }
 
+    /// Loads the scenario file, reads the files it names, and runs it.
+    /// - Parameters:
+    ///   - file: a scenario file (YAML or JSON); paths in it are relative to its folder.
+    ///   - options: workers, Monte Carlo runs and seed, progress.
+    /// - Returns: every pocket, the siege, route states, the supply runs and the layers' data.
+    /// - Throws: `ScenarioError`, `GeoJSONError` or `SiegeInputError` naming the file, key or
+    ///   feature at fault; `GEOSError`/`ProjectionError` when the geometry engine fails.
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
-        let context = GEOSContext()
-        let inputs = try ScenarioInputs(scenario, context: context)
-        let siege = scenario.siege!  // ScenarioInputs has checked it is there
+        let inputs = try ScenarioInputs(reading: scenario, context: GEOSContext())
+        return try await run(scenario, inputs: inputs, options: options)
+    }
+
+    /// Runs a scenario built in Swift on inputs built in Swift (or read by `ScenarioInputs(reading:context:)`).
+    /// - Parameters:
+    ///   - scenario: the supply model and `siege` settings; `siege` must be set.
+    ///   - inputs: the control map, routes and districts; checked against the scenario first.
+    ///   - options: workers, Monte Carlo runs and seed, progress.
+    public static func run(_ scenario: Scenario, inputs: ScenarioInputs, options: Options = Options()) async throws
+        -> ScenarioResult {
+        try inputs.check(against: scenario)
+        guard let siege = scenario.siege else {
+            throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
+        }
+        do {
+            try siege.routeOptions.validate()
+        } catch let e as SiegeOptionError {
+            throw ScenarioError(file: scenario.file, path: SiegeSettings.key(for: e.setting), message: e.reason)
+        }
+        let context = inputs.map.areas.first?.geometry.context ?? GEOSContext()
         let window = ScenarioWindow(scenario.supply)
-        let layers = EnclosureLayers(districts: inputs.districts.isEmpty ? nil : inputs.enclosureDistricts)
+        let layers = EnclosureLayers(districts: inputs.districts.isEmpty ? nil : inputs.districts)
         let progress = options.progress
 
-        let enclosure = EnclosureOptions(besieged: siege.besieged, allies: siege.allies, snap: siege.snap)
+        let enclosure = siege.enclosureOptions
         let pockets = try await EnclosureTimeline.run(map: inputs.map, options: enclosure, layers: layers, jobs: options.jobs,
                                                       progress: { progress?("periods", $0, $1) })
         let inWindow = window.clip(pockets, \.period)
@@ -54,9 +79,7 @@ public enum ScenarioPipeline {
         var states: [RouteState] = []
         var access = AccessTimeline()
         if !inputs.routes.isEmpty {
-            let routeOptions = RouteOptions(besieged: siege.besieged, allies: siege.allies, fireRange: siege.fireRange,
-                                            snap: siege.snap, walk: siege.walk)
-            states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: routeOptions,
+            states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: siege.routeOptions,
                                                  layers: EnclosureLayers(), jobs: options.jobs,
                                                  progress: { progress?("routes", $0, $1) })
             access = AccessTimeline(routeStates: states)
@@ -95,7 +118,7 @@ public struct FocusFronts {
 
 /// Everything a scenario run found.
 public struct ScenarioResult {
-    public let scenario: LoadedScenario
+    public let scenario: Scenario
     public let inputs: ScenarioInputs
     /// Every pocket of every period, periods cut to the scenario's days.
     public let pockets: [Pocket]

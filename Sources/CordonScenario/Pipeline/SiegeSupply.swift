@@ -2,7 +2,7 @@ import CordonCore
 import CordonSiege
 import CordonSupply
 
-extension LoadedScenario {
+extension Scenario {
     /// The supply model as the map sets it: the people inside the focus pocket at `start` when
     /// the file gives no `population`, and evacuation through a named corridor only while the
     /// corridor is declared open (its `from`/`until`, not its geometric status: a corridor

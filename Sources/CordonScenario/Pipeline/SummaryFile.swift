@@ -16,7 +16,7 @@ extension ScenarioResult {
 
         var out = "{\n"
         out += "  \"scenario\": \(text(.string(model.name))),\n"
-        out += "  \"basis\": \(ReportBasis(self).jsonText),\n"  // what report.html cites; issue 7
+        out += "  \"basis\": \(ReportBasis(self).jsonText),\n"  // what report.html cites
         out += "  \"siege\": {\n"
         out += "    \"besieged\": \(text(.string(siege.besieged))),\n"
         out += "    \"focus\": [\(text(.number(siege.focus.x))), \(text(.number(siege.focus.y)))],\n"

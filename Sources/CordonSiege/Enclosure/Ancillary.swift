@@ -13,10 +13,15 @@ public struct PopulationArea {
 /// A named district (neighbourhood, camp, quarter) to list inside pockets.
 public struct District {
     public let name: String
+    /// Lon/lat polygon or multipolygon.
     public let geometry: Geometry
-    public init(name: String, geometry: Geometry) {
+    /// Residents, when the districts file gives `population`.
+    public let population: Double?
+
+    public init(name: String, geometry: Geometry, population: Double? = nil) {
         self.name = name
         self.geometry = geometry
+        self.population = population
     }
 }
 
@@ -39,6 +44,8 @@ public struct EnclosureLayers {
         EnclosureLayers(
             bases: try bases?.map { try $0.copy(into: ctx) },
             population: try population?.map { PopulationArea(geometry: try $0.geometry.copy(into: ctx), population: $0.population) },
-            districts: try districts?.map { District(name: $0.name, geometry: try $0.geometry.copy(into: ctx)) })
+            districts: try districts?.map {
+                District(name: $0.name, geometry: try $0.geometry.copy(into: ctx), population: $0.population)
+            })
     }
 }

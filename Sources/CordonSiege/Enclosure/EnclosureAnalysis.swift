@@ -1,7 +1,7 @@
 import CordonCore
 import CordonGeometry
 
-/// Finds the besieged side's pockets on one date and measures them (DESIGN.md, Enclosure).
+/// Finds the besieged side's pockets on one date and measures them (docs/design.md#pockets).
 /// One analysis per worker: it owns its GEOS context through its workspace.
 public final class EnclosureAnalysis {
     let ws: Workspace
@@ -9,6 +9,7 @@ public final class EnclosureAnalysis {
 
     public init(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
                 context: GEOSContext) throws {
+        try options.validate()
         try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.allies, role: { _ in "the allied controller" })
         self.options = options

@@ -1,4 +1,4 @@
-/// What an enclosure analysis is asked (DESIGN.md, Enclosure).
+/// What an enclosure analysis is asked (docs/design.md#pockets).
 public struct EnclosureOptions: Sendable {
     /// The controller whose pockets are sought.
     public var besieged: String

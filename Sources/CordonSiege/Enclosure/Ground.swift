@@ -14,7 +14,7 @@ struct Ground {
     /// The dissolved study area in lon/lat (without snap only), for the overlap check.
     var extentLonLat: Geometry?
     /// The dissolved hostile ground (neither besieged nor allied), metres; never joined by
-    /// snap, as DESIGN.md says. For contact and closure.
+    /// snap (docs/design.md#snap). For contact and closure.
     var hostileMetres: Geometry
 
     init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {

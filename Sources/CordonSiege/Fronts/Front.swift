@@ -1,8 +1,7 @@
 import CordonCore
 import CordonGeometry
 
-/// One stretch of a pocket's boundary and what lies across it (DESIGN.md, Scenario files:
-/// "pocket boundaries split by what lies across them").
+/// One stretch of a pocket's boundary and what lies across it (docs/design.md#fronts).
 public struct Front {
     /// What lies across a stretch of boundary.
     public enum Across: Hashable, Sendable, CustomStringConvertible {

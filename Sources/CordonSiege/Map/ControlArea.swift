@@ -1,7 +1,7 @@
 import CordonCore
 import CordonGeometry
 
-/// One area held by one controller, for a span of days (DESIGN.md, Control maps).
+/// One area held by one controller, for a span of days (docs/design.md#control-maps).
 public struct ControlArea {
     /// Position of the feature in its file (the first is 0), for messages.
     public let feature: Int

@@ -1,7 +1,7 @@
 import CordonCore
 import CordonGeometry
 
-/// A control map: who holds which ground, over time (DESIGN.md, Control maps).
+/// A control map: who holds which ground, over time (docs/design.md#control-maps).
 public struct ControlMap {
     public let file: String
     public let areas: [ControlArea]

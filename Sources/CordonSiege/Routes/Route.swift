@@ -6,7 +6,7 @@ public enum RouteKind: String, Sendable, CaseIterable {
     case supply, corridor
 }
 
-/// A road, track or declared corridor (DESIGN.md, Routes and corridors).
+/// A road, track or declared corridor (docs/design.md#routes).
 public struct Route {
     /// Position of the feature in its file (the first is 0).
     public let feature: Int

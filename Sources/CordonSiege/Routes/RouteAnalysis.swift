@@ -2,7 +2,7 @@ import CordonCore
 import CordonGeometry
 import Foundation
 
-/// Fire control over routes on one date (DESIGN.md, Routes and corridors): how much of each
+/// Fire control over routes on one date (docs/design.md#routes): how much of each
 /// route lies inside hostile ground and within the fire range of it, and for corridors where
 /// they lead and how many people live near their entry. One analysis per worker.
 public final class RouteAnalysis {
@@ -15,12 +15,7 @@ public final class RouteAnalysis {
 
     public init(map: ControlMap, routes: [Route], options: RouteOptions, layers: EnclosureLayers = EnclosureLayers(),
                 context: GEOSContext) throws {
-        guard options.fireRange >= 0, options.fireRange.isFinite else {
-            throw SiegeInputError(file: "--fire-range", "must be a number of metres ≥ 0, got \(options.fireRange)")
-        }
-        guard options.walk >= 0, options.walk.isFinite else {
-            throw SiegeInputError(file: "--walk", "must be a number of metres ≥ 0, got \(options.walk)")
-        }
+        try options.validate()
         try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.allies, role: { _ in "the allied controller" })
         ws = try Workspace(map: map, layers: layers, context: context)

@@ -1,4 +1,4 @@
-/// What a route analysis is asked (DESIGN.md, Routes and corridors).
+/// What a route analysis is asked (docs/design.md#routes).
 public struct RouteOptions: Sendable {
     public var besieged: String
     public var allies: [String]

@@ -14,7 +14,7 @@ struct Workspace {
 }
 
 extension DayPlan {
-    /// Runs the day rules of DESIGN.md ("Supply simulation") for `scenario`, which must have the
+    /// Runs the day rules (docs/design.md#the-supply-day) for `scenario`, which must have the
     /// structure this plan was made from (only numbers may differ).
     func run<R: DayRecorder>(_ scenario: SupplyScenario, _ ws: inout Workspace, _ recorder: inout R) {
         fillInflows(scenario, into: &ws.inflow)

@@ -49,8 +49,6 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension ReportInputError: BadInput {}
-
 private struct NotAnOutputFolder: BadInput {
     let folder: String
     var description: String { "\(folder): not a folder; give the output folder of cordon run or cordon demo" }

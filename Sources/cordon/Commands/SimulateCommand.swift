@@ -5,9 +5,6 @@ import CordonScenario
 import CordonSupply
 import Foundation
 
-extension ScenarioError: BadInput {}
-extension SupplyError: BadInput {}
-
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",

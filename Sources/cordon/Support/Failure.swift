@@ -1,9 +1,23 @@
 import ArgumentParser
+import CordonCore
+import CordonGeometry
+import CordonScenario
+import CordonSiege
+import CordonSupply
 import Foundation
 
 /// Errors that mean "the input is wrong": one line on stderr, exit status 2.
 /// Each module's input error type conforms here, so the libraries stay free of the CLI.
 protocol BadInput: Error, CustomStringConvertible {}
+
+// Every library error that means "the input is wrong".
+extension FileReadError: BadInput {}
+extension GeoJSONError: BadInput {}
+extension SiegeInputError: BadInput {}
+extension ScenarioError: BadInput {}
+extension SupplyError: BadInput {}
+extension OutputFolderError: BadInput {}
+extension ReportInputError: BadInput {}
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
@@ -32,11 +46,23 @@ private func exit(for error: Error) -> ExitCode {
     switch error {
     case let e as ExitCode:
         return e
+    case let e as SiegeOptionError:
+        printError("cordon: --\(flag(e.setting)): \(e.reason)")
+        return ExitCode(2)
     case let e as BadInput:
         printError("cordon: \(e)")
         return ExitCode(2)
     default:
         printError("cordon: \(error)")
         return ExitCode(1)
+    }
+}
+
+/// The flag that sets a library setting.
+private func flag(_ setting: SiegeOptionError.Setting) -> String {
+    switch setting {
+    case .snap: return "snap"
+    case .fireRange: return "fire-range"
+    case .walk: return "walk"
     }
 }

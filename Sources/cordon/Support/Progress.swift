@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A progress bar on standard error, only when it is a terminal and not `--quiet`.
 struct Progress: Sendable {

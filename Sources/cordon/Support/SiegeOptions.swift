@@ -20,7 +20,6 @@ struct SiegeOptions: ParsableArguments {
 
     func validate() throws {
         if date != nil && timeline { throw ValidationError("give --date or --timeline, not both") }
-        if snap < 0 || !snap.isFinite { throw ValidationError("--snap must be a number of metres ≥ 0") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 

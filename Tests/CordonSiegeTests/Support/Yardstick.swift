@@ -1,7 +1,7 @@
 import CordonCore
 import CordonGeometry
 import CordonSiege
-import CordonSupply
+import CordonTestSupport
 import Foundation
 import Testing
 
@@ -10,17 +10,8 @@ import Testing
 /// scratch folders, and running our own library on a map file the way `cordon enclosure` does.
 enum Yardstick {
     /// The package root: the nearest folder above this file holding `Package.swift`.
-    static let packageRoot: URL = {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        var url = here
-        while url.pathComponents.count > 1 {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url = url.deletingLastPathComponent()
-        }
-        return here
-    }()
-
-    static let shared = packageRoot.appendingPathComponent("../shared").standardizedFileURL
+    static let packageRoot = Repository.root
+    static let shared = Repository.shared
     static let generator = shared.appendingPathComponent("bench/gen_control_map.py")
     static let reference = shared.appendingPathComponent("bench/reference_enclosure.py")
     static let compareScript = packageRoot.appendingPathComponent("scripts/compare_enclosure.py")
@@ -55,8 +46,9 @@ enum Yardstick {
         else { throw YardstickFailure("cannot create \(outURL.path) or \(errURL.path)") }
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        guard let python = YardstickPython.interpreter else { throw YardstickFailure("no python3") }
+        process.executableURL = python
+        process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out

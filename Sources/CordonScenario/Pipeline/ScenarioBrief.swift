@@ -1,16 +1,21 @@
 import CordonCore
-import CordonScenario
 import CordonSiege
 import CordonSupply
 import Foundation
 
-extension OutputFolderError: BadInput {}
+/// A run's result in plain words, for people rather than programs: what `cordon run` prints.
+///
+///     let brief = ScenarioBrief(result: result)
+///     (brief.siege + [brief.population] + brief.depletion).forEach { print($0) }
+///
+/// Every line is a model estimate and says what it rests on where that is not obvious.
+public struct ScenarioBrief {
+    public let result: ScenarioResult
 
-/// Plain-language lines about a scenario run, for people rather than programs.
-struct ScenarioBrief {
-    let result: ScenarioResult
+    public init(result: ScenarioResult) { self.result = result }
 
-    var siege: [String] {
+    /// The focus pocket's encircled periods, one line each after a heading line.
+    public var siege: [String] {
         let s = result.siege
         guard !s.encircled.isEmpty else {
             return ["Siege: the pocket holding the focus point is never encircled between \(result.model.start) and \(result.model.end)."]
@@ -27,7 +32,8 @@ struct ScenarioBrief {
         return lines
     }
 
-    var population: String {
+    /// The people inside at the first encirclement, and where the figure comes from.
+    public var population: String {
         let inside = result.siege.populationAtFirstEncirclement.map { NumberText.grouped($0) } ?? "?"
         let source = result.scenario.population == nil
             ? "the map's population figures, weighted by area inside the pocket"
@@ -36,7 +42,7 @@ struct ScenarioBrief {
     }
 
     /// When `route` first came under fire and when it was first cut.
-    func route(_ name: String) -> String? {
+    public func route(_ name: String) -> String? {
         guard result.inputs.routes.contains(where: { $0.name == name }) else { return nil }
         let fire = result.firstDay(name, is: .underFire), cut = result.firstDay(name, is: .cut)
         let parts = [fire.map { "under fire from \($0)" }, cut.map { "cut from \($0)" }].compactMap { $0 }
@@ -44,7 +50,7 @@ struct ScenarioBrief {
     }
 
     /// Each commodity's depletion: the central run, then the Monte Carlo P5–P95 range.
-    var depletion: [String] {
+    public var depletion: [String] {
         result.supply.outcomes.enumerated().map { c, outcome in
             let unit = result.model.supplies[c].unit
             var line = "\(outcome.commodity.capitalized) (\(unit)): "
@@ -59,7 +65,8 @@ struct ScenarioBrief {
         }
     }
 
-    static func files(_ paths: [String], folder: String) -> String {
+    /// "Files written to DIR: a, b, c."
+    public static func files(_ paths: [String], folder: String) -> String {
         "Files written to \(folder): " + paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "."
     }
 }

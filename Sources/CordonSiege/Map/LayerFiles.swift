@@ -1,0 +1,57 @@
+import CordonCore
+import CordonGeometry
+
+/// Reading the layers that come with a control map, the same way for the command line and for
+/// scenarios: ways out (bases), residents (population areas) and named districts. Every fault
+/// names the file and the feature (counted from 0).
+public enum LayerFiles {
+    /// The features of a layer file that an analysis keeps in memory whole (a map, routes,
+    /// districts): files over `GeoJSONReader.heldMaxBytes` are refused before reading.
+    public static func features(_ path: String, context: GEOSContext) throws -> [Feature] {
+        try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes).read(path: path)
+    }
+
+    /// Points or polygons (or their Multi- forms) that count as ways out of a pocket instead of
+    /// the study area's edge (docs/design.md#encirclement).
+    public static func bases(_ features: [Feature], file: String) throws -> [Geometry] {
+        try features.enumerated().map { i, f in
+            guard let g = f.geometry, !g.isEmpty, g.type.isPuntal || g.type.isPolygonal else {
+                throw SiegeInputError(file: file, feature: i, "a base must be a Point or Polygon (or Multi-)")
+            }
+            return g
+        }
+    }
+
+    /// Polygons with a `population` number ≥ 0: residents spread evenly over each area
+    /// (docs/design.md#population).
+    public static func populationAreas(_ features: [Feature], file: String) throws -> [PopulationArea] {
+        try features.enumerated().map { i, f in
+            guard let g = f.geometry, g.type.isPolygonal else {
+                throw SiegeInputError(file: file, feature: i, "a population area must be a Polygon or MultiPolygon")
+            }
+            guard let p = f.properties["population"]?.numberValue, p.isFinite, p >= 0 else {
+                throw SiegeInputError(file: file, feature: i, "`population` must be a number ≥ 0")
+            }
+            return PopulationArea(geometry: g, population: p)
+        }
+    }
+
+    /// Polygons named by `name` (or `NAME`, as many boundary files spell it; else "district N"),
+    /// with an optional `population` ≥ 0.
+    public static func districts(_ features: [Feature], file: String) throws -> [District] {
+        try features.enumerated().map { i, f in
+            guard let g = f.geometry, g.type.isPolygonal else {
+                throw SiegeInputError(file: file, feature: i, "a district must be a Polygon or MultiPolygon")
+            }
+            var population: Double?
+            if let p = f.properties["population"], !p.isNull {
+                guard let v = p.numberValue, v.isFinite, v >= 0 else {
+                    throw SiegeInputError(file: file, feature: i, "`population` must be a number ≥ 0")
+                }
+                population = v
+            }
+            let name = f.properties["name"]?.stringValue ?? f.properties["NAME"]?.stringValue ?? "district \(i)"
+            return District(name: name, geometry: g, population: population)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Tests that check Cordon against something outside the Swift code: the Python yardsticks, the
+/// real files in `../shared`, GDAL's `ogrinfo`, the built `cordon` binary.
+///
+/// Where the reference is missing, the test does not run and says so on standard output with
+/// the reason. Under `CORDON_REQUIRE_REFERENCES=1` (CI sets it) a missing reference fails the
+/// test instead, so an independent check can never silently not happen.
+public struct Reference: TestTrait, SuiteTrait, TestScoping {
+    let available: @Sendable () -> Bool
+    let what: String
+
+    /// `available` is evaluated once per test, when it is about to run.
+    public static func needs(_ what: String, _ available: @autoclosure @escaping @Sendable () -> Bool) -> Reference {
+        Reference(available: available, what: what)
+    }
+
+    /// Whether CI asked for every reference to be present.
+    public static let required = ProcessInfo.processInfo.environment["CORDON_REQUIRE_REFERENCES"] == "1"
+
+    public var isRecursive: Bool { true }
+
+    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void)
+        async throws {
+        guard !test.isSuite, !available() else {
+            try await function()
+            return
+        }
+        if Self.required {
+            Issue.record("missing reference: \(what) (CORDON_REQUIRE_REFERENCES=1 forbids skipping)")
+        } else {
+            print("↷ Test \(test.name) skipped: \(what)")
+        }
+    }
+}
