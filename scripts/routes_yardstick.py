@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Route fire control with Shapely 2 + pyproj, the yardstick for `cordon routes` on one
-date (DESIGN.md, Routes and corridors): hostile_km, exposed_km, min_distance_m, status.
+date (docs/design.md#routes): hostile_km, exposed_km, min_distance_m, status.
 Lengths are geodesic (pyproj Geod) of the stretches found in UTM.
 
     routes_yardstick.py MAP ROUTES --besieged B [--allies a,b] [--fire-range 1500] [-o OUT]

@@ -9,7 +9,7 @@ import Testing
 @Suite struct MeasureAgainstPyprojTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let source = root.appendingPathComponent("../shared/geodata/aleppo_neighbourhoods_csr.geojson").standardized
+    static let source = Repository.shared.appendingPathComponent("geodata/aleppo_neighbourhoods_csr.geojson")
 
     @Test(Reference.needs("../shared/geodata/aleppo_neighbourhoods_csr.geojson", FileManager.default.fileExists(atPath: source.path)))
     func aleppoNeighbourhoodsMatchPyprojToOneInABillion() throws {

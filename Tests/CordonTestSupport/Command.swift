@@ -47,8 +47,14 @@ public enum Repository {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     public static let aleppo = root.appendingPathComponent("geodata/aleppo-2016")
-    /// `../shared` beside the checkout: the Python yardsticks (`bench/`) and real files (`geodata/`).
-    public static let shared = root.appendingPathComponent("../shared").standardizedFileURL
+    /// `../shared` beside the checkout, or `$CORDON_SHARED`: the Python yardsticks (`bench/`) and
+    /// the real files (`geodata/`) that tests compare with when present.
+    public static let shared: URL = {
+        if let path = ProcessInfo.processInfo.environment["CORDON_SHARED"], !path.isEmpty {
+            return URL(fileURLWithPath: path).standardizedFileURL
+        }
+        return root.appendingPathComponent("../shared").standardizedFileURL
+    }()
 }
 
 /// A fresh folder under the system's temporary folder, removed by the caller.

@@ -12,3 +12,18 @@ enum ScenarioKeys {
     static let uncertainty = ["runs", "seed", "vary"]
     static let distributions = ["uniform", "triangular", "normal", "lognormal"]
 }
+
+extension ScenarioLoader {
+    /// Every key path the loader accepts, spelled as docs/scenario.md lists them: `start`,
+    /// `supplies[].stock`, `uncertainty.vary.*.normal`. A tool can offer them for completion;
+    /// a test holds the documentation to them.
+    public static var keyPaths: [String] {
+        ScenarioKeys.top
+            + ScenarioKeys.supply.map { "supplies[].\($0)" }
+            + ScenarioKeys.inflow.map { "inflows[].\($0)" }
+            + ScenarioKeys.rationing.map { "rationing[].\($0)" }
+            + ScenarioKeys.evacuation.map { "evacuation[].\($0)" }
+            + ScenarioKeys.uncertainty.map { "uncertainty.\($0)" }
+            + ScenarioKeys.distributions.map { "uncertainty.vary.*.\($0)" }
+    }
+}
