@@ -3,9 +3,12 @@ import CordonGeometry
 
 /// A control map: who holds which ground, over time (docs/design.md#control-maps).
 public struct ControlMap {
+    /// The file the map came from, as the user named it, for messages.
     public let file: String
+    /// Every area of every date, in file order.
     public let areas: [ControlArea]
 
+    /// A map from areas built in code; `file` names it in messages.
     public init(file: String, areas: [ControlArea]) {
         self.file = file
         self.areas = areas
@@ -14,6 +17,13 @@ public struct ControlMap {
     /// Reads the map's features: Polygon/MultiPolygon with `controller`, optional `from`,
     /// `until`, `name`, `population`. Invalid geometry is an error naming GEOS's reason,
     /// unless `repair` is set; `repaired` then lists the features mended.
+    ///
+    /// - Parameters:
+    ///   - file: The map's file name, for messages.
+    ///   - features: The features of the file, in order.
+    ///   - repair: Whether to mend invalid geometry with GEOS MakeValid instead of stopping.
+    ///   - repaired: Told the feature index and GEOS's reason for each area mended.
+    /// - Throws: ``SiegeInputError`` naming the first faulty feature, or a `GeometryError`.
     public init(file: String, features: [Feature], repair: Bool = false,
                 repaired: ((Int, String) -> Void)? = nil) throws {
         self.file = file
@@ -29,7 +39,9 @@ public struct ControlMap {
                 throw fail("has no `controller` (a string naming who holds the area)")
             }
             if let reason = try g.validityReason() {
-                guard repair else { throw fail("invalid geometry: \(reason) (use --repair to mend it)") }
+                guard repair else {
+                    throw SiegeInputError(file: file, feature: i, "invalid geometry: \(reason)", repairable: true)
+                }
                 g = try g.makeValid()
                 let polys = try g.polygons()
                 g = polys.count == 1 ? polys[0] : try g.context.collection(.multiPolygon, polys)
@@ -49,6 +61,7 @@ public struct ControlMap {
         self.areas = areas
     }
 
+    /// Whether any area has a `from` or an `until`, so the map changes over time.
     public var isDated: Bool { areas.contains { $0.isDated } }
 
     /// The controllers named in the map, sorted.
@@ -68,6 +81,11 @@ public struct ControlMap {
     }
 
     /// Checks that every named controller appears in the map.
+    ///
+    /// - Parameters:
+    ///   - names: Controllers the analysis was asked about, such as the besieged side and its allies.
+    ///   - role: Words for a name in the message: "the besieged controller".
+    /// - Throws: ``SiegeInputError`` for the first name missing, listing the controllers the map does name.
     public func requireControllers(_ names: [String], role: (String) -> String) throws {
         let known = Set(areas.map(\.controller))
         for n in names where !known.contains(n) {

@@ -30,7 +30,12 @@ struct SiegeOptions: ParsableArguments {
 
     /// The control map; a dated map needs --date or --timeline.
     func controlMap(_ input: InputLayers) throws -> ControlMap {
-        let controlMap = try input.controlMap(map, repair: repair)
+        let controlMap: ControlMap
+        do {
+            controlMap = try input.controlMap(map, repair: repair)
+        } catch let e as SiegeInputError where e.repairable {
+            throw SiegeInputError(file: e.file, feature: e.feature, e.reason + " (use --repair to mend it)")
+        }
         if controlMap.isDated && date == nil && !timeline {
             throw SiegeInputError(file: map, "the map has `from`/`until` dates: give --date YYYY-MM-DD or --timeline")
         }
