@@ -2,16 +2,28 @@
 """The yardstick for `cordon simulate`: the same supply rules, written independently in numpy.
 
 All Monte Carlo runs advance together, one numpy operation per rule per day over arrays of runs.
-It reads the same scenario files (YAML or JSON; the supply keys only, no routes) and writes the
-same timeline.csv and summary.json, so its output can be compared byte for byte with cordon's,
+It reads the same scenario files (YAML or JSON; the supply keys only) and writes the same
+timeline.csv and summary.json, so its output can be compared byte for byte with cordon's,
 and timed against it (scripts/bench-supply).
+
+It knows no maps. For a scenario of `cordon run` (inflows along a `route`, evacuation through a
+`corridor`, population from the map), give what the map would: `--population N` and
+`--access FILE`, a JSON object
+    {"routes": {"Castello Road": [["2016-07-01", "open"], ["2016-07-07", "under_fire"], ...], ...},
+     "corridors": {"Salah al-Din corridor": {"from": "2016-07-28", "until": null, "daily_capacity": 1000}}}
+Each route's status holds from its date until the next change, `cut` before the first; an inflow
+along a route gets per_day x 1 when open, x under_fire_factor (default 0) when under fire, nothing
+when cut (docs/design.md#the-supply-day). An evacuation rule naming a corridor runs only on the
+days in both its own window and the corridor's, and takes the corridor's daily_capacity when it
+has no per_day (docs/design.md#corridors).
 
 The random numbers follow the documented scheme of CordonSupply, vectorised over runs: run i
 draws from xoshiro256** seeded with four SplitMix64 outputs starting at seed + i * 0xD1B54A32D192ED03
 (mod 2^64); uniforms are the top 53 bits over 2^53; normals come from Box-Muller with two
 uniforms, redrawn (up to 64 times) while the value is negative.
 
-usage: supply_yardstick.py SCENARIO [--runs N] [--seed S] [-o timeline.csv] [--summary summary.json]
+usage: supply_yardstick.py SCENARIO [--runs N] [--seed S] [--population N] [--access FILE]
+                           [-o timeline.csv] [--summary summary.json]
 The compute time (after reading the file) is printed on stderr as `yardstick_seconds=...`.
 """
 import argparse
@@ -123,14 +135,16 @@ def as_day(v):
 class Params:
     """Every number a run may vary, as arrays over runs."""
 
-    def __init__(self, sc, runs):
+    def __init__(self, sc, runs, corridors=None):
         full = lambda x: np.full(runs, float(x))
+        corridors = corridors or {}
         self.population = full(sc["population"])
         self.supplies = [{k: full(s.get(k, 0)) for k in ("stock", "need_per_person_day", "spoilage_per_day")}
                          for s in sc["supplies"]]
         self.inflows = [{k: full(f[k]) for k in ("per_day", "amount", "under_fire_factor") if k in f}
                         for f in sc.get("inflows") or []]
-        self.evacuation = [{"per_day": full(e["per_day"]), "max_total": full(e.get("max_total", math.inf))}
+        self.evacuation = [{"per_day": full(e["per_day"] if "per_day" in e else corridors[e["corridor"]]["daily_capacity"]),
+                            "max_total": full(e.get("max_total", math.inf))}
                            for e in sc.get("evacuation") or []]
 
     def set(self, path, value, names):
@@ -151,7 +165,24 @@ def window(rule, start, days, frm="from", until="until"):
     return range(lo, hi) if lo < hi else range(0)
 
 
-def simulate(sc, p, runs, full=False):
+def route_status(changes, day):
+    """The status in force on `day`: the last change on or before it, `cut` before any."""
+    status = "cut"
+    for date, s in sorted((as_day(d), s) for d, s in changes):
+        if date <= day:
+            status = s
+    return status
+
+
+def corridor_window(rule, corridor, start, days):
+    """An evacuation rule's days within the corridor's declared [from, until)."""
+    later = lambda a, b: b if a is None else a if b is None else max(as_day(a), as_day(b))
+    earlier = lambda a, b: b if a is None else a if b is None else min(as_day(a), as_day(b))
+    both = {"from": later(rule.get("from"), corridor.get("from")), "until": earlier(rule.get("until"), corridor.get("until"))}
+    return window(both, start, days)
+
+
+def simulate(sc, p, runs, access, full=False):
     """The daily rules over all runs at once. Returns stocks (runs, commodities, days), depletion
     day indices (-1 when never) and, with `full`, per-day columns of run 0."""
     start, end = as_day(sc["start"]), as_day(sc["end"])
@@ -159,13 +190,25 @@ def simulate(sc, p, runs, full=False):
     supplies = sc["supplies"]
     names = [s["commodity"] for s in supplies]
     inflows = sc.get("inflows") or []
+    statuses = []  # per inflow: each day's route status, or None without a route
     for f in inflows:
         if f.get("route"):
-            raise SystemExit("yardstick: routes need an access timeline")
+            if f["route"] not in (access or {}).get("routes", {}):
+                raise SystemExit(f"yardstick: route {f['route']!r} needs its statuses in --access")
+            changes = access["routes"][f["route"]]
+            statuses.append([route_status(changes, start + dt.timedelta(days=d)) for d in range(days)])
+        else:
+            statuses.append(None)
     in_windows = [range((as_day(f["date"]) - start).days, (as_day(f["date"]) - start).days + 1)
                   if "date" in f else window(f, start, days) for f in inflows]
     evac = sc.get("evacuation") or []
-    ev_windows = [window(e, start, days) for e in evac]
+    # Without --access this is `cordon simulate`, which knows no corridors: rules run on their own dates.
+    through = lambda e: access is not None and e.get("corridor")
+    for e in evac:
+        if through(e) and e["corridor"] not in access.get("corridors", {}):
+            raise SystemExit(f"yardstick: corridor {e['corridor']!r} needs its declared window in --access")
+    ev_windows = [corridor_window(e, access["corridors"][e["corridor"]], start, days) if through(e)
+                  else window(e, start, days) for e in evac]
     rules = sorted(((float(r["below_days"]), float(r["ration"])) for r in sc.get("rationing") or []))
 
     C = len(supplies)
@@ -188,7 +231,14 @@ def simulate(sc, p, runs, full=False):
             inflow = np.zeros(runs)
             for i, f in enumerate(inflows):
                 if names.index(f["commodity"]) == c and d in in_windows[i]:
-                    inflow = inflow + (p.inflows[i]["amount"] if "date" in f else p.inflows[i]["per_day"])
+                    status = statuses[i][d] if statuses[i] else "open"
+                    if "date" in f:
+                        inflow = inflow + p.inflows[i]["amount"]
+                    elif status == "open":
+                        inflow = inflow + p.inflows[i]["per_day"]
+                    elif status == "under_fire":
+                        factor = p.inflows[i].get("under_fire_factor", np.zeros(runs))
+                        inflow = inflow + p.inflows[i]["per_day"] * factor
             s = stock[c] + inflow
             spoiled = s * p.supplies[c]["spoilage_per_day"]
             s = s - spoiled
@@ -238,26 +288,36 @@ def main():
     ap.add_argument("scenario")
     ap.add_argument("--runs", type=int)
     ap.add_argument("--seed", type=int)
+    ap.add_argument("--population", type=float, help="the people at start, as the map gives them to `cordon run`")
+    ap.add_argument("--access", help="route statuses and corridor windows (JSON), as the map gives them")
     ap.add_argument("-o", "--output")
     ap.add_argument("--summary")
     a = ap.parse_args()
     with open(a.scenario) as f:
         sc = yaml.safe_load(f)
+    access = None
+    if a.access:
+        import json
+        with open(a.access) as f:
+            access = json.load(f)
+    if a.population is not None:
+        sc["population"] = a.population
+    corridors = (access or {}).get("corridors", {})
 
     t0 = time.perf_counter()
     start, end = as_day(sc["start"]), as_day(sc["end"])
     names = [s["commodity"] for s in sc["supplies"]]
-    _, depleted0, rows = simulate(sc, Params(sc, 1), 1, full=True)
+    _, depleted0, rows = simulate(sc, Params(sc, 1, corridors), 1, access, full=True)
     unc = sc.get("uncertainty") or {}
     runs = a.runs if a.runs is not None else unc.get("runs", 0)
     seed = a.seed if a.seed is not None else unc.get("seed", 0)
     bands = None
     if runs > 0:
-        p = Params(sc, runs)
+        p = Params(sc, runs, corridors)
         streams = Streams(seed, runs)
         for path, dist in (unc.get("vary") or {}).items():
             p.set(path, draw(dist, streams, runs), names)
-        stocks, depleted, _ = simulate(sc, p, runs)
+        stocks, depleted, _ = simulate(sc, p, runs, access)
         ks = [nearest_rank(q, runs) - 1 for q in (5, 50, 95)]
         bands = np.partition(stocks, ks, axis=0)[ks]  # (3, C, days)
         spreads = []

@@ -9,7 +9,9 @@ struct GeoJSONWriterTests {
     let context = GEOSContext()
 
     /// Golden file: all seven types, a clockwise shell and a counter-clockwise hole fixed,
-    /// z dropped, properties kept in order, the CRS member dropped and a bbox added.
+    /// z dropped, properties kept in order, the CRS member dropped and a bbox added. The expected
+    /// bytes are worked out from the written rules by Fixtures/io/make_all_types_expected.py, not
+    /// taken from the writer (CordonCLITests.FixtureGeneratorTests runs it again).
     @Test func writesTheGoldenFile() throws {
         let fs = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
         let bytes = try GeoJSONWriter().collection(fs)
@@ -171,8 +173,28 @@ struct AtomicFileTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/new.geojson"))
     }
 
+    /// A target that is not a regular file is written in place, never replaced by a renamed
+    /// temporary file: a named pipe gets the bytes and is still a pipe, with nothing left beside
+    /// it, and /dev/null is still a character device.
     @Test func writesStraightToDevices() throws {
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pipe = dir + "/pipe"
+        try #require(mkfifo(pipe, 0o600) == 0)
+        // A reader that does not wait, so the writer's open finds it and the bytes sit in the pipe.
+        let reader = open(pipe, O_RDONLY | O_NONBLOCK)
+        try #require(reader >= 0)
+        defer { close(reader) }
+        try AtomicFile.write(Array("through the pipe".utf8), to: pipe)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count == 16 && String(decoding: buffer.prefix(max(0, count)), as: UTF8.self) == "through the pipe")
+        var st = stat()
+        #expect(stat(pipe, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "the pipe was replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["pipe"])
+
         try AtomicFile.write(Array("x".utf8), to: "/dev/null")
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "/dev/null was replaced")
     }
 
     @Test func reportsAMissingFolder() throws {

@@ -4,9 +4,15 @@ import CordonSupply
 import CordonTestSupport
 import Testing
 
-/// Scenario fixtures beside the outputs expected from them. The expected files were written by
+/// Scenario fixtures beside the outputs expected from them. The expected files are written by
 /// scripts/supply_yardstick.py, a separate numpy implementation of the same rules and random
-/// streams, so agreement checks every number against an independent computation.
+/// streams, so agreement checks every number against an independent computation:
+///
+///     python3 scripts/supply_yardstick.py Tests/CordonScenarioTests/Fixtures/aleppo-supply.yaml \
+///         -o Tests/CordonScenarioTests/Fixtures/aleppo-supply.timeline.csv \
+///         --summary Tests/CordonScenarioTests/Fixtures/aleppo-supply.summary.json
+///
+/// (CordonCLITests.FixtureGeneratorTests runs it again and compares the bytes.)
 @Suite struct GoldenTests {
     @Test func aleppoSupplyMatchesTheYardstickByteForByte() async throws {
         let loaded = try ScenarioLoader.load(fixture("aleppo-supply.yaml"), for: .simulate)

@@ -78,6 +78,8 @@ struct PipelineTests {
         defer { Self.remove(file) }
         let result = try await ScenarioPipeline.run(file, options: .init(jobs: 1, runs: 0))
         #expect(result.supply.days[0].population == 250_000)
+        // The map's own figure: ../shared/bench/reference_enclosure.py geodata/aleppo-2016/map.geojson
+        // --besieged opposition --date 2016-07-01 finds one pocket of 268,000 (README, Checks).
         #expect(result.siege.pocket(on: Day(iso: "2016-07-01")!)?.population.rounded() == 268_000)
     }
 

@@ -1,4 +1,6 @@
+import CordonCore
 import CordonScenario
+import CordonSupply
 import CordonTestSupport
 import Foundation
 import Testing
@@ -6,60 +8,45 @@ import Testing
 /// python3, when it has what the yardstick needs.
 private let yardstickPython: URL? = YardstickPython.importing(["numpy", "yaml"])
 
-/// The central run of the bundled scenario against `scripts/supply_yardstick.py`, the supply
-/// rules written independently in numpy. The yardstick knows no maps, so its scenario spells
-/// out what the map should give, from the README's own checks (shapely and pyproj): the
-/// Castello Road open to 6 July and under fire 7–16 July; the Ramouseh road under fire
-/// 6 August – 3 September; 268,000 people at start; the Salah al-Din corridor from 28 July.
+/// The bundled scenario, Monte Carlo and all, against `scripts/supply_yardstick.py`, the supply
+/// rules and random streams written independently in numpy. The yardstick knows no maps, so it is
+/// told what the map gives: 268,000 people on 1 July and the route statuses and corridor window of
+/// Fixtures/aleppo-2016.access.json, both from the README's own checks (Shapely and pyproj).
 @Suite(Reference.needs("the supply yardstick: numpy and PyYAML (scripts/setup)", yardstickPython != nil))
 struct YardstickTests {
-    static let equivalent = """
-        start: 2016-07-01
-        end: 2016-12-22
-        population: 268000
-        supplies:
-          - {commodity: food, unit: kg, stock: 3450000, need_per_person_day: 0.333, spoilage_per_day: 0.001}
-          - {commodity: fuel, unit: l, stock: 800000, need_per_person_day: 0.15}
-        inflows:
-          - {commodity: food, per_day: 90000, from: 2016-07-01, until: 2016-07-07}
-          - {commodity: food, per_day: 27000, from: 2016-07-07, until: 2016-07-17}
-          - {commodity: food, per_day: 30000, from: 2016-08-06, until: 2016-09-04}
-          - {commodity: fuel, per_day: 40000, from: 2016-07-01, until: 2016-07-07}
-          - {commodity: fuel, per_day: 12000, from: 2016-07-07, until: 2016-07-17}
-          - {commodity: fuel, per_day: 15000, from: 2016-08-06, until: 2016-09-04}
-        rationing:
-          - {below_days: 60, ration: 0.9}
-          - {below_days: 30, ration: 0.7}
-          - {below_days: 10, ration: 0.5}
-        evacuation:
-          - {from: 2016-07-28, until: 2016-12-22, per_day: 20, max_total: 2000}
-          - {from: 2016-11-26, until: 2016-12-13, per_day: 5000, max_total: 80000}
-          - {from: 2016-12-15, until: 2016-12-23, per_day: 4500, max_total: 35000}
-        """
+    static let scenario = Repository.aleppo.appendingPathComponent("scenario.yaml").path
 
-    @Test func theCentralRunMatchesTheYardstickDayByDay() async throws {
+    /// Route-driven inflows (`under_fire_factor` drawn afresh in every run) and 200 runs: the
+    /// timeline and the summary must be the same bytes, since both sides do the same arithmetic in
+    /// the same order and print with the same rules.
+    @Test func theRouteDrivenMonteCarloMatchesTheYardstickExactly() async throws {
         let folder = try temporaryFolder("yardstick")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = folder.appendingPathComponent("equivalent.yaml"), csv = folder.appendingPathComponent("yardstick.csv")
-        try Self.equivalent.write(to: scenario, atomically: true, encoding: .utf8)
-        let yardstick = try Command.run(yardstickPython!, [Repository.root.appendingPathComponent("scripts/supply_yardstick.py").path,
-                                                       scenario.path, "--runs", "0", "-o", csv.path])
+        let csv = folder.appendingPathComponent("timeline.csv"), summary = folder.appendingPathComponent("summary.json")
+        let yardstick = try Command.run(yardstickPython!, [
+            Repository.root.appendingPathComponent("scripts/supply_yardstick.py").path, Self.scenario,
+            "--population", "268000", "--access", fixture("aleppo-2016.access.json"), "--runs", "200",
+            "-o", csv.path, "--summary", summary.path])
         try #require(yardstick.status == 0, "\(yardstick.stderr)")
 
-        let result = try await ScenarioPipeline.run(Repository.aleppo.appendingPathComponent("scenario.yaml").path,
-                                                    options: .init(jobs: 2, runs: 0))
-        let ours = result.supply.timelineCSV().split(separator: "\n")
-        let theirs = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-        #expect(ours.count == theirs.count)
-        for (a, b) in zip(ours, theirs) where a != b {
-            // Numbers may differ in the last printed digit only (sums in another order).
-            let x = a.split(separator: ","), y = b.split(separator: ",")
-            #expect(x.count == y.count && x[0] == y[0])
-            for (u, v) in zip(x.dropFirst(), y.dropFirst()) {
-                let (p, q) = (Double(u) ?? 0, Double(v) ?? 0)
-                #expect(abs(p - q) <= 0.002 + 1e-9 * abs(q), "\(x[0]): \(u) against \(v)")
+        let result = try await ScenarioPipeline.run(Self.scenario, options: .init(jobs: 2, runs: 200))
+        // What the yardstick was told, as the map gives it: the people at start (README, Checks:
+        // reference_enclosure.py --date 2016-07-01 finds 268,000) and each route's status every day.
+        #expect(result.model.population == 268_000)
+        let told = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture("aleppo-2016.access.json"))))
+            as? [String: Any])
+        let access = AccessTimeline(routeStates: result.routes)
+        for (route, changes) in try #require(told["routes"] as? [String: [[String]]]) {
+            for offset in 0..<result.model.dayCount {
+                let day = result.model.start + offset
+                let status = changes.last { Day(iso: $0[0])! <= day }?[1] ?? "cut"
+                #expect(access.status(of: route, on: day).rawValue == status, "\(route) on \(day)")
             }
         }
+        let mc = try #require(result.monteCarlo)
+        #expect(result.supply.timelineCSV(monteCarlo: mc) == (try String(contentsOf: csv, encoding: .utf8)))
+        #expect(result.supply.summaryJSON(monteCarlo: mc) == (try String(contentsOf: summary, encoding: .utf8)))
+        // The README's central date, from the same yardstick.
         #expect(result.supply.outcomes[0].depleted?.description == "2016-09-20")
     }
 }

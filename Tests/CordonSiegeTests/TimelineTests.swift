@@ -47,6 +47,51 @@ import Testing
         for p in largest where !p.encircled { #expect(abs((p.closureM ?? 0) - 200) <= 25) }
     }
 
+    /// Two pockets encircled on different days merge, then split again (docs/design.md#since).
+    /// Worked out by hand from the rule, in metres on a 10 km × 6 km map held by the government:
+    ///
+    ///     before 1 July   A (3 × 3 km) and B (2 × 2 km), each with a passage to the edge: open
+    ///     from 1 July     A's passage falls: A encircled, since 1 July
+    ///     from 5 July     B's passage falls: B encircled, since 5 July
+    ///     from 10 July    A is overrun but for its eastern 1 km strip, which a bridge joins to B:
+    ///                     one pocket sharing 3 km² with A (the first and larger pocket before)
+    ///                     and 4 km² with B, so it takes B's date, 5 July
+    ///     from 20 July    the bridge falls: B and the strip, both keeping 5 July
+    @Test func sinceFollowsTheLargestSharedGroundThroughAMergeAndASplit() async throws {
+        let a = (1000.0, 1000.0, 4000.0, 4000.0), b = (6000.0, 1000.0, 8000.0, 3000.0)
+        let west = (0.0, 2300.0, 1000.0, 2700.0), east = (8000.0, 1800.0, 10_000.0, 2200.0)
+        let strip = (3000.0, 1000.0, 4000.0, 4000.0), bridge = (4000.0, 1800.0, 6000.0, 2200.0)
+        let periods: [(String?, String?, [(Double, Double, Double, Double)])] = [
+            (nil, "2016-07-01", [a, west, b, east]),
+            ("2016-07-01", "2016-07-05", [a, b, east]),
+            ("2016-07-05", "2016-07-10", [a, b]),
+            ("2016-07-10", "2016-07-20", [strip, bridge, b]),
+            ("2016-07-20", nil, [strip, b]),
+        ]
+        var areas: [ControlArea] = []
+        for (from, until, boxes) in periods {
+            for area in try canvas.map(boxes, extent: (0, 0, 10_000, 6000)) {
+                areas.append(canvas.area(areas.count, area.geometry, area.controller, from: from, until: until,
+                                         population: area.population))
+            }
+        }
+        let pockets = try await EnclosureTimeline.run(map: ControlMap(file: "merge.geojson", areas: areas),
+                                                      options: EnclosureOptions(besieged: "opposition", closure: false), jobs: 2)
+        let rows = pockets.map {
+            "\($0.period?.from?.description ?? "-") #\($0.index) \($0.status) since \($0.since?.description ?? "-")"
+        }
+        #expect(rows == [
+            "- #0 open since -", "- #1 open since -",
+            "2016-07-01 #0 encircled since 2016-07-01", "2016-07-01 #1 open since -",
+            "2016-07-05 #0 encircled since 2016-07-01", "2016-07-05 #1 encircled since 2016-07-05",
+            "2016-07-10 #0 encircled since 2016-07-05",
+            "2016-07-20 #0 encircled since 2016-07-05", "2016-07-20 #1 encircled since 2016-07-05",
+        ])
+        // The areas that decide it: B (#0 from 20 July, 4 km²) and the strip (#1, 3 km²).
+        let last = pockets.filter { $0.period?.from == Day(iso: "2016-07-20") }
+        #expect(last.count == 2 && abs(last[0].areaKm2 - 4) < 0.01 && abs(last[1].areaKm2 - 3) < 0.01)
+    }
+
     @Test func timelineFeaturesCarryFromUntilAndSince() async throws {
         let pockets = try await EnclosureTimeline.run(
             map: aleppoLikeMap(), options: EnclosureOptions(besieged: "opposition"), jobs: 2)
@@ -134,6 +179,7 @@ import Testing
         let line = try canvas.line([(0, 0), (10, 10)])
         do {
             _ = try ControlMap(file: "m", features: [feature(line, ["controller": "a"])])
+            Issue.record("expected an error: a LineString is no control area")
         } catch let e as SiegeInputError {
             #expect(e.description == "m: feature 0: is a LineString; a control area must be a Polygon or MultiPolygon")
         }

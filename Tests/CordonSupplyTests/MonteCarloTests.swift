@@ -24,13 +24,49 @@ import Testing
         #expect(other != one)
     }
 
+    /// The draws of run `run`, applied to the scenario: that run on its own.
+    private func variant(_ scenario: SupplyScenario, run: Int) -> SupplyScenario {
+        var rng = Xoshiro256StarStar(seed: scenario.uncertainty!.seed, run: run)
+        var variant = scenario
+        for v in scenario.uncertainty!.vary { variant.set(v.parameter, to: v.distribution.draw(&rng)) }
+        return variant
+    }
+
     @Test func percentilesAreOrdered() async throws {
-        let result = try await uncertainFlour(runs: 500).monteCarlo(jobs: 2)
+        let scenario = uncertainFlour(runs: 500)
+        let result = try await scenario.monteCarlo(jobs: 2)
         let spread = result.depleted[0]
         #expect(spread.p5! <= spread.p50! && spread.p50! <= spread.p95!)
         for band in result.stock[0] { #expect(band.p5 <= band.p50 && band.p50 <= band.p95) }
-        // The bands are real values: day 1 of run 0 falls within the day-1 band.
+        // The bands are real values (nearest rank, no interpolation): each is the stock of one
+        // of the runs that day, the runs recomputed one by one.
         #expect(result.stock[0].count == 60)
+        let runs = try (0..<500).map { try variant(scenario, run: $0).simulate().days.map { $0.commodities[0].stock } }
+        for (d, band) in result.stock[0].enumerated() {
+            let day = Set(runs.map { $0[d] })
+            #expect(day.contains(band.p5) && day.contains(band.p50) && day.contains(band.p95), "day \(d)")
+        }
+    }
+
+    /// P5, P50 and P95 of the depletion day are the 10th, 100th and 190th smallest of 200 runs
+    /// (⌈p·200/100⌉, docs/design.md#monte-carlo), each run's day recomputed here on its own. The
+    /// stock spans 0.5–15 million kg at 50,000 kg a day, so depletion days spread over 290 days and
+    /// the neighbours of those ranks differ: a percentile one rank off cannot pass.
+    @Test func depletionPercentilesAreTheNearestRanksOfTheRunsRecomputedOneByOne() async throws {
+        var scenario = flourScenario(days: 320)
+        scenario.uncertainty = Uncertainty(runs: 200, seed: 23, vary: [Variation(.supply(0, .stock), .uniform(500_000, 15_000_000))])
+        let result = try await scenario.monteCarlo(jobs: 2)
+        let days = try (0..<200).map { run in try variant(scenario, run: run).simulate().outcomes[0].depleted.map { $0 - siegeStart } }
+        #expect(result.depletedDay[0] == days)
+        let sorted = days.map { $0 ?? Int.max }.sorted()
+        #expect(sorted[8] != sorted[9] && sorted[9] != sorted[10], "ties around rank 10")
+        #expect(sorted[98] != sorted[99] && sorted[99] != sorted[100], "ties around rank 100")
+        #expect(sorted[188] != sorted[189] && sorted[189] != sorted[190], "ties around rank 190")
+        let at = { (k: Int) in sorted[k - 1] == Int.max ? nil : siegeStart + sorted[k - 1] }
+        #expect(result.depleted[0].p5 == at(10))
+        #expect(result.depleted[0].p50 == at(100))
+        #expect(result.depleted[0].p95 == at(190))
+        #expect(result.depleted[0].never == Double(sorted.count { $0 == Int.max }) / 200)
     }
 
     @Test func aUniformStockGivesTheAnalyticMedianDepletion() async throws {
