@@ -4,16 +4,22 @@
 public struct SiegeOptionError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Which setting.
     public enum Setting: String, Sendable, CaseIterable {
+        /// The snap distance (`--snap`, scenario key `snap`).
         case snap
+        /// The fire range (`--fire-range`, scenario key `fire_range_m`).
         case fireRange = "fire range"
+        /// The walking distance to a corridor (`--walk`, scenario key `walk_m`).
         case walk
     }
 
+    /// Which setting is out of bounds.
     public let setting: Setting
+    /// The value given, in metres.
     public let value: Double
     /// The values allowed, in metres.
     public let allowed: ClosedRange<Double>
 
+    /// An error for `setting` set to `value` metres, outside `allowed`.
     public init(setting: Setting, value: Double, allowed: ClosedRange<Double>) {
         self.setting = setting
         self.value = value
@@ -25,6 +31,7 @@ public struct SiegeOptionError: Error, Equatable, Sendable, CustomStringConverti
         "must be a number of metres from \(Self.text(allowed.lowerBound)) to \(Self.text(allowed.upperBound)), got \(Self.text(value))"
     }
 
+    /// The one-line message: `fire range: must be a number of metres from 0 to 300000, got …`.
     public var description: String { "\(setting.rawValue): \(reason)" }
 
     private static func text(_ x: Double) -> String {
@@ -51,6 +58,8 @@ public enum SiegeLimits {
 
 extension EnclosureOptions {
     /// Throws `SiegeOptionError` for a snap outside `SiegeLimits.snap`.
+    ///
+    /// - Throws: ``SiegeOptionError`` naming the setting, the value and the bounds.
     public func validate() throws {
         try SiegeLimits.check(.snap, snap, SiegeLimits.snap)
     }
@@ -58,6 +67,8 @@ extension EnclosureOptions {
 
 extension RouteOptions {
     /// Throws `SiegeOptionError` for a snap, fire range or walk outside `SiegeLimits`.
+    ///
+    /// - Throws: ``SiegeOptionError`` for the first setting out of bounds.
     public func validate() throws {
         try SiegeLimits.check(.snap, snap, SiegeLimits.snap)
         try SiegeLimits.check(.fireRange, fireRange, SiegeLimits.fireRange)

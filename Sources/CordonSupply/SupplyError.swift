@@ -4,11 +4,15 @@ public enum SupplyError: Error, Equatable, CustomStringConvertible {
     case unstocked(inflow: Int, commodity: String)
     /// An inflow names a route the access timeline does not know (or there is no timeline).
     case unknownRoute(inflow: Int, route: String)
+    /// Simulating it would take more memory or work than `SupplyLimits` allows.
+    case tooLarge(SimulationSize)
 
+    /// The one-line message, naming the inflow by its position in the scenario.
     public var description: String {
         switch self {
         case .unstocked(let i, let c): return "inflows[\(i)].commodity: '\(c)' is not among the supplies"
         case .unknownRoute(let i, let r): return "inflows[\(i)].route: no access timeline for route '\(r)'"
+        case .tooLarge(let size): return size.excess ?? "the simulation is too large"
         }
     }
 }

@@ -24,6 +24,7 @@ struct Cordon: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        ProcessSetup.prepare()
         do {
             var command = try Cordon.parseAsRoot()
             if var async = command as? AsyncParsableCommand {

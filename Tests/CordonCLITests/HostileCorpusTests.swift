@@ -29,6 +29,10 @@ struct HostileCorpusTests {
             #expect(r.status == expected.status, context)
             guard expected.status == 2 else {
                 if template.contains("OUT") { #expect(FileManager.default.fileExists(atPath: out.path), context) }
+                // A failure while running (status 1) says what failed, in one line.
+                if let message = expected.message {
+                    #expect(r.stderr == "cordon: \(message)\n" || r.stderr.hasSuffix("\ncordon: \(message)\n"), context)
+                }
                 continue
             }
             // validate lists its faults on standard output, one line each; the others say one line on standard error.

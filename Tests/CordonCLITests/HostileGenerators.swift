@@ -1,7 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
-/// Hostile inputs too large to keep in the repository, written at test time by the name
-/// a manifest case gives in `generate`.
+/// Hostile inputs too large to keep in the repository, or that git cannot hold (a FIFO, a link
+/// to a device), written at test time by the name a manifest case gives in `generate`.
 enum HostileGenerators {
     static let depth = 100_000
 
@@ -21,6 +24,10 @@ enum HostileGenerators {
         case "hugeRingUnclosed": try text(ring(closed: false), url)
         case "oversizeGeoJSON": try sparse(#"{"type":"FeatureCollection","features":["#, size: 1_100 << 20, url)
         case "oversizeScenario": try sparse("start: 2016-07-01\n", size: 17 << 20, url)
+        // Streams that never end: refused before a byte is read, never waited on.
+        case "fifo":
+            guard mkfifo(url.path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        case "devZero": try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "/dev/zero")
         default: fatalError("manifest names an unknown generator: \(name)")
         }
     }

@@ -6,12 +6,21 @@ import CordonSiege
 /// so expected answers can be worked out by hand in metres.
 struct MetricCanvas {
     let ctx = GEOSContext()
-    let toLonLat: Projection
+    let toLonLat: StraightInUTM
     /// UTM 37N easting and northing of the origin (about 37.15 E, 36.2 N).
     let origin = Coordinate(334_000, 4_008_000)
 
     init() throws {
-        toLonLat = try Projection(from: "EPSG:32637", to: "EPSG:4326")
+        toLonLat = StraightInUTM(try Projection(from: "EPSG:32637", to: "EPSG:4326"))
+    }
+
+    /// UTM to lon/lat with a vertex every 50 m, so a line drawn straight in UTM stays on that
+    /// line in lon/lat (Cordon reads lon/lat edges as straight in degrees, as RFC 7946 does;
+    /// a 10 km edge projected by its ends alone would bow about 1 m away).
+    struct StraightInUTM {
+        let projection: Projection
+        init(_ projection: Projection) { self.projection = projection }
+        func apply(_ g: Geometry) throws -> Geometry { try projection.apply(g.densified(maxSegment: 50)) }
     }
 
     /// A rectangle in metres from the origin, as a lon/lat polygon.

@@ -5,8 +5,9 @@ import Testing
 @testable import CordonSiege
 
 /// Roads near a hostile block, with answers worked out by hand in metres (MetricCanvas).
-/// Lengths are geodesic, so planar UTM lengths are divided by the scale factor k = 0.999919
-/// at 334 km easting, 36.2 N: expected values carry that factor, checked to 0.01 %, and chords across the buffer's
+/// The map is drawn in UTM, whose scale factor there is k = 0.999919, so a drawn length L is
+/// L / k on the ground; fire ranges and distances are true metres (docs/design.md#metric-work-and-projections).
+/// Expected values carry that factor, checked to 0.01 %, and chords across the buffer's
 /// rounded corners to 0.03 %: the buffer draws each quarter circle with 32 segments, whose
 /// chords fall up to 0.45 m inside the 1.5 km arc, shortening the exposure by about 0.6 m at each end.
 @Suite struct RouteTests {
@@ -34,13 +35,15 @@ import Testing
     @Test func roadWithinRangeIsUnderFireWithTheChordOfTheBufferedBlock() throws {
         // A road 1 km south of the block, parallel to its side: the fire zone is the block grown
         // by 1.5 km; the road lies inside it along the side (2 km) plus, at each end, the chord
-        // of the rounded corner: sqrt(1500² − 1000²) = 1118.03 m. Total 4236.07 m planar.
+        // of the rounded corner: sqrt(1500² − (1000/k)²) = 1117.96 m. Total 4236.08 m.
         let s = try state(blockMap(), [(0, 3000), (10_000, 3000)])
         #expect(s.condition == .underFire)
         #expect(s.hostileKm == 0)
-        let expected = (2000 + 2 * (1500.0 * 1500 - 1000 * 1000).squareRoot()) / k / 1000
+        let expected = (2000 / k + 2 * (1500.0 * 1500 - 1000 / k * 1000 / k).squareRoot()) / 1000
         #expect(abs(s.exposedKm / expected - 1) < 3e-4, "exposed \(s.exposedKm) km, expected \(expected)")
-        #expect(abs(try #require(s.minDistanceM) - 1000) < 0.01)
+        // pyproj: Geod(ellps="WGS84").inv between (339000, 4011000) and (339000, 4012000) of
+        // EPSG:32637 -> 1000.0806 m; the distance is measured on the ellipsoid.
+        #expect(abs(try #require(s.minDistanceM) - 1000.0806) < 0.01, "\(s.minDistanceM as Any)")
         #expect(abs(s.lengthKm - 10 / k) < 0.005)
     }
 
@@ -48,19 +51,20 @@ import Testing
         let s = try state(blockMap(), [(0, 2000), (10_000, 2000)])  // 2 km from the block
         #expect(s.condition == .open)
         #expect(s.exposedKm == 0 && s.hostileKm == 0)
-        #expect(abs(try #require(s.minDistanceM) - 2000) < 0.01)
-        // With a 2.5 km range the same road is under fire: chord 2 × sqrt(2500² − 2000²) = 3 km + 2 km side.
+        #expect(abs(try #require(s.minDistanceM) - 2000 / k) < 0.01, "\(s.minDistanceM as Any)")
+        // With a 2.5 km range the same road is under fire: chord 2 × sqrt(2500² − (2000/k)²) + the 2 km side.
         let wide = try state(blockMap(), [(0, 2000), (10_000, 2000)], range: 2500)
         #expect(wide.condition == .underFire)
-        #expect(abs(wide.exposedKm / (5.0 / k) - 1) < 3e-4)
+        let expected = (2000 / k + 2 * (2500.0 * 2500 - 2000 / k * 2000 / k).squareRoot()) / 1000
+        #expect(abs(wide.exposedKm / expected - 1) < 3e-4, "exposed \(wide.exposedKm) km, expected \(expected)")
     }
 
     @Test func roadThroughTheBlockIsCutWithTheCrossingLength() throws {
         let s = try state(blockMap(), [(0, 5000), (10_000, 5000)])
         #expect(s.condition == .cut)
         #expect(abs(s.hostileKm / (2.0 / k) - 1) < 1e-4)
-        // Exposed includes the part inside: 2 km + 1.5 km on each side.
-        #expect(abs(s.exposedKm / (5.0 / k) - 1) < 1e-4)
+        // Exposed includes the part inside: 2 km drawn + 1.5 km on each side.
+        #expect(abs(s.exposedKm / ((2000 / k + 3000) / 1000) - 1) < 1e-4)
         #expect(s.minDistanceM == 0)
         let segments = s.features().compactMap { $0.properties["segment"]?.stringValue }
         #expect(segments == ["hostile", "exposed"])

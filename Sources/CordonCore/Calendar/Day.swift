@@ -6,18 +6,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it).
     public let ordinal: Int
 
+    /// The day `ordinal` days after 1970-01-01 (before it when negative).
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// A day before any date a scenario or map can name: "since the beginning".
     public static let distantPast = Day(ordinal: -1 << 40)
 
     /// The day with this year, month (1–12) and day of month, or nil if there is no such day.
+    ///
+    /// - Parameters:
+    ///   - year: The year, as in 2016 (proleptic Gregorian, so any integer).
+    ///   - month: The month, 1 for January to 12 for December.
+    ///   - day: The day of the month, from 1.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.length(ofMonth: month, year: year) else { return nil }
         ordinal = Day.ordinal(year: year, month: month, day: day)
     }
 
     /// Parses exactly `yyyy-mm-dd` (four-digit year); nil for anything else.
+    ///
+    /// - Parameter text: A date such as `2016-07-17`, as scenario files and map properties write it.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -58,8 +66,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
+    /// Whether `a` comes before `b`.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    /// The day `days` days after `a`.
     public static func + (a: Day, days: Int) -> Day { Day(ordinal: a.ordinal + days) }
+    /// The day `days` days before `a`.
     public static func - (a: Day, days: Int) -> Day { Day(ordinal: a.ordinal - days) }
     /// Whole days from `b` to `a`.
     public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }

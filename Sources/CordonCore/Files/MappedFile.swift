@@ -17,7 +17,8 @@ package final class MappedFile {
     /// Maps `path`, or returns nil when it is not a regular, non-empty file (then read it instead).
     package init?(_ path: String, limit: Int) throws {
         guard path != "-" else { return nil }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a FIFO opens at once instead of waiting for a writer (FileBytes refuses it).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }  // FileBytes reports the error
         defer { close(fd) }
         var st = stat()

@@ -1,6 +1,8 @@
 /// Compact, deterministic JSON text: members in their stored order, no spaces,
 /// numbers as `ByteOutput.append(number:)` writes them.
 extension ByteOutput {
+    /// Appends `v` as compact JSON: no spaces, object members in their stored order, numbers as
+    /// ``append(number:)`` writes them, so the same value always gives the same bytes.
     public mutating func append(json v: JSONValue) {
         switch v {
         case .null: append("null")
@@ -18,6 +20,7 @@ extension ByteOutput {
         }
     }
 
+    /// Appends `o` as a compact JSON object, its members in their stored order.
     public mutating func append(json o: JSONObject) {
         append(UInt8(ascii: "{"))
         for (i, (k, v)) in o.enumerated() {

@@ -1,6 +1,7 @@
 /// A growing byte buffer for writers. With a sink it hands its bytes on in
 /// large chunks (`flushIfLarge`), so writing a big file does not hold it all in memory.
 public struct ByteOutput {
+    /// The bytes written so far and not yet handed to a sink: for an in-memory buffer, everything.
     public internal(set) var bytes: [UInt8] = []
     let sink: ((UnsafeRawBufferPointer) throws -> Void)?
     package static let chunk = 1 << 20
@@ -13,15 +14,20 @@ public struct ByteOutput {
         bytes.reserveCapacity(Self.chunk + Self.chunk / 4)
     }
 
+    /// Appends one byte.
     @inline(__always) public mutating func append(_ b: UInt8) { bytes.append(b) }
 
+    /// Appends the UTF-8 bytes of a literal.
     @inline(__always) public mutating func append(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends bytes as they are.
     public mutating func append(contentsOf b: some Sequence<UInt8>) { bytes.append(contentsOf: b) }
 
     /// Passes the buffered bytes to the sink once there is a chunk's worth; a no-op in memory.
+    ///
+    /// - Throws: Whatever the sink throws, a ``FileWriteError`` for the files Cordon writes.
     public mutating func flushIfLarge() throws {
         if sink != nil && bytes.count >= Self.chunk { try flush() }
     }
@@ -84,6 +90,11 @@ extension ByteOutput {
 
     /// `x` rounded to `decimals` places (0...9, clamped), trailing zeros trimmed, never "-0".
     /// Returns false (writing nothing) when `x` is not finite.
+    ///
+    /// - Parameters:
+    ///   - x: The number, such as a coordinate in degrees or an area in km².
+    ///   - decimals: Places after the decimal point, 0 to 9.
+    /// - Returns: Whether anything was written.
     @discardableResult
     public mutating func append(fixed x: Double, decimals: Int) -> Bool {
         guard x.isFinite else { return false }

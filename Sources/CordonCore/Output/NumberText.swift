@@ -5,6 +5,11 @@ public enum NumberText {
     /// `x` rounded to `places` decimals (0–9), trailing zeros trimmed, never "-0": "1.25", "3".
     /// Values too large for fixed decimals (|x| ≥ about 9e18 / 10^places) are written in full
     /// ("1e+19"); infinities and NaN give the empty string.
+    ///
+    /// - Parameters:
+    ///   - x: The number to write.
+    ///   - places: Decimals to round to, 0 to 9.
+    /// - Returns: The text, or "" when `x` is not finite.
     public static func fixed(_ x: Double, places: Int = 3) -> String {
         var out = ByteOutput()
         out.append(fixed: x, decimals: places)
@@ -12,6 +17,11 @@ public enum NumberText {
     }
 
     /// As `fixed`, with `,` between groups of three digits: "3,450,000", "0.333".
+    ///
+    /// - Parameters:
+    ///   - x: The number to write, such as a population or a stock in kg.
+    ///   - places: Decimals to round to, 0 to 9.
+    /// - Returns: The text, or "" when `x` is not finite.
     public static func grouped(_ x: Double, places: Int = 0) -> String {
         let text = fixed(x, places: places)
         // An exponent form has no digits to group.

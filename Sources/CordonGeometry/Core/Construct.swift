@@ -16,16 +16,27 @@ extension GEOSContext {
         }
     }
 
+    /// A point at `c` (lon/lat in degrees, or metres in a projected CRS).
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when GEOS cannot build it.
     public func point(_ c: Coordinate) throws -> Geometry {
         try make("create point") { GEOSGeom_createPointFromXY_r($0, c.x, c.y) }
     }
 
+    /// A line through `coords` in order, such as a road from the besieged side outwards.
+    /// - Parameter coords: Two points or more.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when GEOS refuses the points.
     public func lineString(_ coords: [Coordinate]) throws -> Geometry {
         let s = try sequence(coords)
         return try make("create linestring") { GEOSGeom_createLineString_r($0, s) }
     }
 
     /// A polygon from its exterior ring and holes; rings must be closed, 4 points or more.
+    ///
+    /// - Parameters:
+    ///   - shell: The exterior ring, first point repeated at the end.
+    ///   - holes: Interior rings, each closed the same way.
+    /// - Throws: ``GeometryError/unsupported(_:)`` for a ring that is open or too short, or
+    ///   ``GeometryError/geos(operation:message:)``.
     public func polygon(_ shell: [Coordinate], holes: [[Coordinate]] = []) throws -> Geometry {
         let rings = try ([shell] + holes).map { ring -> OpaquePointer in
             guard ring.count >= 4, ring.first == ring.last else {
@@ -48,6 +59,12 @@ extension GEOSContext {
     }
 
     /// A collection of the given type; the parts are cloned, so the inputs stay usable.
+    ///
+    /// - Parameters:
+    ///   - type: ``GeometryType/multiPoint``, ``GeometryType/multiLineString``,
+    ///     ``GeometryType/multiPolygon`` or ``GeometryType/geometryCollection``.
+    ///   - parts: The members, made with this context.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when the parts do not fit `type`.
     public func collection(_ type: GeometryType, _ parts: [Geometry]) throws -> Geometry {
         var ptrs: [OpaquePointer?] = []
         ptrs.reserveCapacity(parts.count)
@@ -67,6 +84,8 @@ extension GEOSContext {
         }
     }
 
+    /// An empty geometry of `type`, such as "no pockets" as one polygonal value.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when GEOS cannot build it.
     public func empty(_ type: GeometryType) throws -> Geometry {
         switch type {
         case .point: return try make("create empty point") { GEOSGeom_createEmptyPoint_r($0) }
@@ -77,6 +96,9 @@ extension GEOSContext {
     }
 
     /// An axis-aligned rectangle.
+    ///
+    /// - Parameter b: The corners, in the units of the geometries it will meet.
+    /// - Returns: A polygon with the four corners of `b`.
     public func rectangle(_ b: Bounds) throws -> Geometry {
         try make("create rectangle") { GEOSGeom_createRectangle_r($0, b.minX, b.minY, b.maxX, b.maxY) }
     }

@@ -28,6 +28,7 @@ public final class GEOSContext {
     let handle: GEOSContextHandle_t
     let sink = GEOSMessageSink()
 
+    /// A new GEOS context whose errors and notices are kept, never printed.
     public init() {
         guard let h = GEOS_init_r() else { fatalError("GEOS_init_r returned NULL (out of memory)") }
         handle = h

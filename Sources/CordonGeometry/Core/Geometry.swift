@@ -2,9 +2,24 @@ import CGEOS
 
 /// The seven geometry types of GeoJSON, numbered as GEOS numbers them.
 public enum GeometryType: Int32, Sendable {
-    case point = 0, lineString = 1, linearRing = 2, polygon = 3
-    case multiPoint = 4, multiLineString = 5, multiPolygon = 6, geometryCollection = 7
+    /// A single position.
+    case point = 0
+    /// A line of two points or more.
+    case lineString = 1
+    /// A closed ring, GEOS's own type; GeoJSON writes it as a LineString.
+    case linearRing = 2
+    /// A polygon: one exterior ring and optional holes.
+    case polygon = 3
+    /// A collection of points.
+    case multiPoint = 4
+    /// A collection of lines.
+    case multiLineString = 5
+    /// A collection of polygons.
+    case multiPolygon = 6
+    /// A collection of geometries of any types.
+    case geometryCollection = 7
 
+    /// The GeoJSON `type` member: "Polygon", "MultiLineString" and so on.
     public var geoJSONName: String {
         switch self {
         case .point: return "Point"
@@ -17,8 +32,11 @@ public enum GeometryType: Int32, Sendable {
         }
     }
 
+    /// Whether the type is Polygon or MultiPolygon: what a control area or a pocket must be.
     public var isPolygonal: Bool { self == .polygon || self == .multiPolygon }
+    /// Whether the type is a line or lines: what a route must be.
     public var isLineal: Bool { self == .lineString || self == .linearRing || self == .multiLineString }
+    /// Whether the type is Point or MultiPoint.
     public var isPuntal: Bool { self == .point || self == .multiPoint }
 }
 
@@ -26,6 +44,7 @@ public enum GeometryType: Int32, Sendable {
 /// `deinit`; a part borrowed from a collection keeps its parent alive instead.
 public final class Geometry {
     let pointer: OpaquePointer
+    /// The context that made the geometry; every operation on it runs there.
     public let context: GEOSContext
     /// The collection this part belongs to, when the pointer is borrowed.
     private let parent: Geometry?
@@ -49,10 +68,12 @@ public final class Geometry {
 
     var h: GEOSContextHandle_t { context.handle }
 
+    /// The geometry's type as GEOS reports it.
     public var type: GeometryType {
         GeometryType(rawValue: GEOSGeomTypeId_r(h, pointer)) ?? .geometryCollection
     }
 
+    /// Whether the geometry has no points at all.
     public var isEmpty: Bool { GEOSisEmpty_r(h, pointer) == 1 }
 
     /// Number of parts of a collection; 1 for a single geometry.
@@ -88,6 +109,7 @@ public final class Geometry {
         return Geometry(borrowing: r, of: self)
     }
 
+    /// Number of holes of a polygon; 0 for anything else.
     public var interiorRingCount: Int { type == .polygon ? Int(GEOSGetNumInteriorRings_r(h, pointer)) : 0 }
 
     /// Interior ring `i` of a polygon, borrowed.
@@ -121,29 +143,46 @@ public final class Geometry {
 }
 
 extension GeometryType {
+    /// Whether the type is one of the four collections.
     public var isCollection: Bool { rawValue >= 4 }
 }
 
 /// One x, y pair (lon, lat in degrees, or easting, northing in metres). Laid out as two doubles.
 public struct Coordinate: Equatable, Hashable, Sendable {
+    /// Longitude in degrees, or easting in metres.
     public var x: Double
+    /// Latitude in degrees, or northing in metres.
     public var y: Double
+    /// A coordinate from x then y: longitude before latitude, as GeoJSON writes them.
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
 }
 
+/// An axis-aligned box, in degrees for lon/lat or metres in a projected CRS.
 public struct Bounds: Equatable, Sendable {
-    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    /// The west edge: least longitude or easting.
+    public var minX: Double
+    /// The south edge: least latitude or northing.
+    public var minY: Double
+    /// The east edge: greatest longitude or easting.
+    public var maxX: Double
+    /// The north edge: greatest latitude or northing.
+    public var maxY: Double
+    /// A box from its four edges; `minX` ≤ `maxX` and `minY` ≤ `maxY`.
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }
+    /// The middle of the box, for instance to centre a projection on.
     public var center: Coordinate { Coordinate((minX + maxX) / 2, (minY + maxY) / 2) }
+    /// The smallest box holding both boxes.
     public func union(_ o: Bounds) -> Bounds {
         Bounds(minX: Swift.min(minX, o.minX), minY: Swift.min(minY, o.minY),
                maxX: Swift.max(maxX, o.maxX), maxY: Swift.max(maxY, o.maxY))
     }
+    /// The box grown by `d` on every side (shrunk when negative), in the box's units.
     public func expanded(by d: Double) -> Bounds {
         Bounds(minX: minX - d, minY: minY - d, maxX: maxX + d, maxY: maxY + d)
     }
+    /// Whether the boxes overlap or touch.
     public func intersects(_ o: Bounds) -> Bool {
         minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
     }

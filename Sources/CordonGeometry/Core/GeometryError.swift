@@ -9,6 +9,7 @@ public enum GeometryError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The caller asked for something the geometry cannot give (wrong type, bad index, bad argument).
     case unsupported(String)
 
+    /// The one-line message, with GEOS's or PROJ's own text where there is one.
     public var description: String {
         switch self {
         case let .geos(op, msg): return "GEOS \(op) failed: \(msg)"

@@ -19,6 +19,7 @@ extension Feature {
     }
 }
 
+/// Measuring a whole file's features at once.
 extension Array where Element == Feature {
     /// Measures every feature in place (see `Feature.measured()`). Features that end up with
     /// the same keys share one key array again, which keeps a large file's memory down.

@@ -1,6 +1,7 @@
 /// A fault in a GeoJSON file. Its description is one line:
 /// `FILE: feature 3: line 12, column 40: ring 0 is not closed`.
 public struct GeoJSONError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// What sort of fault it is, which decides whether reading can go on past it.
     public enum Kind: Sendable, Equatable {
         /// Not JSON at all (syntax, encoding, truncation): the rest of the file cannot be read.
         case syntax
@@ -14,15 +15,20 @@ public struct GeoJSONError: Error, CustomStringConvertible, Equatable, Sendable 
         case geometry
     }
 
+    /// What sort of fault it is.
     public var kind: Kind
+    /// The file as the user named it ("-" for standard input).
     public var file: String
     /// Index of the feature in the collection (the first is 0), when known.
     public var feature: Int?
     /// 1-based line and column (in bytes) of the fault, when known.
     public var line: Int?
+    /// The 1-based column, counted in bytes, when known.
     public var column: Int?
+    /// What is wrong, in words.
     public var reason: String
 
+    /// A fault with as much of its place as is known.
     public init(kind: Kind, file: String, feature: Int? = nil, line: Int? = nil, column: Int? = nil, reason: String) {
         self.kind = kind
         self.file = file
@@ -32,6 +38,7 @@ public struct GeoJSONError: Error, CustomStringConvertible, Equatable, Sendable 
         self.reason = reason
     }
 
+    /// The one-line message: `FILE: feature N: line L, column C: REASON`, leaving out what is unknown.
     public var description: String {
         var s = file
         if let feature { s += ": feature \(feature)" }

@@ -12,18 +12,30 @@ import CordonCore
 ///   finite, longitude in ±180 and latitude in ±90 unless `checkRange` is off).
 ///   Self-intersections are not checked here: ask `Geometry.validityReason()`.
 public struct GeoJSONReader {
+    /// The default nesting limit, far beyond any real GeoJSON file.
     public static let defaultMaxDepth = 256
+    /// The default size limit: 1 GiB.
     public static let defaultMaxBytes = 1 << 30
     /// For commands that keep every feature in memory (enclosure, routes, run): their GEOS
     /// geometry takes about three times the file's size, so larger files are refused
     /// rather than risk running out of memory; `measure` and `validate` stream instead.
     public static let heldMaxBytes = 512 << 20
 
+    /// The context the geometries are made in.
     public let context: GEOSContext
+    /// The deepest JSON nesting accepted.
     public var maxDepth: Int
+    /// The largest input accepted, in bytes.
     public var maxBytes: Int
+    /// Whether coordinates must lie in ±180° longitude and ±90° latitude; turn off for projected files.
     public var checkRange: Bool
 
+    /// A reader with the given limits; the defaults suit files from QGIS or geojson.io.
+    /// - Parameters:
+    ///   - context: The context to make geometries in.
+    ///   - maxDepth: The deepest nesting accepted.
+    ///   - maxBytes: The largest file accepted, in bytes; see ``heldMaxBytes`` for analyses.
+    ///   - checkRange: Whether to refuse coordinates outside lon/lat range.
     public init(context: GEOSContext, maxDepth: Int = defaultMaxDepth, maxBytes: Int = defaultMaxBytes,
                 checkRange: Bool = true) {
         self.context = context
@@ -34,11 +46,15 @@ public struct GeoJSONReader {
 
     /// The features of a file ("-" reads standard input), in file order; throws the first fault.
     /// A regular file is memory-mapped and its pages handed back as reading passes them.
+    ///
+    /// - Throws: ``GeoJSONError``, naming the file, the feature and the line.
     public func read(path: String) throws -> [Feature] {
         try withInput(path) { try read($0, file: path, progress: $1) }
     }
 
     /// The features in `bytes`; `file` names the source in error messages.
+    ///
+    /// - Throws: ``GeoJSONError``.
     public func read(_ bytes: [UInt8], file: String = "<input>") throws -> [Feature] {
         try bytes.withUnsafeBytes { try read($0, file: file, progress: nil) }
     }
@@ -52,6 +68,11 @@ public struct GeoJSONReader {
     /// Streams the features of a file to `body` (with their index) as they are read,
     /// holding none of them: for files larger than memory likes. Throws the first fault,
     /// or what `body` throws, which stops reading.
+    ///
+    /// - Parameters:
+    ///   - path: The file; "-" reads standard input.
+    ///   - body: Gets each feature and its index in the file, from 0.
+    /// - Throws: ``GeoJSONError``, or whatever `body` throws.
     public func forEach(path: String, _ body: (Feature, Int) throws -> Void) throws {
         try withoutActuallyEscaping(body) { body in
             try withInput(path) { raw, progress in
@@ -78,6 +99,7 @@ public struct GeoJSONReader {
         }
     }
 
+    /// Every fault in `bytes`, going on past faulty features; `file` names the source in messages.
     public func check(_ bytes: [UInt8], file: String = "<input>") -> GeoJSONReport {
         bytes.withUnsafeBytes { check($0, file: file, progress: nil) }
     }
@@ -91,8 +113,9 @@ public struct GeoJSONReader {
         return GeoJSONReport(entries: entries, faults: r.faults, featureCount: r.parser.featureCount, complete: complete)
     }
 
-    /// Maps a regular file; reads standard input, pipes and the like into memory.
-    /// A file that cannot be read is a `GeoJSONError` of kind `.file`, naming it.
+    /// Maps a regular file; reads standard input ("-") into memory. A FIFO, device or socket
+    /// named by path is refused before reading (`FileBytes`), so it can neither hang nor fill
+    /// memory. A file that cannot be read is a `GeoJSONError` of kind `.file`, naming it.
     func withInput<T>(_ path: String, _ body: (UnsafeRawBufferPointer, ((Int) -> Void)?) throws -> T) throws -> T {
         let mapped: MappedFile?
         let bytes: [UInt8]
@@ -125,21 +148,29 @@ public struct GeoJSONReader {
 
 /// What `GeoJSONReader.check` found: the features it could read and every fault.
 public struct GeoJSONReport {
+    /// A feature that could be read, with its place in the file.
     public struct Entry {
         /// Index of the feature in the file (the first is 0).
         public var index: Int
         /// Line where the feature starts.
         public var line: Int
+        /// The feature as read.
         public var feature: Feature
     }
 
+    /// The features read, in file order; empty from ``GeoJSONReader/validate(path:)``, which streams.
     public var entries: [Entry]
+    /// Every fault, in file order.
     public var faults: [GeoJSONError]
     /// Features seen, faulty or not (up to where reading stopped).
     public var featureCount: Int
     /// False when reading stopped early (broken JSON, nesting too deep, unreadable file).
     public var complete: Bool
+    /// Features that repeat an earlier one exactly (``GeoJSONReader/validate(path:)`` only):
+    /// warnings, not faults.
+    public var duplicates: [DuplicateFeature] = []
 
+    /// Whether no fault was found.
     public var isValid: Bool { faults.isEmpty }
 
     /// The report on a file that could not be read at all.

@@ -11,14 +11,21 @@ extension GeoJSONReader {
                 var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: true)
                 p.progress = progress
                 var invalid: [(feature: Int, offset: Int, reason: String)] = []
+                var finder = DuplicateFinder(context: context)
+                var duplicates: [DuplicateFeature] = []
                 p.sink = { feature, index, offset in
+                    if let original = finder.sighting(of: feature, index: index) {
+                        duplicates.append(DuplicateFeature(file: path, feature: index, original: original))
+                    }
                     guard let g = feature.geometry else { return }
                     let reason: String?
                     do { reason = try g.validityReason() } catch { reason = "\(error)" }
                     if let reason { invalid.append((index, offset, "invalid geometry: \(reason)")) }
                 }
                 p.document()
-                return report(p, invalid, file: path)
+                var result = report(p, invalid, file: path)
+                result.duplicates = duplicates
+                return result
             }
         } catch {
             return .unreadable(path, error)

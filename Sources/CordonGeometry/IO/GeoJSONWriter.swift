@@ -6,14 +6,19 @@ import CordonCore
 /// on the collection. The same features always give the same bytes: one feature per
 /// line, members in a fixed order (type, id, properties, geometry).
 public struct GeoJSONWriter {
+    /// Decimal places of coordinates, 0 to 9; 6 places is about 0.1 m.
     public var decimals: Int
 
+    /// A writer rounding coordinates to `decimals` places (0 to 9).
     public init(decimals: Int = 6) {
         precondition((0...9).contains(decimals), "decimals must be 0 to 9")
         self.decimals = decimals
     }
 
     /// Writes a FeatureCollection to `path` atomically ("-" is standard output).
+    ///
+    /// - Throws: ``GeometryError`` for a geometry that cannot be written, or
+    ///   `FileWriteError`; the target is then untouched.
     public func write(_ features: [Feature], to path: String) throws {
         try AtomicFile.write(to: path) { try write(features, into: &$0) }
     }
@@ -25,6 +30,8 @@ public struct GeoJSONWriter {
         return out.bytes
     }
 
+    /// Appends a FeatureCollection of `features` to `out`.
+    /// - Throws: ``GeometryError`` for a geometry that cannot be written.
     public func write(_ features: [Feature], into out: inout ByteOutput) throws {
         out.append(contentsOf: try head(Self.bounds(features)))
         var stream = FeatureStream(decimals: decimals)
@@ -36,6 +43,12 @@ public struct GeoJSONWriter {
     /// features one at a time and none is held in memory. The output is the same bytes as
     /// `write(_:to:)` gives: the bbox, known only at the end, still comes first (the
     /// features are spooled to a temporary file meanwhile).
+    ///
+    /// - Parameters:
+    ///   - path: The destination; "-" is standard output.
+    ///   - body: Calls `add` once per feature, in output order.
+    /// - Throws: ``GeometryError``, `FileWriteError` or whatever `body` throws;
+    ///   the target is then untouched.
     public func stream(to path: String, _ body: (_ add: (Feature) throws -> Void) throws -> Void) throws {
         try AtomicFile.writeSpooled(to: path) { (rest: inout ByteOutput) -> [UInt8] in
             var stream = FeatureStream(decimals: decimals)

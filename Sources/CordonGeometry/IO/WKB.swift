@@ -2,9 +2,11 @@ import CGEOS
 
 /// Reads Well-Known Binary, raw or as hex text. Owns its GEOS reader, freed in deinit.
 public final class WKBReader {
+    /// The context the geometries read are made in.
     public let context: GEOSContext
     private let reader: OpaquePointer
 
+    /// A reader making geometries in `context`.
     public init(context: GEOSContext) {
         self.context = context
         reader = GEOSWKBReader_create_r(context.handle)!
@@ -12,12 +14,16 @@ public final class WKBReader {
 
     deinit { GEOSWKBReader_destroy_r(context.handle, reader) }
 
+    /// The geometry encoded in `bytes`, either byte order.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` with GEOS's text for malformed input.
     public func read(_ bytes: [UInt8]) throws -> Geometry {
         try bytes.withUnsafeBufferPointer { b in
             try context.make("read WKB") { GEOSWKBReader_read_r($0, reader, b.baseAddress, b.count) }
         }
     }
 
+    /// The geometry encoded in hexadecimal text, as PostGIS prints it.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` with GEOS's text for malformed input.
     public func read(hex: String) throws -> Geometry {
         let bytes = Array(hex.utf8)
         return try bytes.withUnsafeBufferPointer { b in
@@ -28,9 +34,11 @@ public final class WKBReader {
 
 /// Writes 2-D Well-Known Binary, little-endian unless asked otherwise. Owns its GEOS writer.
 public final class WKBWriter {
+    /// The context of the geometries it writes.
     public let context: GEOSContext
     private let writer: OpaquePointer
 
+    /// A writer for geometries of `context`; `bigEndian` picks network byte order.
     public init(context: GEOSContext, bigEndian: Bool = false) {
         self.context = context
         writer = GEOSWKBWriter_create_r(context.handle)!
@@ -40,6 +48,8 @@ public final class WKBWriter {
 
     deinit { GEOSWKBWriter_destroy_r(context.handle, writer) }
 
+    /// `g` as 2-D Well-Known Binary.
+    /// - Throws: ``GeometryError/geos(operation:message:)``.
     public func write(_ g: Geometry) throws -> [UInt8] {
         try output("write WKB") { GEOSWKBWriter_write_r($0, writer, g.pointer, $1) }
     }

@@ -3,9 +3,11 @@ import CGEOS
 /// Reads Well-Known Text with GEOS. Owns its GEOS reader, freed in deinit; like its
 /// context, it stays in one task or thread.
 public final class WKTReader {
+    /// The context the geometries read are made in.
     public let context: GEOSContext
     private let reader: OpaquePointer
 
+    /// A reader making geometries in `context`.
     public init(context: GEOSContext) {
         self.context = context
         reader = GEOSWKTReader_create_r(context.handle)!
@@ -21,6 +23,7 @@ public final class WKTReader {
 
 /// Writes Well-Known Text, trimmed (no trailing zeros: GEOS 3.11 writes 16 decimals otherwise).
 public final class WKTWriter {
+    /// The context of the geometries it writes.
     public let context: GEOSContext
     private let writer: OpaquePointer
 
@@ -35,6 +38,8 @@ public final class WKTWriter {
 
     deinit { GEOSWKTWriter_destroy_r(context.handle, writer) }
 
+    /// `g` as 2-D Well-Known Text, such as `POLYGON ((37.1 36.2, …))`.
+    /// - Throws: ``GeometryError/geos(operation:message:)``.
     public func write(_ g: Geometry) throws -> String {
         context.reset()
         // GEOS 3.11.1's trimmed writer formats into a fixed stack buffer that numbers from

@@ -4,10 +4,17 @@ import CGEOS
 /// Shapely's `STRtree.query`. GEOS builds the tree on the first query, so the initializer
 /// runs one to build it before the tree is used (never share a tree across threads anyway).
 public final class STRtree {
+    /// The indexed geometries; query results are indices into this array.
     public let items: [Geometry]
     let context: GEOSContext
     let pointer: OpaquePointer
 
+    /// Builds the index.
+    /// - Parameters:
+    ///   - items: The geometries to index; empty ones are never found.
+    ///   - context: The context that made `items`.
+    ///   - nodeCapacity: Entries per tree node (at least 2); the default suits most maps.
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when GEOS cannot build the tree.
     public init(_ items: [Geometry], context: GEOSContext, nodeCapacity: Int = 10) throws {
         self.items = items
         self.context = context

@@ -21,6 +21,8 @@ public enum Geodesic {
 
     /// Signed area (m², counter-clockwise positive) and perimeter (m) of one ring.
     /// The closing vertex may be repeated or not.
+    ///
+    /// - Parameter coords: The ring's lon/lat points, in degrees.
     public static func ring(_ coords: [Coordinate]) -> (area: Double, perimeter: Double) {
         var g = wgs84
         var p = geod_polygon()
@@ -63,6 +65,7 @@ public enum Geodesic {
         }
     }
 
+    /// Length in m along lon/lat points, segment by segment; 0 for fewer than two points.
     public static func polylineLength(_ coords: [Coordinate]) -> Double {
         guard coords.count > 1 else { return 0 }
         var total = 0.0

@@ -13,6 +13,7 @@ public final class PROJContext {
     let handle: OpaquePointer
     let sink = PROJMessageSink()
 
+    /// A new PROJ context whose log messages are kept, never printed.
     public init() {
         handle = proj_context_create()
         proj_log_func(handle, Unmanaged.passUnretained(sink).toOpaque()) { user, _, message in
@@ -35,9 +36,18 @@ public final class PROJContext {
 public final class Projection {
     let context: PROJContext
     let pj: OpaquePointer
+    /// The CRS coordinates come from, as given: "EPSG:4326".
     public let source: String
+    /// The CRS coordinates go to, as given: "EPSG:32637".
     public let target: String
 
+    /// A transformation from one CRS to another, both axes in x, y (lon, lat) order.
+    /// - Parameters:
+    ///   - source: The CRS of the input, in any form PROJ accepts ("EPSG:4326").
+    ///   - target: The CRS of the output.
+    ///   - context: The PROJ context to run in; one per task or thread.
+    /// - Throws: ``GeometryError/proj(operation:message:)`` with PROJ's text when it does not
+    ///   know a CRS or cannot link the two.
     public init(from source: String, to target: String, context: PROJContext = PROJContext()) throws {
         self.context = context
         self.source = source
@@ -62,6 +72,11 @@ public final class Projection {
     }
 
     /// WGS84 lon/lat to the UTM zone of `center`.
+    ///
+    /// - Parameters:
+    ///   - center: A lon/lat point in the study area, usually the centre of its bounds.
+    ///   - context: The PROJ context to run in.
+    /// - Throws: ``GeometryError/proj(operation:message:)``.
     public static func toUTM(around center: Coordinate, context: PROJContext = PROJContext()) throws -> Projection {
         try Projection(from: "EPSG:4326", to: "EPSG:\(utmEPSG(for: center))", context: context)
     }
@@ -93,6 +108,8 @@ public final class Projection {
     }
 
     /// A geometry with every coordinate transformed, staying in GEOS.
+    ///
+    /// - Throws: ``GeometryError/proj(operation:message:)`` when a coordinate cannot be transformed.
     public func apply(_ g: Geometry) throws -> Geometry {
         context.sink.last = nil
         do {

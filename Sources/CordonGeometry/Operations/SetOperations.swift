@@ -2,15 +2,23 @@ import CGEOS
 
 /// Overlay: union, intersection, difference; and the unions of many geometries.
 extension Geometry {
+    /// Every point in either geometry.
+    /// - Throws: ``GeometryError/geos(operation:message:)``, for instance on invalid input.
     public func union(_ o: Geometry) throws -> Geometry {
         try context.make("union") { GEOSUnion_r($0, pointer, o.pointer) }
     }
+    /// The points in both geometries, such as the stretch of a road inside hostile ground.
+    /// - Throws: ``GeometryError/geos(operation:message:)``, for instance on invalid input.
     public func intersection(_ o: Geometry) throws -> Geometry {
         try context.make("intersection") { GEOSIntersection_r($0, pointer, o.pointer) }
     }
+    /// The points of this geometry that are not in `o`.
+    /// - Throws: ``GeometryError/geos(operation:message:)``, for instance on invalid input.
     public func difference(_ o: Geometry) throws -> Geometry {
         try context.make("difference") { GEOSDifference_r($0, pointer, o.pointer) }
     }
+    /// The points in exactly one of the two geometries.
+    /// - Throws: ``GeometryError/geos(operation:message:)``, for instance on invalid input.
     public func symmetricDifference(_ o: Geometry) throws -> Geometry {
         try context.make("symmetric difference") { GEOSSymDifference_r($0, pointer, o.pointer) }
     }
@@ -20,7 +28,7 @@ extension Geometry {
     }
     /// Fast union of a polygon coverage (parts that only share edges).
     /// GEOS 3.11 does not check its input; see `GEOSContext.dissolve` for the checked form.
-    public func coverageUnionUnchecked() throws -> Geometry {
+    package func coverageUnionUnchecked() throws -> Geometry {
         try context.make("coverage union") { GEOSCoverageUnion_r($0, pointer) }
     }
     /// Fast clip to a rectangle (result may be invalid for invalid input, like GEOS's).
@@ -35,6 +43,10 @@ extension GEOSContext {
     /// without saying so), then unary union as the fallback. Large inputs are dissolved in
     /// spatial blocks, then the blocks merged, so a few mis-noded edges (a vertex rounded
     /// differently on the two sides of an edge) send only their block to the slow path.
+    ///
+    /// - Parameter polygons: Polygons made with this context, such as one controller's areas.
+    /// - Returns: Their union; an empty polygon when there are none.
+    /// - Throws: ``GeometryError/geos(operation:message:)``.
     public func dissolve(_ polygons: [Geometry]) throws -> Geometry {
         if polygons.isEmpty { return try empty(.polygon) }
         if polygons.count <= Self.dissolveBlock { return try dissolveDirectly(polygons) }
@@ -72,6 +84,9 @@ extension GEOSContext {
     }
 
     /// The general union of any geometries.
+    ///
+    /// - Returns: The union; an empty polygon when `geometries` is empty.
+    /// - Throws: ``GeometryError/geos(operation:message:)``.
     public func union(_ geometries: [Geometry]) throws -> Geometry {
         if geometries.isEmpty { return try empty(.polygon) }
         return try collection(.geometryCollection, geometries).unaryUnion()

@@ -2,6 +2,7 @@ import CGEOS
 
 /// Validity (OGC rules) and repair.
 extension Geometry {
+    /// Whether the geometry is valid by GEOS's (OGC) rules; see ``validityReason()`` for why not.
     public var isValid: Bool {
         get throws { try context.predicate("is valid") { GEOSisValid_r($0, pointer) } }
     }

@@ -3,7 +3,7 @@ import CordonSiege
 /// Colours for every layer, from the Okabe–Ito palette (Okabe & Ito, "Color Universal Design",
 /// 2002), which stays distinguishable under the common forms of colour blindness.
 /// One controller has one colour in every layer; route conditions have colours of their own.
-public struct Palette: Sendable {
+package struct Palette: Sendable {
     /// Okabe–Ito colours for controllers: blue, vermillion, reddish purple, sky blue, yellow.
     static let controllerColours = ["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
     /// For routes: bluish green open, orange under fire, black cut; grey when the map is silent.
@@ -15,7 +15,7 @@ public struct Palette: Sendable {
 
     /// The besieged side takes the first colour, its allies the next, then every other
     /// controller in name order; past five controllers the colours repeat.
-    public init(besieged: String, allies: [String], controllers: [String]) {
+    package init(besieged: String, allies: [String], controllers: [String]) {
         var order = [besieged] + allies.filter { $0 != besieged }
         order += controllers.sorted().filter { !order.contains($0) }
         var colours: [String: String] = [:]
@@ -23,7 +23,8 @@ public struct Palette: Sendable {
         self.colours = colours
     }
 
-    public func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }
+    /// The colour of `controller`, as `#RRGGBB`; grey for a controller the palette was not told of.
+    package func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }
 
     /// A supply route's colour for what the map says of it.
     static func routeColour(_ condition: RouteCondition) -> String {

@@ -37,10 +37,17 @@ struct Field {
         return x
     }
 
-    /// A number ≥ 0: stocks, needs, people, amounts.
-    func amount() throws -> Double {
+    /// A number ≥ 0 whose reader bounds it further (the siege's metres, by `RouteOptions.validate`).
+    func nonNegative() throws -> Double {
         let x = try number()
         guard x >= 0 else { throw error("must be ≥ 0") }
+        return x
+    }
+
+    /// A number from 0 to `SupplyLimits.maxAmount`: stocks, needs, people, amounts, days.
+    func amount() throws -> Double {
+        let x = try nonNegative()
+        guard x <= SupplyLimits.maxAmount else { throw error("must be at most 1e15, the largest amount the model carries") }
         return x
     }
 
@@ -52,13 +59,16 @@ struct Field {
     }
 
     func count() throws -> Int {
-        guard let s = scalar, let n = Int.construct(from: s) else { throw error("must be a whole number, not \(kind)") }
+        // Yams reads `1:30` as base 60 with arithmetic that traps on overflow: refuse it unread.
+        guard let s = scalar, !s.string.contains(":"), let n = Int.construct(from: s) else {
+            throw error("must be a whole number, not \(kind)")
+        }
         guard n >= 0 else { throw error("must be ≥ 0") }
         return n
     }
 
     func seed() throws -> UInt64 {
-        guard let s = scalar, let n = UInt64.construct(from: s) else {
+        guard let s = scalar, !s.string.contains(":"), let n = UInt64.construct(from: s) else {
             throw error("must be a whole number from 0 to \(UInt64.max), not \(kind)")
         }
         return n

@@ -57,6 +57,13 @@ public enum ScenarioLoader {
         case run
     }
 
+    /// Reads and checks the scenario file `file`.
+    /// - Parameters:
+    ///   - file: The scenario file (YAML or JSON), as the user named it.
+    ///   - purpose: What the scenario is for, which decides whether inflows may name routes and
+    ///     whether `population` is required.
+    /// - Returns: The scenario, with its siege settings when the file gives them.
+    /// - Throws: ``ScenarioError`` naming the file, the key path and what is wrong.
     public static func load(_ file: String, for purpose: Purpose) throws -> Scenario {
         let bytes: [UInt8]
         do {
@@ -71,6 +78,12 @@ public enum ScenarioLoader {
     }
 
     /// Reads scenario text; `file` names it in errors and anchors relative paths.
+    ///
+    /// - Parameters:
+    ///   - text: The scenario's YAML or JSON text.
+    ///   - file: The file it came from, for messages and relative paths.
+    ///   - purpose: What the scenario is for.
+    /// - Throws: ``ScenarioError`` naming the key path and what is wrong.
     public static func parse(_ text: String, file: String, for purpose: Purpose) throws -> Scenario {
         // Windows editors save UTF-8 with a byte order mark, which libyaml refuses inside text.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -115,6 +128,7 @@ public enum ScenarioLoader {
         // A supply-only file still loads for `run` (its siege is then missing where the
         // pipeline needs it); once any siege key is given, the required ones must all be.
         if purpose == .run, ScenarioKeys.siege.contains(where: top.has) { loaded.siege = try top.siegeSettings() }
+        try loaded.checkSize()
         return loaded
     }
 

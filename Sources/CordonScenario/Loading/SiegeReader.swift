@@ -11,7 +11,9 @@ public struct SiegeSettings: Sendable, Equatable {
     public var routes: String?
     /// Districts (GeoJSON polygons with `name`, optional `population`), if any.
     public var districts: String?
+    /// The besieged controller, as the map names it.
     public var besieged: String
+    /// Controllers whose ground the besieged side may cross.
     public var allies: [String]
     /// Metres: areas closer than this count as joined (docs/design.md#snap).
     public var snap: Double
@@ -22,6 +24,17 @@ public struct SiegeSettings: Sendable, Equatable {
     /// A lon/lat point inside the pocket whose siege is simulated.
     public var focus: Coordinate
 
+    /// Siege settings from values, as a scenario file would give them.
+    /// - Parameters:
+    ///   - map: The control map's path, relative to the scenario's folder.
+    ///   - routes: The routes file's path, if any.
+    ///   - districts: The districts file's path, if any.
+    ///   - besieged: The besieged controller.
+    ///   - allies: Its allies.
+    ///   - snap: Metres; gaps narrower than this are closed.
+    ///   - fireRange: Metres from hostile ground within which a route is under fire.
+    ///   - walk: Metres people walk to a corridor's entry.
+    ///   - focus: A lon/lat point inside the besieged pocket to simulate.
     public init(map: String, routes: String? = nil, districts: String? = nil, besieged: String, allies: [String] = [],
                 snap: Double = 0, fireRange: Double = 1500, walk: Double = 3000, focus: Coordinate) {
         self.map = map
@@ -73,9 +86,9 @@ extension Section {
             map: try path("map") ?? required("map", "the control map, a GeoJSON file beside the scenario").string(),
             routes: try path("routes"), districts: try path("districts"),
             besieged: besieged, allies: allies,
-            snap: try optional("snap")?.amount() ?? 0,
-            fireRange: try optional("fire_range_m")?.amount() ?? 1500,
-            walk: try optional("walk_m")?.amount() ?? 3000,
+            snap: try optional("snap")?.nonNegative() ?? 0,
+            fireRange: try optional("fire_range_m")?.nonNegative() ?? 1500,
+            walk: try optional("walk_m")?.nonNegative() ?? 3000,
             focus: try required("focus", "a point [lon, lat] inside the besieged pocket to simulate").lonLat())
         do {
             try settings.routeOptions.validate()

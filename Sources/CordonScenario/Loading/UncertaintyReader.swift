@@ -8,8 +8,10 @@ extension Section {
             let parameter = try value.parameter(path, in: scenario)
             return Variation(parameter, try value.section(ScenarioKeys.distributions).distribution())
         }
-        return Uncertainty(runs: try required("runs", "the number of Monte Carlo runs").count(),
-                           seed: try optional("seed")?.seed() ?? 0, vary: vary ?? [])
+        let runsField = try required("runs", "the number of Monte Carlo runs")
+        let runs = try runsField.count()
+        guard runs <= SupplyLimits.maxRuns else { throw runsField.error("must be at most \(SupplyLimits.maxRuns)") }
+        return Uncertainty(runs: runs, seed: try optional("seed")?.seed() ?? 0, vary: vary ?? [])
     }
 
     /// The one distribution a vary entry names, with its parameters checked.
@@ -25,21 +27,36 @@ extension Section {
             guard zip(numbers, numbers.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw value.error("must be in order \(shape)") }
             guard numbers[0] >= 0 else { throw value.error("must be ≥ 0: every varied value is") }
         }
+        let distribution: Distribution
         switch name {
         case "uniform":
             try expect(2, "[a, b]"); try inOrder("a ≤ b")
-            return .uniform(numbers[0], numbers[1])
+            distribution = .uniform(numbers[0], numbers[1])
         case "triangular":
             try expect(3, "[a, mode, b]"); try inOrder("a ≤ mode ≤ b")
-            return .triangular(numbers[0], numbers[1], numbers[2])
+            distribution = .triangular(numbers[0], numbers[1], numbers[2])
         case "normal":
             try expect(2, "[mean, sd]")
             guard numbers[0] >= 0, numbers[1] >= 0 else { throw value.error("mean and sd must be ≥ 0 (draws are truncated at 0)") }
-            return .normal(mean: numbers[0], sd: numbers[1])
+            distribution = .normal(mean: numbers[0], sd: numbers[1])
         default:
             try expect(2, "[mu, sigma]")
             guard numbers[1] >= 0 else { throw value.error("sigma must be ≥ 0") }
-            return .lognormal(mu: numbers[0], sigma: numbers[1])
+            distribution = .lognormal(mu: numbers[0], sigma: numbers[1])
+        }
+        // Every draw must stay an amount the model carries, as the values written in the file do.
+        guard distribution.largestDraw <= SupplyLimits.maxAmount else {
+            throw value.error("can draw more than 1e15, the largest amount the model carries (\(Self.largest(name)))")
+        }
+        return distribution
+    }
+
+    /// How the largest draw of distribution `name` follows from its numbers.
+    private static func largest(_ name: String) -> String {
+        switch name {
+        case "uniform", "triangular": return "its largest draw is b"
+        case "normal": return "its largest draw is mean + 8.57 × sd"
+        default: return "its largest draw is exp(mu + 8.57 × sigma): lower mu or sigma"
         }
     }
 }

@@ -4,19 +4,19 @@ import Yams
 /// libyaml and Yams build nested lists and mappings by recursion, so a file nested
 /// 100,000 deep would overflow the stack; aliases can multiply a few lines into
 /// billions of values (the "billion laughs").
-public enum YAMLLimits {
+package enum YAMLLimits {
     /// Scenario files are small: larger ones are refused before they are read.
-    public static let maxBytes = 16 << 20
+    package static let maxBytes = 16 << 20
     /// A scenario nests about 5 deep; see `firstTooDeepLine` for how depth is bounded.
-    public static let maxDepth = 256
+    package static let maxDepth = 256
     /// Values in the file once every alias is expanded.
-    public static let maxValues = 1_000_000
+    package static let maxValues = 1_000_000
 
     /// The first line whose nesting may exceed `maxDepth`, checked on the text before any
     /// YAML parser sees it. The bound is deliberately generous (never below the real depth):
     /// open brackets, plus indentation columns, plus the `- `, `? ` and `: ` indicators that
     /// start the line.
-    public static func firstTooDeepLine(_ text: String) -> Int? {
+    package static func firstTooDeepLine(_ text: String) -> Int? {
         let b = Array(text.utf8)
         var i = 0, line = 1, flow = 0
         while i < b.count {
@@ -65,7 +65,7 @@ public enum YAMLLimits {
 
     /// Whether `node`, with its aliases expanded, holds more than `maxValues` values.
     /// Stops counting at the limit, so a bomb costs no more than a file at the limit.
-    public static func exceedsValues(_ node: Node) -> Bool {
+    package static func exceedsValues(_ node: Node) -> Bool {
         var budget = maxValues
         var stack = [node]
         while let n = stack.popLast() {

@@ -5,11 +5,13 @@ import CordonSupply
 
 /// A district over a span of days in which who holds it and whether it is besieged stay the same.
 public struct DistrictSpan {
+    /// The district.
     public let district: District
     /// The controller holding most of its area; nil where the map leaves it blank.
     public let controller: String?
     /// More than half of it lies inside an encircled pocket.
     public let besieged: Bool
+    /// The days of the span.
     public let period: Period
 }
 

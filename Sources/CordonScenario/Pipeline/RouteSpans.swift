@@ -4,10 +4,13 @@ import CordonSupply
 
 /// A route's status over a span of days: consecutive periods with the same reading joined.
 public struct RouteSpan: Equatable {
+    /// The route's name.
     public let route: String
+    /// What the map says of it over the span.
     public let status: RouteCondition
     /// Corridors: declared open (their `from`/`until`); nil for supply routes.
     public let declaredOpen: Bool?
+    /// The days of the span.
     public let period: Period
 }
 
@@ -32,6 +35,12 @@ extension ScenarioResult {
     }
 
     /// The first day `route` reads `status`, if it ever does.
+    ///
+    /// - Parameters:
+    ///   - route: The route's name, as in the routes file.
+    ///   - status: The condition looked for, such as `.underFire` or `.cut`.
+    /// - Returns: The first day of the first span with that condition; nil when there is none
+    ///   within the scenario's days.
     public func firstDay(_ route: String, is status: RouteCondition) -> Day? {
         routeSpans.first { $0.route == route && $0.status == status }?.period.from
     }

@@ -10,8 +10,10 @@ import Foundation
 ///
 /// Every line is a model estimate and says what it rests on where that is not obvious.
 public struct ScenarioBrief {
+    /// The run described.
     public let result: ScenarioResult
 
+    /// The plain-words account of `result`.
     public init(result: ScenarioResult) { self.result = result }
 
     /// The focus pocket's encircled periods, one line each after a heading line.
@@ -41,7 +43,11 @@ public struct ScenarioBrief {
         return "People inside at the first encirclement: about \(inside) (from \(source))."
     }
 
-    /// When `route` first came under fire and when it was first cut.
+    /// When the route `name` first came under fire and when it was first cut.
+    ///
+    /// - Parameter name: The route's name, as in the routes file.
+    /// - Returns: One line, such as "Castello Road: under fire from 2016-07-07, cut from
+    ///   2016-07-17."; nil when the routes file has no such route.
     public func route(_ name: String) -> String? {
         guard result.inputs.routes.contains(where: { $0.name == name }) else { return nil }
         let fire = result.firstDay(name, is: .underFire), cut = result.firstDay(name, is: .cut)

@@ -7,13 +7,17 @@ import Foundation
 /// (the besieged side and allies on the map, route and corridor names, the focus point in
 /// the besieged side's ground at `start`).
 public enum ScenarioCheck {
+    /// What the check found.
     public struct Report {
         /// One line per fault, each naming the file and the key or feature.
         public var faults: [String]
         /// What was checked, when nothing is wrong.
         public var summary: String
+        /// Lines that do not make the scenario faulty: features a named file holds twice.
+        public var warnings: [String] = []
     }
 
+    /// Checks the scenario file `file` and the files it names; never throws, every fault is in the report.
     public static func run(_ file: String) -> Report {
         let scenario: Scenario
         do {
@@ -30,26 +34,28 @@ public enum ScenarioCheck {
                 return Report(faults: ["\(error)"], summary: "")
             }
         }
-        var faults: [String] = []
+        var faults: [String] = [], warnings: [String] = []
         let named = [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)]
         for case let (key, path?) in named {
             let resolved = scenario.resolve(path)
             if FileManager.default.fileExists(atPath: resolved) {
-                faults += GeoJSONReader(context: GEOSContext()).validate(path: resolved).faults.map(\.description)
+                let report = GeoJSONReader(context: GEOSContext()).validate(path: resolved)
+                faults += report.faults.map(\.description)
+                warnings += report.duplicates.map(\.description)
             } else {
                 faults.append(ScenarioError(file: file, path: key, message: "no such file: \(resolved)").description)
             }
         }
-        guard faults.isEmpty else { return Report(faults: faults, summary: "") }
+        guard faults.isEmpty else { return Report(faults: faults, summary: "", warnings: warnings) }
         do {
             let context = GEOSContext()
             let inputs = try ScenarioInputs(reading: scenario, context: context)
             try checkFocus(scenario, siege, inputs.map, context)
             let counts = ["map: \(inputs.map.areas.count) areas", "\(inputs.routes.count) routes",
                           "\(inputs.districts.count) districts"]
-            return Report(faults: [], summary: "scenario; " + counts.joined(separator: ", "))
+            return Report(faults: [], summary: "scenario; " + counts.joined(separator: ", "), warnings: warnings)
         } catch {
-            return Report(faults: ["\(error)"], summary: "")
+            return Report(faults: ["\(error)"], summary: "", warnings: warnings)
         }
     }
 

@@ -6,9 +6,14 @@ import Foundation
 /// the besieged side and its allies are on the map, every route an inflow names and every
 /// corridor an evacuation names is in the routes file. Faults name the scenario's key.
 public struct ScenarioInputs {
+    /// The control map.
     public let map: ControlMap
+    /// Supply routes and corridors, in file order; empty when the scenario names none.
     public let routes: [Route]
+    /// Districts, in file order; empty when the scenario names none.
     public let districts: [District]
+    /// Features the files hold twice over (warnings: a map's duplicate counts its people twice).
+    public var duplicates: [DuplicateFeature] = []
 
     /// Inputs from values: a control map, its routes and corridors, and its districts.
     public init(map: ControlMap, routes: [Route] = [], districts: [District] = []) {
@@ -18,17 +23,26 @@ public struct ScenarioInputs {
     }
 
     /// Reads the files of a scenario loaded for `run` and checks them against it.
+    ///
+    /// - Parameters:
+    ///   - scenario: A scenario with siege settings; paths resolve against its folder.
+    ///   - context: The GEOS context to make geometries in.
+    /// - Throws: ``ScenarioError`` for a missing file or a name the files do not know,
+    ///   `GeoJSONError` or `SiegeInputError` naming the faulty feature.
     public init(reading scenario: Scenario, context: GEOSContext) throws {
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
+        var duplicates: [DuplicateFeature] = []
         func features(_ key: String, _ path: String) throws -> (String, [Feature]) {
             let file = scenario.resolve(path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
                 throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
             }
-            return (file, try LayerFiles.features(file, context: context))
+            let list = try LayerFiles.features(file, context: context)
+            duplicates += DuplicateFinder.find(list, file: file, context: context)
+            return (file, list)
         }
         let (mapFile, mapFeatures) = try features("map", siege.map)
         map = try ControlMap(file: mapFile, features: mapFeatures)
@@ -40,11 +54,15 @@ public struct ScenarioInputs {
             let (file, list) = try features("districts", path)
             return try LayerFiles.districts(list, file: file)
         } ?? []
+        self.duplicates = duplicates
         try check(against: scenario)
     }
 
-    /// Throws `ScenarioError` naming the key when the scenario's besieged side or an ally holds
-    /// nothing on the map, or an inflow or evacuation names a route or corridor that is not here.
+    /// Checks that these inputs fit `scenario`: its besieged side and allies hold ground on the
+    /// map, and every route an inflow names and every corridor an evacuation names is here.
+    ///
+    /// - Throws: ``ScenarioError`` naming the scenario's key (`besieged`, `allies[1]`,
+    ///   `inflows[2].route`, …) with the names the files do hold.
     public func check(against scenario: Scenario) throws {
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")

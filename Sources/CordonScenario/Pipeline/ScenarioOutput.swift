@@ -3,45 +3,83 @@ import CordonGeometry
 import CordonSiege
 import Foundation
 
-/// Writes a scenario run's files into a folder, each atomically: the map layers, the daily
-/// timeline and the summary.
+/// Writes a scenario run's files into a folder as one set: the map layers, the daily timeline,
+/// the summary and the report. The folder holds either the whole previous set or the whole new
+/// one (`OutputFolder`), never an input of the run and never a mixture.
 public struct ScenarioOutput {
+    /// The run to write.
     public let result: ScenarioResult
 
+    /// A writer for the files of `result`.
     public init(_ result: ScenarioResult) {
         self.result = result
     }
 
-    /// The file names, in the order written.
+    /// Every file a run may write, in the order written. A run whose scenario names no districts
+    /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
                                "timeline.csv", "summary.json", ScenarioReport.fileName]
 
-    /// Writes every file into `folder`, creating it if needed; returns their paths.
+    /// The files this run writes: ``files`` without the districts layer when there are no districts.
+    public var fileNames: [String] {
+        Self.files.filter { $0 != "districts.geojson" || hasDistricts }
+    }
+
+    /// The files the run read, which no output may replace: the scenario and the files it names.
+    public var inputFiles: [String] {
+        Self.inputFiles(of: result.scenario)
+    }
+
+    /// The scenario file and the map, routes and districts files it names.
+    public static func inputFiles(of scenario: Scenario) -> [String] {
+        let siege = scenario.siege
+        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts].compactMap { $0.map(scenario.resolve) }
+    }
+
+    /// Throws before any work is done when `folder` cannot take a run's files: one of them would
+    /// replace an input, a file stands in the folder's place, or the folder holds files Cordon
+    /// did not write.
+    /// - Throws: `OutputReplacesInputError` or `OutputFolderError`, both bad input.
+    public static func check(folder: String, inputs: [String]) throws {
+        let out = OutputFolder(folder, files: files)
+        try OutputChecks.refuseReplacing(inputs: inputs, with: files.map(out.file))
+        try out.check()
+    }
+
+    /// Writes every file into `folder` as one set, creating it if needed; returns their paths.
+    /// - Throws: the errors of ``check(folder:inputs:)``; `FileWriteError` naming the output file
+    ///   when the set cannot be written, in which case the folder is as it was.
     @discardableResult
     public func write(to folder: String) throws -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputFolderError(folder: folder)
+        guard let siege = result.scenario.siege else {
+            throw ScenarioError(file: result.scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
-        let siege = result.scenario.siege!
+        try Self.check(folder: folder, inputs: inputFiles)
         let palette = Palette(besieged: siege.besieged, allies: siege.allies, controllers: result.inputs.map.controllers)
-        let layers = [pocketLayer(result, palette: palette), try frontLayer(result, palette: palette),
-                      try routeLayer(result), districtLayer(result, palette: palette)]
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
-        for (name, features) in zip(Self.files, layers) {
-            try GeoJSONWriter().write(features, to: path(name))
+        var layers = [("pockets.geojson", pocketLayer(result, palette: palette)),
+                      ("fronts.geojson", try frontLayer(result, palette: palette)),
+                      ("routes.geojson", try routeLayer(result))]
+        if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
+        let out = OutputFolder(folder, files: Self.files)
+        try out.write { staging in
+            let path = { (name: String) in staging + "/" + name }
+            for (name, features) in layers {
+                try GeoJSONWriter().write(features, to: path(name))
+            }
+            try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
+            try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
+            // Built from the files just written, so `cordon report DIR` gives the same bytes.
+            do {
+                try ScenarioReport.write(folder: staging)
+            } catch let e as ReportInputError where e.path.hasPrefix(staging + "/") {
+                throw ReportInputError(out.file(String(e.path.dropFirst(staging.count + 1))), e.reason)
+            }
         }
-        try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
-        try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
-        // Built from the files just written, so `cordon report DIR` gives the same bytes.
-        try ScenarioReport.write(folder: folder)
-        return Self.files.map(path)
+        return fileNames.map(out.file)
     }
-}
 
-/// The output folder could not be made (a file is in the way, or no permission).
-public struct OutputFolderError: Error, CustomStringConvertible {
-    public let folder: String
-    public var description: String { "cannot create the output folder \(folder)" }
+    /// Whether the scenario has districts: without them the run writes no districts layer.
+    private var hasDistricts: Bool {
+        result.scenario.siege?.districts != nil || !result.inputs.districts.isEmpty
+    }
 }

@@ -13,15 +13,23 @@ import Foundation
 /// point (its encircled periods are the siege); judge each route per period and turn that
 /// into the access timeline; then run the supply simulation (and Monte Carlo) on it.
 public enum ScenarioPipeline {
+    /// How a run is carried out; none of it changes the results, except the Monte Carlo runs and seed.
     public struct Options: Sendable {
         /// Parallel workers for the map periods and the Monte Carlo runs.
         public var jobs: Int
-        /// Monte Carlo runs and seed, overriding the scenario's `uncertainty`.
+        /// Monte Carlo runs, overriding the scenario's `uncertainty`; nil keeps the scenario's.
         public var runs: Int?
+        /// The Monte Carlo seed, overriding the scenario's `uncertainty`; nil keeps the scenario's.
         public var seed: UInt64?
         /// Called as work advances: the stage ("periods", "routes", "runs"), done, total.
         public var progress: (@Sendable (String, Int, Int) -> Void)?
 
+        /// How to run.
+        /// - Parameters:
+        ///   - jobs: Parallel workers, at least 1; one per core by default.
+        ///   - runs: Monte Carlo runs; nil takes the scenario's.
+        ///   - seed: The Monte Carlo seed; nil takes the scenario's.
+        ///   - progress: Told the stage, the work done and the total.
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, runs: Int? = nil, seed: UInt64? = nil,
                     progress: (@Sendable (String, Int, Int) -> Void)? = nil) {
             self.jobs = max(1, jobs)
@@ -36,8 +44,8 @@ public enum ScenarioPipeline {
     ///   - file: a scenario file (YAML or JSON); paths in it are relative to its folder.
     ///   - options: workers, Monte Carlo runs and seed, progress.
     /// - Returns: every pocket, the siege, route states, the supply runs and the layers' data.
-    /// - Throws: `ScenarioError`, `GeoJSONError` or `SiegeInputError` naming the file, key or
-    ///   feature at fault; `GEOSError`/`ProjectionError` when the geometry engine fails.
+    /// - Throws: ``ScenarioError``, `GeoJSONError` or `SiegeInputError` naming the file, key or
+    ///   feature at fault; `GeometryError` when the geometry engine fails.
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
         let inputs = try ScenarioInputs(reading: scenario, context: GEOSContext())
@@ -49,9 +57,16 @@ public enum ScenarioPipeline {
     ///   - scenario: the supply model and `siege` settings; `siege` must be set.
     ///   - inputs: the control map, routes and districts; checked against the scenario first.
     ///   - options: workers, Monte Carlo runs and seed, progress.
+    ///
+    /// - Returns: Every pocket, the siege, route states, the supply runs and the layers' data.
+    /// - Throws: ``ScenarioError`` naming the key at fault (a missing `map`, a setting out of
+    ///   bounds, a focus point in no pocket), `SiegeInputError` naming a feature, `SupplyError`, or a
+    ///   `GeometryError` when the geometry engine fails.
     public static func run(_ scenario: Scenario, inputs: ScenarioInputs, options: Options = Options()) async throws
         -> ScenarioResult {
         try inputs.check(against: scenario)
+        // Before the map work, so a run that cannot fit stops at once.
+        try scenario.checkSize(runs: options.runs)
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
@@ -112,23 +127,32 @@ public enum ScenarioPipeline {
 
 /// The fronts of the focus pocket in one period.
 public struct FocusFronts {
+    /// The focus pocket in that period.
     public let pocket: Pocket
+    /// Its fronts: the edge, each controller, gaps.
     public let fronts: [Front]
 }
 
 /// Everything a scenario run found.
 public struct ScenarioResult {
+    /// The scenario as given.
     public let scenario: Scenario
+    /// The map, routes and districts it ran on.
     public let inputs: ScenarioInputs
     /// Every pocket of every period, periods cut to the scenario's days.
     public let pockets: [Pocket]
+    /// The focus pocket over time, and when it is encircled.
     public let siege: SiegeTimeline
     /// Each route per period, periods cut to the scenario's days.
     public let routes: [RouteState]
     /// The supply model as simulated: population and evacuation set from the map and routes.
     public let model: SupplyScenario
+    /// The central supply run, day by day.
     public let supply: SupplyRun
+    /// The Monte Carlo spread; nil when no runs were asked.
     public let monteCarlo: MonteCarloResult?
+    /// The focus pocket's fronts, period by period.
     public let fronts: [FocusFronts]
+    /// Who holds each district over time, and whether it is besieged.
     public let districts: [DistrictSpan]
 }

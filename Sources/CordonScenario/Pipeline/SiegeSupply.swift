@@ -11,6 +11,11 @@ extension Scenario {
     func supplyModel(populationAtStart: Double, routes: [Route]) throws -> SupplyScenario {
         var model = supply
         model.population = population ?? populationAtStart
+        // The map's figures are only checked to be ≥ 0; their sum must still be a number the model carries.
+        guard model.population <= SupplyLimits.maxAmount else {
+            throw ScenarioError(file: file, path: "population", message: "missing, and by the map's figures the focus "
+                + "pocket holds more than 1e15 people on \(supply.start), more than the model carries: check them")
+        }
         for (i, rule) in model.evacuation.enumerated() {
             guard let name = rule.corridor, let corridor = routes.first(where: { $0.name == name }) else { continue }
             model.evacuation[i].from = Self.later(rule.from, corridor.from)
@@ -54,8 +59,12 @@ extension RouteCondition {
     }
 }
 
+/// Building the supply model's access timeline from the siege model's route states.
 extension AccessTimeline {
     /// Each route's status from the first day of each period of a route timeline.
+    ///
+    /// Cut and unknown both read as cut, the cautious reading.
+    /// - Parameter states: Route states with their periods, as `RouteTimeline` gives them.
     public init(routeStates states: [RouteState]) {
         self.init()
         for s in states {

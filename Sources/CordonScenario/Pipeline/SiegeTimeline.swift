@@ -6,7 +6,9 @@ import CordonSupply
 /// The siege a scenario simulates: the pocket that holds the focus point on each period, and
 /// the spans of days it is encircled.
 public struct SiegeTimeline {
+    /// The besieged controller.
     public let besieged: String
+    /// The lon/lat point that picks the pocket.
     public let focus: Coordinate
     /// The focus pocket of each period in which the focus lies in a pocket, in date order.
     public let focusPockets: [Pocket]
@@ -36,6 +38,8 @@ public struct SiegeTimeline {
     }
 
     /// The focus pocket on `day`.
+    ///
+    /// Nil when the focus lies in no pocket that day.
     public func pocket(on day: Day) -> Pocket? {
         focusPockets.first { p in p.period.map { ($0.from ?? day) <= day && day < ($0.until ?? day + 1) } ?? true }
     }

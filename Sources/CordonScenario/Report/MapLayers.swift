@@ -23,9 +23,12 @@ struct MapItem {
 }
 
 /// The four map layers of an output folder in UTM (the zone of the districts' centre, so shapes
-/// and distances on the maps are true), cut to one frame around the siege.
+/// and distances on the maps are true), cut to one frame around the siege. A run without
+/// districts has no districts layer: the frame and zone then come from the other layers.
 struct MapLayers {
     var districts: [MapItem] = [], pockets: [MapItem] = [], fronts: [MapItem] = [], routes: [MapItem] = []
+    /// Whether the folder has a districts layer (a scenario without districts writes none).
+    var hasDistricts = true
     /// What the maps show, in UTM metres.
     var extent: Bounds
     /// Grid north to true north at the frame's centre, degrees clockwise.
@@ -39,13 +42,18 @@ struct MapLayers {
         let context = GEOSContext()
         let reader = GeoJSONReader(context: context)
         let path = { (name: String) in folder.hasSuffix("/") ? folder + name : folder + "/" + name }
+        let hasDistricts = FileManager.default.fileExists(atPath: path("districts.geojson"))
+        self.hasDistricts = hasDistricts
         let raw = try ["districts", "pockets", "fronts", "routes"].map { name in
+            if name == "districts" && !hasDistricts { return [Feature]() }
             do { return try reader.read(path: path(name + ".geojson")) } catch {
                 throw ReportInputError(path(name + ".geojson"), "\(error)")
             }
         }
-        let lonLat = raw[0].compactMap { $0.geometry?.bounds }.reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }
-        guard let lonLat else { throw ReportInputError(path("districts.geojson"), "no districts to draw") }
+        let union = { (boxes: [Bounds]) in boxes.reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b } }
+        // The districts cover the study area; without them, whatever the other layers hold.
+        let lonLat = union(raw[0].compactMap { $0.geometry?.bounds }) ?? union(raw.joined().compactMap { $0.geometry?.bounds })
+        guard let lonLat else { throw ReportInputError(folder, "nothing to draw: the layers hold no geometry") }
         let projection = try Projection.toUTM(around: lonLat.center)
         epsg = Projection.utmEPSG(for: lonLat.center)
         let projected = try raw.map { features in try features.map { f in (f, try f.geometry.map(projection.apply)) } }
@@ -54,7 +62,8 @@ struct MapLayers {
             + projected[1].filter { $0.0.properties["focus"]?.boolValue == true && $0.0.properties["encircled"]?.boolValue == true }
                 .compactMap(\.1)
         let focus = siegeShapes.compactMap(\.bounds).reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }
-        let whole = projected[0].compactMap(\.1?.bounds).reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }!
+        let whole = union(projected[0].compactMap(\.1?.bounds)) ?? union(projected.joined().compactMap(\.1?.bounds))
+        guard let whole else { throw ReportInputError(folder, "nothing to draw: the layers hold no geometry") }
         extent = Self.framed(focus ?? whole, within: whole)
 
         let centre = try projection.inverse().apply(extent.center)

@@ -48,7 +48,8 @@ struct MapPanel {
     }
 
     private func description(_ pocket: MapItem?) -> String {
-        var text = "Who holds which district on \(ReportDate.long(date.day)) (\(date.text)), in UTM, EPSG:\(layers.epsg). "
+        var text = (layers.hasDistricts ? "Who holds which district" : "The \(besieged) pockets")
+            + " on \(ReportDate.long(date.day)) (\(date.text)), in UTM, EPSG:\(layers.epsg). "
         if let pocket {
             text += "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): "
                 + "\(NumberText.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², about "
@@ -94,17 +95,20 @@ struct MapPanel {
         svg.label(line, x: 2, y: 42, [("class", "small")])
     }
 
+    /// Districts by controller, besieged ones hatched; a run without districts has only the
+    /// besieged side's pockets to show, encircled ones hatched.
     private func districts(_ frame: MapFrame, into svg: inout SVGWriter) {
-        let shown = layers.districts.filter { $0.holds(on: date.day) }
+        let shown = (layers.hasDistricts ? layers.districts : layers.pockets).filter { $0.holds(on: date.day) }
+        let besiegedKey = layers.hasDistricts ? "besieged" : "encircled"
         svg.open("g", [("class", "districts"), ("stroke", "#ffffff"), ("stroke-width", "0.6")])
         for d in shown {
             let colour = d.string("controller").map(palette.colour(of:)) ?? Palette.unknown
-            let besieged = d.bool("besieged") == true
+            let besieged = d.bool(besiegedKey) == true
             svg.empty("path", [("d", frame.path(d, closed: true)), ("fill", colour),
                                ("fill-opacity", MapStyle.districtOpacity(besieged: besieged))])
         }
         svg.close("g")
-        let hatched = shown.filter { $0.bool("besieged") == true }
+        let hatched = shown.filter { $0.bool(besiegedKey) == true }
         guard !hatched.isEmpty else { return }
         svg.open("g", [("class", "besieged"), ("fill", "url(#\(id)-hatch)"), ("stroke", "none")])
         for d in hatched { svg.empty("path", [("d", frame.path(d, closed: true))]) }

@@ -5,22 +5,25 @@ import Foundation
 /// What a report's figures rest on: the scenario and its input files, where their sources are
 /// written down, and the assumptions in plain words. It travels in `summary.json` (key
 /// `basis`), so `cordon report DIR` can rebuild the report from the output folder alone.
-public struct ReportBasis: Equatable, Sendable {
+package struct ReportBasis: Equatable, Sendable {
     /// The scenario file, as `folder/file` (never an absolute path: the bytes must not depend
     /// on where the run was started).
-    public var scenario: String
+    package var scenario: String
     /// Input files by role (`map`, `routes`, `districts`), relative to the scenario.
-    public var inputs: [(role: String, file: String)]
+    package var inputs: [(role: String, file: String)]
     /// A README beside the scenario, where its figures and sources are written down.
-    public var sources: String?
-    public var allies: [String]
+    package var sources: String?
+    /// The besieged side's allies, in the scenario's order.
+    package var allies: [String]
     /// Every controller the map names: with the besieged side and the allies, they fix the palette.
-    public var controllers: [String]
+    package var controllers: [String]
     /// Commodities in the scenario's order, with their units.
-    public var commodities: [(name: String, unit: String)]
-    public var assumptions: [String]
+    package var commodities: [(name: String, unit: String)]
+    /// The assumptions the figures rest on, one sentence each.
+    package var assumptions: [String]
 
-    public static func == (a: ReportBasis, b: ReportBasis) -> Bool {
+    /// Whether both bases name the same files, controllers, commodities and assumptions.
+    package static func == (a: ReportBasis, b: ReportBasis) -> Bool {
         a.scenario == b.scenario && a.inputs.map { [$0.role, $0.file] } == b.inputs.map { [$0.role, $0.file] }
             && a.sources == b.sources && a.allies == b.allies && a.controllers == b.controllers
             && a.commodities.map { [$0.name, $0.unit] } == b.commodities.map { [$0.name, $0.unit] }
@@ -30,7 +33,7 @@ public struct ReportBasis: Equatable, Sendable {
 
 extension ReportBasis {
     /// The basis of a finished run.
-    public init(_ result: ScenarioResult) {
+    package init(_ result: ScenarioResult) {
         let file = result.scenario.file
         let folder = (file as NSString).deletingLastPathComponent
         let shortFolder = (folder as NSString).lastPathComponent
@@ -48,7 +51,7 @@ extension ReportBasis {
     }
 
     /// The `basis` block of `summary.json`, keys in a fixed order, indented to sit at its level.
-    public var jsonText: String {
+    package var jsonText: String {
         func s(_ x: String) -> String { JSONValue.string(x).jsonText }
         func list(_ xs: [String]) -> String { "[" + xs.map(s).joined(separator: ", ") + "]" }
         var out = "{\n"

@@ -8,13 +8,16 @@ struct ReportPage {
 
     private var palette: Palette {
         let basis = summary.basis
-        let controllers = basis?.controllers ?? Array(Set(layers.districts.compactMap { $0.string("controller") })).sorted()
+        let controllers = basis?.controllers ?? Array(Set(ground.compactMap { $0.string("controller") })).sorted()
         return Palette(besieged: summary.besieged, allies: basis?.allies ?? [], controllers: controllers)
     }
 
+    /// What the maps fill: the districts, or the pockets when the run has no districts layer.
+    private var ground: [MapItem] { layers.hasDistricts ? layers.districts : layers.pockets }
+
     /// Controllers in palette order (besieged, allies, the rest by name), as the legends list them.
     private var legendControllers: [String] {
-        let present = Set(layers.districts.compactMap { $0.string("controller") })
+        let present = Set(ground.compactMap { $0.string("controller") })
         let allies = summary.basis?.allies ?? []
         return ([summary.besieged] + allies + present.sorted()).reduce(into: [String]()) { out, c in
             if present.contains(c) && !out.contains(c) { out.append(c) }
@@ -43,8 +46,14 @@ struct ReportPage {
 
         page.open("section", [("id", "maps")])
         page.element("h2", [], "Maps at the key dates")
-        page.element("p", [], "Who holds which district on each key date, in UTM (EPSG:\(layers.epsg)), so shapes and distances are true. "
-                        + "The besieged pocket is outlined by its fronts; routes are drawn by their condition that day.")
+        if layers.hasDistricts {
+            page.element("p", [], "Who holds which district on each key date, in UTM (EPSG:\(layers.epsg)), so shapes and distances are true. "
+                            + "The besieged pocket is outlined by its fronts; routes are drawn by their condition that day.")
+        } else {
+            page.element("p", [], "No districts layer: the scenario names no districts, so these maps do not show who holds the ground. "
+                            + "They show the besieged side's pockets on each key date, in UTM (EPSG:\(layers.epsg)), so shapes and "
+                            + "distances are true; the besieged pocket is outlined by its fronts and routes are drawn by their condition that day.")
+        }
         page.open("div", [("class", "maps")])
         let palette = self.palette, controllers = legendControllers
         for date in summary.mapDates {

@@ -43,7 +43,7 @@ struct ReportSummary {
     static let bandOrder = ["full", "reduced", "crisis", "emergency", "catastrophe"]
 
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReportInputError(path, "cannot read it") }
+        let data = Data(try ReportInputError.read(path))
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let siege = root["siege"] as? [String: Any], let supplies = root["supplies"] as? [String: Any],
               let start = (supplies["start"] as? String).flatMap(Day.init(iso:)),
@@ -87,11 +87,28 @@ struct ReportSummary {
 
 /// A file of the output folder is missing or not what `cordon run` writes.
 public struct ReportInputError: Error, CustomStringConvertible {
+    /// The file, as the user named it or inside the folder.
     public let path: String
+    /// What is wrong with it.
     public let reason: String
     init(_ path: String, _ reason: String) {
         self.path = path
         self.reason = reason
     }
+    /// The one-line message: `PATH: REASON`.
     public var description: String { "\(path): \(reason)" }
+
+    /// The files of an output folder are the size `cordon run` writes (the simulation's memory
+    /// limit keeps timeline.csv well below this); anything larger is refused before reading.
+    static let maxBytes = 256 << 20
+
+    /// The bytes of one file of the folder, refused when it is missing, not a regular file or
+    /// over `maxBytes`.
+    static func read(_ path: String) throws -> [UInt8] {
+        do {
+            return try FileBytes.read(path, limit: maxBytes)
+        } catch let e as FileReadError {
+            throw ReportInputError(path, e.reason)
+        }
+    }
 }

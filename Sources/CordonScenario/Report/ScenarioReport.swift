@@ -8,9 +8,12 @@ import Foundation
 ///
 ///     try ScenarioReport.write(folder: "out")            // out/report.html
 public enum ScenarioReport {
+    /// The page's name in the output folder.
     public static let fileName = "report.html"
 
     /// The page for the output folder `folder`.
+    ///
+    /// - Throws: ``ReportInputError`` when a file of the folder is missing or not what `cordon run` writes.
     public static func html(folder: String) throws -> String {
         let file = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         let summary = try ReportSummary(path: file("summary.json"))
@@ -20,6 +23,8 @@ public enum ScenarioReport {
     }
 
     /// Writes the page atomically to `path` (default: `report.html` in the folder); returns the path.
+    ///
+    /// - Throws: ``ReportInputError``, or a `FileWriteError`.
     @discardableResult
     public static func write(folder: String, to path: String? = nil) throws -> String {
         let target = path ?? (folder as NSString).appendingPathComponent(fileName)

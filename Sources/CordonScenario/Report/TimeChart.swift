@@ -79,14 +79,14 @@ struct TimeChart {
 
         // Bands under lines, lines under marks.
         for band in bands {
-            for run in Self.runs(band.lower, band.upper) {
+            for run in Self.runs(band.lower, band.upper, days: days.count) {
                 let top = run.map { (x: x(days[$0]), y: y(band.upper[$0]!)) }
                 let bottom = run.reversed().map { (x: x(days[$0]), y: y(band.lower[$0]!)) }
                 svg.empty("path", [("d", pathData(top + bottom, closed: true)), ("fill", band.colour), ("fill-opacity", "0.22")])
             }
         }
         for s in series {
-            let d = Self.runs(s.values, s.values).map { run in pathData(run.map { (x: x(days[$0]), y: y(s.values[$0]!)) }, closed: false) }
+            let d = Self.runs(s.values, s.values, days: days.count).map { run in pathData(run.map { (x: x(days[$0]), y: y(s.values[$0]!)) }, closed: false) }
             svg.empty("path", [("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", s.colour),
                                ("stroke-width", ReportNumber.svg(s.width)), ("stroke-linejoin", "round")]
                 + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
@@ -112,7 +112,7 @@ struct TimeChart {
         let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
         var rowEnds: [Double] = []
         return marks.sorted { $0.day < $1.day }.map { mark in
-            let start = Self.left + Double(mark.day - days[0]) / span * plotWidth
+            let start = Self.left + Double(mark.day - (days.first ?? mark.day)) / span * plotWidth
             let width = Double(ReportDate.short(mark.day).count + mark.text.count + 2) * 6.2 + 8
             let row = rowEnds.firstIndex { $0 < start } ?? rowEnds.count
             if row == rowEnds.count { rowEnds.append(0) }
@@ -121,11 +121,11 @@ struct TimeChart {
         }
     }
 
-    /// Runs of consecutive days on which both value lists have a value.
-    private static func runs(_ a: [Double?], _ b: [Double?]) -> [[Int]] {
+    /// Runs of consecutive days on which both value lists have a value (among the first `days`).
+    private static func runs(_ a: [Double?], _ b: [Double?], days: Int) -> [[Int]] {
         var out: [[Int]] = [], current: [Int] = []
-        for i in a.indices {
-            if a[i] != nil && i < b.count && b[i] != nil { current.append(i) } else if !current.isEmpty {
+        for i in 0..<min(a.count, b.count, days) {
+            if a[i] != nil && b[i] != nil { current.append(i) } else if !current.isEmpty {
                 out.append(current)
                 current = []
             }

@@ -10,7 +10,7 @@ struct TimelineTable {
     var commodities: [String]
 
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReportInputError(path, "cannot read it") }
+        let data = try ReportInputError.read(path)
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
               header.first == "date" else { throw ReportInputError(path, "not a cordon timeline (first column must be date)") }
@@ -22,8 +22,10 @@ struct TimelineTable {
                 throw ReportInputError(path, "row \(n + 2): expected \(header.count) cells starting with a date")
             }
             days.append(day)
-            for i in 1..<header.count { values[i].append(Double(cells[i])) }
+            // "inf" and "nan" parse as numbers but draw nothing: no value, like an empty cell.
+            for i in 1..<header.count { values[i].append(Double(cells[i]).flatMap { $0.isFinite ? $0 : nil }) }
         }
+        guard !days.isEmpty else { throw ReportInputError(path, "no days: the timeline holds only its header") }
         self.days = days
         columns = Dictionary(uniqueKeysWithValues: zip(header, values).dropFirst().map { ($0, $1) })
         commodities = header.filter { $0.hasSuffix("_stock") }.map { String($0.dropLast("_stock".count)) }

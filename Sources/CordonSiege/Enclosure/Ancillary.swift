@@ -2,8 +2,11 @@ import CordonGeometry
 
 /// A population layer feature: residents spread evenly over its area.
 public struct PopulationArea {
+    /// The area, a polygon or multipolygon in lon/lat.
     public let geometry: Geometry
+    /// Residents living in the area.
     public let population: Double
+    /// An area of `population` residents spread evenly over `geometry` (lon/lat).
     public init(geometry: Geometry, population: Double) {
         self.geometry = geometry
         self.population = population
@@ -12,12 +15,14 @@ public struct PopulationArea {
 
 /// A named district (neighbourhood, camp, quarter) to list inside pockets.
 public struct District {
+    /// The district's name, as listed in a pocket's `districts`.
     public let name: String
     /// Lon/lat polygon or multipolygon.
     public let geometry: Geometry
     /// Residents, when the districts file gives `population`.
     public let population: Double?
 
+    /// A district named `name` covering `geometry` (lon/lat), with its residents when known.
     public init(name: String, geometry: Geometry, population: Double? = nil) {
         self.name = name
         self.geometry = geometry
@@ -31,8 +36,10 @@ public struct EnclosureLayers {
     public var bases: [Geometry]?
     /// Residents, instead of the map features' `population`.
     public var population: [PopulationArea]?
+    /// Named districts to list inside pockets.
     public var districts: [District]?
 
+    /// The layers to use; nil leaves a layer out.
     public init(bases: [Geometry]? = nil, population: [PopulationArea]? = nil, districts: [District]? = nil) {
         self.bases = bases
         self.population = population

@@ -10,7 +10,7 @@ import CordonGeometry
 /// be moved to a context of its own and run beside the rest of the pocket's measures.
 final class ClosureSearch {
     let ctx: GEOSContext
-    /// Metres (UTM).
+    /// Metres, in the local plane of the zone.
     let pocket: Geometry, zone: Geometry, wayOut: Geometry
     /// Hostile ground that can reach the zone, dissolved; empty when there is none.
     let ground: Geometry
@@ -31,16 +31,26 @@ final class ClosureSearch {
         self.span = span
     }
 
-    /// Sets a search up on the workspace's context; `hostile`: the date's hostile ground,
-    /// dissolved (metres).
+    /// Sets a search up on the workspace's context, in the local plane of the zone: the pocket,
+    /// zone, way out and `hostile` ground (the date's, dissolved) are lon/lat and projected there.
     static func prepare(_ ws: Workspace, options: EnclosureOptions, pocket: Geometry, zone: Geometry,
-                        wayOut: Geometry, hostile whole: Geometry, on day: Day?) throws -> ClosureSearch? {
-        guard let zb = zone.bounds else { return nil }
+                        wayOut: Geometry, hostile: HostileGround, on day: Day?) throws -> ClosureSearch? {
+        guard let zoneBox = zone.bounds else { return nil }
+        // Hostile ground farther than `span` from the zone cannot matter before the zone is gone;
+        // the way out counts only within t (and the simplification's allowance) of the zone.
+        let reach = Geodesic.distance(Coordinate(zoneBox.minX, zoneBox.minY), Coordinate(zoneBox.maxX, zoneBox.maxY))
+        let nearLonLat = try hostile.near(zoneBox.grown(metres: reach * 1.01))
+        if nearLonLat.isEmpty { return nil }  // nothing can close it
+        let frame = try ws.frames.frame(for: zoneBox)
+        let zoneM = try frame.metres(zone)
+        guard let zb = zoneM.bounds else { return nil }
         let span = max(zb.maxX - zb.minX, zb.maxY - zb.minY)
-        // Hostile ground farther than `span` from the zone cannot matter before the zone is gone.
         let window = zb.expanded(by: span)
-        return ClosureSearch(ctx: ws.ctx, pocket: pocket, zone: zone, wayOut: wayOut, ground: try whole.clip(to: window),
-                             residents: try residents(ws, of: pocket, on: day), tolerance: options.tolerance, span: span)
+        let ground = try frame.metres(nearLonLat).cut(to: window)
+        let exits = try frame.metres(wayOut.cut(to: zoneBox.grown(metres: options.tolerance + 0.01 * span + 10)))
+        return ClosureSearch(ctx: ws.ctx, pocket: try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
+                             residents: try residents(ws, of: pocket, on: day).map { (try frame.metres($0.point), $0.people) },
+                             tolerance: options.tolerance, span: span)
     }
 
     /// The same search with every geometry cloned into a new context, for another thread.
@@ -52,16 +62,15 @@ final class ClosureSearch {
                              tolerance: tolerance, span: span)
     }
 
-    /// A point inside each populated area (or population-layer area) that meets the pocket.
+    /// A point inside each populated area (or population-layer area) that lies in the pocket, lon/lat.
     private static func residents(_ ws: Workspace, of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
-        let lonLat = try ws.toLonLat.apply(pocket)
-        guard let b = lonLat.bounds else { return [] }
-        let held = try PreparedGeometry(lonLat)
+        guard let b = pocket.bounds else { return [] }
+        let held = try PreparedGeometry(pocket)
         let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
             ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
         return try sources.filter { $0.1 > 0 }.compactMap { g, people in
             let point = try g.representativePoint()
-            return try held.intersects(point) ? (try ws.toUTM.apply(point), people) : nil
+            return try held.intersects(point) ? (point, people) : nil
         }
     }
 

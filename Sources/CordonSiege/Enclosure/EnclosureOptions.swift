@@ -9,6 +9,12 @@ public struct EnclosureOptions: Sendable {
     /// Whether to search each open pocket's closure distance (the slowest step).
     public var closure: Bool
 
+    /// The question of an enclosure analysis.
+    /// - Parameters:
+    ///   - besieged: The controller whose pockets are sought, as the map names it.
+    ///   - allies: Controllers whose ground the besieged side may cross.
+    ///   - snap: Metres; gaps narrower than this are closed (0 to 10,000).
+    ///   - closure: Whether to search how far hostile ground must advance to close each open pocket.
     public init(besieged: String, allies: [String] = [], snap: Double = 0, closure: Bool = true) {
         self.besieged = besieged
         self.allies = allies
@@ -19,6 +25,7 @@ public struct EnclosureOptions: Sendable {
     /// Contact and reach tolerance t = max(S, 1 m).
     public var tolerance: Double { max(snap, 1) }
 
+    /// Whether the besieged side may cross ground held by `controller`: its own or an ally's.
     public func isPassable(_ controller: String) -> Bool {
         controller == besieged || allies.contains(controller)
     }

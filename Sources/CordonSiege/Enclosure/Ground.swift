@@ -1,59 +1,74 @@
 import CordonGeometry
 
-/// The map of one date reduced to what enclosure needs, in metres (UTM): the besieged
-/// side's pockets, the passable ground, the way out. Built by dissolving the areas, or,
-/// with snap S > 0, by joining them across gaps narrower than S.
+/// The map of one date reduced to what enclosure needs, in lon/lat: the besieged side's
+/// pockets, the passable ground, the way out, the hostile ground. Built by dissolving the
+/// areas, or, with snap S > 0, by joining them across gaps narrower than S in local planes.
 struct Ground {
-    /// Pocket polygons in lon/lat and in metres, same order.
-    var pocketsLonLat: [Geometry]
-    var pocketsMetres: [Geometry]
-    /// Connected parts of the passable ground (besieged + allies), metres.
+    var pockets: [Geometry]
+    /// Connected parts of the passable ground (besieged + allies).
     var zones: [Geometry]
-    /// The way out: the outer rings of the study area, or the bases; metres.
+    /// The way out: the outer rings of the study area, or the bases.
     var wayOut: Geometry
-    /// The dissolved study area in lon/lat (without snap only), for the overlap check.
-    var extentLonLat: Geometry?
-    /// The dissolved hostile ground (neither besieged nor allied), metres; never joined by
-    /// snap (docs/design.md#snap). For contact and closure.
-    var hostileMetres: Geometry
+    /// The dissolved study area (without snap only), for the overlap check.
+    var extent: Geometry?
+    /// Neither besieged nor allied; never joined by snap (docs/design.md#snap).
+    var hostile: HostileGround
 
     init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {
         let ctx = ws.ctx
         let others = Set(all).subtracting(passable).sorted()
-        let extent: Geometry
-        let passableM: Geometry
+        let hostileLL = try ws.dissolve(others)
+        hostile = try HostileGround(hostileLL)
+        let studyArea: Geometry
         if snap > 0 {
-            // Closing in metres: union of areas buffered by S/2, then buffered by -S/2.
-            func join(_ ids: [Int]) throws -> Geometry {
-                let grown = try ids.map { try ws.projected($0).buffer(snap / 2) }
-                return try ctx.union(grown).buffer(-snap / 2)
-            }
-            extent = try join(all)
-            passableM = try join(passable)
-            pocketsMetres = try join(besieged).polygons()
-            pocketsLonLat = try pocketsMetres.map { try ws.toLonLat.apply($0) }
-            hostileMetres = try ctx.dissolve(others.map { try ws.projected($0) })
+            let closing = Closing(ws: ws, snap: snap)
+            studyArea = try closing.join(all)
+            zones = try polygons(of: closing.join(passable))
+            pockets = try polygons(of: closing.join(besieged))
         } else {
-            // Dissolve in lon/lat (as the yardstick does) and project only the results.
-            let friendly = try ctx.dissolve(besieged.map { ws.areas[$0].geometry })
+            let friendly = try ws.dissolve(besieged)
             // Without allies on the map that day, the passable ground is the besieged ground.
-            let passableLL = passable.count == besieged.count ? friendly : try ctx.dissolve(passable.map { ws.areas[$0].geometry })
-            let hostileLL = try ctx.dissolve(others.map { ws.areas[$0].geometry })
-            hostileMetres = try ws.toUTM.apply(hostileLL)
+            let passableLL = passable.count == besieged.count ? friendly : try ws.dissolve(passable)
             let parts = [passableLL, hostileLL].filter { !$0.isEmpty }
-            extentLonLat = try ctx.dissolve(parts)
-            extent = try ws.toUTM.apply(extentLonLat!)
-            passableM = try ws.toUTM.apply(passableLL)
-            pocketsLonLat = try friendly.polygons()
-            pocketsMetres = try pocketsLonLat.map { try ws.toUTM.apply($0) }
+            studyArea = parts.count == 1 ? parts[0] : try ctx.dissolve(parts)
+            extent = studyArea
+            zones = try polygons(of: passableLL)
+            pockets = try polygons(of: friendly)
         }
-        zones = try passableM.polygons()
         if let bases = ws.layers.bases {
-            wayOut = try ctx.collection(.geometryCollection, bases.map { try ws.toUTM.apply($0) })
+            wayOut = try ctx.collection(.geometryCollection, bases)
         } else {
             // The outer rings only: holes in the study area lead nowhere.
-            let rings = try extent.polygons().compactMap { try $0.exteriorRing?.clone() }
+            let rings = try polygons(of: studyArea).compactMap { try $0.exteriorRing?.clone() }
             wayOut = try ctx.collection(.multiLineString, rings)
         }
     }
+}
+
+/// Hostile ground, dissolved, indexed by part: a pocket fetches only what lies near it, so
+/// many small pockets never each walk the whole map.
+struct HostileGround {
+    let parts: [Geometry]
+    private let tree: STRtree
+    private let ctx: GEOSContext
+
+    init(_ dissolved: Geometry) throws {
+        ctx = dissolved.context
+        parts = try polygons(of: dissolved)
+        tree = try STRtree(parts, context: ctx)
+    }
+
+    var isEmpty: Bool { parts.isEmpty }
+
+    /// The hostile ground inside `b` (lon/lat), clipped to it; empty when none.
+    func near(_ b: Bounds) throws -> Geometry {
+        let clipped = try tree.query(b).flatMap { try polygons(of: parts[$0].cut(to: b)) }
+        return try ctx.collection(.multiPolygon, clipped)
+    }
+}
+
+/// The polygons of a polygonal geometry; a polygon is itself, not a copy (maps can hold
+/// polygons of millions of vertices).
+func polygons(of g: Geometry) throws -> [Geometry] {
+    g.type == .polygon ? (g.isEmpty ? [] : [g]) : try g.polygons()
 }

@@ -2,15 +2,17 @@ import CordonGeometry
 
 /// Where a pocket's boundary faces hostile ground (areas neither besieged nor allied).
 enum HostileContact {
-    /// Share of the pocket's boundary (metres) lying within t of the date's hostile ground,
-    /// already dissolved (metres). Clipped to the pocket's window grown by 2t first: ground
-    /// farther away cannot come within t, and the cut edges stay 2t from the boundary.
-    static func share(of pocket: Geometry, facing hostile: Geometry, tolerance: Double) throws -> Double {
-        let boundary = try pocket.boundary()
-        let total = try boundary.planarLength()
-        guard total > 0, let b = boundary.bounds, !hostile.isEmpty else { return 0 }
-        let near = try hostile.clip(to: b.expanded(by: 2 * tolerance))
+    /// Share of the pocket's boundary (lon/lat, every ring) lying within t of the date's
+    /// hostile ground, by geodesic length. Only hostile ground within 2t of the boundary's box
+    /// is grown by t (in local planes): ground farther away cannot come within t.
+    static func share(_ ws: Workspace, of pocket: Geometry, facing hostile: HostileGround, tolerance: Double) throws -> Double {
+        guard !hostile.isEmpty, let b = pocket.bounds else { return 0 }
+        let near = try hostile.near(b.grown(metres: 2 * tolerance))
         if near.isEmpty { return 0 }
-        return min(try boundary.intersection(near.buffer(tolerance)).planarLength() / total, 1)
+        let boundary = try pocket.boundary()
+        let total = Geodesic.length(boundary)
+        guard total > 0 else { return 0 }
+        let reach = try ws.reach(of: near, within: tolerance, over: b)
+        return min(Geodesic.length(try boundary.intersection(reach)) / total, 1)
     }
 }

@@ -3,6 +3,8 @@ import CordonGeometry
 /// A map's areas of one date must not overlap across controllers by more than the tolerance:
 /// who holds such ground would be ambiguous. Cheap test first (the dissolved area equals the
 /// sum of the areas when nothing overlaps), then a pairwise search to name the culprits.
+/// Overlaps are found in lon/lat, as the map draws its edges, never between projected copies:
+/// a long edge projected vertex by vertex bends away from a neighbour's vertex that lies on it.
 struct OverlapCheck {
     let ws: Workspace
     let tolerance: Double
@@ -22,27 +24,39 @@ struct OverlapCheck {
         try searchPairs(ids)
     }
 
+    /// The first pair in feature order whose overlap is thicker than the tolerance.
     private func searchPairs(_ ids: [Int]) throws {
         let member = Set(ids)
-        for i in ids {
+        for i in ids.sorted() {
             let a = ws.areas[i]
             guard let b = a.geometry.bounds else { continue }
             let prepared = try PreparedGeometry(a.geometry)
             for j in try ws.tree.query(b) where j > i && member.contains(j) && ws.areas[j].controller != a.controller {
                 guard try prepared.intersects(ws.areas[j].geometry) else { continue }
-                let overlapM = try ws.projected(i).intersection(ws.projected(j))
-                let shapes = try overlapM.polygons()
+                let shapes = try a.geometry.intersection(ws.areas[j].geometry).polygons()
                 if shapes.isEmpty { continue }
-                // Thicker than the tolerance somewhere: it survives an inward buffer by t/2.
-                let core = try ws.ctx.collection(.multiPolygon, shapes).buffer(-tolerance / 2)
-                if core.isEmpty { continue }
-                let area = Geodesic.area(try ws.toLonLat.apply(overlapM))
+                let overlap = try ws.ctx.collection(.multiPolygon, shapes)
+                guard try isThick(overlap) else { continue }
+                let area = Geodesic.area(overlap)
                 throw SiegeInputError(
                     file: ws.file, feature: a.feature,
                     "overlaps feature \(ws.areas[j].feature) by \(formatArea(area)) "
                         + "(`\(a.controller)` and `\(ws.areas[j].controller)` cannot both hold the same ground)")
             }
         }
+    }
+
+    /// Thicker than the tolerance somewhere: something survives an inward buffer by t/2 in a
+    /// local plane. A strip's shape shrinks from its cut edges too, so it never gains a core.
+    private func isThick(_ overlap: Geometry) throws -> Bool {
+        guard let b = overlap.bounds else { return false }
+        let strips = try ws.frames.cover(b, margin: tolerance)
+        for (f, _, window) in strips {
+            let piece = strips.count == 1 ? overlap : try overlap.cut(to: window)
+            if piece.isEmpty { continue }
+            if !(try f.metres(piece).buffer(-tolerance / 2).isEmpty) { return true }
+        }
+        return false
     }
 
     private func formatArea(_ m2: Double) -> String {

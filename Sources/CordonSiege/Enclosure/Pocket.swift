@@ -5,12 +5,15 @@ import CordonGeometry
 public struct Pocket {
     /// Rank by descending geodesic area, from 0.
     public var index: Int
+    /// The besieged controller whose ground it is.
     public var controller: String
     /// Lon/lat.
     public var geometry: Geometry
     /// True when its zone (with the allies' ground) comes no closer than t to the way out.
     public var encircled: Bool
+    /// Geodesic area on WGS84 in km², holes subtracted.
     public var areaKm2: Double
+    /// Geodesic length of the exterior rings in km; holes do not count.
     public var perimeterKm: Double
     /// Share of the boundary within t of hostile ground.
     public var hostileShare: Double
@@ -27,5 +30,6 @@ public struct Pocket {
     /// The period in which this holds (timeline), or the date asked.
     public var period: Period?
 
+    /// "encircled" or "open", as the `status` property writes it.
     public var status: String { encircled ? "encircled" : "open" }
 }

@@ -23,13 +23,18 @@ extension Pocket {
 }
 
 /// The one-line summary of `cordon enclosure` (on the pockets of one date).
-public struct EnclosureSummary: Sendable {
-    public var pockets: Int
-    public var encircled: Int
-    public var encircledKm2: Double
-    public var encircledPopulation: Double
+package struct EnclosureSummary: Sendable {
+    /// Pockets found.
+    package var pockets: Int
+    /// Pockets encircled.
+    package var encircled: Int
+    /// Area of the encircled pockets together, km².
+    package var encircledKm2: Double
+    /// Residents of the encircled pockets together, each pocket's rounded first.
+    package var encircledPopulation: Double
 
-    public init(_ pockets: [Pocket]) {
+    /// The summary of the pockets of one date.
+    package init(_ pockets: [Pocket]) {
         self.pockets = pockets.count
         let inside = pockets.filter(\.encircled)
         encircled = inside.count
@@ -37,7 +42,16 @@ public struct EnclosureSummary: Sendable {
         encircledPopulation = inside.reduce(0) { $0 + $1.population.rounded() }
     }
 
-    public var json: JSONObject {
+    /// The summary of a timeline's last period: the pockets of the map's last period, none when
+    /// the besieged side holds nothing by then (never an earlier period's pockets).
+    package init(lastPeriodOf pockets: [Pocket], periods: [Period]) {
+        let last = periods.last
+        self.init(pockets.filter { $0.period == last })
+    }
+
+    /// The summary as `cordon enclosure` writes it: `pockets`, `encircled`, `encircled_km2`,
+    /// `encircled_population`.
+    package var json: JSONObject {
         ["pockets": .number(Double(pockets)), "encircled": .number(Double(encircled)),
          "encircled_km2": .number(NumberText.rounded(encircledKm2, places: 6)),
          "encircled_population": .number(encircledPopulation)]

@@ -3,53 +3,56 @@ import CordonGeometry
 import Foundation
 
 /// Everything one worker needs to analyse a map on any date, in its own GEOS and PROJ
-/// contexts: the areas, an index over them, and projections to and from the UTM zone
-/// of the map's centre, with projected areas cached.
+/// contexts: the areas (in one continuous range of longitudes), an index over them, and the
+/// local planes metric work is done in (docs/design.md#metric-work-and-projections).
 final class Workspace {
     let ctx: GEOSContext
     let file: String
+    /// Lon/lat, moved across the antimeridian when the map crosses it (see `longitudes`).
     let areas: [ControlArea]
     let tree: STRtree
-    let toUTM: Projection
-    let toLonLat: Projection
     let layers: EnclosureLayers
-    /// Latitude of the map's centre, to turn metres into a safe margin in degrees.
-    let centreLat: Double
-    private var projectedCache: [Int: Geometry] = [:]
+    let longitudes: Longitudes
+    let frames = Frames()
+    private var geodesicAreas: [Int: Double] = [:]
 
     init(map: ControlMap, layers: EnclosureLayers, context ctx: GEOSContext) throws {
         self.ctx = ctx
         file = map.file
+        let longitudes = Longitudes(spanning: map.areas.compactMap { $0.geometry.bounds })
+        self.longitudes = longitudes
         let sameContext = map.areas.first.map { $0.geometry.context === ctx } ?? true
-        areas = sameContext ? map.areas : try map.areas.map {
-            ControlArea(feature: $0.feature, geometry: try $0.geometry.copy(into: ctx), controller: $0.controller,
+        func local(_ g: Geometry) throws -> Geometry {
+            try longitudes.unwrap(sameContext ? g : try g.copy(into: ctx))
+        }
+        areas = sameContext && longitudes.cut == nil ? map.areas : try map.areas.map {
+            ControlArea(feature: $0.feature, geometry: try local($0.geometry), controller: $0.controller,
                         from: $0.from, until: $0.until, name: $0.name, population: $0.population)
         }
-        self.layers = sameContext ? layers : try layers.copy(into: ctx)
+        self.layers = sameContext && longitudes.cut == nil ? layers : EnclosureLayers(
+            bases: try layers.bases?.map(local),
+            population: try layers.population?.map { PopulationArea(geometry: try local($0.geometry), population: $0.population) },
+            districts: try layers.districts?.map { District(name: $0.name, geometry: try local($0.geometry), population: $0.population) })
         tree = try STRtree(areas.map(\.geometry), context: ctx)
-        let centre = map.bounds?.center ?? Coordinate(0, 0)
-        centreLat = centre.y
-        toUTM = try Projection.toUTM(around: centre)
-        toLonLat = try toUTM.inverse()
     }
 
-    /// Area `i` in metres (UTM), projected once.
-    func projected(_ i: Int) throws -> Geometry {
-        if let g = projectedCache[i] { return g }
-        let g = try toUTM.apply(areas[i].geometry)
-        projectedCache[i] = g
-        return g
+    /// Geodesic area of area `i` in m², measured once.
+    func geodesicArea(_ i: Int) -> Double {
+        if let a = geodesicAreas[i] { return a }
+        let a = Geodesic.area(areas[i].geometry)
+        geodesicAreas[i] = a
+        return a
     }
 
-    /// Degrees that surely span at least `metres` near the map (for index queries in lon/lat).
-    func degrees(spanning metres: Double) -> Double {
-        let cosLat = max(cos(min(abs(centreLat) + 5, 85) * .pi / 180), 0.05)
-        return metres / (111_000 * cosLat) * 1.1 + 1e-9
-    }
-
-    /// Indices of areas held on `day` whose envelope meets `bounds` (lon/lat).
+    /// Indices of areas held on `day` whose envelope meets `bounds` (lon/lat), in order.
     func areas(near bounds: Bounds, on day: Day?) throws -> [Int] {
-        try tree.query(bounds).filter { areas[$0].holds(on: day) }
+        try tree.query(bounds).filter { areas[$0].holds(on: day) }.sorted()
+    }
+
+    /// The union of some areas (lon/lat); one area is itself, with no overlay.
+    func dissolve(_ ids: [Int]) throws -> Geometry {
+        if ids.count == 1 { return areas[ids[0]].geometry }
+        return try ctx.dissolve(ids.map { areas[$0].geometry })
     }
 }
 
@@ -59,4 +62,3 @@ extension ControlMap {
         areas.compactMap { $0.geometry.bounds }.reduce(nil) { $0?.union($1) ?? $1 }
     }
 }
-

@@ -12,6 +12,7 @@ public struct Front {
         /// A gap in the map, wider than the tolerance: nobody's ground.
         case gap
 
+        /// The name written in the `across` property: the controller's name, "edge" or "gap".
         public var description: String {
             switch self {
             case .controller(let name): return name
@@ -21,6 +22,7 @@ public struct Front {
         }
     }
 
+    /// What lies across this stretch.
     public var across: Across
     /// Lines, lon/lat.
     public var geometry: Geometry

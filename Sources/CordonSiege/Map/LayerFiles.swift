@@ -7,12 +7,19 @@ import CordonGeometry
 public enum LayerFiles {
     /// The features of a layer file that an analysis keeps in memory whole (a map, routes,
     /// districts): files over `GeoJSONReader.heldMaxBytes` are refused before reading.
+    ///
+    /// - Throws: A `GeoJSONError` naming the file.
     public static func features(_ path: String, context: GEOSContext) throws -> [Feature] {
         try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes).read(path: path)
     }
 
     /// Points or polygons (or their Multi- forms) that count as ways out of a pocket instead of
     /// the study area's edge (docs/design.md#encirclement).
+    ///
+    /// - Parameters:
+    ///   - features: The layer's features, lon/lat.
+    ///   - file: The layer's file name, for messages.
+    /// - Throws: ``SiegeInputError`` for a feature that is neither polygonal nor a point.
     public static func bases(_ features: [Feature], file: String) throws -> [Geometry] {
         try features.enumerated().map { i, f in
             guard let g = f.geometry, !g.isEmpty, g.type.isPuntal || g.type.isPolygonal else {
@@ -24,6 +31,11 @@ public enum LayerFiles {
 
     /// Polygons with a `population` number ≥ 0: residents spread evenly over each area
     /// (docs/design.md#population).
+    ///
+    /// - Parameters:
+    ///   - features: The layer's features, lon/lat.
+    ///   - file: The layer's file name, for messages.
+    /// - Throws: ``SiegeInputError`` for a feature that is not a polygon or lacks a valid `population`.
     public static func populationAreas(_ features: [Feature], file: String) throws -> [PopulationArea] {
         try features.enumerated().map { i, f in
             guard let g = f.geometry, g.type.isPolygonal else {
@@ -38,6 +50,11 @@ public enum LayerFiles {
 
     /// Polygons named by `name` (or `NAME`, as many boundary files spell it; else "district N"),
     /// with an optional `population` ≥ 0.
+    ///
+    /// - Parameters:
+    ///   - features: The layer's features, lon/lat.
+    ///   - file: The layer's file name, for messages.
+    /// - Throws: ``SiegeInputError`` for a feature that is not a polygon or has a bad `population`.
     public static func districts(_ features: [Feature], file: String) throws -> [District] {
         try features.enumerated().map { i, f in
             guard let g = f.geometry, g.type.isPolygonal else {

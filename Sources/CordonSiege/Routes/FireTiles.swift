@@ -1,28 +1,37 @@
 import CordonCore
 import CordonGeometry
+import Foundation
 
-/// Hostile ground, and the ground within the fire range of it, on one date, cut into square
-/// tiles (UTM metres) computed once each, when a route first crosses them. Many routes then
-/// share one dissolve and one buffer per tile instead of each buffering its own neighbourhood.
-/// Exact: hostile ground within the range of a point in a tile lies within the tile grown by
-/// the range, so each tile's fire zone is built from that window alone.
+/// Hostile ground, and the ground within the fire range of it, on one date, cut into tiles of
+/// longitude and latitude, computed once each when a route first crosses them, each in a
+/// plane centred on the tile (docs/design.md#routes). Many routes then share one dissolve and
+/// one buffer per tile. Exact: hostile ground within the range of a point in a tile lies
+/// within the tile grown by the range, so each tile's fire zone is built from that window.
+/// The zones come back to lon/lat, where routes are cut, so a route along a tile's border
+/// belongs to the tiles on both sides, and pieces of neighbouring tiles meet exactly.
 final class FireTiles {
     struct Tile {
+        /// Lon/lat.
         let bounds: Bounds
-        /// Hostile ground in the tile's window (the tile grown by the range); nil when none.
+        let frame: Frame
+        /// Hostile ground in the tile's window (the tile grown by the range), in the tile's
+        /// plane; nil when none.
         let near: Geometry?
-        /// Hostile ground and ground under fire, clipped to the tile.
+        /// Hostile ground and ground under fire, clipped to the tile, lon/lat.
         let hostile: Geometry?
         let underFire: Geometry?
     }
 
-    private struct Key: Hashable { let x: Int, y: Int }
+    private struct Key: Hashable { let row: Int, column: Int }
 
     let ws: Workspace
     let range: Double
+    /// The tiles' side in metres (at most): 4 × the range, from 2 km up to 100 km, so a
+    /// window stays within about 350 km of its tile's central meridian.
     let size: Double
     let day: Day?
     let isHostile: (Int) -> Bool
+    private let rowHeight: Double
     private var cache: [Key: Tile] = [:]
 
     init(_ ws: Workspace, range: Double, on day: Day?, isHostile: @escaping (Int) -> Bool) {
@@ -30,17 +39,19 @@ final class FireTiles {
         self.range = range
         self.day = day
         self.isHostile = isHostile
-        size = max(4 * range, 2000)
+        size = min(max(4 * range, 2000), 100_000)
+        rowHeight = size / 111_700  // a degree of latitude is at most 111.7 km
     }
 
-    /// The tiles a line (metres) passes through.
+    /// The tiles a lon/lat line passes through or runs along.
     func tiles(crossing line: Geometry) throws -> [Tile] {
         guard let b = line.bounds else { return [] }
         let prepared = try PreparedGeometry(line)
         var out: [Tile] = []
-        for x in Int((b.minX / size).rounded(.down))...Int((b.maxX / size).rounded(.down)) {
-            for y in Int((b.minY / size).rounded(.down))...Int((b.maxY / size).rounded(.down)) {
-                let key = Key(x: x, y: y)
+        for row in Int((b.minY / rowHeight).rounded(.down))...Int((b.maxY / rowHeight).rounded(.down)) {
+            let width = columnWidth(row)
+            for column in Int((b.minX / width).rounded(.down))...Int((b.maxX / width).rounded(.down)) {
+                let key = Key(row: row, column: column)
                 let tileBounds = bounds(of: key)
                 guard try prepared.intersects(ws.ctx.rectangle(tileBounds)) else { continue }
                 out.append(try cache[key] ?? build(key, tileBounds))
@@ -49,22 +60,34 @@ final class FireTiles {
         return out
     }
 
+    /// Degrees of longitude per tile in a row: a whole number of tiles around the globe, each
+    /// at most `size` wide at the row's latitude nearest the equator.
+    private func columnWidth(_ row: Int) -> Double {
+        let lo = Double(row) * rowHeight, hi = lo + rowHeight
+        let equatorward = lo <= 0 && hi >= 0 ? 0 : min(abs(lo), abs(hi))
+        let around = 360 * 111_320 * cos(min(equatorward, 89.9) * .pi / 180)
+        return 360 / max((around / size).rounded(.up), 1)
+    }
+
     private func bounds(of key: Key) -> Bounds {
-        Bounds(minX: Double(key.x) * size, minY: Double(key.y) * size,
-               maxX: Double(key.x + 1) * size, maxY: Double(key.y + 1) * size)
+        let width = columnWidth(key.row)
+        return Bounds(minX: Double(key.column) * width, minY: Double(key.row) * rowHeight,
+                      maxX: Double(key.column + 1) * width, maxY: Double(key.row + 1) * rowHeight)
     }
 
     private func build(_ key: Key, _ tile: Bounds) throws -> Tile {
-        let window = tile.expanded(by: range + 10)
-        let lonLat = try ws.toLonLat.apply(ws.ctx.rectangle(window)).bounds!.expanded(by: ws.degrees(spanning: 10))
+        let frame = try ws.frames.frame(centredOn: tile.center)
+        let window = tile.grown(metres: range + 10)
         // Dissolve whole areas, then clip once: areas clipped one by one would no longer share
         // their cut edges exactly, and the fast coverage union would refuse them.
-        let areas = try ws.areas(near: lonLat, on: day).filter(isHostile).map { try ws.projected($0) }
-        var built = Tile(bounds: tile, near: nil, hostile: nil, underFire: nil)
-        let near = try areas.isEmpty ? nil : ws.ctx.dissolve(areas).clip(to: window)
+        let ids = try ws.areas(near: window, on: day).filter(isHostile)
+        var built = Tile(bounds: tile, frame: frame, near: nil, hostile: nil, underFire: nil)
+        let near = try ids.isEmpty ? nil : ws.dissolve(ids).cut(to: window)
         if let near, !near.isEmpty {
-            built = Tile(bounds: tile, near: near, hostile: try near.clip(to: tile),
-                         underFire: try near.buffer(range, quadrantSegments: 32).clip(to: tile))
+            let nearM = try frame.metres(near)
+            let fire = try frame.lonLat(try nearM.buffer(range, quadrantSegments: 32))
+            built = Tile(bounds: tile, frame: frame, near: nearM, hostile: try near.cut(to: tile),
+                         underFire: try fire.cut(to: tile))
         }
         cache[key] = built
         return built

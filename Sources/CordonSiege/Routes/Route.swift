@@ -3,16 +3,22 @@ import CordonGeometry
 
 /// What a route is for: bringing supplies in, or letting people out.
 public enum RouteKind: String, Sendable, CaseIterable {
-    case supply, corridor
+    /// A road that brings food, fuel or medicine into the pocket.
+    case supply
+    /// A way out for people, from a pocket to ground beyond it.
+    case corridor
 }
 
 /// A road, track or declared corridor (docs/design.md#routes).
 public struct Route {
     /// Position of the feature in its file (the first is 0).
     public let feature: Int
+    /// The route's `name`, unique in its file ("route N" when the feature gives none).
     public let name: String
+    /// Whether it brings supplies in or lets people out.
     public let kind: RouteKind
-    /// LineString or MultiLineString, lon/lat; a corridor runs from its first point.
+    /// LineString or MultiLineString, lon/lat. A corridor runs from its end inside a pocket
+    /// (the first point when neither end is in one).
     public let geometry: Geometry
     /// People (or loads) a day the corridor can pass when open all day.
     public let capacityPerDay: Double?
@@ -20,8 +26,19 @@ public struct Route {
     public let hoursPerDay: Double?
     /// Declared open from this day (inclusive) until that day (exclusive).
     public let from: Day?
+    /// The first day it is no longer declared open; nil for no end.
     public let until: Day?
 
+    /// A route as the routes file would give it.
+    /// - Parameters:
+    ///   - feature: Its position in the routes file, from 0, for messages.
+    ///   - name: A unique name; evacuation rules and the access timeline find it by this name.
+    ///   - kind: Supply route or corridor.
+    ///   - geometry: A LineString or MultiLineString, lon/lat.
+    ///   - capacityPerDay: People (or loads) a day the corridor passes when open all day.
+    ///   - hoursPerDay: Hours a day it is open, more than 0 and at most 24; nil for all day.
+    ///   - from: The first day it is declared open; nil for no start.
+    ///   - until: The first day it is no longer declared open; nil for no end.
     public init(feature: Int, name: String, kind: RouteKind, geometry: Geometry, capacityPerDay: Double? = nil,
                 hoursPerDay: Double? = nil, from: Day? = nil, until: Day? = nil) {
         self.feature = feature
@@ -46,6 +63,13 @@ public struct Route {
 /// Reads a routes file: LineString/MultiLineString features with `name`, `kind`, and optional
 /// `capacity_per_day`, `hours_per_day`, `from`, `until`.
 public enum RouteFile {
+    /// The routes of a file's features.
+    /// - Parameters:
+    ///   - file: The routes file's name, for messages.
+    ///   - features: Its features, in file order.
+    /// - Returns: One route per feature, in file order.
+    /// - Throws: ``SiegeInputError`` naming the first faulty feature: not a line, a repeated
+    ///   name, a `kind` other than `supply` or `corridor`, or a bad number or date.
     public static func load(file: String, features: [Feature]) throws -> [Route] {
         var names = Set<String>()
         return try features.enumerated().map { i, f in

@@ -10,9 +10,21 @@ public final class RouteAnalysis {
     let routes: [Route]
     let options: RouteOptions
     let enclosure: EnclosureAnalysis
-    /// Routes in metres (UTM), same order.
-    let routesMetres: [Geometry]
+    /// Routes in lon/lat in the map's continuous range of longitudes, same order.
+    let routesLonLat: [Geometry]
+    /// Routes in the local plane nearest each, made when first needed.
+    private var routesMetres: [Int: (frame: Frame, line: Geometry)] = [:]
 
+    /// Prepares the analysis of `routes` over `map`: indexes the map's areas.
+    /// - Parameters:
+    ///   - map: The control map.
+    ///   - routes: The supply routes and corridors to judge.
+    ///   - options: The besieged side, its allies, the fire range, snap and walking distance.
+    ///   - layers: Layers that come with the map; a population layer replaces the map's own
+    ///     figures in a corridor's reach population.
+    ///   - context: The GEOS context to work in; the analysis then belongs to its thread.
+    /// - Throws: ``SiegeOptionError`` for a setting out of bounds, ``SiegeInputError`` when the
+    ///   besieged side or an ally never appears on the map, or a `GeometryError`.
     public init(map: ControlMap, routes: [Route], options: RouteOptions, layers: EnclosureLayers = EnclosureLayers(),
                 context: GEOSContext) throws {
         try options.validate()
@@ -27,18 +39,20 @@ public final class RouteAnalysis {
         }
         let workspace = ws
         enclosure = EnclosureAnalysis(workspace: workspace, options: options.enclosure)
-        routesMetres = try self.routes.map { try workspace.toUTM.apply($0.geometry) }
+        routesLonLat = try self.routes.map { try workspace.longitudes.unwrap($0.geometry) }
     }
 
     /// Every route's state on `day` (every area of the map when nil), in file order.
+    ///
+    /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func states(on day: Day?) throws -> [RouteState] {
         try states(of: routes.indices, on: day)
     }
 
     /// The states of some of the routes (by position), for workers that share the routes out.
     func states(of selection: some Sequence<Int>, on day: Day?) throws -> [RouteState] {
-        let pockets = try enclosure.pockets(on: day)
-        let held = try pockets.map { try PreparedGeometry($0.geometry) }
+        let pockets = try enclosure.measuredPockets(on: day)
+        let held = try pockets.map { try PreparedGeometry($0.lonLat) }
         let tiles = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
         return try selection.map { try state(of: $0, on: day, pockets: held, tiles: tiles) }
     }
@@ -46,41 +60,43 @@ public final class RouteAnalysis {
     private func isHostile(_ i: Int) -> Bool { !options.enclosure.isPassable(ws.areas[i].controller) }
 
     private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry], tiles: FireTiles) throws -> RouteState {
-        let route = routes[i], metres = routesMetres[i]
+        let route = routes[i], lonLat = routesLonLat[i]
         var s = RouteState(route: route, condition: .unknown, lengthKm: Geodesic.length(route.geometry) / 1000)
         if route.kind == .corridor {
             s.declaredOpen = route.declaredOpen(on: day)
             s.dailyCapacity = route.dailyCapacity
         }
-        guard let bounds = route.geometry.bounds else { return s }
-        let line = try PreparedGeometry(route.geometry)
+        guard let bounds = lonLat.bounds else { return s }
+        let line = try PreparedGeometry(lonLat)
         let covered = try ws.areas(near: bounds, on: day).contains { try line.intersects(ws.areas[$0].geometry) }
         guard covered else { return s }  // the map says nothing of this route
 
-        try measureFire(&s, metres: metres, bounds: bounds, tiles: tiles, on: day)
-        try locate(&s, pockets: pockets, on: day)
+        try measureFire(&s, route: i, tiles: tiles, on: day)
+        try locate(&s, lonLat, pockets: pockets, on: day)
         return s
     }
 
     /// Hostile and exposed stretches, their lengths, the distance to hostile ground, the status.
-    private func measureFire(_ s: inout RouteState, metres: Geometry, bounds: Bounds, tiles: FireTiles,
-                             on day: Day?) throws {
+    /// Routes are cut by the tiles' zones in lon/lat; only distances are taken in planes.
+    private func measureFire(_ s: inout RouteState, route i: Int, tiles: FireTiles, on day: Day?) throws {
+        let lonLat = routesLonLat[i]
         var inside: [Geometry] = [], exposed: [Geometry] = [], outside: [Geometry] = []
         var nearest = Double.infinity
-        for tile in try tiles.tiles(crossing: metres) {
+        for tile in try tiles.tiles(crossing: lonLat) {
             guard let near = tile.near, let hostile = tile.hostile, let underFire = tile.underFire else { continue }
-            let piece = try metres.clip(to: tile.bounds)
-            if piece.isEmpty { continue }
+            // An overlay, not a clip by rectangle: it keeps a stretch that runs along the border.
+            let piece = try lonLat.intersection(ws.ctx.rectangle(tile.bounds))
+            if try piece.lines().isEmpty { continue }
             let firing = try piece.intersection(underFire)
             inside += try piece.intersection(hostile).lines()
             exposed += try firing.lines()
             // Line minus polygon, not line minus line: robust where a stretch ends on a front.
             outside += try firing.difference(hostile).lines()
-            nearest = min(nearest, try piece.distance(to: near))
+            if let d = try tile.frame.geodesicDistance(tile.frame.metres(piece), near) { nearest = min(nearest, d) }
         }
         guard !exposed.isEmpty else {
             s.condition = .open
-            s.minDistanceM = try nearestHostile(metres, bounds: bounds, beyond: options.fireRange, on: day)
+            s.minDistanceM = try nearestHostile(route: i, beyond: options.fireRange, on: day)
             return
         }
         let hostileLonLat = try stretch(inside), exposedLonLat = try stretch(exposed)
@@ -88,31 +104,46 @@ public final class RouteAnalysis {
         s.exposedKm = Geodesic.length(exposedLonLat) / 1000
         s.minDistanceM = s.hostileKm > 0 ? 0 : nearest
         s.condition = s.hostileKm > 0 ? .cut : s.exposedKm > 0 ? .underFire : .open
-        if s.hostileKm > 0 { s.hostileStretch = hostileLonLat }
+        if s.hostileKm > 0 { s.hostileStretch = try ws.longitudes.wrap(hostileLonLat) }
         let outsideLonLat = try stretch(outside)
-        if !outsideLonLat.isEmpty { s.exposedStretch = outsideLonLat }
+        if !outsideLonLat.isEmpty { s.exposedStretch = try ws.longitudes.wrap(outsideLonLat) }
     }
 
     /// Pieces cut at tile borders joined into one MultiLineString (lon/lat): the union counts a
-    /// shared border stretch once, the merge rejoins lines split at a border, a 1 cm
-    /// simplification drops the vertices left where they were cut, and points go.
+    /// shared border stretch once, the merge rejoins lines split at a border, a simplification
+    /// by 1e-9° (0.1 mm) drops the vertices left where they were cut, and points go.
     private func stretch(_ pieces: [Geometry]) throws -> Geometry {
-        let lines = pieces.isEmpty ? [] : try ws.ctx.union(pieces).lineMerge().simplify(tolerance: 0.01, preserveTopology: false).lines()
-        let kept = try lines.filter { try $0.planarLength() > 0 }
-        return try ws.toLonLat.apply(ws.ctx.collection(.multiLineString, kept))
+        let lines = pieces.isEmpty ? [] : try ws.ctx.union(pieces).lineMerge().simplify(tolerance: 1e-9, preserveTopology: false).lines()
+        return try ws.ctx.collection(.multiLineString, try lines.filter { try $0.planarLength() > 0 })
+    }
+
+    /// The route in the plane nearest it.
+    private func metres(route i: Int) throws -> (frame: Frame, line: Geometry) {
+        if let m = routesMetres[i] { return m }
+        let frame = try ws.frames.frame(for: routesLonLat[i].bounds!)
+        let m = (frame, try frame.metres(routesLonLat[i]))
+        routesMetres[i] = m
+        return m
     }
 
     /// Metres to the nearest hostile ground beyond the fire range, searching ever wider; nil if none.
-    /// Candidates are measured nearest envelope first, stopping once no envelope can be closer.
-    private func nearestHostile(_ metres: Geometry, bounds: Bounds, beyond range: Double, on day: Day?) throws -> Double? {
-        let rb = metres.bounds!
+    /// Candidates are taken nearest box first, stopping once no box can be closer; each is
+    /// measured in the route's plane, and the distance again on the ellipsoid between the
+    /// nearest points.
+    private func nearestHostile(route i: Int, beyond range: Double, on day: Day?) throws -> Double? {
+        let (frame, line) = try metres(route: i)
+        let bounds = routesLonLat[i].bounds!
         var radius = max(range, 1000) * 4
         while radius <= 1_000_000 {  // 1,000 km: beyond that, no hostile ground worth naming
-            let found = try ws.areas(near: bounds.expanded(by: ws.degrees(spanning: radius)), on: day).filter(isHostile)
+            let window = bounds.grown(metres: radius)
+            let candidates = try ws.areas(near: window, on: day).filter(isHostile)
+                .map { (k: $0, gap: Self.gap(bounds, ws.areas[$0].geometry.bounds!)) }.sorted { $0.gap < $1.gap }
             var best = Double.infinity
-            let ordered = try found.map { (i: $0, gap: try Self.gap(rb, ws.projected($0).bounds!)) }.sorted { $0.gap < $1.gap }
-            for c in ordered where c.gap < best {
-                best = min(best, try metres.distance(to: ws.projected(c.i)))
+            for c in candidates where c.gap < best {
+                let area = ws.areas[c.k].geometry
+                let inside = area.bounds.map { window.minX <= $0.minX && $0.maxX <= window.maxX && window.minY <= $0.minY && $0.maxY <= window.maxY } ?? false
+                let g = inside ? try frame.projected(c.k, area) : try frame.metres(area.cut(to: window))
+                if let d = try frame.geodesicDistance(line, g) { best = min(best, d) }
             }
             if best <= radius { return best }
             radius *= 4
@@ -120,15 +151,19 @@ public final class RouteAnalysis {
         return nil
     }
 
-    /// Distance between two boxes (0 when they meet): no geometry inside them can be closer.
+    /// Metres that surely separate two lon/lat boxes (0 when they meet): degrees of latitude
+    /// counted at their shortest, of longitude at the boxes' poleward latitude, less 1 %.
     private static func gap(_ a: Bounds, _ b: Bounds) -> Double {
         let dx = max(0, max(a.minX - b.maxX, b.minX - a.maxX)), dy = max(0, max(a.minY - b.maxY, b.minY - a.maxY))
-        return (dx * dx + dy * dy).squareRoot()
+        let poleward = min(max(abs(a.minY), abs(a.maxY), abs(b.minY), abs(b.maxY)), 90)
+        let x = dx * 111_319 * cos(poleward * .pi / 180), y = dy * 110_574
+        return (x * x + y * y).squareRoot() * 0.99
     }
 
     /// The pocket served and, for corridors, where they lead and who lives near the entry.
-    private func locate(_ s: inout RouteState, pockets: [PreparedGeometry], on day: Day?) throws {
-        let parts = s.route.geometry.parts
+    /// `lonLat`: the route in the map's range of longitudes, as the pockets are.
+    private func locate(_ s: inout RouteState, _ lonLat: Geometry, pockets: [PreparedGeometry], on day: Day?) throws {
+        let parts = lonLat.parts
         guard let first = parts.first?.coordinates.first, let last = parts.last?.coordinates.last else { return }
         let ends = [try ws.ctx.point(first), try ws.ctx.point(last)]
         func pocket(holding p: Geometry) throws -> Int? { try pockets.firstIndex { try $0.intersects(p) } }
@@ -141,13 +176,15 @@ public final class RouteAnalysis {
         }
         guard s.route.kind == .corridor else {
             // A supply route with neither end in a pocket may still pass through one.
-            if s.pocket == nil { s.pocket = try pockets.firstIndex { try $0.intersects(s.route.geometry) } }
+            if s.pocket == nil { s.pocket = try pockets.firstIndex { try $0.intersects(lonLat) } }
             return
         }
         s.origin = try controller(at: origin, on: day)
         s.destination = try controller(at: destination, on: day)
-        let circle = try ws.toUTM.apply(origin).buffer(options.walk, quadrantSegments: 16)
-        s.reachPopulation = try AreaWeighting(ws).population(inside: ws.toLonLat.apply(circle), metres: circle, on: day)
+        // The walking circle, drawn in the plane nearest the entry.
+        let frame = try ws.frames.frame(for: origin.bounds!)
+        let circle = try frame.lonLat(frame.metres(origin).buffer(options.walk, quadrantSegments: 16))
+        s.reachPopulation = try AreaWeighting(ws).population(inside: circle, on: day)
     }
 
     private func controller(at point: Geometry, on day: Day?) throws -> String? {

@@ -3,10 +3,13 @@ import CordonGeometry
 
 /// What the model says of one route on one date or period.
 public struct RouteState {
+    /// The route judged.
     public var route: Route
     /// The period it holds for (timeline); nil for a single date.
     public var period: Period?
+    /// Open, under fire, cut or unknown.
     public var condition: RouteCondition
+    /// Geodesic length of the whole route in km.
     public var lengthKm: Double
     /// Length inside hostile ground.
     public var hostileKm: Double
@@ -14,22 +17,32 @@ public struct RouteState {
     public var exposedKm: Double
     /// Metres to the nearest hostile ground (0 when crossing it); nil when there is none.
     public var minDistanceM: Double?
-    /// The stretches inside hostile ground, and under fire but outside it (lon/lat).
+    /// The stretch inside hostile ground, lines in lon/lat; nil or empty when there is none.
     public var hostileStretch: Geometry?
+    /// The stretch under fire but outside hostile ground, lines in lon/lat; nil or empty when
+    /// there is none.
     public var exposedStretch: Geometry?
     /// The besieged pocket the route serves (a corridor's origin, a supply route's reach).
     public var pocket: Int?
-    /// Corridors: the controller at the end inside the pocket, and at the other end.
+    /// Corridors: the controller at the end inside the pocket; nil for a gap or off the map.
     public var origin: String?
+    /// Corridors: the controller at the other end; nil for a gap or off the map.
     public var destination: String?
     /// Corridors: declared open on the date (their `from`/`until`).
     public var declaredOpen: Bool?
     /// Corridors: residents within walking distance of the origin.
     public var reachPopulation: Double?
+    /// Corridors: what the corridor can pass in a day, from ``Route/dailyCapacity``.
     public var dailyCapacity: Double?
 
     /// A state with the measures of a route that touches no hostile ground; the analysis
     /// fills in the rest.
+    ///
+    /// - Parameters:
+    ///   - route: The route judged.
+    ///   - period: The period the state holds for; nil for a single date.
+    ///   - condition: What the analysis found.
+    ///   - lengthKm: The route's geodesic length, km.
     public init(route: Route, period: Period? = nil, condition: RouteCondition, lengthKm: Double = 0) {
         self.route = route
         self.period = period
@@ -42,6 +55,10 @@ public struct RouteState {
 
 extension RouteState {
     /// The route feature, then one feature per stretch (`segment`: `hostile` or `exposed`).
+    ///
+    /// - Parameter date: The day asked, on single-date answers; written as `date`.
+    /// - Returns: The route with its measures as properties, then its hostile and exposed
+    ///   stretches, lon/lat, as `routes.geojson` holds them.
     public func features(date: Day? = nil) -> [Feature] {
         var p = JSONObject()
         p["route"] = .string(route.name)

@@ -4,6 +4,15 @@ import CordonGeometry
 /// The enclosure of every period of a map, in parallel (one worker per core, each with its
 /// own contexts and copy of the map); then `since` is traced forward through the periods.
 public enum EnclosureTimeline {
+    /// The pockets of every period of `map`, each with its period and, when encircled, its `since`.
+    /// - Parameters:
+    ///   - map: The control map.
+    ///   - options: What each period's enclosure analysis is asked.
+    ///   - layers: Bases, population and districts that come with the map.
+    ///   - jobs: Workers to run at once; one per core is usual.
+    ///   - progress: Told the periods done and the total, from any thread.
+    /// - Returns: The pockets, period by period in date order, each period's numbered by area.
+    /// - Throws: What ``EnclosureAnalysis`` throws, for the first period that fails.
     public static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
                            jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
         let periods = map.periods
@@ -29,7 +38,8 @@ public enum EnclosureTimeline {
             var current = pockets
             for i in current.indices where current[i].encircled {
                 var best: (area: Double, pocket: Pocket)?
-                for q in previous {
+                let box = current[i].geometry.bounds
+                for q in previous where box.map({ b in q.geometry.bounds.map(b.intersects) ?? false }) ?? false {
                     let shared = try current[i].geometry.intersection(q.geometry).planarArea()
                     if shared > 0, shared > (best?.area ?? 0) { best = (shared, q) }
                 }

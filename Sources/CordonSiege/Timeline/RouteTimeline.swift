@@ -4,10 +4,21 @@ import CordonGeometry
 /// Route states over every period in which neither the map nor a corridor's declared
 /// opening changes, in parallel.
 public enum RouteTimeline {
+    /// The periods in which neither the map nor any route's declared opening changes.
     public static func periods(map: ControlMap, routes: [Route]) -> [Period] {
         Period.between(map.changeDates + routes.flatMap { [$0.from, $0.until].compactMap { $0 } })
     }
 
+    /// Every route's state in every period of ``periods(map:routes:)``.
+    /// - Parameters:
+    ///   - map: The control map.
+    ///   - routes: The supply routes and corridors.
+    ///   - options: What each period's route analysis is asked.
+    ///   - layers: Layers that come with the map, as for ``RouteAnalysis``.
+    ///   - jobs: Workers to run at once; one per core is usual.
+    ///   - progress: Told the periods done and the total, from any thread.
+    /// - Returns: The states, period by period in date order, routes in file order within each.
+    /// - Throws: What ``RouteAnalysis`` throws, for the first period that fails.
     public static func run(map: ControlMap, routes: [Route], options: RouteOptions,
                            layers: EnclosureLayers = EnclosureLayers(), jobs: Int,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [RouteState] {
@@ -30,6 +41,16 @@ public enum RouteTimeline {
     }
 
     /// Every route's state on one date, with the routes shared out among `jobs` workers.
+    ///
+    /// - Parameters:
+    ///   - day: The day whose map is read; nil takes every area (for a map without dates).
+    ///   - map: The control map.
+    ///   - routes: The supply routes and corridors.
+    ///   - options: What the route analysis is asked.
+    ///   - layers: Layers that come with the map, as for ``RouteAnalysis``.
+    ///   - jobs: The most workers to run at once; fewer for few routes, as each copies the map.
+    /// - Returns: The states, routes in file order.
+    /// - Throws: What ``RouteAnalysis`` throws.
     public static func states(on day: Day?, map: ControlMap, routes: [Route], options: RouteOptions,
                               layers: EnclosureLayers = EnclosureLayers(), jobs: Int) async throws -> [RouteState] {
         let workers = max(1, min(jobs, routes.count / 50 + 1))  // a worker costs a copy of the map

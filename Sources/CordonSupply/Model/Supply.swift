@@ -12,6 +12,13 @@ public struct Supply: Sendable, Equatable {
     /// Share of the stock lost each day (0.01 = 1 % a day), taken after inflows.
     public var spoilagePerDay: Double
 
+    /// A commodity held inside.
+    /// - Parameters:
+    ///   - commodity: Its name: "food", "fuel".
+    ///   - unit: Its unit: kg, l, kits.
+    ///   - stock: Stock on the first morning, in `unit`.
+    ///   - needPerPersonDay: What one person needs a day, in `unit`.
+    ///   - spoilagePerDay: Share lost each day, 0 to 1.
     public init(commodity: String, unit: String, stock: Double, needPerPersonDay: Double, spoilagePerDay: Double = 0) {
         self.commodity = commodity
         self.unit = unit

@@ -3,6 +3,7 @@ import CordonCore
 /// Everything the supply simulation needs: dates, people, stocks, inflows, rationing, evacuation
 /// and what is uncertain about them. No geometry: routes appear only by name.
 public struct SupplyScenario: Sendable, Equatable {
+    /// The scenario's name, for people reading the output.
     public var name: String
     /// First simulated day.
     public var start: Day
@@ -10,12 +11,28 @@ public struct SupplyScenario: Sendable, Equatable {
     public var end: Day
     /// People inside on the first morning.
     public var population: Double
+    /// The commodities held inside, in output order.
     public var supplies: [Supply]
+    /// What comes in, in file order.
     public var inflows: [Inflow]
+    /// The rationing rules; with none, everyone gets full need while stocks last.
     public var rationing: [RationRule]
+    /// People leaving the pocket, in file order.
     public var evacuation: [Evacuation]
+    /// What Monte Carlo varies, and how many runs; nil for the central run alone.
     public var uncertainty: Uncertainty?
 
+    /// A scenario for the supply simulation.
+    /// - Parameters:
+    ///   - name: A name for the output.
+    ///   - start: The first simulated day.
+    ///   - end: The last simulated day, included.
+    ///   - population: People inside on the first morning.
+    ///   - supplies: The commodities held inside.
+    ///   - inflows: What comes in.
+    ///   - rationing: When rations are cut.
+    ///   - evacuation: Who leaves, and when.
+    ///   - uncertainty: What Monte Carlo varies.
     public init(name: String = "", start: Day, end: Day, population: Double, supplies: [Supply],
                 inflows: [Inflow] = [], rationing: [RationRule] = [], evacuation: [Evacuation] = [],
                 uncertainty: Uncertainty? = nil) {
@@ -36,5 +53,6 @@ public struct SupplyScenario: Sendable, Equatable {
     /// Routes named by inflows: the access timeline must know each of them.
     public var routes: [String] { Array(Set(inflows.compactMap(\.route))).sorted() }
 
+    /// The position of `commodity` among ``supplies``, or nil when the scenario has no such supply.
     public func supplyIndex(of commodity: String) -> Int? { supplies.firstIndex { $0.commodity == commodity } }
 }

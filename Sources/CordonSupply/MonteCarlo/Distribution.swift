@@ -17,6 +17,7 @@ public enum Distribution: Sendable, Equatable {
     /// exp(mu + sigma·z), z from Box–Muller as above.
     case lognormal(mu: Double, sigma: Double)
 
+    /// One value drawn with `rng`, taking a fixed number of its numbers (except for normal retries).
     public func draw(_ rng: inout Xoshiro256StarStar) -> Double {
         switch self {
         case .uniform(let a, let b):

@@ -1,26 +1,28 @@
 import CordonCore
 
-/// Writes only end-of-day stocks, into one block of runs laid out cell by cell,
-/// `(c * days + d) * runsInBlock + run`, so each day's stocks across runs are contiguous.
+/// Writes only end-of-day stocks of one stretch of days into one block of runs, laid out cell by
+/// cell, `(c * stretch + d - first) * runsInBlock + run`, so each day's stocks across runs are contiguous.
 private struct StockRecorder: DayRecorder {
     let base: UnsafeMutablePointer<Double>
-    let days: Int
+    let first: Int
+    let stretch: Int
     let runsInBlock: Int
 
     mutating func population(day: Int, population: Double, evacuated: Double) {}
 
     @inline(__always)
     mutating func commodity(_ c: Int, day: Int, _ record: CommodityDay) {
-        base[(c * days + day) * runsInBlock] = record.stock
+        base[(c * stretch + day - first) * runsInBlock] = record.stock
     }
 }
 
-/// The runs of one block: their stocks and depletion days (−1 when a stock lasts).
+/// The runs of one block: where each stands after the days run so far (`Workspace.save`), the
+/// day each ran out of each supply (−1 while it lasts), and the stocks of the last stretch.
 private struct Block: Sendable {
-    var index: Int
     var runs: Range<Int>
-    var stocks: [Double]
-    var depleted: [Int]
+    var state: [Double] = []
+    var depleted: [Int] = []
+    var stocks: [Double] = []
 }
 
 /// Runs are simulated in blocks of this many; the block size never changes a result.
@@ -32,27 +34,66 @@ extension SupplyScenario {
     /// Run i draws from `Xoshiro256StarStar(seed: seed, run: i)`, taking the `vary` entries in
     /// order, so the result is the same whatever `jobs` is.
     ///
+    /// Memory stays bounded however long the scenario: the runs go through the days a stretch
+    /// at a time, each run taking up where it stopped, and each stretch's stocks are reduced to
+    /// their percentiles before the next. The stretches never change a result.
+    ///
     /// - Parameters:
-    ///   - runs, seed: default to the scenario's `uncertainty`.
-    ///   - jobs: blocks of runs simulated at once (1 keeps to one core).
-    ///   - progress: called with the number of runs done after each block.
+    ///   - runs: Runs to make; nil takes the scenario's ``Uncertainty/runs``.
+    ///   - seed: The seed; nil takes the scenario's ``Uncertainty/seed``.
+    ///   - jobs: Blocks of runs simulated at once (1 keeps to one core).
+    ///   - access: The status of each route per day; needed when an inflow names a route.
+    ///   - progress: Called with the number of runs done (counting a share of each run's days)
+    ///     after each block.
+    /// - Returns: The depletion spread of each commodity and its stock bands day by day.
+    /// - Throws: ``SupplyError/tooLarge(_:)`` past ``SupplyLimits``; ``SupplyError`` when an
+    ///   inflow names an unstocked commodity or an unknown route.
     public func monteCarlo(runs: Int? = nil, seed: UInt64? = nil, jobs: Int = 1, access: AccessTimeline? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws -> MonteCarloResult {
         let runs = max(0, runs ?? uncertainty?.runs ?? 0)
-        let seed = seed ?? uncertainty?.seed ?? 0
+        try checkSize(runs: runs)
         let plan = try DayPlan(self, access: access)
+        let stretch = max(1, SupplyLimits.stockBuffer / max(1, runs.times(supplies.count).times(8)))
+        return await monteCarlo(runs: runs, seed: seed ?? uncertainty?.seed ?? 0, jobs: jobs, plan: plan,
+                                stretch: stretch, progress: progress)
+    }
+
+    /// The runs, `stretch` days at a time.
+    func monteCarlo(runs: Int, seed: UInt64, jobs: Int, plan: DayPlan, stretch: Int,
+                    progress: (@Sendable (Int) -> Void)?) async -> MonteCarloResult {
         let vary = uncertainty?.vary ?? []
         let scenario = self
+        let commodities = supplies.count, days = plan.days
         let blockCount = (runs + blockSize - 1) / blockSize
+        var blocks = (0..<blockCount).map { b in Block(runs: b * blockSize..<min(runs, (b + 1) * blockSize)) }
+        var stock = Array(repeating: [StockBand](), count: runs > 0 ? commodities : 0)
+        // At least one stretch, so even a scenario without days gives every run its state.
+        let stretches = max(1, (days + stretch - 1) / stretch)
 
-        let blocks = await inParallel(count: blockCount, jobs: jobs, progress: { done in
-            progress?(min(runs, done * blockSize))
-        }) { b in
-            scenario.simulateBlock(b, runs: b * blockSize..<min(runs, (b + 1) * blockSize), plan: plan, vary: vary, seed: seed)
+        for s in 0..<stretches {
+            let range = s * stretch..<min(days, (s + 1) * stretch)
+            let before = blocks
+            blocks = await inParallel(count: blockCount, jobs: jobs, progress: { done in
+                progress?(Int(Double(runs) * Double(s * blockCount + done) / Double(stretches * blockCount)))
+            }) { b in
+                scenario.simulate(before[b], days: range, plan: plan, vary: vary, seed: seed)
+            }
+            guard runs > 0 else { break }
+            // Stock bands of this stretch, one commodity-day per task item, gathered across blocks.
+            let current = blocks
+            let cells = commodities * range.count
+            let bandJobs = max(1, min(jobs, cells))
+            let perJob = (cells + bandJobs - 1) / bandJobs
+            let bandParts = await inParallel(count: bandJobs, jobs: jobs, progress: nil) { j in
+                stockBands(cells: j * perJob..<min(cells, (j + 1) * perJob), blocks: current, runs: runs)
+            }
+            let flat = bandParts.flatMap { $0 }
+            for c in 0..<commodities { stock[c] += flat[c * range.count..<(c + 1) * range.count] }
+            for b in blocks.indices { blocks[b].stocks = [] }
         }
 
-        let commodities = supplies.count, days = plan.days
         var depletedDay = Array(repeating: [Int?](), count: commodities)
+        for c in 0..<commodities { depletedDay[c].reserveCapacity(runs) }
         for block in blocks {
             for r in 0..<block.runs.count {
                 for c in 0..<commodities {
@@ -62,37 +103,41 @@ extension SupplyScenario {
             }
         }
         let depleted = depletedDay.map { spread(of: $0, start: start) }
-
-        // Stock bands, one commodity-day per task item, gathered across blocks.
-        let cells = commodities * days
-        let bandJobs = max(1, min(jobs, cells))
-        let perJob = (cells + bandJobs - 1) / max(1, bandJobs)
-        let bandParts = await inParallel(count: bandJobs, jobs: jobs, progress: nil) { j in
-            stockBands(cells: j * perJob..<min(cells, (j + 1) * perJob), blocks: blocks, days: days, runs: runs)
-        }
-        let flat = bandParts.flatMap { $0 }
-        let stock = (0..<commodities).map { c in Array(flat[c * days..<(c + 1) * days]) }
-
         return MonteCarloResult(runs: runs, seed: seed, start: start, commodities: supplies.map(\.commodity),
                                 depletedDay: depletedDay, depleted: depleted, stock: stock)
     }
 
-    private func simulateBlock(_ index: Int, runs: Range<Int>, plan: DayPlan, vary: [Variation], seed: UInt64) -> Block {
-        var stocks = [Double](repeating: 0, count: runs.count * plan.commodities * plan.days)
-        var depleted: [Int] = []
-        depleted.reserveCapacity(runs.count * plan.commodities)
+    /// Takes each run of `block` through the days `range` from where it stopped (the first
+    /// stretch starts it), recording the end-of-day stocks.
+    private func simulate(_ block: Block, days range: Range<Int>, plan: DayPlan, vary: [Variation],
+                          seed: UInt64) -> Block {
+        var block = block
+        let n = block.runs.count, commodities = plan.commodities
+        let width = Workspace.stateWidth(commodities: commodities, evacuationRules: evacuation.count)
+        if block.state.isEmpty {
+            block.state = Array(repeating: 0, count: n * width)
+            block.depleted = Array(repeating: -1, count: n * commodities)
+        }
+        var stocks = [Double](repeating: 0, count: n * commodities * range.count)
         var ws = Workspace()
         stocks.withUnsafeMutableBufferPointer { buffer in
-            for (r, run) in runs.enumerated() {
+            for (r, run) in block.runs.enumerated() {
+                // The same draws in every stretch: the run's own generator, from its start.
                 var variant = self
                 var rng = Xoshiro256StarStar(seed: seed, run: run)
                 for v in vary { variant.set(v.parameter, to: v.distribution.draw(&rng)) }
-                var recorder = StockRecorder(base: buffer.baseAddress! + r, days: plan.days, runsInBlock: runs.count)
-                plan.run(variant, &ws, &recorder)
-                depleted.append(contentsOf: ws.depleted)
+                plan.begin(variant, &ws)
+                if range.lowerBound > 0 {
+                    ws.restore(from: block.state, at: r * width, depleted: block.depleted, depletedAt: r * commodities)
+                }
+                var recorder = StockRecorder(base: buffer.baseAddress! + r, first: range.lowerBound,
+                                             stretch: range.count, runsInBlock: n)
+                plan.advance(variant, &ws, days: range, &recorder)
+                ws.save(into: &block.state, at: r * width, depleted: &block.depleted, depletedAt: r * commodities)
             }
         }
-        return Block(index: index, runs: runs, stocks: stocks, depleted: depleted)
+        block.stocks = stocks
+        return block
     }
 }
 
@@ -108,8 +153,8 @@ private func spread(of days: [Int?], start: Day) -> DepletionSpread {
     return DepletionSpread(p5: at(5), p50: at(50), p95: at(95), never: never)
 }
 
-/// Bands for cells `c * days + d`, gathering each cell's stocks over every block.
-private func stockBands(cells: Range<Int>, blocks: [Block], days: Int, runs: Int) -> [StockBand] {
+/// Bands for the cells `c * stretch + d` of one stretch, gathering each cell's stocks over every block.
+private func stockBands(cells: Range<Int>, blocks: [Block], runs: Int) -> [StockBand] {
     var column = [Double](repeating: 0, count: runs)
     var bands: [StockBand] = []
     bands.reserveCapacity(cells.count)

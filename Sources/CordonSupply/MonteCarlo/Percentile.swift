@@ -5,6 +5,10 @@ public enum NearestRank {
     public static func rank(_ p: Int, of count: Int) -> Int { max(1, (p * count + 99) / 100) }
 
     /// Percentile `p` of `values`; nil when there are none.
+    ///
+    /// - Parameters:
+    ///   - p: The percentile, 0 to 100.
+    ///   - values: The values, in any order.
     public static func percentile<T: Comparable>(_ p: Int, of values: [T]) -> T? {
         guard !values.isEmpty else { return nil }
         return values.sorted()[rank(p, of: values.count) - 1]
@@ -13,6 +17,7 @@ public enum NearestRank {
     /// Percentiles 5, 50 and 95 of `values`, reordering them in place (selection, not a full sort).
     static func spread(_ values: UnsafeMutableBufferPointer<Double>) -> (Double, Double, Double) {
         let n = values.count
+        guard n > 0 else { return (.nan, .nan, .nan) }
         let k5 = rank(5, of: n) - 1, k50 = rank(50, of: n) - 1, k95 = rank(95, of: n) - 1
         select(values, k50, lo: 0, hi: n)
         // Left of k50 lies nothing larger, right of it nothing smaller: search each side only.

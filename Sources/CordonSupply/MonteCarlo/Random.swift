@@ -1,12 +1,15 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a 64-bit counter passed through a mixing function.
 /// Used only to turn a seed into xoshiro state, as xoshiro's authors recommend.
-public struct SplitMix64: Sendable {
-    public private(set) var state: UInt64
+package struct SplitMix64: Sendable {
+    /// The counter, advanced by each draw.
+    package private(set) var state: UInt64
 
-    public init(state: UInt64) { self.state = state }
+    /// A generator starting from `state`.
+    package init(state: UInt64) { self.state = state }
 
+    /// The next 64 random bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -37,6 +40,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @inline(__always)
     private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
+    /// The next 64 random bits.
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9

@@ -1,10 +1,13 @@
 /// What varies between Monte Carlo runs, and how many runs to make.
 public struct Uncertainty: Sendable, Equatable {
+    /// Monte Carlo runs to make; 0 for none.
     public var runs: Int
+    /// The seed of the random numbers; the same seed gives the same spread.
     public var seed: UInt64
     /// Applied in this order in every run, so each draws the same stream positions.
     public var vary: [Variation]
 
+    /// What Monte Carlo varies: `runs` runs from `seed`, drawing each entry of `vary` in order.
     public init(runs: Int, seed: UInt64, vary: [Variation] = []) {
         self.runs = runs
         self.seed = seed
@@ -14,9 +17,12 @@ public struct Uncertainty: Sendable, Equatable {
 
 /// One uncertain parameter and the distribution it is drawn from.
 public struct Variation: Sendable, Equatable {
+    /// The number replaced in each run.
     public var parameter: Parameter
+    /// What it is drawn from.
     public var distribution: Distribution
 
+    /// `parameter` drawn from `distribution` in every run.
     public init(_ parameter: Parameter, _ distribution: Distribution) {
         self.parameter = parameter
         self.distribution = distribution
@@ -25,19 +31,39 @@ public struct Variation: Sendable, Equatable {
 
 /// A number in a scenario that a Monte Carlo run may replace.
 public enum Parameter: Sendable, Equatable, CustomStringConvertible {
+    /// People inside on the first morning.
     case population
+    /// A number of the supply at this position.
     case supply(Int, SupplyField)
+    /// A number of the inflow at this position.
     case inflow(Int, InflowField)
+    /// A number of the evacuation rule at this position.
     case evacuation(Int, EvacuationField)
 
+    /// The numbers of a supply that may vary.
     public enum SupplyField: String, Sendable, CaseIterable {
-        case stock, needPerPersonDay = "need_per_person_day", spoilagePerDay = "spoilage_per_day"
+        /// ``Supply/stock``.
+        case stock
+        /// ``Supply/needPerPersonDay``.
+        case needPerPersonDay = "need_per_person_day"
+        /// ``Supply/spoilagePerDay``, capped at 1 when drawn.
+        case spoilagePerDay = "spoilage_per_day"
     }
+    /// The numbers of an inflow that may vary.
     public enum InflowField: String, Sendable, CaseIterable {
-        case perDay = "per_day", amount, underFireFactor = "under_fire_factor"
+        /// The amount a day of a daily inflow.
+        case perDay = "per_day"
+        /// The amount of a single delivery.
+        case amount
+        /// The share a daily inflow passes while its route is under fire.
+        case underFireFactor = "under_fire_factor"
     }
+    /// The numbers of an evacuation rule that may vary.
     public enum EvacuationField: String, Sendable, CaseIterable {
-        case perDay = "per_day", maxTotal = "max_total"
+        /// ``Evacuation/perDay``.
+        case perDay = "per_day"
+        /// ``Evacuation/maxTotal``.
+        case maxTotal = "max_total"
     }
 
     /// The dotted path a scenario file uses (`supplies.<index>` here, since names live in the scenario).
@@ -53,6 +79,10 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
 
 extension SupplyScenario {
     /// Sets one parameter (spoilage capped at 1). An inflow field that does not fit the inflow's schedule is ignored.
+    ///
+    /// - Parameters:
+    ///   - parameter: The number to replace.
+    ///   - value: Its new value, in the parameter's own unit.
     public mutating func set(_ parameter: Parameter, to value: Double) {
         switch parameter {
         case .population:

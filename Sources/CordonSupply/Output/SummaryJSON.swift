@@ -3,6 +3,9 @@ import CordonCore
 extension SupplyRun {
     /// `summary.json`: depletion and ration-band dates of this run, and with Monte Carlo the spread
     /// of depletion dates. Keys in a fixed order, two-space indents, so output is byte-stable.
+    ///
+    /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the spread; nil leaves it out.
+    /// - Returns: The whole file's text, ending in a newline.
     public func summaryJSON(monteCarlo: MonteCarloResult? = nil) -> String {
         func date(_ d: Day?) -> String { d.map { "\"\($0)\"" } ?? "null" }
         var out = "{\n"

@@ -5,6 +5,9 @@ extension SupplyRun {
     /// scenario order `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with
     /// Monte Carlo by `c_stock_p5,c_stock_p50,c_stock_p95`. `c_days_left` is the value the ration was
     /// chosen from, empty when nobody needs anything.
+    ///
+    /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the stock bands; nil leaves them out.
+    /// - Returns: The whole file's text, header first, ending in a newline.
     public func timelineCSV(monteCarlo: MonteCarloResult? = nil) -> String {
         var header = ["date", "population", "evacuated"]
         for supply in scenario.supplies {
@@ -19,7 +22,11 @@ extension SupplyRun {
             var cells = [day.date.description, n(day.population), n(day.evacuated)]
             for (c, x) in day.commodities.enumerated() {
                 cells += [n(x.stock), NumberText.fixed(x.ration, places: 6), n(x.daysLeft), n(x.inflow), n(x.consumed), n(x.shortfall)]
-                if let band = monteCarlo?.stock[c][d] { cells += [n(band.p5), n(band.p50), n(band.p95)] }
+                if let mc = monteCarlo {
+                    // Bands of another scenario's days would not fit: empty cells, never a crash.
+                    let band = c < mc.stock.count && d < mc.stock[c].count ? mc.stock[c][d] : nil
+                    cells += band.map { [n($0.p5), n($0.p50), n($0.p95)] } ?? ["", "", ""]
+                }
             }
             lines.append(cells.joined(separator: ","))
         }

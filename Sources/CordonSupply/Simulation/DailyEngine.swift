@@ -5,31 +5,51 @@ protocol DayRecorder {
 }
 
 /// Buffers one worker reuses from run to run, so Monte Carlo runs allocate nothing per day.
+/// Between `advance` calls it holds the run's state, so a run can go on from any day.
 struct Workspace {
+    /// The inflow of each supply on each day of the stretch being run.
     var inflow: [Double] = []
     var stock: [Double] = []
+    /// People each evacuation rule has taken so far.
     var taken: [Double] = []
     /// Day index each supply ran out, -1 while it lasts.
     var depleted: [Int] = []
+    var population = 0.0
+    var evacuated = 0.0
 }
 
 extension DayPlan {
     /// Runs the day rules (docs/design.md#the-supply-day) for `scenario`, which must have the
     /// structure this plan was made from (only numbers may differ).
     func run<R: DayRecorder>(_ scenario: SupplyScenario, _ ws: inout Workspace, _ recorder: inout R) {
-        fillInflows(scenario, into: &ws.inflow)
+        begin(scenario, &ws)
+        advance(scenario, &ws, days: 0..<days, &recorder)
+    }
+
+    /// The first morning: the scenario's stocks and people, nobody evacuated, nothing run out.
+    func begin(_ scenario: SupplyScenario, _ ws: inout Workspace) {
+        ws.stock = scenario.supplies.map(\.stock)
+        ws.depleted = Array(repeating: -1, count: commodities)
+        ws.taken = Array(repeating: 0, count: scenario.evacuation.count)
+        ws.population = scenario.population
+        ws.evacuated = 0
+    }
+
+    /// Runs the days `range` on from the state in `ws`. Running 0..<k and then k..<days gives
+    /// the same numbers as one call, since each day sees the same state and the same inflows.
+    func advance<R: DayRecorder>(_ scenario: SupplyScenario, _ ws: inout Workspace, days range: Range<Int>,
+                                 _ recorder: inout R) {
+        fillInflows(scenario, days: range, into: &ws.inflow)
         // Plain number arrays, so the day loop touches no structs holding strings.
         let spoilage = scenario.supplies.map(\.spoilagePerDay)
         let needPerPerson = scenario.supplies.map(\.needPerPersonDay)
         let evacuationPerDay = scenario.evacuation.map(\.perDay)
         let evacuationCap = scenario.evacuation.map(\.maxTotal)
-        ws.stock = scenario.supplies.map(\.stock)
-        ws.depleted = Array(repeating: -1, count: commodities)
-        ws.taken = Array(repeating: 0, count: evacuationPerDay.count)
-        var population = scenario.population
-        var evacuated = 0.0
+        let stretch = range.count
+        var population = ws.population
+        var evacuated = ws.evacuated
 
-        for d in 0..<days {
+        for d in range {
             // Evacuation comes before spoilage and eating: people who leave today do not eat here.
             for r in evacuationDays.indices where evacuationDays[r].contains(d) {
                 let take = max(0, min(evacuationPerDay[r], evacuationCap[r] - ws.taken[r], population))
@@ -40,7 +60,7 @@ extension DayPlan {
             recorder.population(day: d, population: population, evacuated: evacuated)
 
             for c in 0..<commodities {
-                let inflow = ws.inflow[c * days + d]
+                let inflow = ws.inflow[c * stretch + d - range.lowerBound]
                 var stock = ws.stock[c] + inflow
                 let spoiled = stock * spoilage[c]
                 stock -= spoiled
@@ -65,5 +85,7 @@ extension DayPlan {
                     consumed: consumed, shortfall: need - consumed, met: met))
             }
         }
+        ws.population = population
+        ws.evacuated = evacuated
     }
 }

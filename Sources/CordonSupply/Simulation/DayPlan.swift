@@ -23,6 +23,8 @@ struct DayPlan: Sendable {
             return lo < hi ? lo..<hi : 0..<0
         }
         var target: [Int] = [], inflowDays: [Range<Int>] = [], status: [[RouteStatus]?] = []
+        // One list of statuses per route, shared by every inflow along it.
+        var statusByRoute: [String: [RouteStatus]] = [:]
         for (i, inflow) in scenario.inflows.enumerated() {
             guard let c = scenario.supplyIndex(of: inflow.commodity) else {
                 throw SupplyError.unstocked(inflow: i, commodity: inflow.commodity)
@@ -33,7 +35,10 @@ struct DayPlan: Sendable {
                 inflowDays.append(window(from, until))
                 if let route {
                     guard let access, access.knows(route) else { throw SupplyError.unknownRoute(inflow: i, route: route) }
-                    status.append((0..<days).map { access.status(of: route, on: start + $0) })
+                    if statusByRoute[route] == nil {
+                        statusByRoute[route] = (0..<days).map { access.status(of: route, on: start + $0) }
+                    }
+                    status.append(statusByRoute[route])
                 } else {
                     status.append(nil)
                 }
@@ -49,18 +54,22 @@ struct DayPlan: Sendable {
         policy = RationPolicy(scenario.rationing)
     }
 
-    /// Each supply's inflow on each day (`c * days + d`), for this run's amounts.
-    func fillInflows(_ scenario: SupplyScenario, into inflow: inout [Double]) {
+    /// Each supply's inflow on each day of `range` (`c * range.count + d - range.lowerBound`),
+    /// for this run's amounts. Inflows add up in file order whatever the range, so a day's
+    /// inflow is the same number however the days are cut.
+    func fillInflows(_ scenario: SupplyScenario, days range: Range<Int>, into inflow: inout [Double]) {
+        let stretch = range.count
         inflow.removeAll(keepingCapacity: true)
-        inflow.append(contentsOf: repeatElement(0, count: commodities * days))
+        inflow.append(contentsOf: repeatElement(0, count: commodities * stretch))
         for (i, rule) in scenario.inflows.enumerated() {
-            let base = inflowTarget[i] * days
+            let base = inflowTarget[i] * stretch - range.lowerBound
+            let window = inflowDays[i].clamped(to: range)
             switch rule.schedule {
             case .once(_, let amount):
-                for d in inflowDays[i] { inflow[base + d] += amount }
+                for d in window { inflow[base + d] += amount }
             case .daily(let perDay, _, _, _, let underFire):
                 if let status = routeStatus[i] {
-                    for d in inflowDays[i] {
+                    for d in window {
                         switch status[d] {
                         case .open: inflow[base + d] += perDay
                         case .underFire: inflow[base + d] += perDay * underFire
@@ -68,7 +77,7 @@ struct DayPlan: Sendable {
                         }
                     }
                 } else {
-                    for d in inflowDays[i] { inflow[base + d] += perDay }
+                    for d in window { inflow[base + d] += perDay }
                 }
             }
         }

@@ -11,6 +11,7 @@ public enum RationBand: Int, Sendable, CaseIterable, Comparable, CustomStringCon
     /// Below 20 %.
     case catastrophe
 
+    /// The band of a day on which `met` (0 to 1) of full need was handed out.
     public init(met: Double) {
         if met >= 1 { self = .full }
         else if met >= 0.8 { self = .reduced }
@@ -22,6 +23,7 @@ public enum RationBand: Int, Sendable, CaseIterable, Comparable, CustomStringCon
     /// Bands worse than full: the ones whose first date a run reports.
     public static let shortages: [RationBand] = [.reduced, .crisis, .emergency, .catastrophe]
 
+    /// The band's name as `summary.json` writes it: "full", "reduced" and so on.
     public var description: String {
         switch self {
         case .full: return "full"
@@ -32,5 +34,6 @@ public enum RationBand: Int, Sendable, CaseIterable, Comparable, CustomStringCon
         }
     }
 
+    /// Whether `a` is a better band than `b`.
     public static func < (a: RationBand, b: RationBand) -> Bool { a.rawValue < b.rawValue }
 }

@@ -33,8 +33,13 @@ extension SupplyScenario {
     /// Runs the scenario once at the values it holds.
     ///
     /// - Parameter access: the status of each route per day; needed when an inflow names a route.
-    /// - Throws: `SupplyError` when an inflow names an unstocked commodity or an unknown route.
+    /// - Throws: `SupplyError` when an inflow names an unstocked commodity or an unknown route,
+    ///   or `SupplyError.tooLarge` when its days and supplies would not fit in `SupplyLimits`.
+    ///
+    /// - Returns: Every day of the run, and for each commodity the day it runs out and the first
+    ///   day of each ration band.
     public func simulate(access: AccessTimeline? = nil) throws -> SupplyRun {
+        try checkSize(runs: 0)
         let plan = try DayPlan(self, access: access)
         var ws = Workspace()
         var recorder = FullRecorder(start: start, commodities: supplies.count, days: plan.days)

@@ -9,8 +9,11 @@ public struct CommodityDay: Sendable, Equatable {
     /// Days of supply left when the ration was chosen: stock after inflows and spoilage over the
     /// day's full need; infinity when nobody needs anything.
     public var daysLeft: Double
+    /// What came in that day, in the supply's unit.
     public var inflow: Double
+    /// What was lost to spoilage that day.
     public var spoiled: Double
+    /// What people were given that day.
     public var consumed: Double
     /// Full need not met: need − consumed.
     public var shortfall: Double
@@ -20,6 +23,7 @@ public struct CommodityDay: Sendable, Equatable {
 
 /// One day of a run.
 public struct DayRecord: Sendable, Equatable {
+    /// The day.
     public var date: Day
     /// People inside at the end of the day.
     public var population: Double
@@ -31,6 +35,7 @@ public struct DayRecord: Sendable, Equatable {
 
 /// What a run says about one commodity.
 public struct CommodityOutcome: Sendable, Equatable {
+    /// The commodity's name.
     public var commodity: String
     /// First day whose stock is 0 at the end of the day; nil if it lasts.
     public var depleted: Day?
@@ -40,9 +45,13 @@ public struct CommodityOutcome: Sendable, Equatable {
 
 /// A single deterministic run: every day, and the dates that matter.
 public struct SupplyRun: Sendable, Equatable {
+    /// The scenario as run.
     public var scenario: SupplyScenario
+    /// Every simulated day, in order.
     public var days: [DayRecord]
+    /// The dates that matter for each commodity, in supply order.
     public var outcomes: [CommodityOutcome]
 
+    /// Everyone evacuated by the last day.
     public var evacuated: Double { days.last?.evacuated ?? 0 }
 }

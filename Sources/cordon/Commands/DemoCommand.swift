@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonCore
 import CordonScenario
 import Foundation
 
@@ -46,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
                       ScenarioBrief.files(files, folder: output),
                       "These are estimates of a model resting on approximate, hand-drawn inputs; the figures, their",
                       "sources and what is approximate are in geodata/aleppo-2016/README.md."]
-            print(lines.joined(separator: "\n"))
+            try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
     }
 

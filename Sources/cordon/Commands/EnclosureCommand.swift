@@ -32,6 +32,8 @@ struct EnclosureCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            try OutputChecks.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
+                                             with: [siege.output])
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -49,8 +51,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 let pockets = try await EnclosureTimeline.run(map: controlMap, options: options, layers: layers,
                                                               jobs: siege.jobs, progress: { progress.report($0, $1) })
                 features = pockets.map { $0.feature() }
-                let last = pockets.last?.period
-                summary = EnclosureSummary(pockets.filter { $0.period == last })
+                summary = EnclosureSummary(lastPeriodOf: pockets, periods: controlMap.periods)
             } else {
                 let pockets = try EnclosureAnalysis(map: controlMap, options: options, layers: layers, context: ctx)
                     .pockets(on: day)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonCore
 import CordonGeometry
 
 struct MeasureCommand: ParsableCommand {
@@ -43,6 +44,7 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            try OutputChecks.refuseReplacing(inputs: [file], with: [output])
             let context = GEOSContext()
             var count = 0, polygons = 0, lines = 0
             // Streamed: each feature is read, measured and written before the next is read.

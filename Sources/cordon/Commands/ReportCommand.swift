@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonCore
 import CordonScenario
 import Foundation
 
@@ -10,8 +11,9 @@ struct ReportCommand: ParsableCommand {
         `cordon run` and `cordon demo` already write report.html into their output folder. \
         This command builds it again from the folder's own files, with no need for the \
         scenario or its inputs: summary.json (the siege, routes, supplies and the basis: \
-        input files, sources, assumptions), timeline.csv and the four GeoJSON layers. The same \
-        folder always gives the same bytes.
+        input files, sources, assumptions), timeline.csv and the GeoJSON layers. A run \
+        without districts has no districts.geojson; its maps then show the besieged side's \
+        pockets, and say so. The same folder always gives the same bytes.
 
         The report is one self-contained HTML page: inline SVG and CSS, no scripts, no web \
         fonts, no map tiles, nothing fetched from the network. It opens offline, from an \
@@ -43,6 +45,10 @@ struct ReportCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 throw NotAnOutputFolder(folder: folder)
             }
+            // The page is built from the folder's files; -o must not replace one of them.
+            let inputs = ScenarioOutput.files.filter { $0 != ScenarioReport.fileName }
+                .map { (folder as NSString).appendingPathComponent($0) }
+            try OutputChecks.refuseReplacing(inputs: inputs, with: output.map { [$0] } ?? [])
             let path = try ScenarioReport.write(folder: folder, to: output)
             printError("Report written to \(path).")
         }

@@ -31,6 +31,7 @@ struct RoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            try OutputChecks.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: [siege.output])
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CordonScenario
+import CordonSupply
 import Foundation
 
 struct RunCommand: AsyncParsableCommand {
@@ -29,13 +30,16 @@ struct RunCommand: AsyncParsableCommand {
         `from`/`until`: a corridor crosses the front by design, so its geometric status is \
         always cut) and, without `per_day`, moves the corridor's daily capacity.
 
-        Files written to DIR (created if needed), each atomically:
+        Files written to DIR (created if needed) as one set: into a hidden staging folder \
+        beside DIR, then swapped in whole, so DIR holds either the previous set or the new \
+        one. DIR must hold nothing but these files; an output that would replace an input \
+        (`-o` at the scenario's own folder) is refused.
           pockets.geojson    the besieged side's pockets in every period
           fronts.geojson     the focus pocket's boundary by what lies across
                              it: a controller, the study area's edge, a gap
           routes.geojson     each route per period, stretches under fire
           districts.geojson  each district per period: controller,
-                             besieged, population
+                             besieged, population (only with districts)
           timeline.csv       the supply simulation, a row a day
           summary.json       siege (encircled periods, people inside),
                              routes, supplies
@@ -77,6 +81,7 @@ struct PipelineSettings: ParsableArguments {
 
     func validate() throws {
         if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
+        if let runs, runs > SupplyLimits.maxRuns { throw ValidationError("--runs must be at most \(SupplyLimits.maxRuns)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -86,7 +91,11 @@ struct PipelineSettings: ParsableArguments {
         let options = ScenarioPipeline.Options(jobs: jobs, runs: runs, seed: seed, progress: { stage, done, total in
             Progress(stage, quiet: quiet).report(done, total)
         })
+        // Before any work: the folder must not hold an input or a file Cordon did not write.
+        let inputs = ScenarioOutput.inputFiles(of: try ScenarioLoader.load(scenario, for: .run))
+        try ScenarioOutput.check(folder: folder, inputs: inputs)
         let result = try await ScenarioPipeline.run(scenario, options: options)
+        warn(about: result.inputs.duplicates)
         return (result, try ScenarioOutput(result).write(to: folder))
     }
 }

@@ -71,12 +71,17 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
+        if let runs, runs > SupplyLimits.maxRuns { throw ValidationError("--runs must be at most \(SupplyLimits.maxRuns)") }
         if jobs < 0 { throw ValidationError("--jobs must be ≥ 0") }
     }
 
     func run() async throws {
         try await reporting {
+            let outputs = [("-o", output ?? "-")] + (summary.map { [("--summary", $0)] } ?? [])
+            try OutputChecks.refuseDuplicates(outputs)
+            try OutputChecks.refuseReplacing(inputs: [scenario], with: outputs.map(\.1))
             let loaded = try ScenarioLoader.load(scenario, for: .simulate)
+            try loaded.checkSize(runs: runs)
             let model = loaded.supply
             let central = try model.simulate()
             let runCount = runs ?? model.uncertainty?.runs ?? 0
@@ -89,12 +94,12 @@ struct SimulateCommand: AsyncParsableCommand {
                 progress.finish()
             }
             let csv = central.timelineCSV(monteCarlo: monteCarlo)
-            if let summary { try AtomicFile.write(Array(central.summaryJSON(monteCarlo: monteCarlo).utf8), to: summary) }
-            if let output, output != "-" {
-                try AtomicFile.write(Array(csv.utf8), to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(csv.utf8))
-            }
+            // Both files appear together or not at all; standard output gets the timeline
+            // only once the summary is written too.
+            var files = OutputSet()
+            try files.add(Array(csv.utf8), to: output ?? "-")
+            if let summary { try files.add(Array(central.summaryJSON(monteCarlo: monteCarlo).utf8), to: summary) }
+            try files.commit()
             if !quiet { report(central, monteCarlo) }
         }
     }
@@ -103,9 +108,10 @@ struct SimulateCommand: AsyncParsableCommand {
     private func report(_ run: SupplyRun, _ mc: MonteCarloResult?) {
         for (c, outcome) in run.outcomes.enumerated() {
             var line = "\(outcome.commodity): " + (outcome.depleted.map { "runs out \($0)" } ?? "lasts to \(run.scenario.end)")
-            if let spread = mc?.depleted[c] {
+            if let mc {
+                let spread = mc.depleted[c]
                 let date = { (d: Day?) in d?.description ?? "never" }
-                line += "; \(mc!.runs) runs: p5 \(date(spread.p5)), p50 \(date(spread.p50)), p95 \(date(spread.p95))"
+                line += "; \(mc.runs) runs: p5 \(date(spread.p5)), p50 \(date(spread.p50)), p95 \(date(spread.p95))"
             }
             printError(line)
         }
@@ -121,10 +127,10 @@ private struct ProgressLine: Sendable {
         guard enabled else { return }
         let width = 30, filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\rsimulate [\(bar)] \(done)/\(total) runs".utf8))
+        StandardError.write("\rsimulate [\(bar)] \(done)/\(total) runs")
     }
 
     func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled { StandardError.write("\r\u{1B}[K") }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordonCore
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
@@ -38,16 +39,18 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var faulty = false
-        for path in files {
-            let result = FileCheckers.checker(for: path).check(path)
-            if result.faults.isEmpty {
-                print("\(path): ok (\(result.summary))")
-            } else {
-                faulty = true
-                result.faults.forEach { print($0) }
+        try reporting {
+            var faulty = false
+            for path in files {
+                let result = FileCheckers.checker(for: path).check(path)
+                faulty = faulty || !result.faults.isEmpty
+                // Warnings (duplicate features) do not fail a file; they come before its verdict.
+                let lines = result.warnings + (result.faults.isEmpty ? ["\(path): ok (\(result.summary))"] : result.faults)
+                // write(2), not print: a full or closed standard output fails the command (exit 1)
+                // rather than losing the verdict.
+                try StandardOutput.write(lines.joined(separator: "\n") + "\n")
             }
+            if faulty { throw ExitCode(2) }
         }
-        if faulty { throw ExitCode(2) }
     }
 }

@@ -17,10 +17,14 @@ extension SiegeInputError: BadInput {}
 extension ScenarioError: BadInput {}
 extension SupplyError: BadInput {}
 extension OutputFolderError: BadInput {}
+extension OutputReplacesInputError: BadInput {}
+extension OutputGivenTwiceError: BadInput {}
 extension ReportInputError: BadInput {}
 
+/// One line on standard error. Never stops the program, even when standard error is full
+/// or closed (Foundation's `FileHandle.write` would).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+    StandardError.write(line.hasSuffix("\n") ? line : line + "\n")
 }
 
 /// Runs a command body: bad input exits 2 with one line, any other failure exits 1.

@@ -6,6 +6,8 @@ struct FileCheckResult {
     var faults: [String]
     /// For a file without faults: what it holds, e.g. "12 features".
     var summary: String
+    /// Lines that do not make the file faulty: features that repeat an earlier one.
+    var warnings: [String] = []
 }
 
 /// One kind of input file that `cordon validate` can check. A new kind (scenario files)
@@ -33,6 +35,7 @@ struct GeoJSONChecker: FileChecker {
         let report = GeoJSONReader(context: GEOSContext()).validate(path: path)
         let n = report.featureCount
         return FileCheckResult(faults: report.faults.map(\.description),
-                               summary: n == 1 ? "1 feature" : "\(n) features")
+                               summary: n == 1 ? "1 feature" : "\(n) features",
+                               warnings: report.duplicates.map(\.description))
     }
 }

@@ -1,3 +1,4 @@
+import CordonCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,6 @@ struct Progress: Sendable {
         guard enabled, total > 0 else { return }
         let width = 30, filled = done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+        StandardError.write("\r\(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")")
     }
 }

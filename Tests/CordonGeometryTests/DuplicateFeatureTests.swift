@@ -1,0 +1,56 @@
+import CordonCore
+import Foundation
+import Testing
+@testable import CordonGeometry
+
+/// A feature that repeats an earlier one (same geometry, same properties in any order) is found
+/// both by the streaming validator and among features held in memory; near misses are not.
+@Suite("Duplicate features")
+struct DuplicateFeatureTests {
+    private static let square = #"{"type":"Polygon","coordinates":[[[37.1,36.1],[37.2,36.1],[37.2,36.2],[37.1,36.2],[37.1,36.1]]]}"#
+    private static let shifted = #"{"type":"Polygon","coordinates":[[[37.1,36.1],[37.2,36.1],[37.2,36.2],[37.1,36.20001],[37.1,36.1]]]}"#
+
+    private static func collection(_ features: [(String, String)]) -> String {
+        let list = features.map { #"{"type":"Feature","properties":\#($0.1),"geometry":\#($0.0)}"# }
+        return #"{"type":"FeatureCollection","features":["# + list.joined(separator: ",") + "]}"
+    }
+
+    /// Feature 3 repeats 0 (properties in another order); 1 differs by a property, 2 by one coordinate,
+    /// 4 by its population's type; 5 repeats 4, and 6 repeats 0 again.
+    private static let text = collection([
+        (square, #"{"controller":"opposition","population":100}"#),
+        (square, #"{"controller":"government","population":100}"#),
+        (shifted, #"{"controller":"opposition","population":100}"#),
+        (square, #"{"population":100,"controller":"opposition"}"#),
+        (square, #"{"controller":"opposition","population":"100"}"#),
+        (square, #"{"controller":"opposition","population":"100"}"#),
+        (square, #"{"controller":"opposition","population":100}"#),
+    ])
+
+    @Test func featuresHeldInMemory() throws {
+        let context = GEOSContext()
+        let features = try GeoJSONReader(context: context).read(Array(Self.text.utf8), file: "map.geojson")
+        let found = DuplicateFinder.find(features, file: "map.geojson", context: context)
+        #expect(found.map { [$0.feature, $0.original] } == [[3, 0], [5, 4], [6, 0]])
+        #expect(found[0].description
+                == "map.geojson: feature 3: warning: the same geometry and properties as feature 0, so it counts twice")
+    }
+
+    @Test func theStreamingValidatorFindsTheSame() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-dup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("map.geojson").path
+        try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
+        let report = GeoJSONReader(context: GEOSContext()).validate(path: path)
+        #expect(report.isValid)
+        #expect(report.duplicates.map { [$0.feature, $0.original] } == [[3, 0], [5, 4], [6, 0]])
+        #expect(report.duplicates.allSatisfy { $0.file == path })
+    }
+
+    @Test func noDuplicatesInADistinctFile() throws {
+        let context = GEOSContext()
+        let features = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
+        #expect(DuplicateFinder.find(features, file: "all-types.geojson", context: context).isEmpty)
+    }
+}
