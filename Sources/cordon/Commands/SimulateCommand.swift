@@ -87,11 +87,10 @@ struct SimulateCommand: AsyncParsableCommand {
             let runCount = runs ?? model.uncertainty?.runs ?? 0
             var monteCarlo: MonteCarloResult?
             if runCount > 0 {
-                let progress = ProgressLine(total: runCount, enabled: !quiet && isatty(2) != 0)
+                let progress = Progress("runs", quiet: quiet)
                 monteCarlo = try await model.monteCarlo(
                     runs: runCount, seed: seed, jobs: jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : jobs,
-                    progress: { progress.show($0) })
-                progress.finish()
+                    progress: { progress.report($0, runCount) })
             }
             let csv = central.timelineCSV(monteCarlo: monteCarlo)
             // Both files appear together or not at all; standard output gets the timeline
@@ -115,22 +114,5 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             printError(line)
         }
-    }
-}
-
-/// A progress line on standard error, redrawn in place; silent when disabled.
-private struct ProgressLine: Sendable {
-    let total: Int
-    let enabled: Bool
-
-    func show(_ done: Int) {
-        guard enabled else { return }
-        let width = 30, filled = total > 0 ? width * done / total : width
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        StandardError.write("\rsimulate [\(bar)] \(done)/\(total) runs")
-    }
-
-    func finish() {
-        if enabled { StandardError.write("\r\u{1B}[K") }
     }
 }
