@@ -7,9 +7,11 @@ struct Cordon: AsyncParsableCommand {
         commandName: "cordon",
         abstract: "Model sieges and humanitarian corridors from maps of who holds which ground.",
         discussion: """
-        Cordon estimates which areas are encircled and since when, how large they are and
-        how many people live there, which routes are cut or under fire, and how long supplies
+        Cordon estimates which areas are encircled and since when, how large they are and \
+        how many people live there, which routes are cut or under fire, and how long supplies \
         inside may last. Every result is a model resting on the files you give it.
+
+        Start with `cordon demo`; `cordon validate FILE...` checks your own files first.
 
         Exit status: 0 success, 1 failure while running, 2 bad input or usage.
         """,

@@ -50,7 +50,7 @@ public struct DuplicateFinder {
     /// Every exact duplicate among features held in memory, each checked byte for byte behind
     /// its fingerprint, in file order.
     public static func find(_ features: [Feature], file: String, context: GEOSContext) -> [DuplicateFeature] {
-        var finder = DuplicateFinder(context: context)
+        let finder = DuplicateFinder(context: context)
         var out: [DuplicateFeature] = []
         var sameFingerprint: [Int: [Int]] = [:]
         for (i, f) in features.enumerated() {

@@ -5,7 +5,11 @@ extension GeoJSONReader {
     ///
     /// Streams: each geometry is checked as soon as it is read and then dropped, so memory
     /// stays bounded whatever the file's size (the report has no `entries`).
-    public func validate(path: String) -> GeoJSONReport {
+    /// - Parameters:
+    ///   - path: The file ("-" for standard input).
+    ///   - inspect: Given each feature read and its index, for checks of the caller's own (the
+    ///     properties a control map needs, say) before the feature is dropped.
+    public func validate(path: String, inspect: ((Feature, Int) -> Void)? = nil) -> GeoJSONReport {
         do {
             return try withInput(path) { raw, progress in
                 var p = DocumentParser(raw, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: true)
@@ -14,6 +18,7 @@ extension GeoJSONReader {
                 var finder = DuplicateFinder(context: context)
                 var duplicates: [DuplicateFeature] = []
                 p.sink = { feature, index, offset in
+                    inspect?(feature, index)
                     if let original = finder.sighting(of: feature, index: index) {
                         duplicates.append(DuplicateFeature(file: path, feature: index, original: original))
                     }

@@ -16,6 +16,10 @@ public struct ScenarioBrief {
     /// The plain-words account of `result`.
     public init(result: ScenarioResult) { self.result = result }
 
+    /// Every line `cordon run` prints about the result: the siege, the people inside, then each
+    /// commodity's depletion.
+    public var lines: [String] { siege + [population] + depletion }
+
     /// The focus pocket's encircled periods, one line each after a heading line.
     public var siege: [String] {
         let s = result.siege

@@ -27,38 +27,71 @@ public struct ControlMap {
     public init(file: String, features: [Feature], repair: Bool = false,
                 repaired: ((Int, String) -> Void)? = nil) throws {
         self.file = file
-        var areas: [ControlArea] = []
-        areas.reserveCapacity(features.count)
-        for (i, f) in features.enumerated() {
-            func fail(_ reason: String) -> SiegeInputError { SiegeInputError(file: file, feature: i, reason) }
-            guard var g = f.geometry else { throw fail("has no geometry; a control area needs a Polygon or MultiPolygon") }
-            guard g.type.isPolygonal else {
-                throw fail("is a \(g.type.geoJSONName); a control area must be a Polygon or MultiPolygon")
+        areas = try features.enumerated().map { i, f in
+            try Self.area(f, index: i, file: file, geometry: repair ? .repair(repaired) : .require)
+        }
+    }
+
+    /// Every fault in the properties of a control map's features (a missing `controller`, bad
+    /// dates, a bad `population`, a feature that is not a polygon), one per faulty feature, for
+    /// `cordon validate`. Geometry validity is left to the GeoJSON checks.
+    /// - Parameters:
+    ///   - file: The map's file name, for messages.
+    ///   - features: The features and their index in the file.
+    public static func faults(file: String, features: [(index: Int, feature: Feature)]) -> [SiegeInputError] {
+        features.compactMap { i, f in
+            do {
+                _ = try area(f, index: i, file: file, geometry: .unchecked)
+                return nil
+            } catch let e as SiegeInputError {
+                return e
+            } catch {
+                return SiegeInputError(file: file, feature: i, "\(error)")
             }
-            guard let controller = f.properties["controller"]?.stringValue, !controller.isEmpty else {
-                throw fail("has no `controller` (a string naming who holds the area)")
-            }
+        }
+    }
+
+    /// What to do about invalid geometry while reading an area.
+    private enum GeometryRule {
+        case require
+        case repair(((Int, String) -> Void)?)
+        case unchecked
+    }
+
+    private static func area(_ f: Feature, index i: Int, file: String, geometry rule: GeometryRule) throws -> ControlArea {
+        func fail(_ reason: String) -> SiegeInputError { SiegeInputError(file: file, feature: i, reason) }
+        guard var g = f.geometry else { throw fail("has no geometry; a control area needs a Polygon or MultiPolygon") }
+        guard g.type.isPolygonal else {
+            throw fail("is a \(g.type.geoJSONName); a control area must be a Polygon or MultiPolygon")
+        }
+        guard let controller = f.properties["controller"]?.stringValue, !controller.isEmpty else {
+            throw fail("has no `controller` (a string naming who holds the area)")
+        }
+        switch rule {
+        case .unchecked:
+            break
+        case .require:
             if let reason = try g.validityReason() {
-                guard repair else {
-                    throw SiegeInputError(file: file, feature: i, "invalid geometry: \(reason)", repairable: true)
-                }
+                throw SiegeInputError(file: file, feature: i, "invalid geometry: \(reason)", repairable: true)
+            }
+        case .repair(let repaired):
+            if let reason = try g.validityReason() {
                 g = try g.makeValid()
                 let polys = try g.polygons()
                 g = polys.count == 1 ? polys[0] : try g.context.collection(.multiPolygon, polys)
                 repaired?(i, reason)
             }
-            let (from, until) = try FeatureDates.span(of: f, fail)
-            var population = 0.0
-            if let p = f.properties["population"], !p.isNull {
-                guard let v = p.numberValue, v.isFinite, v >= 0 else {
-                    throw fail("`population` must be a number ≥ 0")
-                }
-                population = v
-            }
-            areas.append(ControlArea(feature: i, geometry: g, controller: controller, from: from, until: until,
-                                     name: f.properties["name"]?.stringValue, population: population))
         }
-        self.areas = areas
+        let (from, until) = try FeatureDates.span(of: f, fail)
+        var population = 0.0
+        if let p = f.properties["population"], !p.isNull {
+            guard let v = p.numberValue, v.isFinite, v >= 0 else {
+                throw fail("`population` must be a number ≥ 0")
+            }
+            population = v
+        }
+        return ControlArea(feature: i, geometry: g, controller: controller, from: from, until: until,
+                           name: f.properties["name"]?.stringValue, population: population)
     }
 
     /// Whether any area has a `from` or an `until`, so the map changes over time.

@@ -36,6 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw DemoNotFound()
             }
             let (result, files) = try await settings.run(scenario, into: output)
+            if settings.quiet { return }
             let brief = ScenarioBrief(result: result)
             var lines = ["\(result.model.name): model estimates from the bundled, approximate inputs (\(scenario)).", ""]
             lines += brief.siege

@@ -64,7 +64,7 @@ struct RunCommand: AsyncParsableCommand {
             let (result, files) = try await settings.run(scenario, into: output)
             if !settings.quiet {
                 let brief = ScenarioBrief(result: result)
-                (brief.siege + [brief.population] + brief.depletion + [ScenarioBrief.files(files, folder: output)])
+                (brief.lines + [ScenarioBrief.files(files, folder: output)])
                     .forEach { printError($0) }
             }
         }
@@ -75,14 +75,17 @@ struct RunCommand: AsyncParsableCommand {
 struct PipelineSettings: ParsableArguments {
     @Option(help: "Monte Carlo runs; overrides uncertainty.runs, 0 turns Monte Carlo off.") var runs: Int?
     @Option(help: "Seed of the random draws; overrides uncertainty.seed.") var seed: UInt64?
-    @Option(help: "Parallel workers (default: every core). Results do not depend on it.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "No progress bar and no summary.") var quiet = false
+    @Option(name: .customLong("jobs"), help: "Parallel workers; the default is every core. Results do not depend on it.")
+    var jobsAsked: Int?
+    @Flag(help: "No progress bar and no summary of the results.") var quiet = false
+
+    /// The workers to use: `--jobs`, else every core.
+    var jobs: Int { jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
         if let runs, runs > SupplyLimits.maxRuns { throw ValidationError("--runs must be at most \(SupplyLimits.maxRuns)") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// Runs the pipeline on `scenario` and writes its files into `folder`.

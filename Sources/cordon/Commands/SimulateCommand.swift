@@ -57,8 +57,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Seed of the random draws; overrides uncertainty.seed.")
     var seed: UInt64?
 
-    @Option(help: "Runs simulated in parallel; 0 uses every core. The result does not depend on it.")
-    var jobs: Int = 1
+    @Option(name: .customLong("jobs"), help: "Runs simulated in parallel; the default (or 0) is every core. The result does not depend on it.")
+    var jobsAsked: Int?
 
     @Option(name: .shortAndLong, help: "Timeline CSV; '-' or none writes to standard output.")
     var output: String?
@@ -72,7 +72,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func validate() throws {
         if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
         if let runs, runs > SupplyLimits.maxRuns { throw ValidationError("--runs must be at most \(SupplyLimits.maxRuns)") }
-        if jobs < 0 { throw ValidationError("--jobs must be ≥ 0") }
+        if let jobsAsked, jobsAsked < 0 { throw ValidationError("--jobs must be ≥ 0") }
     }
 
     func run() async throws {
@@ -89,7 +89,7 @@ struct SimulateCommand: AsyncParsableCommand {
             if runCount > 0 {
                 let progress = Progress("runs", quiet: quiet)
                 monteCarlo = try await model.monteCarlo(
-                    runs: runCount, seed: seed, jobs: jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : jobs,
+                    runs: runCount, seed: seed, jobs: jobsAsked.flatMap { $0 == 0 ? nil : $0 } ?? ProcessInfo.processInfo.activeProcessorCount,
                     progress: { progress.report($0, runCount) })
             }
             let csv = central.timelineCSV(monteCarlo: monteCarlo)

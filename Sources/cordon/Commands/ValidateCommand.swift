@@ -13,6 +13,12 @@ struct ValidateCommand: ParsableCommand {
         Reading goes on past a faulty feature, so one run lists them all;
         broken JSON stops that file where it breaks.
 
+        A scenario (YAML, or JSON with `start`) is read as `cordon run` reads it, with
+        every file it names. A GeoJSON file with a `controller` on any feature is a
+        control map: every feature must also be a polygon with a `controller`, ISO
+        `from`/`until` in order and a `population` ≥ 0. Features that appear twice
+        are listed as warnings.
+
         GeoJSON faults found:
           - broken JSON, or JSON that is not GeoJSON
           - unknown geometry types and wrong `type` members
@@ -31,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
           cordon validate geodata/*.geojson || echo "fix these first"
         """)
 
-    @Argument(help: "Files to check (GeoJSON); - for standard input.")
+    @Argument(help: "Files to check: GeoJSON layers and scenario files; - for standard input (GeoJSON).")
     var files: [String]
 
     func validate() throws {

@@ -1,4 +1,5 @@
 import CordonGeometry
+import CordonSiege
 
 /// What `cordon validate` found in one file.
 struct FileCheckResult {
@@ -27,14 +28,26 @@ enum FileCheckers {
     }
 }
 
-/// GeoJSON: JSON syntax, structure, types, rings, coordinates, then GEOS validity per feature.
+/// GeoJSON: JSON syntax, structure, types, rings, coordinates, then GEOS validity per feature;
+/// for a control map (some feature has a `controller`) also what `enclosure` needs of each
+/// feature's properties.
 struct GeoJSONChecker: FileChecker {
     func accepts(_ path: String) -> Bool { true }
 
     func check(_ path: String) -> FileCheckResult {
-        let report = GeoJSONReader(context: GEOSContext()).validate(path: path)
+        // Streamed: each feature's control-map faults are kept, the feature is not.
+        var mapFaults: [SiegeInputError] = [], namesController = false
+        let report = GeoJSONReader(context: GEOSContext()).validate(path: path) { feature, index in
+            namesController = namesController || feature.properties["controller"] != nil
+            mapFaults += ControlMap.faults(file: path, features: [(index, feature)])
+        }
         let n = report.featureCount
-        return FileCheckResult(faults: report.faults.map(\.description),
+        var faults = report.faults.map(\.description)
+        if namesController {
+            let reported = Set(report.faults.compactMap(\.feature))
+            faults += mapFaults.filter { !reported.contains($0.feature ?? -1) }.map(\.description)
+        }
+        return FileCheckResult(faults: faults,
                                summary: n == 1 ? "1 feature" : "\(n) features",
                                warnings: report.duplicates.map(\.description))
     }

@@ -10,17 +10,21 @@ struct SiegeOptions: ParsableArguments {
     @Argument(help: "The control map (GeoJSON).") var map: String
     @Option(help: "The besieged controller.") var besieged: String
     @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
-    @Option(help: "Take the map valid on this day (YYYY-MM-DD).") var date: String?
+    @Option(help: "Take the map valid on this day (YYYY-MM-DD). A dated map needs --date or --timeline.") var date: String?
     @Flag(help: "Evaluate every period between the map's change dates.") var timeline = false
     @Option(help: "Join areas across gaps narrower than this many metres.") var snap: Double = 0
     @Flag(help: "Mend invalid geometry (GEOS MakeValid) and say which features were mended.") var repair = false
-    @Option(help: "Parallel workers (default: every core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: "Parallel workers; the default is every core. Results do not depend on it.")
+    var jobsAsked: Int?
     @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
     @Flag(help: "No progress bar.") var quiet = false
 
+    /// The workers to use: `--jobs`, else every core.
+    var jobs: Int { jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount }
+
     func validate() throws {
         if date != nil && timeline { throw ValidationError("give --date or --timeline, not both") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     var alliesList: [String] { allies.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
