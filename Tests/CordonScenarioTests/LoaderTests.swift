@@ -107,6 +107,18 @@ private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simu
         #expect(problem(siege + "snap: 60\nfire_range_m: 2000\nwalk_m: 1000\n", for: .run) == nil)
     }
 
+    /// A delivery or a flow wholly outside the simulated days would silently add nothing.
+    @Test func suppliesOutsideTheScenarioAreRefused() {
+        #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, date: 2061-01-11, amount: 10}\n")
+                == "scenario.yaml: inflows[0].date: 2061-01-11 is outside the scenario (2016-07-17 to 2016-08-31): the delivery would never arrive")
+        #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, per_day: 5, from: 2016-09-01}\n")
+                == "scenario.yaml: inflows[0].from: 2016-09-01 is after the scenario's end (2016-08-31): nothing would come in")
+        #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, per_day: 5, until: 2016-07-17}\n")
+                == "scenario.yaml: inflows[0].until: 2016-07-17 is not after the scenario's start (2016-07-17): nothing would come in")
+        #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, date: 2016-08-31, amount: 10}\n") == nil)
+        #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, per_day: 5, from: 2016-07-01, until: 2016-07-18}\n") == nil)
+    }
+
     @Test func datesMustBeInOrder() {
         #expect(problem(ScenarioText.valid.replacingOccurrences(of: "end: 2016-08-31", with: "end: 2016-07-01"))
                 == "scenario.yaml: end: must not be before start (2016-07-17)")

@@ -166,6 +166,27 @@ extension Section {
             inflows: try optional("inflows")?.list().map { try $0.section(ScenarioKeys.inflow).inflow(stocked: stocked) } ?? [],
             rationing: try optional("rationing")?.list().map { try $0.section(ScenarioKeys.rationing).rationRule() } ?? [],
             evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [])
+        // Supplies that would arrive wholly outside the simulated days are a mistake (a typo in
+        // a year, say), not a choice: say so rather than drop them.
+        for (i, inflow) in scenario.inflows.enumerated() {
+            let path = field.path.key("inflows").index(i)
+            switch inflow.schedule {
+            case .once(let date, _) where date < start || date > end:
+                throw ScenarioError(file: field.file, path: path.key("date").description,
+                                    message: "\(date) is outside the scenario (\(start) to \(end)): the delivery would never arrive")
+            case .daily(_, _, let from, let until, _):
+                if let from, from > end {
+                    throw ScenarioError(file: field.file, path: path.key("from").description,
+                                        message: "\(from) is after the scenario's end (\(end)): nothing would come in")
+                }
+                if let until, until <= start {
+                    throw ScenarioError(file: field.file, path: path.key("until").description,
+                                        message: "\(until) is not after the scenario's start (\(start)): nothing would come in")
+                }
+            default:
+                break
+            }
+        }
         scenario.uncertainty = try optional("uncertainty")?.section(ScenarioKeys.uncertainty).uncertainty(for: scenario)
         return scenario
     }
