@@ -30,6 +30,8 @@ struct FixtureGeneratorTests {
                       .map { "Tests/CordonCLITests/Fixtures/siege/" + $0 }),
         Generator(script: "Tests/CordonGeometryTests/Fixtures/pyproj/make_aleppo_measures.py", arguments: ["OUT"],
                   outputs: ["Tests/CordonGeometryTests/Fixtures/pyproj/aleppo_measures.json"]),
+        Generator(script: "Tests/CordonSiegeTests/Fixtures/pyproj/make_metric_truth.py", arguments: ["OUT"],
+                  outputs: ["Tests/CordonSiegeTests/Fixtures/pyproj/metric_truth.json"]),
         Generator(script: "Tests/CordonGeometryTests/Fixtures/io/make_all_types_expected.py", arguments: ["OUT"],
                   outputs: ["Tests/CordonGeometryTests/Fixtures/io/all-types.expected.geojson"]),
         // The supply golden files (GoldenTests): the numpy yardstick on the scenario beside them.

@@ -21,12 +21,107 @@ struct ReportInputTests {
 
     /// A copy of the demo folder with `timeline.csv` rewritten by `edit`.
     private func folder(_ edit: (String) -> String) throws -> URL {
+        try folder(file: "timeline.csv", edit)
+    }
+
+    /// A copy of the demo folder with `file` rewritten by `edit`.
+    private func folder(file: String, _ edit: (String) throws -> String) throws -> URL {
         let source = try #require(Self.demo)
         let copy = try temporaryFolder("report-edit").appendingPathComponent("out")
         try FileManager.default.copyItem(at: source, to: copy)
-        let timeline = copy.appendingPathComponent("timeline.csv")
-        try edit(try String(contentsOf: timeline, encoding: .utf8)).write(to: timeline, atomically: true, encoding: .utf8)
+        let path = copy.appendingPathComponent(file)
+        try edit(try String(contentsOf: path, encoding: .utf8)).write(to: path, atomically: true, encoding: .utf8)
         return copy
+    }
+
+    /// The first `<text …>` element whose text ends in `label`, whole.
+    private static func textElement(_ html: String, _ label: String) -> String? {
+        guard let end = html.range(of: "\(label)</text>"),
+              let start = html.range(of: "<text", options: .backwards, range: html.startIndex..<end.lowerBound) else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    private static let isoDay: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f
+    }()
+
+    @Test func aMarkNearTheRightEdgeEndsAtItsLineInsideTheChart() throws {
+        // The timeline cut two days after the food's P50 depletion date: that mark sits at the
+        // right edge, where a label reading rightward ran off the chart ("14 Apr: a…").
+        let demo = try #require(Self.demo)
+        let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("summary.json")))
+        let json = try #require(parsed as? [String: Any])
+        let mc = try #require((json["supplies"] as? [String: Any])?["monte_carlo"] as? [String: Any])
+        let food = try #require((mc["commodities"] as? [String: Any])?["food"] as? [String: Any])
+        let p50 = try #require((food["depleted"] as? [String: Any])?["p50"] as? String)
+        let depleted = try #require(Self.isoDay.date(from: p50))
+        let last = depleted.addingTimeInterval(2 * 86_400)  // both in UTC, which has no daylight saving
+        let out = try folder { text in
+            text.split(separator: "\n").filter { $0.hasPrefix("date") || $0.prefix(10) <= Self.isoDay.string(from: last) }
+                .joined(separator: "\n") + "\n"
+        }
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        let (r, page) = try report(out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try #require(page)
+        let label = try #require(Self.textElement(html, ": food runs out (P50)"))
+        #expect(label.contains("text-anchor=\"end\""), "\(label)")
+        let x = try #require(label.split(separator: "\"").dropFirst().first.flatMap { Double($0) })
+        #expect(x > 1_000 && x <= 1_100 - 24, "\(label)")
+        // Marks in the middle still read rightward.
+        let middle = try #require(Self.textElement(html, "17 Jul: encircled · Castello Road cut"))
+        #expect(!middle.contains("text-anchor"))
+    }
+
+    @Test func aTimelineWithoutConsumedAndShortfallTitlesTheRationInForceHonestly() throws {
+        let out = try folder { text in
+            let rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let keep = rows[0].indices.filter { !rows[0][$0].hasSuffix("_consumed") && !rows[0][$0].hasSuffix("_shortfall") }
+            return rows.map { row in keep.map { String(row[$0]) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        }
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        let (r, page) = try report(out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try #require(page)
+        #expect(html.contains("Ration in force (share of full need, %); nothing is handed out once the stock is 0"))
+    }
+
+    @Test func pocketsBeyondTheDistrictsAreDrawnAndTheCaptionSaysWhatIsNot() throws {
+        // The demo's districts without the south-east of the besieged pocket.
+        let dropped: Set<String> = ["Sheikh Said", "Ansari", "Mashhad", "Sukkari", "Karm al-Daadaa", "Salihin", "Fardous", "Amiriyah"]
+        let out = try folder(file: "districts.geojson") { text in
+            let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            var layer = try #require(parsed as? [String: Any])
+            let features = try #require(layer["features"] as? [[String: Any]])
+            layer["features"] = features.filter { f in
+                !dropped.contains((f["properties"] as? [String: Any])?["name"] as? String ?? "")
+            }
+            return String(decoding: try JSONSerialization.data(withJSONObject: layer), as: UTF8.self)
+        }
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        let (r, page) = try report(out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try #require(page)
+        let captions = html.components(separatedBy: "<figcaption>Ground outside the districts layer is not drawn").count - 1
+        #expect(captions >= 4 && captions <= 6, "\(captions) captions")
+        #expect(html.components(separatedBy: "<g class=\"pockets\"").count - 1 == 6)
+    }
+
+    @Test func withoutDistrictsEveryMapSaysTheOtherGroundIsNotDrawnAndNamesItsFronts() throws {
+        let out = try folder { $0 }
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: out.appendingPathComponent("districts.geojson"))
+        let (r, page) = try report(out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try #require(page)
+        #expect(html.components(separatedBy: "<figcaption>Ground outside the opposition pockets is not drawn").count - 1 == 6)
+        // The fronts facing the government are orange and have an orange swatch.
+        #expect(html.components(separatedBy: ">facing government</text>").count - 1 == 6)
+        #expect(!html.contains("pocket outline: colour of who is across"))
     }
 
     private func report(_ folder: URL) throws -> (Command.Outcome, String?) {

@@ -101,6 +101,52 @@ struct ReportTests {
         }
     }
 
+    /// The stroke colours (#RRGGBB, white casings left out) inside the first `<g class="…">` of
+    /// `svg` with that class, up to its `</g>`.
+    static func strokes(_ svg: String, group: String) -> Set<String> {
+        guard let start = svg.range(of: "<g class=\"\(group)\""),
+              let end = svg.range(of: "</g>", range: start.upperBound..<svg.endIndex) else { return [] }
+        let body = svg[start.upperBound..<end.lowerBound]
+        var out: Set<String> = []
+        var rest = body[...]
+        while let r = rest.range(of: "stroke=\"#") {
+            let colour = "#" + rest[r.upperBound...].prefix(6)
+            if colour.lowercased() != "#ffffff" { out.insert(String(colour)) }
+            rest = rest[r.upperBound...]
+        }
+        return out
+    }
+
+    /// Every colour a map draws the pocket's fronts in has its swatch in that map's legend, named
+    /// by what the front faces (a trial found a blue "pocket outline" swatch beside orange fronts).
+    @Test func theLegendShowsEveryColourTheFrontsAreDrawnIn() throws {
+        let maps = Self.figures(try report()).filter { $0.contains("class=\"map\"") }
+        #expect(maps.count == 6)
+        // Every map but the last day's, when the pocket is gone, outlines it.
+        #expect(maps.filter { !Self.strokes($0, group: "fronts").isEmpty }.count == 5)
+        for map in maps {
+            let fronts = Self.strokes(map, group: "fronts")
+            #expect(fronts.isSubset(of: Self.strokes(map, group: "legend")), "\(fronts)")
+            #expect(map.contains(">facing government</text>") && map.contains(">facing kurdish</text>"))
+        }
+        // The demo's districts cover its pockets: no map says ground is missing.
+        #expect(!(try report()).contains("<figcaption>"))
+    }
+
+    /// The ration chart plots what was handed out (0 once a stock is gone), the ration bands are
+    /// said not to be IPC phases, and the headline card says its end dates are last days, as the
+    /// siege table's "last day encircled" column does.
+    @Test func rationsBandsAndSiegeDatesSayWhatTheyAre() throws {
+        let html = try report()
+        let chart = try #require(Self.figures(html).first { $0.contains("id=\"chart-ration\"") })
+        #expect(chart.contains("Share of full need handed out (%)"))
+        #expect(html.contains("not IPC phases: reduced below 100 %, crisis below 80 %, emergency below 50 %, catastrophe below 20 %"))
+        #expect(html.contains("<strong>17 Jul – 5 Aug, 4 Sep – 21 Dec</strong>"))
+        #expect(html.contains("first and last day encircled, both included"))
+        for head in ["first day encircled", "last day encircled", "reopened or fallen on"] { #expect(html.contains("<th>\(head)</th>")) }
+        #expect(html.contains("<td>17 Jul 2016</td>\n<td>5 Aug 2016</td>\n<td>6 Aug 2016</td>"))
+    }
+
     @Test func nothingIsFetchedFromTheNetwork() throws {
         let html = try report()
         #expect(!html.contains("src="))

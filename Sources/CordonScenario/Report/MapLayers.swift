@@ -12,6 +12,9 @@ struct MapItem {
     var until: Day?
     /// Rings of a polygon or parts of a line, in UTM metres.
     var parts: [[Coordinate]]
+    /// Pockets only: whether a visible part of the pocket lies outside the districts layer,
+    /// where the map has no controller to draw.
+    var beyondDistricts = false
 
     func holds(on day: Day) -> Bool {
         (from.map { $0 <= day } ?? true) && (until.map { day < $0 } ?? true)
@@ -73,9 +76,11 @@ struct MapLayers {
         // Half a pixel: finer detail than that cannot be seen, and every vertex costs bytes.
         let tolerance = (extent.maxX - extent.minX) / pixelsAcross / 2
         let cut = Bounds(minX: extent.minX - 500, minY: extent.minY - 500, maxX: extent.maxX + 500, maxY: extent.maxY + 500)
-        let items = try projected.map { layer in
+        // The ground the districts cover, to tell where a pocket runs beyond them.
+        let covered = hasDistricts ? try? context.union(projected[0].compactMap(\.1)) : nil
+        let items = try projected.enumerated().map { n, layer in
             try layer.compactMap { feature, geometry in
-                try geometry.flatMap { try Self.item(feature, $0, cut: cut, tolerance: tolerance) }
+                try geometry.flatMap { try Self.item(feature, $0, cut: cut, tolerance: tolerance, covered: n == 1 ? covered : nil) }
             }
         }
         districts = items[0]
@@ -91,9 +96,16 @@ struct MapLayers {
                       maxX: min(b.maxX + dx, whole.maxX), maxY: min(b.maxY + dy, whole.maxY))
     }
 
-    private static func item(_ f: Feature, _ g: Geometry, cut: Bounds, tolerance: Double) throws -> MapItem? {
-        let shown = try g.clip(to: cut).simplify(tolerance: tolerance)
+    /// `covered`: for a pocket, the districts' ground; the item is `beyondDistricts` when more
+    /// than a sliver of it in view (half a percent, and a hectare) lies outside.
+    private static func item(_ f: Feature, _ g: Geometry, cut: Bounds, tolerance: Double, covered: Geometry?) throws -> MapItem? {
+        let clipped = try g.clip(to: cut)
+        let shown = try clipped.simplify(tolerance: tolerance)
         guard !shown.isEmpty else { return nil }
+        // An overlay GEOS refuses (on invalid input) leaves the flag off rather than the report unwritten.
+        let beyond = covered.flatMap { covered in
+            try? clipped.planarArea() > 0 && clipped.difference(covered).planarArea() > max(0.005 * clipped.planarArea(), 10_000)
+        } ?? false
         var parts: [[Coordinate]] = []
         for part in shown.parts {
             if part.type == .polygon {
@@ -106,6 +118,6 @@ struct MapLayers {
         parts = parts.filter { $0.count >= 2 }
         guard !parts.isEmpty else { return nil }
         let day = { (key: String) in f.properties[key]?.stringValue.flatMap(Day.init(iso:)) }
-        return MapItem(properties: f.properties, from: day("from"), until: day("until"), parts: parts)
+        return MapItem(properties: f.properties, from: day("from"), until: day("until"), parts: parts, beyondDistricts: beyond)
     }
 }

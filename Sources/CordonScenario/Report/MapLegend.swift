@@ -8,11 +8,16 @@ struct MapLegend {
     let besieged: String
     /// The map's id, whose hatch pattern and arrow marker the swatches reuse.
     let figure: String
+    /// What the pocket's fronts face, as the fronts layer names it (controllers, `edge`,
+    /// `gap`), in legend order: each gets its own swatch, drawn as `MapStyle.front` draws it.
+    let fronts: [String]
 
     /// Rough width of legend text at 11 px, to lay items out in a row.
     private static func textWidth(_ s: String) -> Double { Double(s.count) * 6.1 }
 
-    func draw(top: Double, width: Double, into svg: inout SVGWriter) {
+    /// Draws the legend from `top` down; returns how tall it came out.
+    @discardableResult
+    func draw(top: Double, width: Double, into svg: inout SVGWriter) -> Double {
         svg.open("g", [("class", "legend")])
         var row = Row(y: top + 12)
         row.heading("Held by", into: &svg)
@@ -28,8 +33,22 @@ struct MapLegend {
             svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 7)), ("width", "16"), ("height", "12"),
                                ("fill", "url(#\(figure)-hatch)")])
         }
-        row.item("pocket outline: colour of who is across, dashed at the map edge", into: &svg) { x, y, svg in
-            Self.line(x, y, colour: palette.colour(of: controllers.first { $0 != besieged } ?? besieged), dash: nil, width: 3, into: &svg)
+
+        if !fronts.isEmpty {
+            row.newLine()
+            row.heading("Outline", into: &svg)
+            for across in fronts {
+                let style = MapStyle.front(across: across, palette: palette)
+                let words: String
+                switch across {
+                case "edge": words = "study area's edge"
+                case "gap": words = "gap in the map"
+                default: words = "facing \(across)"
+                }
+                row.item(words, into: &svg) { x, y, svg in
+                    Self.line(x, y, colour: style.colour, dash: style.dash, width: 3, into: &svg)
+                }
+            }
         }
 
         row.newLine()
@@ -49,6 +68,7 @@ struct MapLegend {
                                ("stroke-width", "2.5"), ("marker-end", "url(#\(figure)-arrow)")])
         }
         svg.close("g")
+        return row.y - top + 10
     }
 
     private static func line(_ x: Double, _ y: Double, colour: String, dash: String?, width: Double, into svg: inout SVGWriter) {

@@ -3,8 +3,8 @@ import CordonGeometry
 import CordonSiege
 import CordonSupply
 
-/// One small-multiple map: the situation on one key date. Districts by controller (besieged
-/// ones hatched), the focus pocket outlined by its fronts, routes by condition with their
+/// One small-multiple map: the situation on one key date. The besieged side's pockets, districts
+/// by controller over them (besieged ones hatched), the focus pocket outlined by its fronts, routes by condition with their
 /// stretches under fire, corridors declared open as labelled arrows, the date, a scale bar,
 /// a north arrow and a legend.
 struct MapPanel {
@@ -14,15 +14,21 @@ struct MapPanel {
     let date: KeyDate
     /// Controllers in legend order.
     let controllers: [String]
+    /// What the fronts face anywhere in the fronts layer, in legend order.
+    let fronts: [String]
 
     static let width = 560.0
-    private static let header = 54.0, legendHeight = 100.0
+    private static let header = 54.0
 
     private var id: String { "map-\(date.day)" }
 
     func svg() -> String {
         let frame = MapFrame(extent: layers.extent, left: 0.5, top: Self.header, width: Self.width - 1)
-        let height = Self.header + frame.height + Self.legendHeight
+        let legendTop = frame.top + frame.height + 8
+        var legend = SVGWriter()
+        let legendHeight = MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id, fronts: fronts)
+            .draw(top: legendTop, width: Self.width, into: &legend)
+        let height = legendTop + legendHeight
         let pocket = layers.pockets.first { $0.holds(on: date.day) && $0.bool("focus") == true }
         var svg = SVGWriter()
         svg.openFigure(id: id, width: Self.width, height: height,
@@ -31,6 +37,7 @@ struct MapPanel {
         definitions(frame, into: &svg)
         heading(pocket, into: &svg)
         svg.open("g", [("clip-path", "url(#\(id)-clip)")])
+        pockets(frame, into: &svg)
         districts(frame, into: &svg)
         fronts(frame, into: &svg)
         routes(frame, into: &svg)
@@ -41,8 +48,7 @@ struct MapPanel {
                            ("fill", "none"), ("stroke", "#444444")])
         MapFurniture.scaleBar(frame, into: &svg)
         MapFurniture.northArrow(frame, angle: layers.northAngle, into: &svg)
-        MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id)
-            .draw(top: frame.top + frame.height + 8, width: Self.width, into: &svg)
+        svg.raw(legend.text)
         svg.close("svg")
         return svg.text
     }
@@ -57,6 +63,7 @@ struct MapPanel {
         } else {
             text += "No \(besieged) pocket holds the focus point. "
         }
+        if let notDrawn { text += notDrawn + " " }
         let routes = layers.routes.filter { $0.holds(on: date.day) && $0.string("segment") == nil && $0.string("kind") == "supply" }
         text += routes.map { "\($0.string("route") ?? "?"): \(MapStyle.route(condition($0)).words)." }.joined(separator: " ")
         let corridors = layers.routes.filter { isOpenCorridor($0) }.compactMap { $0.string("route") }
@@ -95,24 +102,52 @@ struct MapPanel {
         svg.label(line, x: 2, y: 42, [("class", "small")])
     }
 
-    /// Districts by controller, besieged ones hatched; a run without districts has only the
-    /// besieged side's pockets to show, encircled ones hatched.
+    /// The besieged side's pockets that day, encircled ones strongly filled and hatched, open ones
+    /// lightly: the whole map without districts, and beneath the districts with them, so that
+    /// besieged ground the districts layer does not reach is still drawn.
+    private func pockets(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.pockets.filter { $0.holds(on: date.day) }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "pockets"), ("stroke", "#ffffff"), ("stroke-width", "0.6"), ("fill-rule", "evenodd")])
+        for p in shown {
+            let colour = p.string("controller").map(palette.colour(of:)) ?? palette.colour(of: besieged)
+            svg.empty("path", [("d", frame.path(p, closed: true)), ("fill", colour),
+                               ("fill-opacity", MapStyle.districtOpacity(besieged: p.bool("encircled") == true))])
+        }
+        svg.close("g")
+        hatch(shown.filter { $0.bool("encircled") == true }, frame, into: &svg)
+    }
+
+    /// Districts by controller, besieged ones hatched, filled opaque over the pockets beneath.
     private func districts(_ frame: MapFrame, into svg: inout SVGWriter) {
-        let shown = (layers.hasDistricts ? layers.districts : layers.pockets).filter { $0.holds(on: date.day) }
-        let besiegedKey = layers.hasDistricts ? "besieged" : "encircled"
+        let shown = layers.districts.filter { $0.holds(on: date.day) }
+        guard !shown.isEmpty else { return }
         svg.open("g", [("class", "districts"), ("stroke", "#ffffff"), ("stroke-width", "0.6")])
         for d in shown {
             let colour = d.string("controller").map(palette.colour(of:)) ?? Palette.unknown
-            let besieged = d.bool(besiegedKey) == true
-            svg.empty("path", [("d", frame.path(d, closed: true)), ("fill", colour),
-                               ("fill-opacity", MapStyle.districtOpacity(besieged: besieged))])
+            svg.empty("path", [("d", frame.path(d, closed: true)),
+                               ("fill", MapStyle.districtFill(colour, besieged: d.bool("besieged") == true))])
         }
         svg.close("g")
-        let hatched = shown.filter { $0.bool(besiegedKey) == true }
-        guard !hatched.isEmpty else { return }
-        svg.open("g", [("class", "besieged"), ("fill", "url(#\(id)-hatch)"), ("stroke", "none")])
-        for d in hatched { svg.empty("path", [("d", frame.path(d, closed: true))]) }
+        hatch(shown.filter { $0.bool("besieged") == true }, frame, into: &svg)
+    }
+
+    private func hatch(_ items: [MapItem], _ frame: MapFrame, into svg: inout SVGWriter) {
+        guard !items.isEmpty else { return }
+        svg.open("g", [("class", "besieged"), ("fill", "url(#\(id)-hatch)"), ("stroke", "none"), ("fill-rule", "evenodd")])
+        for d in items { svg.empty("path", [("d", frame.path(d, closed: true))]) }
         svg.close("g")
+    }
+
+    /// What this map cannot show, for its caption: nil when the districts cover the pockets in view.
+    var notDrawn: String? {
+        if !layers.hasDistricts {
+            return "Ground outside the \(besieged) pockets is not drawn: the scenario has no districts layer, "
+                + "so the map does not show who holds it."
+        }
+        guard layers.pockets.contains(where: { $0.holds(on: date.day) && $0.beyondDistricts }) else { return nil }
+        return "Ground outside the districts layer is not drawn: where the \(besieged) pockets run beyond the districts, "
+            + "the pockets themselves are shown; other ground there is left white."
     }
 
     private func fronts(_ frame: MapFrame, into svg: inout SVGWriter) {

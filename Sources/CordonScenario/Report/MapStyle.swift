@@ -27,6 +27,18 @@ enum MapStyle {
     /// Districts: besieged ground filled strongly (and hatched on top), the rest lightly.
     static func districtOpacity(besieged: Bool) -> String { besieged ? "0.7" : "0.3" }
 
+    /// `hex` (`#RRGGBB`) at the district opacity over white, as one opaque colour: districts
+    /// drawn so look as before yet hide the pockets drawn beneath them, which then show only
+    /// where the districts layer does not reach.
+    static func districtFill(_ hex: String, besieged: Bool) -> String {
+        let opacity = besieged ? 0.7 : 0.3
+        guard hex.count == 7, hex.first == "#", let value = Int(hex.dropFirst(), radix: 16) else { return hex }
+        let channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map { c in
+            Int((Double(c) * opacity + 255 * (1 - opacity)).rounded())
+        }
+        return "#" + channels.map { c in (c < 16 ? "0" : "") + String(c, radix: 16, uppercase: true) }.joined()
+    }
+
     /// A stretch within fire range: a wide translucent band under the route.
     static let exposedWidth = "15", exposedOpacity = "0.6"
 }

@@ -1,7 +1,7 @@
 import CordonSupply
 
-/// The charts of the report: each commodity's stock with its P5–P95 band, rations, days of
-/// supply, and people inside and evacuated, all marked with the siege's key dates.
+/// The charts of the report: each commodity's stock with its P5–P95 band, the share of need
+/// handed out, days of supply, and people inside and evacuated, all marked with the siege's key dates.
 struct ReportCharts {
     let timeline: TimelineTable
     let summary: ReportSummary
@@ -63,9 +63,43 @@ struct ReportCharts {
         }
     }
 
+    /// What was handed out each day as a share of full need: consumed ÷ (consumed + shortfall),
+    /// the timeline's own columns (shortfall = need − consumed). No value on a day with no one
+    /// inside. The ration in force is not this: once a stock is gone the ration stays in force
+    /// but nothing, or only that day's inflow, is handed out.
+    private func handedOut(_ commodity: String) -> [Double?]? {
+        guard let consumed = timeline.column("\(commodity)_consumed"),
+              let shortfall = timeline.column("\(commodity)_shortfall") else { return nil }
+        return zip(consumed, shortfall).map { c, s in
+            guard let c, let s, c + s > 0 else { return nil }
+            return min(100, max(0, c / (c + s) * 100))
+        }
+    }
+
     private var rations: TimeChart? {
-        var chart = base("chart-ration", "Ration: share of full need handed out (%)",
-                         "The ration of each commodity each day, as a percentage of the full need, in the central run.",
+        let handed = timeline.commodities.map { handedOut($0) }
+        guard !handed.contains(where: { $0 == nil }) else { return rationsInForce }
+        var chart = base("chart-ration", "Share of full need handed out (%)",
+                         "What was handed out of each commodity each day, as a percentage of the full need of the people "
+                             + "inside, in the central run: consumed ÷ (consumed + shortfall) from timeline.csv. It is the ration "
+                             + "in force while the stock covers it, less once it does not, and 0 once the stock is gone unless "
+                             + "something comes in that day.",
+                         unit: "% of full need")
+        chart.series = timeline.commodities.enumerated().map { i, c in
+            .init(label: c, values: handed[i] ?? [], colour: Self.colours[i % Self.colours.count],
+                  dash: Self.dashes[i % Self.dashes.count], width: 2.5)
+        }
+        chart.fixedTop = 100
+        chart.marks = events + timeline.commodities.compactMap(depletionMark)
+        return chart
+    }
+
+    /// For a timeline without consumed and shortfall columns: the ration policy, titled as such.
+    private var rationsInForce: TimeChart? {
+        var chart = base("chart-ration", "Ration in force (share of full need, %); nothing is handed out once the stock is 0",
+                         "The ration of each commodity in force each day, as a percentage of the full need, in the central "
+                             + "run. It is what rationing allows, not what was handed out: once a stock is 0 the ration stays in "
+                             + "force but nothing is handed out. The timeline holds no consumed and shortfall columns to show more.",
                          unit: "% of full need")
         chart.series = perCommodity("ration", 100)
         chart.fixedTop = 100

@@ -26,10 +26,12 @@ struct ReportIntro {
         var html = SVGWriter()
         html.open("div", [("class", "findings")])
         let spans = summary.encircled.map { s in
-            ReportDate.short(s.from) + " – " + (s.until.map { ReportDate.short($0 - 1) } ?? "end")
+            // Both ends inclusive, as in the siege table's "first day" and "last day encircled".
+            ReportDate.short(s.from) + " – " + ReportDate.short(min((s.until ?? summary.end + 1) - 1, summary.end))
         }
         finding(&html, "Encircled", spans.isEmpty ? "never" : spans.joined(separator: ", "),
-                spans.isEmpty ? "the pocket holding the focus point keeps a way out" : "\(spans.count) siege period\(spans.count == 1 ? "" : "s")")
+                spans.isEmpty ? "the pocket holding the focus point keeps a way out"
+                    : "\(spans.count) siege period\(spans.count == 1 ? "" : "s"): first and last day encircled, both included")
         if let people = summary.populationAtFirstEncirclement {
             finding(&html, "People inside", "about \(NumberText.grouped(people))", "at the first encirclement")
         }

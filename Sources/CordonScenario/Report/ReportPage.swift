@@ -24,6 +24,18 @@ struct ReportPage {
         }
     }
 
+    /// What the pocket's fronts face, for the legend: controllers in palette order, then the
+    /// study area's edge and gaps in the map. Every map shares it, so the legends agree.
+    private var legendFronts: [String] {
+        let present = Set(layers.fronts.compactMap { $0.string("across") })
+        let controllers = summary.basis?.controllers ?? present.sorted()
+        let order = [summary.besieged] + (summary.basis?.allies ?? []) + controllers.sorted()
+            + present.subtracting(["edge", "gap"]).sorted() + ["edge", "gap"]
+        return order.reduce(into: [String]()) { out, c in
+            if present.contains(c) && !out.contains(c) { out.append(c) }
+        }
+    }
+
     var html: String {
         let intro = ReportIntro(summary: summary)
         let tables = ReportTables(summary: summary, layers: layers)
@@ -55,10 +67,13 @@ struct ReportPage {
                             + "distances are true; the besieged pocket is outlined by its fronts and routes are drawn by their condition that day.")
         }
         page.open("div", [("class", "maps")])
-        let palette = self.palette, controllers = legendControllers
+        let palette = self.palette, controllers = legendControllers, fronts = legendFronts
         for date in summary.mapDates {
+            let panel = MapPanel(layers: layers, palette: palette, besieged: summary.besieged, date: date,
+                                 controllers: controllers, fronts: fronts)
             page.open("figure")
-            page.raw(MapPanel(layers: layers, palette: palette, besieged: summary.besieged, date: date, controllers: controllers).svg())
+            page.raw(panel.svg())
+            if let notDrawn = panel.notDrawn { page.element("figcaption", [], notDrawn) }
             page.close("figure")
         }
         page.close("div")

@@ -27,6 +27,7 @@ enum ReportStyle {
     .charts figure { margin-bottom: 22px; }
     table { border-collapse: collapse; margin: 10px 0 26px; width: 100%; font-size: 13.5px; }
     caption { text-align: left; font-weight: bold; padding: 4px 0; }
+    p.note { font-size: 13px; color: #333333; margin: -18px 0 26px; }
     th, td { border-bottom: 1px solid #dddddd; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #eeeeea; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -40,14 +40,16 @@ struct ReportTables {
         let rows = summary.encircled.map { span -> [String] in
             let pocket = focusPocket(on: span.from)
             let last = min((span.until ?? summary.end + 1) - 1, summary.end)
-            return [ReportDate.long(span.from), span.until.map { $0 <= summary.end ? ReportDate.long($0) : "after the end" } ?? "after the end",
+            return [ReportDate.long(span.from), ReportDate.long(last),
+                    span.until.map { $0 <= summary.end ? ReportDate.long($0) : "after the end" } ?? "after the end",
                     "\(last - span.from + 1)",
                     pocket.flatMap { $0.number("area_km2") }.map { NumberText.grouped($0, places: 1) } ?? "",
                     pocket.flatMap { $0.number("population") }.map { NumberText.grouped($0) } ?? ""]
         }
         return table("Siege periods: when the \(summary.besieged) pocket holding the focus point was encircled",
-                     ["encircled from", "until (reopened or fallen)", "days", "area at the start (km²)", "people inside at the start"],
-                     rows, numeric: [2, 3, 4])
+                     ["first day encircled", "last day encircled", "reopened or fallen on", "days", "area at the start (km²)",
+                      "people inside at the start"],
+                     rows, numeric: [3, 4, 5])
     }
 
     var pockets: String {
@@ -106,6 +108,15 @@ struct ReportTables {
         let head = ["commodity", "runs out (central run)"]
             + (mc == nil ? [] : ["P5", "P50", "P95", "runs that never run out"]) + ["first day of each ration band"]
         let caption = "When supplies run out" + (mc.map { ": the central run and the spread of \(NumberText.grouped(Double($0.runs))) Monte Carlo runs (seed \($0.seed))" } ?? "")
-        return table(caption, head, rows)
+        var html = SVGWriter()
+        html.raw(table(caption, head, rows))
+        if summary.depletion.contains(where: { $0.bands.contains { $0.band != "full" } }) { html.element("p", [("class", "note")], Self.bandNote) }
+        return html.text
     }
+
+    /// The ration bands are Cordon's own cut-offs (RationBand, docs/design.md "Ration bands"),
+    /// which readers in the humanitarian field would otherwise take for IPC phases.
+    static let bandNote = "Ration bands are Cordon's own thresholds on the share of full need handed out, not IPC phases: "
+        + "reduced below 100 %, crisis below 80 %, emergency below 50 %, catastrophe below 20 %. "
+        + "Each date is the first day at that band or a worse one."
 }

@@ -92,32 +92,43 @@ struct TimeChart {
                 + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
         }
         svg.open("g", [("class", "marks")])
-        for (mark, row) in placed {
+        for (mark, row, leftward) in placed {
             let mx = x(mark.day), labelY = 34 + Double(row) * Self.markRow + 10
             let colour = mark.outcome ? "#000000" : "#666666"
             svg.empty("path", [("d", "M\(ReportNumber.svg(mx)) \(ReportNumber.svg(labelY + 3))V\(ReportNumber.svg(plotTop + Self.plotHeight))"),
                                ("stroke", colour), ("stroke-width", mark.outcome ? "1.5" : "1"),
                                ("stroke-dasharray", mark.outcome ? "6 3" : "3 3")])
-            svg.label("\(ReportDate.short(mark.day)): \(mark.text)", x: mx + 3, y: labelY,
-                      [("class", mark.outcome ? "small strong" : "small")])
+            // Near the right edge the label ends at its line instead of running off the chart.
+            svg.label(Self.markLabel(mark), x: leftward ? mx - 3 : mx + 3, y: labelY,
+                      [("class", mark.outcome ? "small strong" : "small")] + (leftward ? [("text-anchor", "end")] : []))
         }
         svg.close("g")
         svg.close("svg")
         return svg.text
     }
 
-    /// Each mark's label row: the first row where it does not run into the label before it.
-    private func placeMarks() -> [(mark: Mark, row: Int)] {
+    private static func markLabel(_ mark: Mark) -> String { "\(ReportDate.short(mark.day)): \(mark.text)" }
+
+    /// Rough width of a mark's label: 11 px text, bold for outcomes, and a little room.
+    private static func markWidth(_ mark: Mark) -> Double {
+        Double(markLabel(mark).count) * (mark.outcome ? 6.6 : 6.2) + 8
+    }
+
+    /// Each mark's label row, the first where it overlaps no other label, and whether it reads
+    /// leftward from its line: it does when it would otherwise run past the chart's right edge.
+    private func placeMarks() -> [(mark: Mark, row: Int, leftward: Bool)] {
         let plotWidth = Self.width - Self.left - Self.right
         let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
-        var rowEnds: [Double] = []
+        var rows: [[(from: Double, to: Double)]] = []
         return marks.sorted { $0.day < $1.day }.map { mark in
-            let start = Self.left + Double(mark.day - (days.first ?? mark.day)) / span * plotWidth
-            let width = Double(ReportDate.short(mark.day).count + mark.text.count + 2) * 6.2 + 8
-            let row = rowEnds.firstIndex { $0 < start } ?? rowEnds.count
-            if row == rowEnds.count { rowEnds.append(0) }
-            rowEnds[row] = start + width
-            return (mark, row)
+            let at = Self.left + Double(mark.day - (days.first ?? mark.day)) / span * plotWidth
+            let width = Self.markWidth(mark)
+            let leftward = at + width > Self.width && at - width >= 0
+            let from = leftward ? at - width : at, to = leftward ? at : at + width
+            let row = rows.firstIndex { taken in taken.allSatisfy { $0.to < from || to < $0.from } } ?? rows.count
+            if row == rows.count { rows.append([]) }
+            rows[row].append((from, to))
+            return (mark, row, leftward)
         }
     }
 

@@ -24,8 +24,17 @@ struct OverlapCheck {
         try searchPairs(ids)
     }
 
-    /// The first pair in feature order whose overlap is thicker than the tolerance.
     private func searchPairs(_ ids: [Int]) throws {
+        guard let o = try firstOverlap(ids) else { return }
+        throw SiegeInputError(
+            file: ws.file, feature: ws.areas[o.i].feature,
+            "overlaps feature \(ws.areas[o.j].feature) by \(formatArea(o.area)) "
+                + "(`\(ws.areas[o.i].controller)` and `\(ws.areas[o.j].controller)` cannot both hold the same ground)")
+    }
+
+    /// The first pair of areas of different controllers (in map order) whose overlap is
+    /// thicker than the tolerance, with the overlap's geodesic area in m²; nil when none.
+    func firstOverlap(_ ids: [Int]) throws -> (i: Int, j: Int, area: Double)? {
         let member = Set(ids)
         for i in ids.sorted() {
             let a = ws.areas[i]
@@ -36,14 +45,10 @@ struct OverlapCheck {
                 let shapes = try a.geometry.intersection(ws.areas[j].geometry).polygons()
                 if shapes.isEmpty { continue }
                 let overlap = try ws.ctx.collection(.multiPolygon, shapes)
-                guard try isThick(overlap) else { continue }
-                let area = Geodesic.area(overlap)
-                throw SiegeInputError(
-                    file: ws.file, feature: a.feature,
-                    "overlaps feature \(ws.areas[j].feature) by \(formatArea(area)) "
-                        + "(`\(a.controller)` and `\(ws.areas[j].controller)` cannot both hold the same ground)")
+                if try isThick(overlap) { return (i, j, Geodesic.area(overlap)) }
             }
         }
+        return nil
     }
 
     /// Thicker than the tolerance somewhere: something survives an inward buffer by t/2 in a

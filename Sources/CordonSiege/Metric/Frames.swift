@@ -13,7 +13,7 @@ final class Frame {
         let distance: Double
     }
 
-    /// Whole areas in this plane, by area; only areas near the plane's centre are kept here.
+    /// Whole areas in this plane, by area (those a route's search for hostile ground reached).
     private var projectedAreas: [Int: Geometry] = [:]
 
     init(_ plane: TransverseMercator) { self.plane = plane }
@@ -34,8 +34,14 @@ final class Frame {
 
     static let longestEdge = 0.005
 
+    /// This plane to lon/lat. Edges longer than 500 m (GEOS's buffer drops vertices that bend
+    /// its input by under 1 % of the distance) are first cut, so each comes back within a
+    /// centimetre of the straight edge it was in the plane.
+    func lonLat(_ g: Geometry) throws -> Geometry {
+        try plane.lonLat(g.type.isPuntal ? g : g.densified(maxSegment: Self.longestPlaneEdge))
+    }
 
-    func lonLat(_ g: Geometry) throws -> Geometry { try plane.lonLat(g) }
+    static let longestPlaneEdge = 500.0
 
     /// The geodesic distance between two geometries in this plane, measured on the ellipsoid
     /// between the two points where they come closest in the plane; nil when either is empty.
@@ -73,8 +79,9 @@ final class Frames {
                                                (max(-89.5, min(89.5, c.y)) / Self.step).rounded() * Self.step))
     }
 
-    /// Planes that cover `b` (lon/lat): each with its strip of `b` and the strip's window, grown
-    /// by `margin` metres. One plane, with the strip `b` itself, when `b` is narrow enough.
+    /// Planes that cover `b` (lon/lat): each with its strip of longitude (all latitudes) and the
+    /// strip's part of `b` grown by `margin` metres (its window). One plane, with `b` itself as
+    /// strip, when `b` is narrow enough.
     func cover(_ b: Bounds, margin: Double) throws -> [(frame: Frame, strip: Bounds, window: Bounds)] {
         let whole = b.grown(metres: margin)
         let f = try frame(for: b)
@@ -83,9 +90,12 @@ final class Frames {
         let count = Int(((b.maxX - b.minX) * perDegree / (1.6 * Self.reach)).rounded(.up).clamped(1, 1000))
         let width = (b.maxX - b.minX) / Double(count)
         return try (0..<count).map { k in
-            let strip = Bounds(minX: b.minX + Double(k) * width, minY: b.minY,
-                               maxX: k == count - 1 ? b.maxX : b.minX + Double(k + 1) * width, maxY: b.maxY)
-            return (try frame(for: strip), strip, strip.grown(metres: margin))
+            let box = Bounds(minX: b.minX + Double(k) * width, minY: b.minY,
+                             maxX: k == count - 1 ? b.maxX : b.minX + Double(k + 1) * width, maxY: b.maxY)
+            // Strips cut across longitudes only: a cut along the box's own top or bottom would
+            // replace edges lying there with the box's.
+            let strip = Bounds(minX: box.minX, minY: -90, maxX: box.maxX, maxY: 90)
+            return (try frame(for: box), strip, box.grown(metres: margin))
         }
     }
 

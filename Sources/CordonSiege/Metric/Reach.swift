@@ -27,8 +27,10 @@ extension Workspace {
     /// local plane(s) of `a`.
     func within(_ a: Geometry, _ b: Geometry, distance: Double) throws -> Bool {
         guard let ab = a.bounds else { return false }
-        // Clipped lines lying on the window's edge may be dropped: they are farther than `distance`.
-        let near = try b.cut(to: ab.grown(metres: distance * 1.01 + 1))
+        // Lines are clipped by GEOS's fast rectangle clip (O(n), no overlay): it may drop lines
+        // lying on the window's edge, which are farther than `distance` anyway.
+        let window = ab.grown(metres: distance * 1.01 + 1)
+        let near = try b.type.isLineal ? b.clip(to: window) : b.cut(to: window)
         if near.isEmpty { return false }
         // Quick accept, without projecting: `b` starts on `a`, as a zone's own outer ring does.
         if let first = near.firstCoordinate, try a.dwithin(ctx.point(first), distance: 0) { return true }
@@ -53,13 +55,13 @@ extension Geometry {
         return coordinates.first
     }
 
-    /// The part inside the box, by overlay: GEOS 3.11's clip by rectangle can drop much of a
-    /// polygon with holes whose edge runs close to the box's, and drops lines on its border.
-    /// A geometry already inside the box is itself.
+    /// The part inside the box; itself when already inside. Polygons by GEOS's rectangle clip
+    /// (linear, no overlay); lines by overlay, which keeps a line lying on the box's border
+    /// (the rectangle clip drops it).
     func cut(to b: Bounds) throws -> Geometry {
         guard let g = bounds else { return self }
         if g.minX >= b.minX && g.maxX <= b.maxX && g.minY >= b.minY && g.maxY <= b.maxY { return self }
         guard g.intersects(b) else { return try context.empty(type.isLineal ? .lineString : .polygon) }
-        return try intersection(context.rectangle(b))
+        return try type.isPolygonal ? clip(to: b) : intersection(context.rectangle(b))
     }
 }

@@ -48,9 +48,11 @@ final class FireTiles {
         guard let b = line.bounds else { return [] }
         let prepared = try PreparedGeometry(line)
         var out: [Tile] = []
-        for row in Int((b.minY / rowHeight).rounded(.down))...Int((b.maxY / rowHeight).rounded(.down)) {
+        // From the tile whose border the line's low edge lies on, if it does: such a line runs
+        // along both tiles (the test below drops tiles it does not meet).
+        for row in Int((b.minY / rowHeight).rounded(.up)) - 1...Int((b.maxY / rowHeight).rounded(.down)) {
             let width = columnWidth(row)
-            for column in Int((b.minX / width).rounded(.down))...Int((b.maxX / width).rounded(.down)) {
+            for column in Int((b.minX / width).rounded(.up)) - 1...Int((b.maxX / width).rounded(.down)) {
                 let key = Key(row: row, column: column)
                 let tileBounds = bounds(of: key)
                 guard try prepared.intersects(ws.ctx.rectangle(tileBounds)) else { continue }
