@@ -12,7 +12,7 @@ struct EnclosureCommand: AsyncParsableCommand {
         discussion: """
         MAP is a GeoJSON FeatureCollection of Polygon/MultiPolygon areas, each with a `controller` and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`.
 
-        A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); contact, buffers and population weighting are planar in the UTM zone of the map's centre. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. All of it is a model of the map you give, not an observation.
+        A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); population is weighted by geodesic area; snap closings are grown in local transverse Mercator planes and agree with the geodesic to within 0.1 %. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. All of it is a model of the map you give, not an observation.
 
         Examples:
           cordon enclosure map.geojson --besieged opposition \\

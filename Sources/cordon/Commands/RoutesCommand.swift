@@ -12,7 +12,7 @@ struct RoutesCommand: AsyncParsableCommand {
         discussion: """
         ROUTES is a GeoJSON file of LineString/MultiLineString features with `name`, `kind` (`supply` or `corridor`) and, for corridors, optional `capacity_per_day`, `hours_per_day`, `from` and `until` (the days it is declared open).
 
-        A route is `cut` where it runs inside hostile ground (neither besieged nor allied), `under_fire` where it comes within the fire range of it, `open` otherwise, and `unknown` where the map does not cover it. Lengths are geodesic; distances and the fire range are measured in the UTM zone of the map's centre. Fire range is a model assumption: a distance, not line of sight or weapons.
+        A route is `cut` where it runs inside hostile ground (neither besieged nor allied), `under_fire` where it comes within the fire range of it, `open` otherwise, and `unknown` where the map does not cover it. Lengths are geodesic; distances and the fire range are true distances on the ellipsoid (fire zones are grown in local transverse Mercator planes, within 0.1 % of the geodesic). Fire range is a model assumption: a distance, not line of sight or weapons.
 
         Output: one feature per route per date (or period with --timeline), then its stretches inside hostile ground (`segment`: hostile) and under fire (`segment`: exposed, outside hostile ground), for map styling.
 
