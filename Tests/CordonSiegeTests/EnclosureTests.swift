@@ -125,3 +125,21 @@ import Testing
         #expect(p[0].districts == ["most"])  // "under half" is not more than half inside
     }
 }
+
+/// Near a pole, ground grown in a transverse Mercator plane no longer returns as a valid lon/lat
+/// polygon (a cap up to 90° came back as slivers): such maps are refused, naming the feature.
+@Suite struct PolarMapTests {
+    @Test func aMapReachingBeyond85DegreesIsRefused() throws {
+        let ctx = GEOSContext()
+        let cap = try ctx.rectangle(Bounds(minX: -180, minY: 89.7, maxX: 180, maxY: 90))
+        let ring = try ctx.rectangle(Bounds(minX: -180, minY: 89, maxX: 180, maxY: 89.69))
+        let map = ControlMap(file: "arctic.geojson", areas: [
+            ControlArea(feature: 0, geometry: ring, controller: "b"),
+            ControlArea(feature: 1, geometry: cap, controller: "a"),
+        ])
+        #expect(throws: SiegeInputError(file: "arctic.geojson", feature: 0,
+                                        "reaches latitude 89.69°; Cordon analyses maps between -85.0° and 85.0° only")) {
+            try EnclosureAnalysis(map: map, options: EnclosureOptions(besieged: "a", snap: 100), context: ctx)
+        }
+    }
+}

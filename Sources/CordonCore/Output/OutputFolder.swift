@@ -86,6 +86,13 @@ public struct OutputFolder: Sendable {
             throw OutputFolderError(folder: path, reason: "cannot use it as the output folder: \(systemErrorText())")
         }
         defer { free(real) }
+        // Replacing the folder the command runs in would leave the shell in a deleted folder.
+        if let here = realpath(".", nil) {
+            defer { free(here) }
+            if strcmp(here, real) == 0 {
+                throw OutputFolderError(folder: path, reason: "is the current folder; cordon replaces the whole output folder, so give a folder inside it or beside it")
+            }
+        }
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
             throw OutputFolderError(folder: path, reason: "cannot create the output folder: a file is in the way")
         }
@@ -163,17 +170,26 @@ public struct OutputFolder: Sendable {
     /// Puts `staging` in `target`'s place. An existing target is exchanged with it in one
     /// step and its old content then removed; a new one is created by a rename that never
     /// replaces (if another run created it meanwhile, the next round exchanges with that).
+    ///
+    /// What was swapped out is checked before anything is removed: it must be a real folder
+    /// (not a symbolic link put there meanwhile) that still holds only Cordon's files (a user may
+    /// have added one while the run was writing; another run of Cordon may have swapped in its
+    /// own set, which is fine). Otherwise the exchange is undone and nothing is lost.
     private func swap(_ staging: String, into target: String) throws {
         for _ in 0..<8 {
             var st = stat()
             if lstat(target, &st) == 0 {
+                guard (st.st_mode & S_IFMT) == S_IFDIR else {
+                    throw FileWriteError(path: path, reason: "the folder was replaced while cordon was writing; nothing was changed")
+                }
                 if Rename.exchange(staging, target) == 0 {
+                    try checkSwappedOut(staging, target)
                     removeOwnFiles(staging)
                     TemporaryOutputs.remove(staging)
                     return
                 }
                 if errno == ENOENT { continue }  // gone meanwhile: create it
-                guard Rename.unsupported(errno) else { throw FileWriteError(path: path, reason: systemErrorText()) }
+                guard Rename.unsupported(errno) else { throw swapFailure() }
                 return try swapInTwoSteps(staging, target)
             }
             if Rename.noReplace(staging, target) == 0 || (Rename.unsupported(errno) && rename(staging, target) == 0) {
@@ -181,9 +197,34 @@ public struct OutputFolder: Sendable {
                 return
             }
             if errno == EEXIST || errno == ENOTEMPTY { continue }  // another run made it first
-            throw FileWriteError(path: path, reason: systemErrorText())
+            throw swapFailure()
         }
         throw FileWriteError(path: path, reason: "other processes keep replacing the folder")
+    }
+
+    /// After an exchange `swapped` holds the old target: undo the exchange unless it is a real
+    /// folder holding only Cordon's files.
+    private func checkSwappedOut(_ swapped: String, _ target: String) throws {
+        var st = stat()
+        guard lstat(swapped, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            _ = Rename.exchange(swapped, target)
+            throw FileWriteError(path: path, reason: "the folder was replaced while cordon was writing; nothing was changed")
+        }
+        let foreign: String?
+        do { foreign = try foreignEntry(swapped) } catch { foreign = "an entry it could not list" }
+        guard let foreign else { return }
+        _ = Rename.exchange(swapped, target)
+        throw OutputFolderError(folder: path, reason: "\(foreign) appeared in it while cordon was writing; nothing was changed")
+    }
+
+    /// The reason an exchange or rename failed, with what to do about the common ones.
+    private func swapFailure() -> FileWriteError {
+        let code = errno, reason = systemErrorText()
+        switch code {
+        case EBUSY: return FileWriteError(path: path, reason: "\(reason): cordon replaces the whole folder, so it cannot be a mount point; write into a folder inside it")
+        case EXDEV: return FileWriteError(path: path, reason: "\(reason): the folder and the folder it is in must be on one file system")
+        default: return FileWriteError(path: path, reason: reason)
+        }
     }
 
     /// For file systems without `RENAME_EXCHANGE`: the old folder is moved aside, the new one
@@ -202,12 +243,15 @@ public struct OutputFolder: Sendable {
 
     /// Removes Cordon's files from `folder`, then the folder if that empties it. Whatever
     /// else is there stays (a file added to the target after ``check()``, by a user).
+    /// Opened without following a symbolic link, and emptied through its descriptor, so a link
+    /// put in its place can never lead the removal into another folder.
     private func removeOwnFiles(_ folder: String) {
-        guard let dir = opendir(folder) else { return }
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0, let dir = fdopendir(fd) else { return }
         var names: [String] = []
         while let entry = readdir(dir) { names.append(entryName(entry)) }
-        closedir(dir)
-        for name in names where files.contains(name) || isLeftover(name) { unlink(folder + "/" + name) }
+        for name in names where files.contains(name) || isLeftover(name) { unlinkat(fd, name, 0) }
+        closedir(dir)  // closes fd too
         rmdir(folder)
     }
 

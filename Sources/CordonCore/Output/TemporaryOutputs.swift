@@ -54,15 +54,20 @@ public enum TemporaryOutputs {
     /// Returns false when something is left: a subfolder, or a file that could not go.
     @discardableResult
     package static func removeFolder(_ folder: String) -> Bool {
-        if let dir = opendir(folder) {
+        // Opened without following a link and emptied through the descriptor: a symbolic link
+        // put where the staging folder was can never lead this into another folder.
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd >= 0, let dir = fdopendir(fd) {
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name == "." || name == ".." { continue }
-                unlink(folder + "/" + name)
+                unlinkat(fd, name, 0)
             }
             closedir(dir)
+        } else if fd >= 0 {
+            close(fd)
         }
         return rmdir(folder) == 0 || errno == ENOENT
     }

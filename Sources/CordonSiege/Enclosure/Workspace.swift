@@ -16,7 +16,18 @@ final class Workspace {
     let frames = Frames()
     private var geodesicAreas: [Int: Double] = [:]
 
+    /// The furthest latitude a map may reach, north or south.
+    static let maxLatitude = 85.0
+
     init(map: ControlMap, layers: EnclosureLayers, context ctx: GEOSContext) throws {
+        // Ground grown in a transverse Mercator plane near a pole no longer comes back as a valid
+        // lon/lat polygon: refuse such maps rather than give wrong pockets (docs/design.md#limits).
+        for area in map.areas {
+            guard let b = area.geometry.bounds, b.minY < -Self.maxLatitude || b.maxY > Self.maxLatitude else { continue }
+            throw SiegeInputError(file: map.file, feature: area.feature,
+                                  "reaches latitude \(b.maxY > Self.maxLatitude ? b.maxY : b.minY)°; "
+                                    + "Cordon analyses maps between \(-Self.maxLatitude)° and \(Self.maxLatitude)° only")
+        }
         self.ctx = ctx
         file = map.file
         let longitudes = Longitudes(spanning: map.areas.compactMap { $0.geometry.bounds })
