@@ -158,7 +158,7 @@ public struct GeoJSONReport {
         public var feature: Feature
     }
 
-    /// The features read, in file order; empty from ``GeoJSONReader/validate(path:)``, which streams.
+    /// The features read, in file order; empty from ``GeoJSONReader/validate(path:inspect:)``, which streams.
     public var entries: [Entry]
     /// Every fault, in file order.
     public var faults: [GeoJSONError]
@@ -166,7 +166,7 @@ public struct GeoJSONReport {
     public var featureCount: Int
     /// False when reading stopped early (broken JSON, nesting too deep, unreadable file).
     public var complete: Bool
-    /// Features that repeat an earlier one exactly (``GeoJSONReader/validate(path:)`` only):
+    /// Features that repeat an earlier one exactly (``GeoJSONReader/validate(path:inspect:)`` only):
     /// warnings, not faults.
     public var duplicates: [DuplicateFeature] = []
 
