@@ -56,6 +56,12 @@ enum SmallRun {
         }
     }
 
+    /// Whether this test process runs under ThreadSanitizer (scripts/check-sanitizers builds the
+    /// `cordon` it runs alike). TSan's runtime starts by writing a 512 KiB file
+    /// (/tmp/tsan.rodata.PID) that it maps over its shadow; under a smaller `ulimit -f` the write
+    /// comes up short and the first read of the map past its end is a SIGBUS, before `main`.
+    static let underThreadSanitizer = dlsym(nil, "__tsan_init") != nil
+
     /// `cordon` with its standard output sent to `redirect` (`>/dev/full`, `>&-`) and a
     /// file-size limit in 512-byte blocks if given, through /bin/sh.
     static func cordon(_ arguments: [String], stdout redirect: String? = nil, fileSizeLimit: Int? = nil,
