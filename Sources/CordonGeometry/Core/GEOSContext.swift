@@ -30,6 +30,8 @@ public final class GEOSContext {
 
     /// A new GEOS context whose errors and notices are kept, never printed.
     public init() {
+        // GEOS_init_r fails only when malloc does; no input reaches this, and Swift itself traps
+        // on a failed allocation, so there is nothing better to do than stop.
         guard let h = GEOS_init_r() else { fatalError("GEOS_init_r returned NULL (out of memory)") }
         handle = h
         let user = Unmanaged.passUnretained(sink).toOpaque()
