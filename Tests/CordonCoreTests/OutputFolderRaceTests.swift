@@ -62,7 +62,7 @@ import Testing
         let root = try scratch()
         defer { try? fm.removeItem(atPath: root) }
         let before = fm.currentDirectoryPath
-        defer { fm.changeCurrentDirectoryPath(before) }
+        defer { _ = fm.changeCurrentDirectoryPath(before) }
         #expect(fm.changeCurrentDirectoryPath(root))
         #expect { try OutputFolder(".", files: ["a.txt"]).check() } throws: { "\($0)".contains("is the current folder") }
     }

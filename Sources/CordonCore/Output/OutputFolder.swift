@@ -242,17 +242,9 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes Cordon's files from `folder`, then the folder if that empties it. Whatever
-    /// else is there stays (a file added to the target after ``check()``, by a user).
-    /// Opened without following a symbolic link, and emptied through its descriptor, so a link
-    /// put in its place can never lead the removal into another folder.
+    /// else is there stays.
     private func removeOwnFiles(_ folder: String) {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0, let dir = fdopendir(fd) else { return }
-        var names: [String] = []
-        while let entry = readdir(dir) { names.append(entryName(entry)) }
-        for name in names where files.contains(name) || isLeftover(name) { unlinkat(fd, name, 0) }
-        closedir(dir)  // closes fd too
-        rmdir(folder)
+        TemporaryOutputs.removeFiles(in: folder) { files.contains($0) || isLeftover($0) }
     }
 
     // MARK: Small helpers
@@ -315,7 +307,7 @@ public struct OutputFolderError: Error, CustomStringConvertible, Equatable, Send
 }
 
 /// The name in a `readdir` entry.
-private func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
     withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
     }

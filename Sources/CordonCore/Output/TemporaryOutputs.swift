@@ -54,18 +54,24 @@ public enum TemporaryOutputs {
     /// Returns false when something is left: a subfolder, or a file that could not go.
     @discardableResult
     package static func removeFolder(_ folder: String) -> Bool {
-        // Opened without following a link and emptied through the descriptor: a symbolic link
-        // put where the staging folder was can never lead this into another folder.
+        removeFiles(in: folder) { _ in true }
+    }
+
+    /// Removes the files directly in `folder` whose names `removing` accepts, then the folder
+    /// if that empties it. The folder is opened without following a link and emptied through
+    /// its descriptor, so a symbolic link put in its place can never lead this into another.
+    /// Returns false when the folder is still there.
+    @discardableResult
+    package static func removeFiles(in folder: String, _ removing: (String) -> Bool) -> Bool {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if fd >= 0, let dir = fdopendir(fd) {
+            var names: [String] = []
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                unlinkat(fd, name, 0)
+                let name = entryName(entry)
+                if name != "." && name != ".." && removing(name) { names.append(name) }
             }
-            closedir(dir)
+            for name in names { unlinkat(fd, name, 0) }
+            closedir(dir)  // closes fd too
         } else if fd >= 0 {
             close(fd)
         }

@@ -35,18 +35,27 @@ struct GeoJSONChecker: FileChecker {
     func accepts(_ path: String) -> Bool { true }
 
     func check(_ path: String) -> FileCheckResult {
-        // Streamed: each feature's control-map faults are kept, the feature is not.
-        var mapFaults: [SiegeInputError] = [], namesController = false
-        let report = GeoJSONReader(context: GEOSContext()).validate(path: path) { feature, index in
-            namesController = namesController || feature.properties["controller"] != nil
+        // Streamed: a feature naming a controller is checked as it passes and dropped. Features
+        // without one are only counted: in a file that is not a control map (routes, districts)
+        // they are fine and cost nothing; in a control map they are read again below.
+        var mapFaults: [SiegeInputError] = [], namesController = false, lacking = 0
+        let context = GEOSContext()
+        let report = GeoJSONReader(context: context).validate(path: path) { feature, index in
+            guard feature.properties["controller"] != nil else { lacking += 1; return }
+            namesController = true
             mapFaults += ControlMap.faults(file: path, features: [(index, feature)])
         }
-        let n = report.featureCount
-        var faults = report.faults.map(\.description)
-        if namesController {
-            let reported = Set(report.faults.compactMap(\.feature))
-            faults += mapFaults.filter { !reported.contains($0.feature ?? -1) }.map(\.description)
+        if namesController && lacking > 0 && path != "-" {
+            try? GeoJSONReader(context: context).forEach(path: path) { feature, index in
+                guard feature.properties["controller"] == nil else { return }
+                mapFaults += ControlMap.faults(file: path, features: [(index, feature)])
+            }
+            mapFaults.sort { ($0.feature ?? 0) < ($1.feature ?? 0) }
         }
+        let n = report.featureCount
+        let reported = Set(report.faults.compactMap(\.feature))
+        let faults = report.faults.map(\.description)
+            + mapFaults.filter { !reported.contains($0.feature ?? -1) }.map(\.description)
         return FileCheckResult(faults: faults,
                                summary: n == 1 ? "1 feature" : "\(n) features",
                                warnings: report.duplicates.map(\.description))
