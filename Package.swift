@@ -4,9 +4,13 @@ import PackageDescription
 // Imports run one way (Tests/ArchitectureTests checks every `import` line against this graph):
 //
 //   CordonCore  ←  CordonGeometry (+ CGEOS, CPROJ)  ←  CordonSiege  ←┐
-//        ↑                                                           CordonScenario  ←  cordon
+//        ↑                   ↑                                       │
+//        │                   └── CordonSources (+ CGDAL)  ←──────────┤
+//        │                                                           CordonScenario  ←  cordon
 //        └──────────  CordonSupply  ←────────────────────────────────┘
 //
+// CordonSources reads and writes every other vector format through GDAL/OGR (GeoPackage,
+// Shapefile, KML, CSV, PostGIS, ...); the analyses never see GDAL.
 // CordonCore is pure Swift and the C library. CordonSiege never sees the supply model and
 // CordonSupply never sees geometry; CordonScenario joins them. Linux (glibc) is the platform
 // built and tested; see README, Platforms.
@@ -18,6 +22,7 @@ let package = Package(
         .library(name: "CordonGeometry", targets: ["CordonGeometry"]),
         .library(name: "CordonSiege", targets: ["CordonSiege"]),
         .library(name: "CordonSupply", targets: ["CordonSupply"]),
+        .library(name: "CordonSources", targets: ["CordonSources"]),
         .library(name: "CordonScenario", targets: ["CordonScenario"]),
     ],
     dependencies: [
@@ -28,16 +33,18 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "CordonCore"),
         .target(name: "CordonGeometry", dependencies: ["CordonCore", "CGEOS", "CPROJ"]),
         .target(name: "CordonSupply", dependencies: ["CordonCore"]),
+        .target(name: "CordonSources", dependencies: ["CordonCore", "CordonGeometry", "CGDAL"]),
         .target(name: "CordonSiege", dependencies: ["CordonCore", "CordonGeometry"]),
         .target(name: "CordonScenario", dependencies: [
-            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply",
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonSources",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "cordon", dependencies: [
-            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonSources", "CordonScenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz harness (scripts/fuzz); built plainly it replays saved inputs.

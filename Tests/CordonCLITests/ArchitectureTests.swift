@@ -12,8 +12,10 @@ import Testing
         "CordonGeometry": ["CordonCore", "CGEOS", "CPROJ"],
         "CordonSupply": ["CordonCore"],
         "CordonSiege": ["CordonCore", "CordonGeometry"],
-        "CordonScenario": ["CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "Yams"],
-        "cordon": ["CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "ArgumentParser"],
+        "CordonSources": ["CordonCore", "CordonGeometry", "CGDAL"],
+        "CordonScenario": ["CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonSources", "Yams"],
+        "cordon": ["CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonSources", "CordonScenario",
+                   "ArgumentParser"],
         "CordonFuzz": ["CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario"],
     ]
     /// The platform: CordonCore takes only the C library; the others may use Foundation too.
