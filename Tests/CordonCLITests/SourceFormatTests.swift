@@ -152,6 +152,34 @@ struct SourceFormatTests {
     }
 }
 
+/// OCHA's Syrian governorates (../shared, COD-AB) as a Shapefile, the way HDX hands boundaries
+/// out: districts are named by `ADM1_EN` when they have no `name`.
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil),
+       Reference.needs("ogr2ogr (Debian gdal-bin)", Command.find("ogr2ogr") != nil),
+       Reference.needs("../shared/geodata", FileManager.default.fileExists(
+           atPath: Repository.shared.appendingPathComponent("geodata/syria_adm1_governorates_ocha_simplified.geojson").path)))
+struct HDXBoundaryTests {
+    @Test func governoratesFromAShapefileAreNamedByADM1EN() throws {
+        let folder = try temporaryFolder("hdx")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let geojson = Repository.shared.appendingPathComponent("geodata/syria_adm1_governorates_ocha_simplified.geojson")
+        let shapefile = folder.appendingPathComponent("syr_admbnda_adm1.shp").path
+        let r = try Command.run(try #require(Command.find("ogr2ogr")), ["-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shapefile, geojson.path])
+        try #require(r.status == 0, "\(r.text)")
+        let map = folder.appendingPathComponent("syria.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"controller":"opposition"},"geometry":{"type":"Polygon","coordinates":[[[35,32],[43,32],[43,38],[35,38],[35,32]]]}}]}"#
+            .write(to: map, atomically: true, encoding: .utf8)
+        let run = try CordonTool.run(["enclosure", map.path, "--besieged", "opposition", "--districts", shapefile])
+        try #require(run.status == 0, "\(run.stderr)")
+        let pockets = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let listed = try #require((pockets["features"] as? [[String: Any]])?.first?["properties"] as? [String: Any])["districts"] as? [String]
+        let official = try #require(try readJSON(geojson)["features"] as? [[String: Any]])
+            .compactMap { ($0["properties"] as? [String: Any])?["ADM1_EN"] as? String }
+        #expect(official.count == 14)
+        #expect(Set(try #require(listed)) == Set(official))
+    }
+}
+
 /// The bundled Aleppo case read from one GeoPackage that GDAL made of its three layers, named in
 /// the scenario both ways (`{source, layer}` and QGIS's `|layername=`), gives the same layers and
 /// timeline, byte for byte, as from its GeoJSON files.
