@@ -88,17 +88,14 @@ struct SourceFormatTests {
             }
             features.append(["attributes": f["properties"] ?? [:], "geometry": ["rings": rings]])
         }
-        let esri: [String: Any] = [
-            "displayFieldName": "controller", "geometryType": "esriGeometryPolygon",
-            "spatialReference": ["wkid": 102100, "latestWkid": 3857],
-            "fields": [["name": "controller", "type": "esriFieldTypeString", "alias": "controller"],
-                       ["name": "population", "type": "esriFieldTypeDouble", "alias": "population"],
-                       ["name": "from", "type": "esriFieldTypeString", "alias": "from"],
-                       ["name": "until", "type": "esriFieldTypeString", "alias": "until"]],
-            "features": features,
-        ]
+        // The keys in the order an ArcGIS server writes them: the ESRI ones before `features`.
+        let fields = #"[{"name":"controller","type":"esriFieldTypeString"},{"name":"population","type":"esriFieldTypeDouble"},"#
+            + #"{"name":"from","type":"esriFieldTypeString"},{"name":"until","type":"esriFieldTypeString"}]"#
+        let header = #"{"displayFieldName":"controller","geometryType":"esriGeometryPolygon","#
+            + #""spatialReference":{"wkid":102100,"latestWkid":3857},"fields":"# + fields + #","features":"#
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: features, options: [.sortedKeys]), as: UTF8.self)
         let file = folder.appendingPathComponent("query.json")
-        try JSONSerialization.data(withJSONObject: esri).write(to: file)
+        try (header + body + "}").write(to: file, atomically: true, encoding: .utf8)
         try expectYardstickPockets(file.path, areaTolerance: 1e-6)
     }
 

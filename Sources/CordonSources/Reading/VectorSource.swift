@@ -105,8 +105,14 @@ public struct VectorSource {
     private func open(_ messages: GDALCalls.Messages) throws -> GDALDatasetH {
         let path = try openablePath()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
-        let options = name.text.lowercased().hasSuffix(".csv") ? Self.csvOptions : []
-        let ds = GDALCalls.withOptions(options) { GDALOpenEx(path, flags, nil, $0, nil) }
+        let lower = name.text.lowercased()
+        let options = lower.hasSuffix(".csv") ? Self.csvOptions : []
+        // A `.json` file that reaches here is ESRI JSON (the sniff said so): GDAL's GeoJSON driver
+        // would claim it when `features` comes before the ESRI keys.
+        let drivers = lower.hasSuffix(".json") ? ["ESRIJSON"] : []
+        let ds = GDALCalls.withOptions(options) { open in
+            GDALCalls.withOptions(drivers) { allowed in GDALOpenEx(path, flags, drivers.isEmpty ? nil : allowed, open, nil) }
+        }
         guard let ds else {
             if name.isDatabase {
                 throw SourceError(source: name, "cannot connect: \(SourceName.masked(messages.reason("the database did not answer")))")
