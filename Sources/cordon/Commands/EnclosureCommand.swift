@@ -32,8 +32,8 @@ struct EnclosureCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputChecks.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
-                                             with: [siege.output])
+            try OutputTarget.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
+                                             with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -58,7 +58,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 features = pockets.map { $0.feature(date: day) }
                 summary = EnclosureSummary(pockets)
             }
-            try GeoJSONWriter().write(features, to: siege.output)
+            try OutputTarget.write(features, layer: "pockets", to: siege.output)
             printError(JSONValue.object(summary.json).jsonText)
         }
     }

@@ -31,7 +31,7 @@ struct RoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputChecks.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: [siege.output])
+            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -49,7 +49,7 @@ struct RoutesCommand: AsyncParsableCommand {
                 states = try await RouteTimeline.states(on: day, map: controlMap, routes: routeList, options: options,
                                                         layers: layers, jobs: siege.jobs)
             }
-            try GeoJSONWriter().write(states.flatMap { $0.features(date: day) }, to: siege.output)
+            try OutputTarget.write(states.flatMap { $0.features(date: day) }, layer: "routes", to: siege.output)
             var tally: [String: Int] = [:]
             for s in states where s.period == states.last?.period { tally[s.condition.rawValue, default: 0] += 1 }
             var summary = JSONObject()

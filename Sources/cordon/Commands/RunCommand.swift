@@ -1,5 +1,6 @@
 import ArgumentParser
 import CordonScenario
+import CordonSources
 import CordonSupply
 import Foundation
 
@@ -64,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
             let (result, files) = try await settings.run(scenario, into: output)
             if !settings.quiet {
                 let brief = ScenarioBrief(result: result)
-                (brief.lines + [ScenarioBrief.files(files, folder: output)])
+                (brief.lines + [OutputTarget.writtenLine(files, to: output)])
                     .forEach { printError($0) }
             }
         }
@@ -96,9 +97,15 @@ struct PipelineSettings: ParsableArguments {
         })
         // Before any work: the folder must not hold an input or a file Cordon did not write.
         let inputs = ScenarioOutput.inputFiles(of: try ScenarioLoader.load(scenario, for: .run))
-        try ScenarioOutput.check(folder: folder, inputs: inputs)
+        let tables = LayerOutput(folder)
+        if tables == nil {
+            try ScenarioOutput.check(folder: folder, inputs: inputs)
+        } else {
+            try OutputTarget.refuseReplacing(inputs: inputs, with: folder)
+        }
         let result = try await ScenarioPipeline.run(scenario, options: options)
         warn(about: result.inputs.duplicates)
-        return (result, try ScenarioOutput(result).write(to: folder))
+        let output = ScenarioOutput(result)
+        return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder))
     }
 }
