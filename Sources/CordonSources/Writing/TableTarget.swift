@@ -25,9 +25,10 @@ struct TableTarget {
     // MARK: - Layers
 
     private func write(_ layer: OutputLayer, srs: OGRSpatialReferenceH) throws {
+        let mark = messages.errors.count
         let kind = LayerGeometryType(layer.features.compactMap(\.geometry))
-        let handle = try create(layer.name, srs: srs, type: kind.ogrType, options: layerOptions)
-        let fields = try createFields(layer.columns, in: handle, table: layer.name)
+        let handle = try create(layer.name, srs: srs, type: kind.ogrType, options: layerOptions, mark: mark)
+        let fields = try createFields(layer.columns, in: handle, table: layer.name, mark: mark)
         guard let definition = OGR_L_GetLayerDefn(handle) else { throw fail(layer.name, nil, "no layer definition") }
         var wkb: WKBWriter?
         for (index, f) in layer.features.enumerated() {
@@ -48,7 +49,7 @@ struct TableTarget {
                 OGR_F_SetGeometryDirectly(feature, kind.conform(geometry))
             }
             guard OGR_L_CreateFeature(handle, feature) == OGRERR_NONE else {
-                throw fail(layer.name, index, messages.reason("cannot add the feature"))
+                throw fail(layer.name, index, cause(since: mark, "cannot add the feature"))
             }
         }
     }
@@ -56,8 +57,9 @@ struct TableTarget {
     // MARK: - Attribute tables
 
     private func write(_ table: OutputTable) throws {
-        let handle = try create(table.name, srs: nil, type: wkbNone, options: tableOptions)
-        let fields = try createFields(table.columns, in: handle, table: table.name)
+        let mark = messages.errors.count
+        let handle = try create(table.name, srs: nil, type: wkbNone, options: tableOptions, mark: mark)
+        let fields = try createFields(table.columns, in: handle, table: table.name, mark: mark)
         guard let definition = OGR_L_GetLayerDefn(handle) else { throw fail(table.name, nil, "no table definition") }
         for (index, row) in table.rows.enumerated() {
             guard row.count == table.columns.count else {
@@ -67,21 +69,21 @@ struct TableTarget {
             defer { OGR_F_Destroy(feature) }
             for (k, value) in row.enumerated() { try set(value, table.columns[k], fields[k], on: feature, table: table.name, row: index) }
             guard OGR_L_CreateFeature(handle, feature) == OGRERR_NONE else {
-                throw fail(table.name, index, messages.reason("cannot add the row"))
+                throw fail(table.name, index, cause(since: mark, "cannot add the row"))
             }
         }
     }
 
     // MARK: - Shared
 
-    private func create(_ name: String, srs: OGRSpatialReferenceH?, type: OGRwkbGeometryType, options: [String]) throws -> OGRLayerH {
+    private func create(_ name: String, srs: OGRSpatialReferenceH?, type: OGRwkbGeometryType, options: [String], mark: Int) throws -> OGRLayerH {
         let made = GDALCalls.withCreateOptions(options) { GDALDatasetCreateLayer(ds, name, srs, type, $0) }
-        guard let made else { throw fail(name, nil, messages.reason("cannot create the table")) }
+        guard let made else { throw fail(name, nil, cause(since: mark, "cannot create the table")) }
         return made
     }
 
     /// Creates the columns; returns each one's field index (GDAL may renumber none, but asks).
-    private func createFields(_ columns: [OutputColumn], in layer: OGRLayerH, table: String) throws -> [Int32] {
+    private func createFields(_ columns: [OutputColumn], in layer: OGRLayerH, table: String, mark: Int) throws -> [Int32] {
         for column in columns {
             guard let field = OGR_Fld_Create(column.name, column.type.fieldType) else {
                 throw fail(table, nil, "cannot make column \(column.name)")
@@ -89,7 +91,7 @@ struct TableTarget {
             defer { OGR_Fld_Destroy(field) }
             OGR_Fld_SetSubType(field, column.type.fieldSubType)
             guard OGR_L_CreateField(layer, field, 0) == OGRERR_NONE else {
-                throw fail(table, nil, "cannot create column \(column.name): \(messages.reason("refused"))")
+                throw fail(table, nil, "cannot create column \(column.name): \(cause(since: mark, "refused"))")
             }
         }
         guard let definition = OGR_L_GetLayerDefn(layer) else { throw fail(table, nil, "no table definition") }
@@ -129,6 +131,12 @@ struct TableTarget {
         case .json:
             OGR_F_SetFieldString(feature, i, value.jsonText)
         }
+    }
+
+    /// The first error GDAL raised since `mark`: after one failed statement PostgreSQL refuses
+    /// every later one ("current transaction is aborted"), so the first says what went wrong.
+    private func cause(since mark: Int, _ fallback: String) -> String {
+        messages.errors.count > mark ? GDALCalls.Messages.oneLine(messages.errors[mark]) : fallback
     }
 
     private func fail(_ table: String?, _ feature: Int?, _ reason: String) -> LayerWriteError {
