@@ -69,7 +69,13 @@ public struct LayerSetWriter {
         guard GDALDatasetStartTransaction(ds, 0) == OGRERR_NONE else {
             throw FileWriteError(path: path, reason: messages.reason("cannot start a transaction"))
         }
-        try target.writeAll(layers: layers, tables: tables)
+        do {
+            try target.writeAll(layers: layers, tables: tables)
+        } catch var e as LayerWriteError {
+            // Cordon's own values always fit: a failure here is the file's (a full disk, a size limit).
+            e.output = ""
+            throw FileWriteError(path: path, reason: String(e.description.dropFirst(2)).replacingTemp(temp, with: path))
+        }
         guard GDALDatasetCommitTransaction(ds) == OGRERR_NONE else {
             throw FileWriteError(path: path, reason: messages.reason("cannot commit").replacingTemp(temp, with: path))
         }
