@@ -20,6 +20,12 @@ struct EnclosureCommand: AsyncParsableCommand {
           cordon enclosure map.geojson --besieged opposition \\
               --allies kurdish --timeline
           cordon enclosure neighbourhoods.geojson --besieged opposition --snap 60
+          cordon enclosure map.geojson --besieged opposition --timeline \\
+              -o siege.gpkg                   # table `pockets` in a GeoPackage
+          cordon enclosure map.geojson --besieged opposition --timeline \\
+              -o "PG:dbname=gis host=localhost active_schema=aleppo"
+
+        A GeoPackage or PostGIS output gets one table, `pockets`: geometry column `geom` in EPSG:4326 with a spatial index, `from`/`until`/`since` as DATE columns (QGIS's temporal controller takes them as they are). A GeoPackage is written whole beside its place and renamed over it; a database gets it in one transaction that replaces a table of the same name; either is left as it was when the run fails. A password in PG:... is shown as ***.
 
         A one-line JSON summary goes to standard error (for --timeline: the last period).
         """)

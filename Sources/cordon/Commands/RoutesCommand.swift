@@ -21,6 +21,10 @@ struct RoutesCommand: AsyncParsableCommand {
               --date 2016-07-10
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline --fire-range 2000
+          cordon routes map.geojson routes.geojson --besieged opposition \\
+              --timeline -o siege.gpkg        # table `routes` in a GeoPackage
+
+        With -o FILE.gpkg or -o PG:... (PostGIS) the features go into one table, `routes`, as `cordon enclosure` describes.
         """)
 
     @OptionGroup var siege: SiegeOptions

@@ -48,8 +48,21 @@ struct RunCommand: AsyncParsableCommand {
                              (cordon report DIR rebuilds it)
         Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
 
+        -o FILE.gpkg or -o PG:... (PostGIS) writes the same as tables instead of files: \
+        pockets, fronts, routes, districts (geometry column `geom`, EPSG:4326, a spatial \
+        index; `from`/`until` DATE columns that QGIS's temporal controller takes as they \
+        are), `timeline` (a row a day, `date` a DATE) and `summary` (a row per value of \
+        summary.json: `key` its JSON Pointer such as /siege/besieged, `value` its JSON text). \
+        The report page is not written there: run with -o DIR for it. A GeoPackage is built \
+        beside its place and renamed over it when complete; a database gets everything in \
+        one transaction that replaces tables of the same names, so a failed run leaves \
+        either exactly as it was. A password in PG:... is shown as ***.
+
         Example:
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
+          cordon run geodata/aleppo-2016/scenario.yaml -o aleppo.gpkg
+          cordon run geodata/aleppo-2016/scenario.yaml \\
+              -o "PG:dbname=gis host=localhost schemas=aleppo"
           cordon validate geodata/aleppo-2016/scenario.yaml    # check without running
 
         Everything written is a model of the files given, not an observation. A short \
@@ -57,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         """)
 
     @Argument(help: "Scenario file, YAML or JSON.") var scenario: String
-    @Option(name: .shortAndLong, help: "Output folder.") var output: String = "cordon-run"
+    @Option(name: .shortAndLong, help: "Output folder, or FILE.gpkg, or PG:... (PostGIS tables).") var output: String = "cordon-run"
     @OptionGroup var settings: PipelineSettings
 
     func run() async throws {
