@@ -1,5 +1,6 @@
 import CordonCore
 import CordonGeometry
+import Foundation
 
 /// Where the properties Cordon reads come from when a source names them otherwise: the
 /// controller, `from`, `until`, `name` and `population` may each come from another field, and
@@ -134,9 +135,12 @@ public struct FieldMapping: Sendable, Equatable {
         String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    /// `2016-07-20T00:00:00Z` and `2016-07-20 00:00:00` read as the day they start; anything else
+    /// `2016-07-20T00:00:00Z`, `2016-07-20 00:00:00` and `2016/07/20` read as the day they start; anything else
     /// is left for the date check to name.
     static func day(_ s: String) -> String {
+        // GDAL writes dates as 2016/07/20 when a format has no date type (KML, CSV).
+        let s = s.count >= 10 && s.utf8.count >= 10 && Array(s.utf8)[4] == UInt8(ascii: "/") && Array(s.utf8)[7] == UInt8(ascii: "/")
+            ? String(s.prefix(10)).replacingOccurrences(of: "/", with: "-") + s.dropFirst(10) : s
         guard s.count > 10, Day(iso: String(s.prefix(10))) != nil else { return s }
         let rest = s.dropFirst(11).filter { $0 != "Z" }
         return rest.allSatisfy { $0 == "0" || $0 == ":" || $0 == "." } ? String(s.prefix(10)) : s
