@@ -120,6 +120,10 @@ struct GeoPackageOutputTests {
         let r = try CordonTool.run(["enclosure", gpkg, "--besieged", "opposition", "--timeline", "--quiet", "-o", gpkg])
         #expect(r.status == 2)
         #expect(r.stderr == "cordon: \(gpkg): would replace the input \(gpkg); choose another output\n", "\(r.stderr)")
+        let named = try CordonTool.run(["enclosure", gpkg + "|layername=castello-map", "--besieged", "opposition", "--timeline",
+                                        "--quiet", "-o", gpkg])
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("would replace the input \(gpkg);"), "\(named.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: gpkg)) == before)
     }
 

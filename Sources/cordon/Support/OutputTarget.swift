@@ -8,9 +8,10 @@ import CordonSources
 /// `enclosure` and `routes`, a folder for `run`, exactly as before.
 enum OutputTarget {
     /// Before any work: refuses an output that is one of the inputs (a GeoPackage given as
-    /// both), or a GeoPackage whose place a folder or a device holds.
+    /// both, also as `map.gpkg|layername=control`), or a GeoPackage whose place a folder or a
+    /// device holds.
     static func refuseReplacing(inputs: [String], with output: String) throws {
-        try OutputChecks.refuseReplacing(inputs: inputs, with: [output])
+        try OutputChecks.refuseReplacing(inputs: inputs.map { InputLayers.split($0).source }, with: [output])
         if case .geoPackage(let path) = LayerOutput(output) { try AtomicFile.checkRenameable(path) }
     }
 
