@@ -51,15 +51,9 @@ public struct ScenarioOutput {
     ///   when the set cannot be written, in which case the folder is as it was.
     @discardableResult
     public func write(to folder: String) throws -> [String] {
-        guard let siege = result.scenario.siege else {
-            throw ScenarioError(file: result.scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
-        }
+        _ = try siege()
         try Self.check(folder: folder, inputs: inputFiles)
-        let palette = Palette(besieged: siege.besieged, allies: siege.allies, controllers: result.inputs.map.controllers)
-        var layers = [("pockets.geojson", pocketLayer(result, palette: palette)),
-                      ("fronts.geojson", try frontLayer(result, palette: palette)),
-                      ("routes.geojson", try routeLayer(result))]
-        if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
+        let layers = try layerFiles()
         let out = OutputFolder(folder, files: Self.files)
         try out.write { staging in
             let path = { (name: String) in staging + "/" + name }
@@ -78,8 +72,27 @@ public struct ScenarioOutput {
         return fileNames.map(out.file)
     }
 
+    /// The map layers by file name, in the order written: pockets, fronts, routes, districts.
+    func layerFiles() throws -> [(file: String, features: [Feature])] {
+        let siege = try siege()
+        let palette = Palette(besieged: siege.besieged, allies: siege.allies, controllers: result.inputs.map.controllers)
+        var layers = [("pockets.geojson", pocketLayer(result, palette: palette)),
+                      ("fronts.geojson", try frontLayer(result, palette: palette)),
+                      ("routes.geojson", try routeLayer(result))]
+        if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
+        return layers
+    }
+
+    /// Where the siege is on the map; a run without one has no layers.
+    private func siege() throws -> SiegeSettings {
+        guard let siege = result.scenario.siege else {
+            throw ScenarioError(file: result.scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
+        }
+        return siege
+    }
+
     /// Whether the scenario has districts: without them the run writes no districts layer.
-    private var hasDistricts: Bool {
+    var hasDistricts: Bool {
         result.scenario.siege?.districts != nil || !result.inputs.districts.isEmpty
     }
 }

@@ -45,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             lines += brief.depletion
             lines += ["For comparison: the UN handed out its last food rations in eastern Aleppo on 13 November 2016.",
                       "",
-                      ScenarioBrief.files(files, folder: output),
+                      OutputTarget.writtenLine(files, to: output),
                       "These are estimates of a model resting on approximate, hand-drawn inputs; the figures, their",
                       "sources and what is approximate are in geodata/aleppo-2016/README.md."]
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")

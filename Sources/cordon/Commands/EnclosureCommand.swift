@@ -23,6 +23,12 @@ struct EnclosureCommand: AsyncParsableCommand {
           cordon enclosure fronts.kml --controller-field fill \\
               --values '#a52714=occupied,#0f9d58=liberated,#bcaaa4=ignore' \\
               --besieged liberated --date 2022-11-11
+          cordon enclosure map.geojson --besieged opposition --timeline \\
+              -o siege.gpkg                   # table `pockets` in a GeoPackage
+          cordon enclosure map.geojson --besieged opposition --timeline \\
+              -o "PG:dbname=gis host=localhost active_schema=aleppo"
+
+        A GeoPackage or PostGIS output gets one table, `pockets`: geometry column `geom` in EPSG:4326 with a spatial index, `from`/`until`/`since` as DATE columns (QGIS's temporal controller takes them as they are). A GeoPackage is written whole beside its place and renamed over it; a database gets it in one transaction that replaces a table of the same name; either is left as it was when the run fails. A password in PG:... is shown as ***.
 
         A one-line JSON summary goes to standard error (for --timeline: the last period).
         """)
@@ -35,8 +41,8 @@ struct EnclosureCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputChecks.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
-                                             with: [siege.output])
+            try OutputTarget.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
+                                             with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -61,7 +67,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 features = pockets.map { $0.feature(date: day) }
                 summary = EnclosureSummary(pockets)
             }
-            try GeoJSONWriter().write(features, to: siege.output)
+            try OutputTarget.write(features, layer: "pockets", to: siege.output)
             printError(JSONValue.object(summary.json).jsonText)
         }
     }

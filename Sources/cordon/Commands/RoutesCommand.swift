@@ -21,6 +21,10 @@ struct RoutesCommand: AsyncParsableCommand {
               --date 2016-07-10
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline --fire-range 2000
+          cordon routes map.geojson routes.geojson --besieged opposition \\
+              --timeline -o siege.gpkg        # table `routes` in a GeoPackage
+
+        With -o FILE.gpkg or -o PG:... (PostGIS) the features go into one table, `routes`, as `cordon enclosure` describes.
         """)
 
     @OptionGroup var siege: SiegeOptions
@@ -31,7 +35,7 @@ struct RoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputChecks.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: [siege.output])
+            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -49,7 +53,7 @@ struct RoutesCommand: AsyncParsableCommand {
                 states = try await RouteTimeline.states(on: day, map: controlMap, routes: routeList, options: options,
                                                         layers: layers, jobs: siege.jobs)
             }
-            try GeoJSONWriter().write(states.flatMap { $0.features(date: day) }, to: siege.output)
+            try OutputTarget.write(states.flatMap { $0.features(date: day) }, layer: "routes", to: siege.output)
             var tally: [String: Int] = [:]
             for s in states where s.period == states.last?.period { tally[s.condition.rawValue, default: 0] += 1 }
             var summary = JSONObject()

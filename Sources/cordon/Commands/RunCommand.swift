@@ -1,5 +1,6 @@
 import ArgumentParser
 import CordonScenario
+import CordonSources
 import CordonSupply
 import Foundation
 
@@ -47,8 +48,21 @@ struct RunCommand: AsyncParsableCommand {
                              (cordon report DIR rebuilds it)
         Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
 
+        -o FILE.gpkg or -o PG:... (PostGIS) writes the same as tables instead of files: \
+        pockets, fronts, routes, districts (geometry column `geom`, EPSG:4326, a spatial \
+        index; `from`/`until` DATE columns that QGIS's temporal controller takes as they \
+        are), `timeline` (a row a day, `date` a DATE) and `summary` (a row per value of \
+        summary.json: `key` its JSON Pointer such as /siege/besieged, `value` its JSON text). \
+        The report page is not written there: run with -o DIR for it. A GeoPackage is built \
+        beside its place and renamed over it when complete; a database gets everything in \
+        one transaction that replaces tables of the same names, so a failed run leaves \
+        either exactly as it was. A password in PG:... is shown as ***.
+
         Example:
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
+          cordon run geodata/aleppo-2016/scenario.yaml -o aleppo.gpkg
+          cordon run geodata/aleppo-2016/scenario.yaml \\
+              -o "PG:dbname=gis host=localhost schemas=aleppo"
           cordon validate geodata/aleppo-2016/scenario.yaml    # check without running
 
         Everything written is a model of the files given, not an observation. A short \
@@ -56,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         """)
 
     @Argument(help: "Scenario file, YAML or JSON.") var scenario: String
-    @Option(name: .shortAndLong, help: "Output folder.") var output: String = "cordon-run"
+    @Option(name: .shortAndLong, help: "Output folder, or FILE.gpkg, or PG:... (PostGIS tables).") var output: String = "cordon-run"
     @OptionGroup var settings: PipelineSettings
 
     func run() async throws {
@@ -64,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
             let (result, files) = try await settings.run(scenario, into: output)
             if !settings.quiet {
                 let brief = ScenarioBrief(result: result)
-                (brief.lines + [ScenarioBrief.files(files, folder: output)])
+                (brief.lines + [OutputTarget.writtenLine(files, to: output)])
                     .forEach { printError($0) }
             }
         }
@@ -96,9 +110,15 @@ struct PipelineSettings: ParsableArguments {
         })
         // Before any work: the folder must not hold an input or a file Cordon did not write.
         let inputs = ScenarioOutput.inputFiles(of: try ScenarioLoader.load(scenario, for: .run))
-        try ScenarioOutput.check(folder: folder, inputs: inputs)
+        let tables = LayerOutput(folder)
+        if tables == nil {
+            try ScenarioOutput.check(folder: folder, inputs: inputs)
+        } else {
+            try OutputTarget.refuseReplacing(inputs: inputs, with: folder)
+        }
         let result = try await ScenarioPipeline.run(scenario, options: options)
         warn(about: result.inputs.duplicates)
-        return (result, try ScenarioOutput(result).write(to: folder))
+        let output = ScenarioOutput(result)
+        return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder))
     }
 }

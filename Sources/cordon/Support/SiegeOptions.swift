@@ -19,7 +19,7 @@ struct SiegeOptions: ParsableArguments {
     @Flag(help: "Mend invalid geometry (GEOS MakeValid) and say which features were mended.") var repair = false
     @Option(name: .customLong("jobs"), help: "Parallel workers; the default is every core. Results do not depend on it.")
     var jobsAsked: Int?
-    @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
+    @Option(name: .shortAndLong, help: "Output: a GeoJSON file, - for standard output, FILE.gpkg (a GeoPackage), or PG:... (PostGIS).") var output: String = "-"
     @Flag(help: "No progress bar.") var quiet = false
 
     /// The workers to use: `--jobs`, else every core.
