@@ -3,6 +3,7 @@ import CordonCore
 import CordonGeometry
 import CordonScenario
 import CordonSiege
+import CordonSources
 import CordonSupply
 import Foundation
 
@@ -20,6 +21,8 @@ extension OutputFolderError: BadInput {}
 extension OutputReplacesInputError: BadInput {}
 extension OutputGivenTwiceError: BadInput {}
 extension ReportInputError: BadInput {}
+extension SourceError: BadInput {}
+extension DatePatternError: BadInput {}
 
 /// One line on standard error. Never stops the program, even when standard error is full
 /// or closed (Foundation's `FileHandle.write` would).
