@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "CordonSupplyTests", dependencies: ["CordonCore", "CordonSupply"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CordonScenarioTests", dependencies: [
-            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario", "CordonTestSupport",
+            "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonSources", "CordonScenario",
+            "CordonTestSupport",
         ], resources: [.copy("Fixtures")]),
         // Everything that runs the built `cordon` binary, and the checks on the package itself.
         .testTarget(name: "CordonCLITests", dependencies: ["CordonTestSupport"], resources: [.copy("Fixtures")]),

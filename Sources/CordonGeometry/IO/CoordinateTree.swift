@@ -18,6 +18,8 @@ struct CoordinateTree {
     var offset = 0
     /// Whether longitudes and latitudes must lie in ±180 and ±90.
     var checkRange = true
+    /// Whether a position held a third or fourth number (Z, M) since the owner last cleared it.
+    var droppedOrdinates = false
 
     mutating func clear() {
         xy.removeAll(keepingCapacity: true)
@@ -108,6 +110,7 @@ struct CoordinateTree {
             }
             n += 1
         } while try s.nextElement(&first)
+        if n > 2 { droppedOrdinates = true }
         guard n >= 2 else {
             xy.removeLast(n)
             throw s.fault("a position needs at least 2 numbers (longitude, latitude)", at: start, kind: .geoJSON)

@@ -65,6 +65,9 @@ struct DocumentParser {
     /// The feature being read, for error messages.
     var featureIndex: Int?
     var featureCount = 0
+    /// Features whose positions carried Z or M values, dropped on reading.
+    var featuresWithDroppedOrdinates = 0
+    private var featureDroppedOrdinates = false
 
     init(_ data: UnsafeRawBufferPointer, context: GEOSContext, maxDepth: Int, checkRange: Bool, collectFaults: Bool) {
         s = JSONScanner(data, maxDepth: maxDepth)
@@ -149,6 +152,7 @@ struct DocumentParser {
 
     private mutating func coordinates(_ m: inout Members) throws {
         try tree.read(&s)
+        if tree.droppedOrdinates { featureDroppedOrdinates = true; tree.droppedOrdinates = false }
         if case let .geometry(type)? = m.type {
             m.built = try build(type, tree)
         } else {
@@ -234,6 +238,7 @@ struct DocumentParser {
     }
 
     private mutating func add(_ f: Feature, index: Int, at offset: Int) throws {
+        if featureDroppedOrdinates { featuresWithDroppedOrdinates += 1; featureDroppedOrdinates = false }
         if let sink {
             try sink(f, index, offset)
             return

@@ -52,6 +52,17 @@ public struct GeoJSONReader {
         try withInput(path) { try read($0, file: path, progress: $1) }
     }
 
+    /// The features of a file, and how many of them carried Z or M values (read and dropped).
+    ///
+    /// - Throws: ``GeoJSONError``, naming the file, the feature and the line.
+    public func readCountingDropped(path: String) throws -> (features: [Feature], droppedDimensions: Int) {
+        try withInput(path) { raw, progress in
+            let r = parse(raw, file: path, collect: false, progress: progress)
+            if let first = r.faults.first { throw first }
+            return (r.parser.features, r.parser.featuresWithDroppedOrdinates)
+        }
+    }
+
     /// The features in `bytes`; `file` names the source in error messages.
     ///
     /// - Throws: ``GeoJSONError``.

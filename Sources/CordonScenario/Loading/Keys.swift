@@ -5,6 +5,12 @@ enum ScenarioKeys {
         + siege
     /// The keys `cordon run` reads to find the siege on the map (`SiegeReader.swift`).
     static let siege = ["map", "routes", "districts", "besieged", "allies", "snap", "fire_range_m", "walk_m", "focus"]
+    /// `map:` written as a mapping: which source, which layer, which fields.
+    static let mapSource = ["source", "layer", "fields", "values"]
+    /// `routes:` and `districts:` written as a mapping.
+    static let layerSource = ["source", "layer"]
+    /// `map.fields`: the fields that hold what Cordon reads.
+    static let mapFields = ["controller", "from", "until", "name", "population"]
     static let supply = ["commodity", "unit", "stock", "need_per_person_day", "spoilage_per_day"]
     static let inflow = ["commodity", "per_day", "route", "from", "until", "under_fire_factor", "date", "amount"]
     static let rationing = ["below_days", "ration"]
@@ -19,6 +25,10 @@ extension ScenarioLoader {
     /// a test holds the documentation to them.
     public static var keyPaths: [String] {
         ScenarioKeys.top
+            + ScenarioKeys.mapSource.map { "map.\($0)" }
+            + ScenarioKeys.mapFields.map { "map.fields.\($0)" }
+            + ["map.values.*"]
+            + ["routes", "districts"].flatMap { key in ScenarioKeys.layerSource.map { "\(key).\($0)" } }
             + ScenarioKeys.supply.map { "supplies[].\($0)" }
             + ScenarioKeys.inflow.map { "inflows[].\($0)" }
             + ScenarioKeys.rationing.map { "rationing[].\($0)" }

@@ -1,5 +1,6 @@
 import CordonCore
 import CordonGeometry
+import CordonSources
 import CordonSupply
 import Foundation
 import Yams
@@ -41,7 +42,8 @@ public struct Scenario: Sendable {
 
     /// A path written in the scenario, taken relative to the scenario's own folder.
     public func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
+        // A database connection is not a path.
+        if path.hasPrefix("/") || SourceName(path).isDatabase { return path }
         let folder = (file as NSString).deletingLastPathComponent
         return folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
     }

@@ -1,5 +1,6 @@
 import CordonGeometry
 import CordonSiege
+import CordonSources
 
 /// The keys that place a scenario on the map, for `cordon run`: which files, whose siege,
 /// and the point that picks the pocket to simulate. Paths are kept as written; the pipeline
@@ -11,6 +12,11 @@ public struct SiegeSettings: Sendable, Equatable {
     public var routes: String?
     /// Districts (GeoJSON polygons with `name`, optional `population`), if any.
     public var districts: String?
+    /// The layer to read of each source that has several, by key (`map`, `routes`, `districts`).
+    public var layers: [String: String] = [:]
+    /// Where the map's controller, dates, names and residents come from when its fields are
+    /// named otherwise (`map.fields`, `map.values`).
+    public var mapFields = FieldMapping()
     /// The besieged controller, as the map names it.
     public var besieged: String
     /// Controllers whose ground the besieged side may cross.
@@ -69,11 +75,13 @@ public struct SiegeSettings: Sendable, Equatable {
 extension Section {
     /// The siege keys at the top of a scenario; `map`, `besieged` and `focus` are required.
     func siegeSettings() throws -> SiegeSettings {
+        var layers: [String: String] = [:], mapFields = FieldMapping()
         func path(_ key: String) throws -> String? {
             guard let field = optional(key) else { return nil }
-            let text = try field.string()
-            guard !text.isEmpty else { throw field.error("must name a file") }
-            return text
+            let source = try field.layerSource(fieldsAllowed: key == "map")
+            if let layer = source.layer { layers[key] = layer }
+            if key == "map" { mapFields = source.mapping }
+            return source.path
         }
         let besiegedField = try required("besieged", "the besieged controller, as the map names it (e.g. opposition)")
         let besieged = try besiegedField.string()
@@ -90,12 +98,15 @@ extension Section {
             fireRange: try optional("fire_range_m")?.nonNegative() ?? 1500,
             walk: try optional("walk_m")?.nonNegative() ?? 3000,
             focus: try required("focus", "a point [lon, lat] inside the besieged pocket to simulate").lonLat())
+        var placed = settings
+        placed.layers = layers
+        placed.mapFields = mapFields
         do {
             try settings.routeOptions.validate()
         } catch let e as SiegeOptionError {
             throw (optional(SiegeSettings.key(for: e.setting)) ?? field).error(e.reason)
         }
-        return settings
+        return placed
     }
 }
 

@@ -1,5 +1,6 @@
 import CordonGeometry
 import CordonSiege
+import CordonSources
 import Foundation
 
 /// Checks a scenario and every file it names without running it: the scenario's keys, each
@@ -38,6 +39,8 @@ public enum ScenarioCheck {
         let named = [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)]
         for case let (key, path?) in named {
             let resolved = scenario.resolve(path)
+            // Other sources (GeoPackage, PG:, ...) are checked as the run reads them, below.
+            if !SourceName(resolved).isNativeGeoJSON { continue }
             if FileManager.default.fileExists(atPath: resolved) {
                 let report = GeoJSONReader(context: GEOSContext()).validate(path: resolved)
                 faults += report.faults.map(\.description)

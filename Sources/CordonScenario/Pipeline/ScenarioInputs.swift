@@ -1,5 +1,6 @@
 import CordonGeometry
 import CordonSiege
+import CordonSources
 import Foundation
 
 /// The files a scenario names, read, and checked against what the scenario says of them:
@@ -34,24 +35,29 @@ public struct ScenarioInputs {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
         var duplicates: [DuplicateFeature] = []
-        func features(_ key: String, _ path: String) throws -> (String, [Feature]) {
+        func features(_ key: String, _ path: String, mapping: FieldMapping = FieldMapping())
+            throws -> (String, [Feature], [Int]) {
             let file = scenario.resolve(path)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-                throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
+            let name = SourceName(file)
+            if !name.isDatabase {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+                    throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
+                }
             }
-            let list = try LayerFiles.features(file, context: context)
-            duplicates += DuplicateFinder.find(list, file: file, context: context)
-            return (file, list)
+            let layer = try VectorSource(name).read(layer: siege.layers[key], context: context)
+            let (list, origins) = try mapping.apply(to: layer)
+            duplicates += DuplicateFinder.find(list, file: name.description, context: context)
+            return (name.description, list, origins)
         }
-        let (mapFile, mapFeatures) = try features("map", siege.map)
-        map = try ControlMap(file: mapFile, features: mapFeatures)
+        let (mapFile, mapFeatures, mapOrigins) = try features("map", siege.map, mapping: siege.mapFields)
+        map = try ControlMap(file: mapFile, features: mapFeatures, origins: mapOrigins)
         routes = try siege.routes.map { path in
-            let (file, list) = try features("routes", path)
+            let (file, list, _) = try features("routes", path)
             return try RouteFile.load(file: file, features: list)
         } ?? []
         districts = try siege.districts.map { path in
-            let (file, list) = try features("districts", path)
+            let (file, list, _) = try features("districts", path)
             return try LayerFiles.districts(list, file: file)
         } ?? []
         self.duplicates = duplicates

@@ -1,5 +1,6 @@
 import CordonCore
 import CordonGeometry
+import CordonSources
 import Foundation
 
 /// What a report's figures rest on: the scenario and its input files, where their sources are
@@ -40,8 +41,11 @@ extension ReportBasis {
         let short = { (name: String) in shortFolder.isEmpty ? name : shortFolder + "/" + name }
         scenario = short((file as NSString).lastPathComponent)
         let siege = result.scenario.siege!
+        // As people may see it: a connection's password masked, the layer named as QGIS names it.
         inputs = [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)]
-            .compactMap { role, path in path.map { (role, $0) } }
+            .compactMap { role, path in
+                path.map { (role, SourceName($0).description + (siege.layers[role].map { "|layername=" + $0 } ?? "")) }
+            }
         let readme = (folder.isEmpty ? "README.md" : (folder as NSString).appendingPathComponent("README.md"))
         sources = FileManager.default.fileExists(atPath: readme) ? short("README.md") : nil
         allies = siege.allies

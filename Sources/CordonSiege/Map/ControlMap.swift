@@ -21,14 +21,17 @@ public struct ControlMap {
     /// - Parameters:
     ///   - file: The map's file name, for messages.
     ///   - features: The features of the file, in order.
+    ///   - origins: Each feature's place in its layer, when some were left out on reading (a
+    ///     field mapping's `ignore`); messages name that place. Nil: the features' own order.
     ///   - repair: Whether to mend invalid geometry with GEOS MakeValid instead of stopping.
     ///   - repaired: Told the feature index and GEOS's reason for each area mended.
     /// - Throws: ``SiegeInputError`` naming the first faulty feature, or a `GeometryError`.
-    public init(file: String, features: [Feature], repair: Bool = false,
+    public init(file: String, features: [Feature], origins: [Int]? = nil, repair: Bool = false,
                 repaired: ((Int, String) -> Void)? = nil) throws {
         self.file = file
         areas = try features.enumerated().map { i, f in
-            try Self.area(f, index: i, file: file, geometry: repair ? .repair(repaired) : .require)
+            let place = origins.flatMap { i < $0.count ? $0[i] : nil } ?? i
+            return try Self.area(f, index: place, file: file, geometry: repair ? .repair(repaired) : .require)
         }
     }
 

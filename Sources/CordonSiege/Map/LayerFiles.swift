@@ -48,7 +48,12 @@ public enum LayerFiles {
         }
     }
 
-    /// Polygons named by `name` (or `NAME`, as many boundary files spell it; else "district N"),
+    /// Where a district's name is looked for, in order: OCHA's common operational datasets (the
+    /// boundaries HDX publishes) name each level's units in English as `ADMn_EN`.
+    static let nameKeys = ["name", "NAME", "ADM4_EN", "ADM3_EN", "ADM2_EN", "ADM1_EN"]
+
+    /// Polygons named by `name` (or `NAME`, or the finest `ADM4_EN`…`ADM1_EN` of an OCHA/HDX
+    /// boundary file; else "district N"),
     /// with an optional `population` ≥ 0.
     ///
     /// - Parameters:
@@ -67,7 +72,7 @@ public enum LayerFiles {
                 }
                 population = v
             }
-            let name = f.properties["name"]?.stringValue ?? f.properties["NAME"]?.stringValue ?? "district \(i)"
+            let name = Self.nameKeys.lazy.compactMap { f.properties[$0]?.stringValue }.first ?? "district \(i)"
             return District(name: name, geometry: g, population: population)
         }
     }

@@ -23,7 +23,7 @@ enum GDALCalls {
         /// GDAL's last error text, or a fallback when it gave none.
         func reason(_ fallback: String) -> String { errors.last.map(Self.oneLine) ?? fallback }
         static func oneLine(_ s: String) -> String {
-            s.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingTrailingDot()
+            s.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ").trimmingTrailingDot()
         }
     }
 

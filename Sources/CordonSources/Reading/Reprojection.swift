@@ -28,7 +28,8 @@ struct Reprojection {
         OSRSetWellKnownGeogCS(wgs84, "WGS84")
         OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER)
         OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER)
-        if OSRIsSame(from, wgs84) != 0 {
+        // Lon/lat on WGS84 under any name (an ESRI .prj's GCS_WGS_1984, say) needs no transform.
+        if OSRIsSame(from, wgs84) != 0 || (OSRIsGeographic(from) != 0 && OSRIsSameGeogCS(from, wgs84) != 0) {
             transform = nil
             reprojectedFrom = nil
             return

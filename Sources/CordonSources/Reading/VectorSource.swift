@@ -178,9 +178,11 @@ public struct VectorSource {
         if let layer, layer != stem {
             throw SourceError(source: name, "no layer \(layer); a GeoJSON file has one layer: \(stem)")
         }
-        let features = try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes).read(path: name.text)
+        let (features, dropped) = try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes)
+            .readCountingDropped(path: name.text)
         var seen = Set<String>(), fields: [String] = []
         for f in features { for k in f.properties.keys where seen.insert(k).inserted { fields.append(k) } }
-        return SourceLayer(source: name, name: stem, features: features, driver: "GeoJSON", fields: fields)
+        return SourceLayer(source: name, name: stem, features: features, driver: "GeoJSON",
+                           droppedDimensions: dropped, fields: fields)
     }
 }

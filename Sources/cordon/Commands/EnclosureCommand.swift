@@ -10,7 +10,7 @@ struct EnclosureCommand: AsyncParsableCommand {
         commandName: "enclosure",
         abstract: "Find the besieged side's pockets: encircled or open, size, population, closure distance.",
         discussion: """
-        MAP is a GeoJSON FeatureCollection of Polygon/MultiPolygon areas, each with a `controller` and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`.
+        MAP is a layer of Polygon/MultiPolygon areas, each with a `controller` and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`. It may be GeoJSON or any source GDAL reads (GeoPackage, Shapefile, KML/KMZ, FlatGeobuf, CSV, ESRI JSON, GML, PG:...), reprojected to WGS84; --layer picks a layer, and --controller-field, --values and the other field options read maps drawn in another schema. Every other input takes the same sources, a layer named as QGIS does: 'data.gpkg|layername=bases'.
 
         A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); population is weighted by geodesic area; snap closings are grown in local transverse Mercator planes and agree with the geodesic to within 0.1 %. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. All of it is a model of the map you give, not an observation.
 
@@ -20,6 +20,9 @@ struct EnclosureCommand: AsyncParsableCommand {
           cordon enclosure map.geojson --besieged opposition \\
               --allies kurdish --timeline
           cordon enclosure neighbourhoods.geojson --besieged opposition --snap 60
+          cordon enclosure fronts.kml --controller-field fill \\
+              --values '#a52714=occupied,#0f9d58=liberated,#bcaaa4=ignore' \\
+              --besieged liberated --date 2022-11-11
 
         A one-line JSON summary goes to standard error (for --timeline: the last period).
         """)

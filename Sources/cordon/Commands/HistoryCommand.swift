@@ -26,6 +26,8 @@ struct HistoryCommand: AsyncParsableCommand {
           cordon history snapshots/*.geojson -o history.geojson
           cordon history series.gpkg --all-layers --date-pattern 'day_%Y%m%d' -o history.geojson
           cordon history all-days.geojson --date-field date -o history.geojson
+          cordon history deepstate/*.geojson --controller-field fill \\
+              --values '#a52714=occupied,#0f9d58=liberated,#bcaaa4=ignore' -o history.geojson
 
         A one-line JSON summary goes to standard error: snapshots, changes, spans, features.
         """)
@@ -37,7 +39,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .customLong("date-field"), help: "Take each feature's date from this field instead of the name.")
     var dateField: String?
     @Flag(name: .customLong("all-layers"), help: "Every layer of each source is a snapshot.") var allLayers = false
-    @Option(help: "The layer to read from each snapshot file (by default its only layer).") var layer: String?
+    @OptionGroup(title: "Snapshot fields") var fields: FieldMappingOptions
     @Option(name: .customLong("tolerance-m"), help: "Differences thinner than this (metres) are not changes.")
     var tolerance: Double = 0
     @Option(name: .customLong("jobs"), help: "Snapshots read in parallel; the default is every core. Results do not depend on it.")
@@ -48,7 +50,7 @@ struct HistoryCommand: AsyncParsableCommand {
         if snapshots.isEmpty { throw ValidationError("give at least one snapshot") }
         if !tolerance.isFinite || tolerance < 0 { throw ValidationError("--tolerance-m must be a number ≥ 0") }
         if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
-        if allLayers && layer != nil { throw ValidationError("--all-layers and --layer cannot go together") }
+        if allLayers && fields.layer != nil { throw ValidationError("--all-layers and --layer cannot go together") }
     }
 
     func run() async throws {
@@ -56,7 +58,8 @@ struct HistoryCommand: AsyncParsableCommand {
             try OutputChecks.refuseReplacing(inputs: snapshots, with: [output])
             let pattern = try DatePattern(datePattern)
             let jobs = jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount
-            let series = try SnapshotSeries(paths: snapshots, allLayers: allLayers, layer: layer)
+            let series = try SnapshotSeries(paths: snapshots, allLayers: allLayers, layer: fields.layer,
+                                            mapping: try fields.mapping())
             let builder = HistoryBuilder(tolerance: tolerance, context: GEOSContext())
             if let dateField {
                 for s in try await series.byField(dateField, pattern: pattern, jobs: jobs) { try builder.add(s) }

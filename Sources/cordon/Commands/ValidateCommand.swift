@@ -13,6 +13,11 @@ struct ValidateCommand: ParsableCommand {
         Reading goes on past a faulty feature, so one run lists them all;
         broken JSON stops that file where it breaks.
 
+        Any other source GDAL reads (GeoPackage, Shapefile, KML/KMZ, CSV, ESRI JSON,
+        PG:...) is read as the analyses read it, every layer (or the one named
+        'SOURCE|layername=NAME'), with GEOS validity per feature and, for a layer
+        with a `controller`, what `enclosure` needs of each feature.
+
         A scenario (YAML, or JSON with `start`) is read as `cordon run` reads it, with
         every file it names. A GeoJSON file with a `controller` on any feature is a
         control map: every feature must also be a polygon with a `controller`, ISO
@@ -35,9 +40,10 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           cordon validate map.geojson routes.geojson
           cordon validate geodata/*.geojson || echo "fix these first"
+          cordon validate fronts.gpkg 'fronts.gpkg|layername=control'
         """)
 
-    @Argument(help: "Files to check: GeoJSON layers and scenario files; - for standard input (GeoJSON).")
+    @Argument(help: "Files to check: map layers (GeoJSON or any GDAL source), scenario files; - for standard input (GeoJSON).")
     var files: [String]
 
     func validate() throws {

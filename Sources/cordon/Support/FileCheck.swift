@@ -21,7 +21,7 @@ protocol FileChecker: Sendable {
 
 enum FileCheckers {
     /// In order of preference; the last accepts anything.
-    static let all: [any FileChecker] = [ScenarioChecker(), GeoJSONChecker()]
+    static let all: [any FileChecker] = [ScenarioChecker(), SourceChecker(), GeoJSONChecker()]
 
     static func checker(for path: String) -> any FileChecker {
         all.first { $0.accepts(path) } ?? GeoJSONChecker()

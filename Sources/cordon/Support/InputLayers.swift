@@ -1,30 +1,56 @@
 import CordonCore
 import CordonGeometry
 import CordonSiege
+import CordonSources
 import CordonSupply
 
-/// Reading the files a siege command is given, with errors that name file and feature.
+/// Reading the sources a siege command is given, with errors that name source, layer and feature.
+///
+/// Any source names a layer the way QGIS does: `data.gpkg|layername=routes`. The map's layer may
+/// also come from `--layer`.
 struct InputLayers {
     let context: GEOSContext
 
-    /// The features of a layer file, with a warning for each that repeats an earlier one.
-    func features(_ path: String) throws -> [Feature] {
-        let list = try LayerFiles.features(path, context: context)
-        warn(about: DuplicateFinder.find(list, file: path, context: context))
-        return list
+    /// The features of a layer, with a warning for each that repeats an earlier one, and a line on
+    /// what reading did when it did more than read GeoJSON (reprojected, dropped Z/M).
+    func layer(_ given: String, layer asked: String? = nil, mapping: FieldMapping = FieldMapping()) throws
+        -> (layer: SourceLayer, features: [Feature], origins: [Int]) {
+        let (source, named) = Self.split(given)
+        let read = try VectorSource(SourceName(source)).read(layer: asked ?? named, context: context)
+        if read.driver != "GeoJSON" || read.reprojectedFrom != nil || read.droppedDimensions > 0 {
+            printError("cordon: \(read.summary)")
+        }
+        let (features, origins) = try mapping.apply(to: read)
+        warn(about: DuplicateFinder.find(features, file: read.source.description, context: context))
+        return (read, features, origins)
     }
 
-    func controlMap(_ path: String, repair: Bool) throws -> ControlMap {
-        try ControlMap(file: path, features: features(path), repair: repair) { feature, reason in
-            printError("cordon: \(path): feature \(feature): repaired (\(reason))")
+    func features(_ given: String) throws -> [Feature] { try layer(given).features }
+
+    func controlMap(_ given: String, layer asked: String?, mapping: FieldMapping, repair: Bool) throws -> ControlMap {
+        let (read, features, origins) = try layer(given, layer: asked, mapping: mapping)
+        let file = read.source.description
+        return try ControlMap(file: file, features: features, origins: origins, repair: repair) { feature, reason in
+            printError("cordon: \(file): feature \(feature): repaired (\(reason))")
         }
     }
 
-    func bases(_ path: String) throws -> [Geometry] { try LayerFiles.bases(features(path), file: path) }
+    func bases(_ given: String) throws -> [Geometry] { try LayerFiles.bases(features(given), file: Self.shown(given)) }
 
-    func population(_ path: String) throws -> [PopulationArea] { try LayerFiles.populationAreas(features(path), file: path) }
+    func population(_ given: String) throws -> [PopulationArea] {
+        try LayerFiles.populationAreas(features(given), file: Self.shown(given))
+    }
 
-    func districts(_ path: String) throws -> [District] { try LayerFiles.districts(features(path), file: path) }
+    func districts(_ given: String) throws -> [District] { try LayerFiles.districts(features(given), file: Self.shown(given)) }
+
+    /// `data.gpkg|layername=routes` → (`data.gpkg`, `routes`), as QGIS names a layer of a source.
+    static func split(_ given: String) -> (source: String, layer: String?) {
+        guard let bar = given.range(of: "|layername=") else { return (given, nil) }
+        return (String(given[..<bar.lowerBound]), String(given[bar.upperBound...]))
+    }
+
+    /// How messages name a source: its password masked.
+    static func shown(_ given: String) -> String { SourceName(given).description }
 }
 
 /// `--date` parsing shared by the siege commands.

@@ -2,12 +2,15 @@ import ArgumentParser
 import CordonCore
 import CordonGeometry
 import CordonSiege
+import CordonSources
 import CordonSupply
 import Foundation
 
 /// The options `cordon enclosure` and `cordon routes` share: which map, whose siege, which date.
 struct SiegeOptions: ParsableArguments {
-    @Argument(help: "The control map (GeoJSON).") var map: String
+    @Argument(help: "The control map: GeoJSON, or any vector source GDAL reads (GeoPackage, Shapefile, KML/KMZ, FlatGeobuf, CSV, ESRI JSON, GML, PG:...).")
+    var map: String
+    @OptionGroup(title: "Map source") var source: FieldMappingOptions
     @Option(help: "The besieged controller.") var besieged: String
     @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
     @Option(help: "Take the map valid on this day (YYYY-MM-DD). A dated map needs --date or --timeline.") var date: String?
@@ -36,12 +39,12 @@ struct SiegeOptions: ParsableArguments {
     func controlMap(_ input: InputLayers) throws -> ControlMap {
         let controlMap: ControlMap
         do {
-            controlMap = try input.controlMap(map, repair: repair)
+            controlMap = try input.controlMap(map, layer: source.layer, mapping: source.mapping(), repair: repair)
         } catch let e as SiegeInputError where e.repairable {
             throw SiegeInputError(file: e.file, feature: e.feature, e.reason + " (use --repair to mend it)")
         }
         if controlMap.isDated && date == nil && !timeline {
-            throw SiegeInputError(file: map, "the map has `from`/`until` dates: give --date YYYY-MM-DD or --timeline")
+            throw SiegeInputError(file: controlMap.file, "the map has `from`/`until` dates: give --date YYYY-MM-DD or --timeline")
         }
         return controlMap
     }

@@ -17,8 +17,11 @@ struct SnapshotSeries {
     }
 
     let items: [Item]
+    /// Which fields hold the controller (`--controller-field`, `--values`).
+    let mapping: FieldMapping
 
-    init(paths: [String], allLayers: Bool, layer: String?) throws {
+    init(paths: [String], allLayers: Bool, layer: String?, mapping: FieldMapping) throws {
+        self.mapping = mapping
         var items: [Item] = []
         for path in paths {
             let source = SourceName(path)
@@ -56,7 +59,9 @@ struct SnapshotSeries {
                 for (k, entry) in slice.enumerated() {
                     group.addTask {
                         let layer = try VectorSource(entry.item.source).read(layer: entry.item.layer, context: GEOSContext())
-                        let s = try Snapshot(date: entry.day, source: entry.item.label, features: layer.features)
+                        let (features, origins) = try mapping.apply(to: layer)
+                        let s = try Snapshot(date: entry.day, source: entry.item.label,
+                                             entries: zip(origins, features).map { (entry.item.label, $0, $1) })
                         return (k, SnapshotHandover(value: s))
                     }
                 }
@@ -74,7 +79,8 @@ struct SnapshotSeries {
         var sources: [Day: [String]] = [:]
         for item in items {
             let layer = try VectorSource(item.source).read(layer: item.layer, context: GEOSContext())
-            for (i, f) in layer.features.enumerated() {
+            let (features, origins) = try mapping.apply(to: layer)
+            for (i, f) in zip(origins, features) {
                 let value = f.properties[field]
                 guard let text = value?.stringValue ?? value?.numberValue.map({ String(Int($0)) }),
                       let d = pattern.day(in: text) else {
