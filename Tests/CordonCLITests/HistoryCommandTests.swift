@@ -51,6 +51,101 @@ struct HistoryCommandTests {
         #expect(check.stdout.contains("30 dates"), "\(check.text)")
     }
 
+    /// `cordon enclosure --date D` finds the same pockets in the history as in the snapshot of D
+    /// (the day before's for the missing day): the snapshot file is the independent source.
+    @Test func enclosureOnTheHistoryMatchesEnclosureOnTheSnapshot() throws {
+        let folder = try temporaryFolder("history-enclosure")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try HistorySeries.write(into: folder)
+        let out = folder.appendingPathComponent("history.geojson").path
+        let r = try CordonTool.run(["history"] + files + ["-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        for (day, snapshotDay) in [(19, 19), (11, 10), (20, 20), (26, 26), (29, 29)] {
+            let date = HistorySeries.date(day)
+            let snapshot = folder.appendingPathComponent("snap-\(HistorySeries.date(snapshotDay)).geojson").path
+            let a = try CordonTool.run(["enclosure", out, "--besieged", "opposition", "--date", date, "--no-closure"])
+            let b = try CordonTool.run(["enclosure", snapshot, "--besieged", "opposition", "--no-closure"])
+            #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+            let pockets = { (o: Command.Outcome) throws -> [String] in
+                let c = try #require(try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any])
+                return try #require(c["features"] as? [[String: Any]]).map {
+                    let p = $0["properties"] as? [String: Any] ?? [:]
+                    return "\(p["status"] ?? "?") \(String(format: "%.6f", (p["area_km2"] as? Double) ?? -1))"
+                }
+            }
+            let ours = try pockets(a), theirs = try pockets(b)
+            #expect(ours == theirs, "\(date)")
+            // The pocket of the 20th–26th is there, encircled, only then.
+            #expect(ours.contains { $0.hasPrefix("encircled") } == (19...25).contains(day), "\(date): \(ours)")
+        }
+    }
+
+    /// The same series as layers of one GeoPackage, drawn the way DeepStateMap draws: Polygon Z,
+    /// the side only in a `fill` colour: the same history as from the files.
+    @Test(Reference.needs("ogr2ogr", Command.find("ogr2ogr") != nil))
+    func layersOfOneGeoPackageWithColoursGiveTheSameHistory() throws {
+        let folder = try temporaryFolder("history-gpkg")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try HistorySeries.write(into: folder)
+        let gpkg = folder.appendingPathComponent("series.gpkg").path
+        let ogr2ogr = try #require(Command.find("ogr2ogr"))
+        for f in files {
+            let day = URL(fileURLWithPath: f).deletingPathExtension().lastPathComponent.dropFirst(5)
+                .replacingOccurrences(of: "-", with: "")
+            let sql = "SELECT CASE controller WHEN 'opposition' THEN '#0f9d58' ELSE '#a52714' END AS fill, geometry FROM \"snap-\(day.prefix(4))-\(day.dropFirst(4).prefix(2))-\(day.suffix(2))\""
+            let r = try Command.run(ogr2ogr, ["-f", "GPKG", "-update", "-append", gpkg, f, "-nln", "day_\(day)",
+                                              "-dialect", "SQLite", "-sql", sql, "-dim", "XYZ"])
+            #expect(r.status == 0, "\(r.text)")
+        }
+        let fromFiles = folder.appendingPathComponent("a.geojson").path, fromLayers = folder.appendingPathComponent("b.geojson").path
+        let a = try CordonTool.run(["history"] + files + ["-o", fromFiles])
+        let b = try CordonTool.run(["history", gpkg, "--all-layers", "--date-pattern", "day_%Y%m%d",
+                                    "--controller-field", "fill", "--values", "#0f9d58=opposition,#a52714=government,#bcaaa4=ignore",
+                                    "-o", fromLayers])
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+        #expect(try summary(a.stderr)["changes"] as? Int == HistorySeries.changes.count)
+        // Pieces may start at other corners (the GeoPackage keeps the file's drawing); compare
+        // controller, dates and area.
+        let key = { (f: [String: Any]) -> String in
+            let p = f["properties"] as? [String: Any] ?? [:]
+            return "\(p["controller"] ?? "") \(p["from"] ?? "") \(p["until"] ?? "")"
+        }
+        let fa = try features(URL(fileURLWithPath: fromFiles)).map(key).sorted()
+        let fb = try features(URL(fileURLWithPath: fromLayers)).map(key).sorted()
+        #expect(fa == fb)
+    }
+
+    @Test func badSnapshotsAreRefusedInOneLine() throws {
+        let folder = try temporaryFolder("history-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try HistorySeries.write(into: folder)
+        let out = folder.appendingPathComponent("out.geojson").path
+        func refused(_ args: [String], _ words: [String]) throws {
+            let r = try CordonTool.run(["history"] + args + ["-o", out])
+            #expect(r.status == 2, "\(r.text)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(r.stderr)")
+            for w in words { #expect(r.stderr.contains(w), "\(w) not in: \(r.stderr)") }
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        // A snapshot that cannot be dated.
+        let undated = folder.appendingPathComponent("latest.geojson").path
+        try HistorySeries.snapshot(3).write(toFile: undated, atomically: true, encoding: .utf8)
+        try refused(files + [undated], ["latest.geojson", "'%Y-%m-%d'", "no date"])
+        // Two snapshots of one date.
+        let twice = folder.appendingPathComponent("copy-2024-03-05.geojson").path
+        try HistorySeries.snapshot(4).write(toFile: twice, atomically: true, encoding: .utf8)
+        try refused(files + [twice], ["copy-2024-03-05.geojson", "snap-2024-03-05.geojson", "2024-03-05"])
+        // A line where polygons are needed.
+        let mixed = folder.appendingPathComponent("mixed-2024-04-01.geojson").path
+        let line = #"{"type":"Feature","properties":{"controller":"government"},"geometry":{"type":"LineString","coordinates":[[36,35],[36.1,35.1]]}}"#
+        try HistorySeries.snapshot(5).replacingOccurrences(of: "]}\n", with: ",\n" + line + "]}\n")
+            .write(toFile: mixed, atomically: true, encoding: .utf8)
+        try refused(files + [mixed], ["mixed-2024-04-01.geojson", "feature 100", "LineString", "Polygon"])
+        // A pattern that cannot date anything.
+        try refused(files + ["--date-pattern", "%Y-%m"], ["date pattern", "%Y-%m"])
+    }
+
     /// For each day of March 2024 from the 1st to the 30th: the history's pieces held that day
     /// against the latest snapshot file on or before it, per controller, by symmetric difference.
     static let sameGround = #"""
