@@ -103,9 +103,17 @@ public final class HistoryBuilder {
                 appeared.append(p.geometry)
             }
         }
+        // In the order drawn, so the same input gives the same bytes whatever the hash seed.
         var vanished: [Geometry] = []
-        for (k, n) in c.counts where n > counts[k] ?? 0 { vanished.append(c.geometry[k]!) }
-        defer { c.counts = counts; c.geometry = geometry }
+        for k in c.order where (c.counts[k] ?? 0) > counts[k] ?? 0 {
+            if let g = c.geometry[k] { vanished.append(g) }
+        }
+        defer {
+            c.counts = counts
+            c.geometry = geometry
+            var seen = Set<PartKey>()
+            c.order = parts.map(\.key).filter { seen.insert($0).inserted }
+        }
         if !comparing { return nil }
         if appeared.isEmpty && vanished.isEmpty && c.pending == nil { return nil }
 
@@ -114,7 +122,7 @@ public final class HistoryBuilder {
         guard let rb = region.bounds else { return nil }
         let drawn = try ctx.union(parts.filter { $0.geometry.bounds?.intersects(rb) ?? false }.map(\.geometry))
             .intersection(region)
-        let written = try ctx.union(c.open.values.filter { $0.bounds.intersects(rb) }.map(\.geometry))
+        let written = try ctx.union(c.open.values.filter { $0.bounds.intersects(rb) }.sorted { $0.id < $1.id }.map(\.geometry))
             .intersection(region)
         return Delta(gained: try Self.areas(drawn.difference(written)),
                      lost: try Self.areas(written.difference(drawn)), region: region)
@@ -178,6 +186,8 @@ private final class ControllerHistory {
     /// The polygons of the last snapshot, by outline, with how often each was drawn.
     var counts: [PartKey: Int] = [:]
     var geometry: [PartKey: Geometry] = [:]
+    /// Each outline once, in the order drawn.
+    var order: [PartKey] = []
     /// Where differences within the tolerance were held back.
     var pending: Geometry?
     var open: [Int: OpenPiece] = [:]
