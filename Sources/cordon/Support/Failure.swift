@@ -22,6 +22,7 @@ extension OutputReplacesInputError: BadInput {}
 extension OutputGivenTwiceError: BadInput {}
 extension ReportInputError: BadInput {}
 extension SourceError: BadInput {}
+extension DatePatternError: BadInput {}
 
 /// One line on standard error. Never stops the program, even when standard error is full
 /// or closed (Foundation's `FileHandle.write` would).
