@@ -20,7 +20,8 @@ struct HistoryCommand: AsyncParsableCommand {
         and `until`; on every snapshot date the pieces held that day make up exactly that \
         snapshot's ground (within --tolerance-m). A missing day is a gap: the snapshot before \
         holds until the next one. The last snapshot holds until the day after it. `cordon \
-        enclosure`, `routes` and `run` read the output as any dated map.
+        enclosure`, `routes` and `run` read the output as any dated map. Pieces carry only \
+        `controller`, `from` and `until`: give residents with `enclosure --population`.
 
         Examples:
           cordon history snapshots/*.geojson -o history.geojson
@@ -44,7 +45,7 @@ struct HistoryCommand: AsyncParsableCommand {
     var tolerance: Double = 0
     @Option(name: .customLong("jobs"), help: "Snapshots read in parallel; the default is every core. Results do not depend on it.")
     var jobsAsked: Int?
-    @Option(name: .shortAndLong, help: "Output GeoJSON file; - for standard output.") var output: String = "-"
+    @Option(name: .shortAndLong, help: "Output: a GeoJSON file (- for standard output), a GeoPackage (FILE.gpkg, table history) or PG:... (table history).") var output: String = "-"
 
     func validate() throws {
         if snapshots.isEmpty { throw ValidationError("give at least one snapshot") }
@@ -55,7 +56,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputChecks.refuseReplacing(inputs: snapshots, with: [output])
+            try OutputTarget.refuseReplacing(inputs: snapshots, with: output)
             let pattern = try DatePattern(datePattern)
             let jobs = jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount
             let series = try SnapshotSeries(paths: snapshots, allLayers: allLayers, layer: fields.layer,
@@ -76,7 +77,12 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     /// The one place the history is written, so other output targets can take its place.
+    /// GeoJSON is streamed; a GeoPackage or database gets table `history`.
     private func writeHistory(_ pieces: [HistoryPiece], to path: String) throws {
+        if LayerOutput(path) != nil {
+            try OutputTarget.write(pieces.map(\.feature), layer: "history", to: path)
+            return
+        }
         try GeoJSONWriter().stream(to: path) { add in
             for p in pieces { try add(p.feature) }
         }
