@@ -51,7 +51,8 @@ let package = Package(
         .executableTarget(name: "CordonFuzz", dependencies: [
             "CordonCore", "CordonGeometry", "CordonSiege", "CordonSupply", "CordonScenario",
         ]),
-        // Helpers the test targets share: running programs, the checkout, the yardsticks' Python.
+        // Helpers the test targets share: running programs, the checkout, the yardsticks' Python,
+        // a throwaway PostGIS.
         .target(name: "CordonTestSupport", path: "Tests/CordonTestSupport"),
         .testTarget(name: "CordonCoreTests", dependencies: ["CordonCore"]),
         .testTarget(name: "CordonGeometryTests", dependencies: ["CordonCore", "CordonGeometry", "CordonTestSupport"],

@@ -11,11 +11,16 @@ public enum Command {
         public var text: String { [stdout, stderr].filter { !$0.isEmpty }.joined(separator: "\n") }
     }
 
-    public static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    /// Runs `program` to its end; `environment` adds to (or replaces in) this process's own.
+    public static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         // Standard error goes to a file, so a full pipe can never stall the program.
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)

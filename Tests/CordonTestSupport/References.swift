@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Tests that check Cordon against something outside the Swift code: the Python yardsticks, the
-/// real files in `../shared`, GDAL's `ogrinfo`, the built `cordon` binary.
+/// real files in `../shared`, GDAL's `ogrinfo`, PostGIS, the built `cordon` binary.
 ///
 /// Where the reference is missing, the test does not run and says so on standard output with
 /// the reason. Under `CORDON_REQUIRE_REFERENCES=1` (CI sets it) a missing reference fails the
@@ -32,5 +32,24 @@ public struct Reference: TestTrait, SuiteTrait, TestScoping {
         } else {
             print("↷ Test \(test.name) skipped: \(what)")
         }
+    }
+}
+
+extension Reference {
+    /// A reference that several tests need, named once: `Reference.needs(.postgis)`.
+    public struct Requirement: Sendable {
+        let what: String
+        let available: @Sendable () -> Bool
+
+        /// `what` names the reference and where it comes from, for the skip message.
+        public init(_ what: String, _ available: @escaping @Sendable () -> Bool) {
+            self.what = what
+            self.available = available
+        }
+    }
+
+    /// Runs the test only where `requirement` is met (see the type's description).
+    public static func needs(_ requirement: Requirement) -> Reference {
+        Reference(available: requirement.available, what: requirement.what)
     }
 }
