@@ -5,8 +5,8 @@ import Testing
 /// A map a team keeps in PostGIS: loaded by `ogr2ogr` (GDAL's writer, with `from`/`until` as
 /// DATE columns), read by `cordon enclosure PG:... --layer control`, gives the same pockets,
 /// byte for byte, as the GeoJSON file it came from; and a scenario names the database too.
-@Suite(Reference.needs("the cordon executable, ogr2ogr, and PostgreSQL with PostGIS",
-                       CordonTool.url != nil && Command.find("ogr2ogr") != nil && PostGIS.isAvailable))
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil),
+       Reference.needs("ogr2ogr (Debian gdal-bin)", Command.find("ogr2ogr") != nil), Reference.needs(.postgis))
 struct PostGISInputTests {
     static let map = fixture("siege/castello-map.geojson")
     static let routes = fixture("siege/castello-routes.geojson")

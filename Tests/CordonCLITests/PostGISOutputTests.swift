@@ -4,8 +4,7 @@ import Testing
 
 /// `-o PG:...` on `run` and `enclosure`, read back through psql: what is written, and that a
 /// failed run leaves the database as it was.
-@Suite(Reference.needs("the cordon executable, and PostgreSQL with PostGIS (CORDON_PG)",
-                       CordonTool.url != nil && PostGIS.isAvailable))
+@Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil), Reference.needs(.postgis))
 struct PostGISOutputTests {
     static let map = fixture("siege/castello-map.geojson")
 

@@ -42,7 +42,7 @@ enum SmallRun {
         for case let path as String in walker {
             let url = folder.appendingPathComponent(path)
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             out[path] = isFolder.boolValue ? Data("<folder>".utf8) : try Data(contentsOf: url)
         }
         return out
