@@ -47,7 +47,10 @@ struct FixtureGeneratorTests {
     ]
 
     /// Python files named like generators that make nothing committed, and why.
-    static let makeNothing = ["scripts/make_routes.py": "random routes for scripts/bench, cached outside the repository"]
+    static let makeNothing = [
+        "scripts/make_routes.py": "random routes for scripts/bench, cached outside the repository",
+        "scripts/make_history_series.py": "daily snapshot series for scripts/bench, written to a temporary folder",
+    ]
 
     @Test(arguments: generators)
     func regeneratingGivesTheCommittedBytes(_ g: Generator) throws {
