@@ -49,4 +49,37 @@ struct PostGISInputTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no layer fronts; its layers are: control, roads"), "\(missing.stderr)")
     }
+
+    /// A scenario whose map and routes live in the database, the connection written with a
+    /// password: the run works, and the password shows nowhere: not on standard error, not in
+    /// `summary.json`, not in the report. (The test cluster trusts local connections, so any
+    /// password is let in.)
+    @Test func aScenarioReadsTheDatabaseAndNeverShowsThePassword() throws {
+        let folder = try temporaryFolder("pg-scenario")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schema = try PostGIS.freshSchema()
+        try load(Self.map, as: "control", into: schema)
+        try load(Self.routes, as: "roads", into: schema)
+        let scenario = try SmallRun.scenario(in: folder)
+        let connection = schema.connection + " password=hunter2-secret"
+        var text = try String(contentsOf: scenario, encoding: .utf8)
+        text = text.replacingOccurrences(of: "map: map.geojson", with: "map: {source: \"\(connection)\", layer: control}")
+        text = text.replacingOccurrences(of: "routes: routes.geojson", with: "routes: \"\(connection)|layername=roads\"")
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        let fromDatabase = folder.appendingPathComponent("out-pg"), fromFiles = folder.appendingPathComponent("out-files")
+        let r = try CordonTool.run(["run", scenario.path, "-o", fromDatabase.path])
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(!r.text.contains("hunter2"))
+        for file in ["summary.json", "report.html", "pockets.geojson", "timeline.csv"] {
+            let content = try String(contentsOf: fromDatabase.appendingPathComponent(file), encoding: .utf8)
+            #expect(!content.contains("hunter2"), "\(file) shows the password")
+        }
+        #expect(try String(contentsOf: fromDatabase.appendingPathComponent("summary.json"), encoding: .utf8).contains("password=***"))
+        // The same layers as from the files themselves.
+        let plain = try SmallRun.scenario(in: folder, name: "files")
+        try #require(try CordonTool.run(["run", plain.path, "-o", fromFiles.path, "--quiet"]).status == 0)
+        for file in ["pockets.geojson", "routes.geojson", "timeline.csv"] {
+            #expect(try Data(contentsOf: fromDatabase.appendingPathComponent(file)) == Data(contentsOf: fromFiles.appendingPathComponent(file)), "\(file)")
+        }
+    }
 }
