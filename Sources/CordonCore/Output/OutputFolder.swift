@@ -15,8 +15,8 @@ import Darwin
 /// into one folder at once each swap in a complete set; the last to swap wins.
 ///
 /// The swap replaces the whole folder, so it only replaces a folder that holds nothing but
-/// Cordon's own files: the names given at `init` (and hidden temporary files a killed writer
-/// left). Anything else in it (a user's notes, a subfolder) makes ``check()`` and ``write(_:)``
+/// Cordon's own files: the names given at `init`, the names of its dated files
+/// (`pockets-2016-07-20.geojson`), and hidden temporary files a killed writer left. Anything else in it (a user's notes, a subfolder) makes ``check()`` and ``write(_:)``
 /// refuse, naming the folder and the file, and nothing is touched.
 ///
 ///     let folder = OutputFolder("out", files: ["timeline.csv", "summary.json"])
@@ -29,11 +29,20 @@ public struct OutputFolder: Sendable {
     public let path: String
     /// Every file name Cordon may write here. A run may write fewer (no districts layer).
     public let files: Set<String>
+    /// Families of file names with a date in them that Cordon may write here (per-date layers).
+    public let dated: [DatedFileName]
 
-    /// The output folder `path`, in which Cordon writes only the file names in `files`.
-    public init(_ path: String, files: [String]) {
+    /// The output folder `path`, in which Cordon writes only the file names in `files` and
+    /// those of the `dated` families.
+    public init(_ path: String, files: [String], dated: [DatedFileName] = []) {
         self.path = path
         self.files = Set(files)
+        self.dated = dated
+    }
+
+    /// Whether `name` is one of Cordon's files here: listed, or of a dated family.
+    public func owns(_ name: String) -> Bool {
+        files.contains(name) || dated.contains { $0.matches(name) }
     }
 
     /// The path of the output file `name` in this folder, as messages name it.
@@ -133,7 +142,7 @@ public struct OutputFolder: Sendable {
             if name == "." || name == ".." { continue }
             var st = stat()
             let isFolder = lstat(folder + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            if isFolder || !(files.contains(name) || isLeftover(name)) { names.append(name) }
+            if isFolder || !(owns(name) || isLeftover(name)) { names.append(name) }
         }
         return names.min()
     }
@@ -145,7 +154,7 @@ public struct OutputFolder: Sendable {
         let inner = name.dropFirst().dropLast(4)  // NAME.PID-N
         guard let dot = inner.lastIndex(of: ".") else { return false }
         let number = inner[inner.index(after: dot)...].split(separator: "-", omittingEmptySubsequences: false)
-        return files.contains(String(inner[..<dot])) && number.count == 2
+        return owns(String(inner[..<dot])) && number.count == 2
             && number.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
@@ -244,7 +253,7 @@ public struct OutputFolder: Sendable {
     /// Removes Cordon's files from `folder`, then the folder if that empties it. Whatever
     /// else is there stays.
     private func removeOwnFiles(_ folder: String) {
-        TemporaryOutputs.removeFiles(in: folder) { files.contains($0) || isLeftover($0) }
+        TemporaryOutputs.removeFiles(in: folder) { owns($0) || isLeftover($0) }
     }
 
     // MARK: Small helpers

@@ -17,3 +17,17 @@ public struct Feature {
         self.id = id
     }
 }
+
+extension Feature {
+    /// The feature with `id` as both its `id` member (for web maps) and its first property
+    /// (for GDAL and QGIS, which take a string `id` member as a field only when no `id`
+    /// property exists, and for GeoPackage and PostGIS tables, which keep only properties).
+    ///
+    /// - Parameter id: A ``FeatureID`` such as `pocket-0@2016-07-17`.
+    /// - Returns: The same feature, any earlier `id` property replaced.
+    public func identified(_ id: String) -> Feature {
+        var p: JSONObject = ["id": .string(id)]
+        for (k, v) in properties where k != "id" { p.append(k, v) }
+        return Feature(geometry: geometry, properties: p, id: .string(id))
+    }
+}

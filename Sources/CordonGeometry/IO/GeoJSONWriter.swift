@@ -8,11 +8,19 @@ import CordonCore
 public struct GeoJSONWriter {
     /// Decimal places of coordinates, 0 to 9; 6 places is about 0.1 m.
     public var decimals: Int
+    /// Properties whose whole numbers are written with a decimal point (`4.0`), so GDAL and
+    /// QGIS type them Real in every file; empty writes every number in its shortest form.
+    public var reals: Set<String>
 
     /// A writer rounding coordinates to `decimals` places (0 to 9).
-    public init(decimals: Int = 6) {
+    ///
+    /// - Parameters:
+    ///   - decimals: Places of coordinates, 0 to 9.
+    ///   - reals: Properties always written as Real, such as ``FractionalFields/names``.
+    public init(decimals: Int = 6, reals: Set<String> = []) {
         precondition((0...9).contains(decimals), "decimals must be 0 to 9")
         self.decimals = decimals
+        self.reals = reals
     }
 
     /// Writes a FeatureCollection to `path` atomically ("-" is standard output).
@@ -34,7 +42,7 @@ public struct GeoJSONWriter {
     /// - Throws: ``GeometryError`` for a geometry that cannot be written.
     public func write(_ features: [Feature], into out: inout ByteOutput) throws {
         out.append(contentsOf: try head(Self.bounds(features)))
-        var stream = FeatureStream(decimals: decimals)
+        var stream = FeatureStream(decimals: decimals, reals: reals)
         for f in features { try stream.add(f, into: &out) }
         stream.finish(&out)
     }
@@ -51,7 +59,7 @@ public struct GeoJSONWriter {
     ///   the target is then untouched.
     public func stream(to path: String, _ body: (_ add: (Feature) throws -> Void) throws -> Void) throws {
         try AtomicFile.writeSpooled(to: path) { (rest: inout ByteOutput) -> [UInt8] in
-            var stream = FeatureStream(decimals: decimals)
+            var stream = FeatureStream(decimals: decimals, reals: reals)
             try withoutActuallyEscaping({ (f: Feature) throws in try stream.add(f, into: &rest) }) { add in
                 try body(add)
             }
@@ -79,7 +87,7 @@ public struct GeoJSONWriter {
     /// One feature as a GeoJSON object.
     public func feature(_ f: Feature) throws -> String {
         var out = ByteOutput()
-        var encoder = GeometryEncoder(decimals: decimals)
+        var encoder = GeometryEncoder(decimals: decimals, reals: reals)
         try encoder.feature(f, &out)
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -108,7 +116,7 @@ struct FeatureStream {
     private(set) var bounds: Bounds?
     private var count = 0
 
-    init(decimals: Int) { encoder = GeometryEncoder(decimals: decimals) }
+    init(decimals: Int, reals: Set<String> = []) { encoder = GeometryEncoder(decimals: decimals, reals: reals) }
 
     mutating func add(_ f: Feature, into out: inout ByteOutput) throws {
         if let b = f.geometry?.bounds { bounds = bounds.map { $0.union(b) } ?? b }
@@ -126,9 +134,13 @@ struct FeatureStream {
 /// Walks a GEOS geometry and writes its GeoJSON. Keeps one coordinate buffer for every ring.
 struct GeometryEncoder {
     let decimals: Int
+    let reals: Set<String>
     private var buffer: [Double] = []
 
-    init(decimals: Int) { self.decimals = decimals }
+    init(decimals: Int, reals: Set<String> = []) {
+        self.decimals = decimals
+        self.reals = reals
+    }
 
     mutating func feature(_ f: Feature, _ out: inout ByteOutput) throws {
         out.append("{\"type\":\"Feature\"")
@@ -137,7 +149,7 @@ struct GeometryEncoder {
             out.append(json: id)
         }
         out.append(",\"properties\":")
-        out.append(json: f.properties)
+        out.append(json: f.properties, reals: reals)
         out.append(",\"geometry\":")
         if let g = f.geometry { try geometry(g, &out) } else { out.append("null") }
         out.append(UInt8(ascii: "}"))

@@ -8,6 +8,10 @@ package struct Palette: Sendable {
     static let controllerColours = ["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
     /// For routes: bluish green open, orange under fire, black cut; grey when the map is silent.
     static let open = "#009E73", underFire = "#E69F00", cut = "#000000", unknown = "#999999"
+    /// For a corridor declared open but cut (it crosses hostile ground): wine, from Paul Tol's
+    /// muted scheme, since Okabe–Ito has no colour left; darker than every controller's colour
+    /// and apart in hue from the open green and the cut black.
+    static let corridorCut = "#882255"
     /// For fronts that face no one: the study area's edge and gaps in the map.
     static let edge = "#000000", gap = "#999999"
 
@@ -25,6 +29,20 @@ package struct Palette: Sendable {
 
     /// The colour of `controller`, as `#RRGGBB`; grey for a controller the palette was not told of.
     package func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }
+
+    /// A route's colour: a supply route's for what the map says of it; a corridor's by
+    /// ``corridorColour(declaredOpen:status:)``.
+    static func routeColour(_ state: RouteState) -> String {
+        guard state.route.kind == .corridor else { return routeColour(state.condition) }
+        return corridorColour(declaredOpen: state.declaredOpen ?? true, cut: state.condition == .cut)
+    }
+
+    /// A corridor's colour: grey when not declared open; declared open, ``corridorCut`` when it
+    /// is cut (it crosses hostile ground, as most corridors do) and the open green otherwise.
+    static func corridorColour(declaredOpen: Bool, cut: Bool) -> String {
+        guard declaredOpen else { return unknown }
+        return cut ? corridorCut : open
+    }
 
     /// A supply route's colour for what the map says of it.
     static func routeColour(_ condition: RouteCondition) -> String {

@@ -5,12 +5,12 @@ import CordonSiege
 /// --timeline` writes them, plus `focus` (the pocket whose siege is simulated). Encircled
 /// pockets are filled more strongly than open ones.
 func pocketLayer(_ result: ScenarioResult, palette: Palette) -> [Feature] {
-    result.pockets.map { pocket in
+    distinctIDs(result.pockets.map { pocket in
         var f = pocket.feature()
         let isFocus = result.siege.focusPockets.contains { $0.period == pocket.period && $0.index == pocket.index }
         f.properties["focus"] = .bool(isFocus)
         Simplestyle.area(palette.colour(of: pocket.controller), opacity: pocket.encircled ? 0.6 : 0.25,
                          width: isFocus ? 2 : 1).apply(to: &f.properties)
         return f
-    }
+    })
 }

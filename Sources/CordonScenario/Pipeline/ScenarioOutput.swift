@@ -18,7 +18,7 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "summary.json", ScenarioReport.fileName]
+                               "timeline.csv", "timeline.csvt", "summary.json", ScenarioReport.fileName]
 
     /// The files this run writes: ``files`` without the districts layer when there are no districts.
     public var fileNames: [String] {
@@ -41,27 +41,36 @@ public struct ScenarioOutput {
     /// did not write.
     /// - Throws: `OutputReplacesInputError` or `OutputFolderError`, both bad input.
     public static func check(folder: String, inputs: [String]) throws {
-        let out = OutputFolder(folder, files: files)
+        let out = OutputFolder(folder, files: files, dated: SnapshotDays.files)
         try OutputChecks.refuseReplacing(inputs: inputs, with: files.map(out.file))
         try out.check()
     }
 
     /// Writes every file into `folder` as one set, creating it if needed; returns their paths.
-    /// - Throws: the errors of ``check(folder:inputs:)``; `FileWriteError` naming the output file
-    ///   when the set cannot be written, in which case the folder is as it was.
+    /// - Parameters:
+    ///   - folder: The run folder.
+    ///   - snapshots: The days to write per-date layers for (`pockets-YYYY-MM-DD.geojson`, …).
+    /// - Throws: the errors of ``check(folder:inputs:)``; `ScenarioError` for a snapshot day
+    ///   outside the run; `FileWriteError` naming the output file when the set cannot be
+    ///   written, in which case the folder is as it was.
     @discardableResult
-    public func write(to folder: String) throws -> [String] {
+    public func write(to folder: String, snapshots: SnapshotDays = .none) throws -> [String] {
         _ = try siege()
+        try snapshots.check(result.scenario)
         try Self.check(folder: folder, inputs: inputFiles)
         let layers = try layerFiles()
-        let out = OutputFolder(folder, files: Self.files)
+        let out = OutputFolder(folder, files: Self.files, dated: SnapshotDays.files)
+        var perDate: [String] = []
         try out.write { staging in
             let path = { (name: String) in staging + "/" + name }
+            let writer = GeoJSONWriter(reals: FractionalFields.names)
             for (name, features) in layers {
-                try GeoJSONWriter().write(features, to: path(name))
+                try writer.write(features, to: path(name))
             }
             try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
+            try AtomicFile.write(Array(result.supply.timelineCSVT(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csvt"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
+            perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes.
             do {
                 try ScenarioReport.write(folder: staging)
@@ -69,7 +78,29 @@ public struct ScenarioOutput {
                 throw ReportInputError(out.file(String(e.path.dropFirst(staging.count + 1))), e.reason)
             }
         }
-        return fileNames.map(out.file)
+        return (fileNames + perDate).map(out.file)
+    }
+
+    /// Writes each layer's per-date files into `staging`; returns their names, by date then layer.
+    private func writeSnapshots(_ snapshots: SnapshotDays, layers: [(file: String, features: [Feature])],
+                                into staging: String, writer: GeoJSONWriter) throws -> [String] {
+        let days: [Day]
+        switch snapshots {
+        case .none: return []
+        case .days(let given): days = given
+        case .keyDates: days = try ReportSummary(path: staging + "/summary.json").mapDates.map(\.day)
+        }
+        var names: [String] = []
+        for day in Array(Set(days)).sorted() {
+            for (file, features) in layers {
+                let layer = String(file.dropLast(".geojson".count))
+                guard let family = SnapshotDays.files.first(where: { $0.prefix == layer + "-" }) else { continue }
+                let name = family.name(day)
+                try writer.write(snapshot(features, on: day), to: staging + "/" + name)
+                names.append(name)
+            }
+        }
+        return names
     }
 
     /// The map layers by file name, in the order written: pockets, fronts, routes, districts.

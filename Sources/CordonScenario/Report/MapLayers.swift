@@ -23,6 +23,10 @@ struct MapItem {
     func string(_ key: String) -> String? { properties[key]?.stringValue }
     func number(_ key: String) -> Double? { properties[key]?.numberValue }
     func bool(_ key: String) -> Bool? { properties[key]?.boolValue }
+
+    /// A route itself rather than one of its stretches: `segment` `whole`, or none in a folder
+    /// written before routes carried one.
+    var isWholeRoute: Bool { (string("segment") ?? "whole") == "whole" }
 }
 
 /// The four map layers of an output folder in UTM (the zone of the districts' centre, so shapes

@@ -63,9 +63,12 @@ struct MapLegend {
             svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h16"), ("stroke", Palette.underFire),
                                ("stroke-width", MapStyle.exposedWidth), ("stroke-opacity", MapStyle.exposedOpacity)])
         }
-        row.item("corridor declared open", into: &svg) { x, y, svg in
-            svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h14"), ("stroke", Palette.open),
-                               ("stroke-width", "2.5"), ("marker-end", "url(#\(figure)-arrow)")])
+        for (words, cut) in [("corridor declared open", false), ("corridor declared open, cut", true)] {
+            row.item(words, into: &svg) { x, y, svg in
+                svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h14"),
+                                   ("stroke", Palette.corridorColour(declaredOpen: true, cut: cut)),
+                                   ("stroke-width", "2.5"), ("marker-end", "url(#\(figure)-arrow\(cut ? "-cut" : ""))")])
+            }
         }
         svg.close("g")
         return row.y - top + 10

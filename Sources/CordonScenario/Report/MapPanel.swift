@@ -64,7 +64,7 @@ struct MapPanel {
             text += "No \(besieged) pocket holds the focus point. "
         }
         if let notDrawn { text += notDrawn + " " }
-        let routes = layers.routes.filter { $0.holds(on: date.day) && $0.string("segment") == nil && $0.string("kind") == "supply" }
+        let routes = layers.routes.filter { $0.holds(on: date.day) && $0.isWholeRoute && $0.string("kind") == "supply" }
         text += routes.map { "\($0.string("route") ?? "?"): \(MapStyle.route(condition($0)).words)." }.joined(separator: " ")
         let corridors = layers.routes.filter { isOpenCorridor($0) }.compactMap { $0.string("route") }
         if !corridors.isEmpty { text += " Corridors declared open: " + corridors.joined(separator: ", ") + "." }
@@ -82,10 +82,12 @@ struct MapPanel {
         svg.empty("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "7"), ("stroke", "#ffffff"), ("stroke-width", "2"),
                            ("stroke-opacity", "0.75")])
         svg.close("pattern")
-        svg.open("marker", [("id", "\(id)-arrow"), ("viewBox", "0 0 10 10"), ("refX", "8"), ("refY", "5"),
-                            ("markerWidth", "4.5"), ("markerHeight", "4.5"), ("orient", "auto-start-reverse")])
-        svg.empty("path", [("d", "M0 0 L10 5 L0 10Z"), ("fill", Palette.open)])
-        svg.close("marker")
+        for (suffix, colour) in [("", Palette.open), ("-cut", Palette.corridorCut)] {
+            svg.open("marker", [("id", "\(id)-arrow\(suffix)"), ("viewBox", "0 0 10 10"), ("refX", "8"), ("refY", "5"),
+                                ("markerWidth", "4.5"), ("markerHeight", "4.5"), ("orient", "auto-start-reverse")])
+            svg.empty("path", [("d", "M0 0 L10 5 L0 10Z"), ("fill", colour)])
+            svg.close("marker")
+        }
         svg.close("defs")
     }
 
@@ -178,7 +180,7 @@ struct MapPanel {
             svg.empty("path", [("d", frame.path(s, closed: false)), ("stroke", Palette.underFire),
                                ("stroke-width", MapStyle.exposedWidth), ("stroke-opacity", MapStyle.exposedOpacity)])
         }
-        let lines = shown.filter { $0.string("segment") == nil }
+        let lines = shown.filter(\.isWholeRoute)
         for r in lines {
             let style = MapStyle.route(condition(r))
             svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "6")])
@@ -195,7 +197,7 @@ struct MapPanel {
     }
 
     private func isOpenCorridor(_ r: MapItem) -> Bool {
-        r.holds(on: date.day) && r.string("kind") == "corridor" && r.string("segment") == nil && r.bool("open") == true
+        r.holds(on: date.day) && r.string("kind") == "corridor" && r.isWholeRoute && r.bool("open") == true
     }
 
     private func corridors(_ frame: MapFrame, into svg: inout SVGWriter) {
@@ -205,8 +207,11 @@ struct MapPanel {
         for c in shown {
             let points = c.parts.flatMap { $0 }.map(frame.pixel)
             svg.empty("path", [("d", pathData(points, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "5")])
-            svg.empty("path", [("d", pathData(points, closed: false)), ("stroke", Palette.open), ("stroke-width", "2.5"),
-                               ("marker-end", "url(#\(id)-arrow)")])
+            // Declared open but cut (across hostile ground) in a colour of its own, as in routes.geojson.
+            let cut = c.string("status") == RouteCondition.cut.rawValue
+            svg.empty("path", [("d", pathData(points, closed: false)),
+                               ("stroke", Palette.corridorColour(declaredOpen: true, cut: cut)), ("stroke-width", "2.5"),
+                               ("marker-end", "url(#\(id)-arrow\(cut ? "-cut" : ""))")])
         }
         for c in shown {
             guard let end = c.parts.last?.last else { continue }

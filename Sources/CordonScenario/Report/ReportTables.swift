@@ -66,7 +66,7 @@ struct ReportTables {
 
     var routes: String {
         var order: [String] = [], kinds: [String: String] = [:]
-        for r in layers.routes where r.string("segment") == nil {
+        for r in layers.routes where r.isWholeRoute {
             guard let name = r.string("route"), kinds[name] == nil else { continue }
             order.append(name)
             kinds[name] = r.string("kind") ?? ""

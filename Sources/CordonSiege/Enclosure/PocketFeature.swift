@@ -4,6 +4,7 @@ import CordonGeometry
 extension Pocket {
     /// The pocket as a GeoJSON feature with the properties of `cordon enclosure`.
     /// `date`: the day asked with `--date`; a timeline pocket carries `from`/`until`/`since`.
+    /// Its `id` is `pocket-N@DAY` (``FeatureID``).
     public func feature(date: Day? = nil) -> Feature {
         var p = JSONObject()
         p["pocket"] = .number(Double(index))
@@ -18,7 +19,12 @@ extension Pocket {
         if let districts { p["districts"] = .array(districts.map { .string($0) }) }
         p.stamp(period, date: date)
         if period != nil { p["since"] = since.map { .string($0.description) } ?? .null }
-        return Feature(geometry: geometry, properties: p)
+        return Feature(geometry: geometry, properties: p).identified(id(date: date))
+    }
+
+    /// The pocket's stable id: `pocket-N` and its period's first day, or the day asked.
+    public func id(date: Day? = nil) -> String {
+        FeatureID.make("pocket-\(index)", period: period, date: date)
     }
 }
 

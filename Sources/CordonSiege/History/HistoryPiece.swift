@@ -21,6 +21,29 @@ public struct HistoryPiece {
         p["until"] = .string(until.description)
         return Feature(geometry: geometry, properties: p)
     }
+
+    /// The pieces as features, in order, each with a stable `id`: `CONTROLLER@FROM/N`, N
+    /// counting from 0 the pieces of that controller starting that day, in the order given.
+    public static func features(_ pieces: some Sequence<HistoryPiece>) -> [Feature] {
+        var numbering = PieceNumbering()
+        return pieces.map { numbering.feature(of: $0) }
+    }
+}
+
+/// Numbers the pieces of one controller starting on one day, as they come, for their ids.
+public struct PieceNumbering {
+    private var seen: [String: Int] = [:]
+
+    /// Nothing numbered yet.
+    public init() {}
+
+    /// `piece` as a feature with the next id for its controller and first day.
+    public mutating func feature(of piece: HistoryPiece) -> Feature {
+        let key = FeatureID.make(piece.controller, period: Period(from: piece.from, until: piece.until))
+        let n = seen[key, default: 0]
+        seen[key] = n + 1
+        return piece.feature.identified(key + "/\(n)")
+    }
 }
 
 /// What a series held: the counts `cordon history` reports.

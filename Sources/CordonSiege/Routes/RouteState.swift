@@ -54,7 +54,9 @@ public struct RouteState {
 }
 
 extension RouteState {
-    /// The route feature, then one feature per stretch (`segment`: `hostile` or `exposed`).
+    /// The route feature (`segment`: `whole`), then one feature per stretch (`segment`:
+    /// `hostile` or `exposed`), each with the route's `status` and a stable `id`:
+    /// `NAME@DAY/SEGMENT` (``FeatureID``).
     ///
     /// - Parameter date: The day asked, on single-date answers; written as `date`.
     /// - Returns: The route with its measures as properties, then its hostile and exposed
@@ -63,6 +65,7 @@ extension RouteState {
         var p = JSONObject()
         p["route"] = .string(route.name)
         p["kind"] = .string(route.kind.rawValue)
+        p["segment"] = .string("whole")
         p["status"] = .string(condition.rawValue)
         p["length_km"] = .number(NumberText.rounded(lengthKm, places: 6))
         p["hostile_km"] = .number(NumberText.rounded(hostileKm, places: 6))
@@ -78,14 +81,15 @@ extension RouteState {
             p["daily_capacity"] = dailyCapacity.map { .number(NumberText.rounded($0, places: 3)) } ?? .null
         }
         p.stamp(period, date: date)
-        var out = [Feature(geometry: route.geometry, properties: p)]
+        let id = { (segment: String) in FeatureID.make(route.name, period: period, date: date, part: segment) }
+        var out = [Feature(geometry: route.geometry, properties: p).identified(id("whole"))]
         for (segment, stretch) in [("hostile", hostileStretch), ("exposed", exposedStretch)] {
             guard let stretch, !stretch.isEmpty else { continue }
             var s: JSONObject = ["route": .string(route.name), "kind": .string(route.kind.rawValue),
-                                 "segment": .string(segment),
+                                 "segment": .string(segment), "status": .string(condition.rawValue),
                                  "length_km": .number(NumberText.rounded(Geodesic.length(stretch) / 1000, places: 6))]
             s.stamp(period, date: date)
-            out.append(Feature(geometry: stretch, properties: s))
+            out.append(Feature(geometry: stretch, properties: s).identified(id(segment)))
         }
         return out
     }

@@ -63,7 +63,7 @@ public enum ColumnType: Sendable, Equatable {
         "stroke-width", "fill-opacity",
     ]
     private static let texts: Set<String> = [
-        "controller", "status", "route", "kind", "segment", "origin", "destination", "across", "name",
+        "id", "controller", "status", "route", "kind", "segment", "origin", "destination", "across", "name",
         "stroke", "fill",
     ]
 }

@@ -9,12 +9,7 @@ extension SupplyRun {
     /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the stock bands; nil leaves them out.
     /// - Returns: The whole file's text, header first, ending in a newline.
     public func timelineCSV(monteCarlo: MonteCarloResult? = nil) -> String {
-        var header = ["date", "population", "evacuated"]
-        for supply in scenario.supplies {
-            let c = supply.commodity
-            header += ["stock", "ration", "days_left", "inflow", "consumed", "shortfall"].map { "\(c)_\($0)" }
-            if monteCarlo != nil { header += ["stock_p5", "stock_p50", "stock_p95"].map { "\(c)_\($0)" } }
-        }
+        let header = timelineColumns(monteCarlo: monteCarlo)
         var lines = [header.joined(separator: ",")]
         lines.reserveCapacity(days.count + 1)
         let n = { (x: Double) in NumberText.fixed(x) }
@@ -31,5 +26,39 @@ extension SupplyRun {
             lines.append(cells.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension SupplyRun {
+    /// The columns of ``timelineCSV(monteCarlo:)``, in order.
+    public func timelineColumns(monteCarlo: MonteCarloResult? = nil) -> [String] {
+        var header = ["date", "population", "evacuated"]
+        for supply in scenario.supplies {
+            let c = supply.commodity
+            header += ["stock", "ration", "days_left", "inflow", "consumed", "shortfall"].map { "\(c)_\($0)" }
+            if monteCarlo != nil { header += ["stock_p5", "stock_p50", "stock_p95"].map { "\(c)_\($0)" } }
+        }
+        return header
+    }
+
+    /// `timeline.csvt`, the sidecar GDAL's CSV driver (and so QGIS) reads for the column types:
+    /// one line of quoted types, one per column of ``timelineCSV(monteCarlo:)``, decided by the
+    /// column alone (``timelineType(of:)``), never by one run's values.
+    public func timelineCSVT(monteCarlo: MonteCarloResult? = nil) -> String {
+        timelineColumns(monteCarlo: monteCarlo).map { "\"\(Self.timelineType(of: $0))\"" }.joined(separator: ",") + "\n"
+    }
+
+    /// The GDAL type of a timeline column: `Date` for `date`; `Real` for every other column,
+    /// people and stocks alike, which are written with up to 3 (rations 6) decimals.
+    public static func timelineType(of column: String) -> String {
+        column == "date" ? "Date" : "Real"
+    }
+
+    /// The `.csvt` sidecar of a CSV file at `path`: the same name with `.csvt` for `.csv`, as
+    /// GDAL looks for it; nil when the name does not end in `.csv` (GDAL does not read it as
+    /// CSV) or is standard output (`-`).
+    public static func typesFile(of path: String) -> String? {
+        guard path != "-", path.lowercased().hasSuffix(".csv") else { return nil }
+        return path + "t"
     }
 }

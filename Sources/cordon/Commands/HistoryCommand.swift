@@ -80,11 +80,12 @@ struct HistoryCommand: AsyncParsableCommand {
     /// GeoJSON is streamed; a GeoPackage or database gets table `history`.
     private func writeHistory(_ pieces: [HistoryPiece], to path: String) throws {
         if LayerOutput(path) != nil {
-            try OutputTarget.write(pieces.map(\.feature), layer: "history", to: path)
+            try OutputTarget.write(HistoryPiece.features(pieces), layer: "history", to: path)
             return
         }
-        try GeoJSONWriter().stream(to: path) { add in
-            for p in pieces { try add(p.feature) }
+        try GeoJSONWriter(reals: FractionalFields.names).stream(to: path) { add in
+            var numbering = PieceNumbering()
+            for p in pieces { try add(numbering.feature(of: p)) }
         }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CordonCore
 import CordonScenario
+import CordonSiege
 import CordonSources
 import CordonSupply
 import Foundation
@@ -46,7 +48,15 @@ struct RunCommand: AsyncParsableCommand {
                              routes, supplies
           report.html        maps, charts and tables in one offline page
                              (cordon report DIR rebuilds it)
-        Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
+          timeline.csvt      the timeline's column types, for GDAL and QGIS
+        Layers carry `from`/`until` (for QGIS's temporal controller), simplestyle colours and \
+        a stable `id` on every feature.
+
+        --snapshots DATES (comma-separated YYYY-MM-DD, each inside the run) or --snapshots key \
+        (the report's map dates) also writes, for each date, pockets-DATE.geojson, \
+        fronts-DATE.geojson, routes-DATE.geojson and districts-DATE.geojson: only the features \
+        true that day, with `date` in place of `from`/`until`, for map clients without a time \
+        filter (geojson.io, GitHub's preview, a plain Leaflet layer). They belong to the set.
 
         -o FILE.gpkg or -o PG:... (PostGIS) writes the same as tables instead of files: \
         pockets, fronts, routes, districts (geometry column `geom`, EPSG:4326, a spatial \
@@ -60,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
 
         Example:
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
+          cordon run geodata/aleppo-2016/scenario.yaml -o aleppo --snapshots key
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo.gpkg
           cordon run geodata/aleppo-2016/scenario.yaml \\
               -o "PG:dbname=gis host=localhost schemas=aleppo"
@@ -71,17 +82,42 @@ struct RunCommand: AsyncParsableCommand {
 
     @Argument(help: "Scenario file, YAML or JSON.") var scenario: String
     @Option(name: .shortAndLong, help: "Output folder, or FILE.gpkg, or PG:... (PostGIS tables).") var output: String = "cordon-run"
+    @Option(help: "Per-date layers for these dates (YYYY-MM-DD,...) or for the report's key dates (key).")
+    var snapshots: String?
     @OptionGroup var settings: PipelineSettings
+
+    func validate() throws {
+        if snapshots != nil && LayerOutput(output) != nil {
+            throw ValidationError("--snapshots writes files into a run folder: give -o DIR, not a GeoPackage or PG:...")
+        }
+    }
 
     func run() async throws {
         try await reporting {
-            let (result, files) = try await settings.run(scenario, into: output)
+            let days = try snapshotDays()
+            let (result, files) = try await settings.run(scenario, into: output, snapshots: days)
             if !settings.quiet {
                 let brief = ScenarioBrief(result: result)
                 (brief.lines + [OutputTarget.writtenLine(files, to: output)])
                     .forEach { printError($0) }
             }
         }
+    }
+}
+
+extension RunCommand {
+    /// `--snapshots`: `key`, or dates separated by commas.
+    func snapshotDays() throws -> SnapshotDays {
+        guard let snapshots else { return .none }
+        if snapshots == "key" { return .keyDates }
+        let parts = snapshots.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return .days(try parts.map { text in
+            guard let day = Day(iso: text) else {
+                throw SiegeInputError(file: "--snapshots", "not an ISO date (YYYY-MM-DD) or key: \(text)")
+            }
+            return day
+        })
     }
 }
 
@@ -102,14 +138,17 @@ struct PipelineSettings: ParsableArguments {
         if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// Runs the pipeline on `scenario` and writes its files into `folder`.
-    func run(_ scenario: String, into folder: String) async throws -> (ScenarioResult, [String]) {
+    /// Runs the pipeline on `scenario` and writes its files into `folder`, with per-date layers
+    /// for `snapshots`.
+    func run(_ scenario: String, into folder: String, snapshots: SnapshotDays = .none) async throws -> (ScenarioResult, [String]) {
         let quiet = self.quiet
         let options = ScenarioPipeline.Options(jobs: jobs, runs: runs, seed: seed, progress: { stage, done, total in
             Progress(stage, quiet: quiet).report(done, total)
         })
         // Before any work: the folder must not hold an input or a file Cordon did not write.
-        let inputs = ScenarioOutput.inputFiles(of: try ScenarioLoader.load(scenario, for: .run))
+        let loaded = try ScenarioLoader.load(scenario, for: .run)
+        try snapshots.check(loaded)
+        let inputs = ScenarioOutput.inputFiles(of: loaded)
         let tables = LayerOutput(folder)
         if tables == nil {
             try ScenarioOutput.check(folder: folder, inputs: inputs)
@@ -119,6 +158,6 @@ struct PipelineSettings: ParsableArguments {
         let result = try await ScenarioPipeline.run(scenario, options: options)
         warn(about: result.inputs.duplicates)
         let output = ScenarioOutput(result)
-        return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder))
+        return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder, snapshots: snapshots))
     }
 }

@@ -15,7 +15,9 @@ struct SimulateCommand: AsyncParsableCommand {
         spoilage is taken, the ration is chosen from the days of supply left, and people consume \
         population × need × ration, never more than the stock.
 
-        The timeline (CSV, one row per day) goes to standard output or to -o. With --summary, the \
+        The timeline (CSV, one row per day) goes to standard output or to -o; -o FILE.csv also \
+        writes FILE.csvt beside it, the column types GDAL and QGIS read (date a Date, every other \
+        column Real). With --summary, the \
         dates that matter go to a JSON file: when each commodity runs out, and when rations first fall short \
         of full need and then of 80, 50 and 20 % of it. A short summary goes to standard error.
 
@@ -77,7 +79,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let outputs = [("-o", output ?? "-")] + (summary.map { [("--summary", $0)] } ?? [])
+            let types = SupplyRun.typesFile(of: output ?? "-")
+            let outputs = [("-o", output ?? "-")] + (types.map { [("-o (its types file)", $0)] } ?? [])
+                + (summary.map { [("--summary", $0)] } ?? [])
             try OutputChecks.refuseDuplicates(outputs)
             try OutputChecks.refuseReplacing(inputs: [scenario], with: outputs.map(\.1))
             let loaded = try ScenarioLoader.load(scenario, for: .simulate)
@@ -97,6 +101,7 @@ struct SimulateCommand: AsyncParsableCommand {
             // only once the summary is written too.
             var files = OutputSet()
             try files.add(Array(csv.utf8), to: output ?? "-")
+            if let types { try files.add(Array(central.timelineCSVT(monteCarlo: monteCarlo).utf8), to: types) }
             if let summary { try files.add(Array(central.summaryJSON(monteCarlo: monteCarlo).utf8), to: summary) }
             try files.commit()
             if !quiet { report(central, monteCarlo) }

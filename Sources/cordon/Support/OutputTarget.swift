@@ -20,7 +20,7 @@ enum OutputTarget {
         if let target = LayerOutput(output) {
             try LayerSetWriter().write(layers: [OutputLayer(name: layer, features: features)], tables: [], to: target)
         } else {
-            try GeoJSONWriter().write(features, to: output)
+            try GeoJSONWriter(reals: FractionalFields.names).write(features, to: output)
         }
     }
 
