@@ -30,7 +30,7 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        #expect(files == ["districts.geojson", "fronts.geojson", "pockets.geojson", "report.html", "routes.geojson", "summary.json", "timeline.csv"])
+        #expect(files == ["districts.geojson", "fronts.geojson", "pockets.geojson", "report.html", "routes.geojson", "summary.json", "timeline.csv", "timeline.csvt"])
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
@@ -84,7 +84,7 @@ struct DemoTests {
 
     @Test func theCastelloRoadComesUnderFireThenIsCut() throws {
         let castello = try layer("routes.geojson").map { $0["properties"] as! [String: Any] }
-            .filter { $0["route"] as? String == "Castello Road" && $0["segment"] == nil }
+            .filter { $0["route"] as? String == "Castello Road" && $0["segment"] as? String == "whole" }
         func status(on day: String) -> String? {
             castello.first { ($0["from"] as! String) <= day && day < ($0["until"] as! String) }?["status"] as? String
         }
@@ -101,7 +101,7 @@ struct DemoTests {
 
     @Test func fourCorridorsDeclaredOpenFrom28July() throws {
         let corridors = try layer("routes.geojson").map { $0["properties"] as! [String: Any] }
-            .filter { $0["kind"] as? String == "corridor" && $0["segment"] == nil }
+            .filter { $0["kind"] as? String == "corridor" && $0["segment"] as? String == "whole" }
         #expect(Set(corridors.map { $0["route"] as! String }).count == 4)
         for c in corridors {
             #expect(c["open"] as? Bool == ((c["from"] as! String) >= "2016-07-28"), "\(c)")
@@ -157,7 +157,7 @@ struct DemoTests {
 
     @Test func twoRunsWriteTheSameBytes() throws {
         let runs = try #require(Self.runs)
-        for name in Self.layers + ["summary.json", "timeline.csv", "report.html"] {
+        for name in Self.layers + ["summary.json", "timeline.csv", "timeline.csvt", "report.html"] {
             let a = try Data(contentsOf: runs.first.appendingPathComponent(name))
             let b = try Data(contentsOf: runs.second.appendingPathComponent(name))
             #expect(a == b, "\(name)")

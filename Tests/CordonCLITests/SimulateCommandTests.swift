@@ -49,9 +49,9 @@ struct SimulateCommandTests {
         let golden = try Data(contentsOf: URL(fileURLWithPath: scenarioFixture("aleppo-supply.timeline.csv")))
             + Data(contentsOf: URL(fileURLWithPath: scenarioFixture("aleppo-supply.summary.json")))
         #expect(outputs[0] == golden)
-        // Only the files asked for: no temporary names left behind.
+        // Only the files asked for and each CSV's types: no temporary names left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                == ["summary-1.json", "summary-2.json", "timeline-1.csv", "timeline-2.csv"])
+                == ["summary-1.json", "summary-2.json", "timeline-1.csv", "timeline-1.csvt", "timeline-2.csv", "timeline-2.csvt"])
     }
 
     @Test func writesTheTimelineToStandardOutputAndASummaryToStandardError() throws {

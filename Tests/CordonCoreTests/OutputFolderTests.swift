@@ -100,6 +100,27 @@ import Testing
         #expect(try listing(root) == ["out"])
     }
 
+    /// Dated files of a known family are Cordon's: kept out of the refusal and removed with the
+    /// old set; a name that only looks like one (no real date) is not.
+    @Test func datedFilesOfAKnownFamilyAreCordons() throws {
+        let root = try scratch()
+        defer { try? fm.removeItem(atPath: root) }
+        let path = root + "/out"
+        try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
+        try write("old", path + "/pockets-2016-07-20.geojson")
+        let family = DatedFileName(prefix: "pockets-", suffix: ".geojson")
+        #expect(family.matches("pockets-2016-07-20.geojson") && family.name(Day(iso: "2016-07-20")!) == "pockets-2016-07-20.geojson")
+        for name in ["pockets-2016-13-01.geojson", "pockets-2016-7-20.geojson", "pockets-2016-07-20.json", "pockets.geojson"] {
+            #expect(!family.matches(name), "\(name)")
+        }
+        let out = OutputFolder(path, files: ["a.txt"], dated: [family])
+        try out.write { staging in try AtomicFile.write(Array("A".utf8), to: staging + "/a.txt") }
+        #expect(try listing(path) == ["a.txt"])
+
+        try write("x", path + "/pockets-2016-02-30.geojson")
+        #expect(throws: OutputFolderError.self) { try out.check() }
+    }
+
     @Test func aSubfolderUnderAnOutputNameIsNotCordons() throws {
         let root = try scratch()
         defer { try? fm.removeItem(atPath: root) }

@@ -65,6 +65,24 @@ struct GeoJSONWriterTests {
         #expect(v.jsonText == #"{"b":1,"a":[true,false,null,"x\"\\\n\u0001é"],"c":{"z":2.5}}"#)
     }
 
+    /// Properties named as reals always show a decimal point, so GDAL types them Real; the
+    /// others, and numbers that already have one, are written as before.
+    @Test func realPropertiesKeepADecimalPoint() throws {
+        let p: JSONObject = ["stroke-width": 4, "fill-opacity": 0, "w": -0.0, "x": 0.25, "n": 4, "big": 1e300, "s": "4"]
+        let f = Feature(geometry: nil, properties: p, id: "a@1")
+        let text = try GeoJSONWriter(reals: ["stroke-width", "fill-opacity", "w", "x", "big", "s"]).feature(f)
+        #expect(text == #"{"type":"Feature","id":"a@1","properties":{"stroke-width":4.0,"fill-opacity":0.0,"w":0.0,"x":0.25,"#
+                + #""n":4,"big":1e+300,"s":"4"},"geometry":null}"#)
+        #expect(try GeoJSONWriter().feature(f).contains(#""stroke-width":4,"#))
+    }
+
+    /// An id goes in as the member and as the first property, replacing an older `id` property.
+    @Test func anIdentifiedFeatureCarriesItsIdTwice() throws {
+        let f = Feature(geometry: nil, properties: ["a": 1, "id": "old"]).identified("pocket-0@2016-07-17")
+        #expect(try GeoJSONWriter().feature(f)
+                == #"{"type":"Feature","id":"pocket-0@2016-07-17","properties":{"id":"pocket-0@2016-07-17","a":1},"geometry":null}"#)
+    }
+
     /// read → write → read gives the same geometry at 6 decimals, and writing again gives the same bytes.
     @Test func roundTripsAtSixDecimals() throws {
         let text = #"{"type":"Feature","id":3,"properties":{"k":"v"},"geometry":{"type":"Polygon","coordinates":"#

@@ -67,7 +67,9 @@ import Testing
         #expect(abs(s.exposedKm / ((2000 / k + 3000) / 1000) - 1) < 1e-4)
         #expect(s.minDistanceM == 0)
         let segments = s.features().compactMap { $0.properties["segment"]?.stringValue }
-        #expect(segments == ["hostile", "exposed"])
+        #expect(segments == ["whole", "hostile", "exposed"])
+        // Every stretch carries the route's status, so styling by status leaves no empty class.
+        #expect(s.features().map { $0.properties["status"]?.stringValue } == ["cut", "cut", "cut"])
     }
 
     @Test func routeOutsideTheMapIsUnknownNotFatal() throws {

@@ -14,7 +14,7 @@ struct RoutesCommand: AsyncParsableCommand {
 
         A route is `cut` where it runs inside hostile ground (neither besieged nor allied), `under_fire` where it comes within the fire range of it, `open` otherwise, and `unknown` where the map does not cover it. Lengths are geodesic; distances and the fire range are true distances on the ellipsoid (fire zones are grown in local transverse Mercator planes, within 0.1 % of the geodesic). Fire range is a model assumption: a distance, not line of sight or weapons.
 
-        Output: one feature per route per date (or period with --timeline), then its stretches inside hostile ground (`segment`: hostile) and under fire (`segment`: exposed, outside hostile ground), for map styling.
+        Output: one feature per route per date (or period with --timeline), `segment`: whole, then its stretches inside hostile ground (`segment`: hostile) and under fire (`segment`: exposed, outside hostile ground), for map styling; a stretch carries its route's `status`. Every feature has a stable `id`, such as `Castello Road@2016-07-17/whole`.
 
         Examples:
           cordon routes map.geojson routes.geojson --besieged opposition \\
