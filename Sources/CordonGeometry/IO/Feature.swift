@@ -23,7 +23,7 @@ extension Feature {
     /// (for GDAL and QGIS, which take a string `id` member as a field only when no `id`
     /// property exists, and for GeoPackage and PostGIS tables, which keep only properties).
     ///
-    /// - Parameter id: A ``FeatureID`` such as `pocket-0@2016-07-17`.
+    /// - Parameter id: A `FeatureID` such as `pocket-0@2016-07-17`.
     /// - Returns: The same feature, any earlier `id` property replaced.
     public func identified(_ id: String) -> Feature {
         var p: JSONObject = ["id": .string(id)]

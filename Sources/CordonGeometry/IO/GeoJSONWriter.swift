@@ -16,7 +16,7 @@ public struct GeoJSONWriter {
     ///
     /// - Parameters:
     ///   - decimals: Places of coordinates, 0 to 9.
-    ///   - reals: Properties always written as Real, such as ``FractionalFields/names``.
+    ///   - reals: Properties always written as Real, such as `FractionalFields.names`.
     public init(decimals: Int = 6, reals: Set<String> = []) {
         precondition((0...9).contains(decimals), "decimals must be 0 to 9")
         self.decimals = decimals

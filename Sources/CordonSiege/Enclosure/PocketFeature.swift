@@ -4,7 +4,7 @@ import CordonGeometry
 extension Pocket {
     /// The pocket as a GeoJSON feature with the properties of `cordon enclosure`.
     /// `date`: the day asked with `--date`; a timeline pocket carries `from`/`until`/`since`.
-    /// Its `id` is `pocket-N@DAY` (``FeatureID``).
+    /// Its `id` is `pocket-N@DAY` (`FeatureID`).
     public func feature(date: Day? = nil) -> Feature {
         var p = JSONObject()
         p["pocket"] = .number(Double(index))

@@ -56,7 +56,7 @@ public struct RouteState {
 extension RouteState {
     /// The route feature (`segment`: `whole`), then one feature per stretch (`segment`:
     /// `hostile` or `exposed`), each with the route's `status` and a stable `id`:
-    /// `NAME@DAY/SEGMENT` (``FeatureID``).
+    /// `NAME@DAY/SEGMENT` (`FeatureID`).
     ///
     /// - Parameter date: The day asked, on single-date answers; written as `date`.
     /// - Returns: The route with its measures as properties, then its hostile and exposed
