@@ -145,13 +145,15 @@ extension OutputSafetyTests {
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
         let deadline = Date().addingTimeInterval(20)
-        while try SmallRun.temporaries(in: folder).isEmpty && Date() < deadline { usleep(20_000) }
-        #expect(try SmallRun.temporaries(in: folder).count == 1, "the timeline was never staged")
+        // The timeline and its types (timeline.csvt) are both staged before the summary.
+        while try SmallRun.temporaries(in: folder).count < 2 && Date() < deadline { usleep(20_000) }
+        #expect(try SmallRun.temporaries(in: folder).count == 2, "the timeline and its types were never staged")
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationStatus == status)
         #expect(try SmallRun.temporaries(in: folder) == [])
         #expect(try Data(contentsOf: csv) == Data("previous\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("timeline.csvt").path))
     }
 
     /// `run` stopped with SIGTERM the moment its staging folder appears (or later, or after it
