@@ -6,7 +6,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Rebuild report.html from the output folder of cordon run or cordon demo.",
+        abstract: "Rebuild report.html and map.html from the output folder of cordon run or cordon demo.",
         discussion: """
         `cordon run` and `cordon demo` already write report.html into their output folder. \
         This command builds it again from the folder's own files, with no need for the \
@@ -28,10 +28,16 @@ struct ReportCommand: ParsableCommand {
           - tables: siege periods, depletion dates with percentiles, routes with their
             status history, pockets with area and population.
 
+        map.html, rebuilt beside it from the same files, is the run on one interactive \
+        map: a date slider and play button over the whole run with the key dates marked, \
+        only what is true on the day shown, in the layers' colours, and each feature's \
+        properties on a click. It too is self-contained and fetches nothing.
+
         Examples:
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
-          cordon report aleppo                    rewrites aleppo/report.html
-          cordon report aleppo -o briefing.html   writes it elsewhere
+          cordon report aleppo                    rewrites aleppo/report.html and aleppo/map.html
+          cordon report aleppo -o briefing.html   writes the report alone elsewhere (its link
+                                                  to map.html then needs the map beside it)
 
         Everything in the report is a model estimate from the scenario's inputs, not an observation.
         """)
@@ -49,8 +55,13 @@ struct ReportCommand: ParsableCommand {
             let inputs = ScenarioOutput.files.filter { $0 != ScenarioReport.fileName }
                 .map { (folder as NSString).appendingPathComponent($0) }
             try OutputChecks.refuseReplacing(inputs: inputs, with: output.map { [$0] } ?? [])
+            // Both pages are built before either is written, so a folder that cannot give them keeps its old ones.
+            let map = output == nil ? try InteractiveMap.html(folder: folder) : nil
             let path = try ScenarioReport.write(folder: folder, to: output)
-            printError("Report written to \(path).")
+            if let map {
+                try AtomicFile.write(Array(map.utf8), to: (folder as NSString).appendingPathComponent(InteractiveMap.fileName))
+            }
+            printError("Report written to \(path)" + (map == nil ? "." : "; interactive map beside it, \(InteractiveMap.fileName)."))
         }
     }
 }
