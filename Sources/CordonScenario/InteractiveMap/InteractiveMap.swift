@@ -11,8 +11,8 @@ import Foundation
 /// web-map projections, and this page may fetch neither: it would bring about 140 kB of
 /// someone else's code (kept in the repository, its licence carried in every page) to draw
 /// a few hundred shapes. The report already projects the layers to UTM, where shapes and
-/// distances are true, and draws them in SVG; this page reuses that (``MapLayers``,
-/// ``MapFrame``), so the interactive map and the report's maps agree line for line, the
+/// distances are true, and draws them in SVG; this page reuses that (`MapLayers`,
+/// `MapFrame`), so the interactive map and the report's maps agree line for line, the
 /// paths are worked out once by Cordon (the same input gives the same bytes), and the
 /// script is a few kilobytes that only shows, hides and zooms.
 ///

@@ -7,9 +7,11 @@ struct MapPage {
     let summary: ReportSummary
     let layers: MapLayers
 
-    /// The key dates of the report's maps and charts, one entry per day.
+    /// The key dates of the report's maps and charts, one entry per day. The charts' marks for
+    /// each encirclement and reopening are left out: the maps' dates already name them.
     var keyDates: [KeyDate] {
-        ReportSummary.merge((summary.mapDates + summary.chartEvents).flatMap { d in d.labels.map { (d.day, $0) } })
+        let events = summary.chartEvents.map { d in KeyDate(day: d.day, labels: d.labels.filter { !["encircled", "reopened"].contains($0) }) }
+        return ReportSummary.merge((summary.mapDates + events).flatMap { d in d.labels.map { (d.day, $0) } })
     }
 
     var html: String {

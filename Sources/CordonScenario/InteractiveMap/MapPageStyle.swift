@@ -12,11 +12,11 @@ enum MapPageStyle {
       "dates dates" "stage legend"; gap: 4px 14px; }
     .controls { grid-area: controls; display: flex; align-items: center; gap: 12px; }
     #play { min-width: 86px; font-size: 15px; padding: 4px 10px; }
-    .slider { position: relative; flex: 1; padding-bottom: 10px; }
+    .slider { position: relative; flex: 1 1 320px; padding-bottom: 10px; }
     .slider input { width: 100%; margin: 0; }
     .ticks { position: absolute; left: 8px; right: 8px; bottom: 0; height: 10px; }
     .tick { position: absolute; width: 2px; height: 10px; margin-left: -1px; background: #1a1a1a; }
-    #date-words { min-width: 270px; margin: 0; font-size: 17px; font-weight: bold; }
+    #date-words { flex: none; width: 22em; margin: 0; font-size: 17px; font-weight: bold; }
     #situation { grid-area: situation; margin: 0; min-height: 1.4em; }
     .key-dates { grid-area: dates; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 6px; margin: 2px 0 4px; padding: 0; }
     .key-dates button { font-size: 12.5px; padding: 2px 7px; border: 1px solid #999999; border-radius: 3px; background: #ffffff;
@@ -29,6 +29,9 @@ enum MapPageStyle {
     .feature { vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
     .feature:focus { outline: none; stroke: #000000; stroke-width: 3px; stroke-dasharray: none; }
     .feature:hover { stroke-opacity: 1; filter: brightness(0.92); }
+    #map:not([data-date]) .label { display: none; }
+    .label { font-weight: bold; fill: #1a1a1a; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round;
+      vector-effect: non-scaling-stroke; pointer-events: none; }
     .zoom { position: absolute; top: 8px; left: 8px; display: flex; flex-direction: column; gap: 3px; }
     .zoom button { min-width: 34px; padding: 3px 5px; font-size: 13px; background: #ffffff; border: 1px solid #666666; cursor: pointer; }
     .popup { position: absolute; z-index: 2; width: 300px; max-height: 260px; overflow: auto; background: #ffffff;
@@ -47,6 +50,6 @@ enum MapPageStyle {
     .swatch { flex: none; }
     footer { font-size: 12px; color: #444444; margin-top: 8px; padding-bottom: 16px; }
     @media (max-width: 800px) { main { grid-template-columns: minmax(0, 1fr); grid-template-areas: "controls" "situation" "dates" "stage" "legend"; }
-      .controls { flex-wrap: wrap; } #date-words { min-width: 0; } }
+      .controls { flex-wrap: wrap; } #date-words { width: auto; } }
     """
 }

@@ -31,9 +31,11 @@ enum MapScript {
       function short(n) { var d = new Date(n * DAY); return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear(); }
 
       var start = parse(config.start), end = parse(config.end), current = start;
-      var groups = Array.prototype.slice.call(svg.querySelectorAll("g.layer"));
+      // The four layers, then the route labels, which come and go with their routes.
+      var labels = svg.querySelector("g.labels");
+      var groups = Array.prototype.slice.call(svg.querySelectorAll("g.layer")).concat(labels ? [labels] : []);
       var features = groups.map(function (g) {
-        return Array.prototype.map.call(g.querySelectorAll(".feature"), function (el) {
+        return Array.prototype.map.call(g.querySelectorAll(".feature, .label"), function (el) {
           var from = parse(el.getAttribute("data-from")), until = parse(el.getAttribute("data-until"));
           return { el: el, from: from === null ? -Infinity : from, until: until === null ? Infinity : until };
         });
@@ -148,7 +150,12 @@ enum MapScript {
 
       // Zoom and pan: the viewBox, from the wheel, a drag and the buttons.
       var home = svg.getAttribute("viewBox").split(" ").map(Number), view = home.slice();
-      function setView(v) { view = v; svg.setAttribute("viewBox", v.map(function (x) { return x.toFixed(1); }).join(" ")); }
+      function setView(v) {
+        view = v;
+        svg.setAttribute("viewBox", v.map(function (x) { return x.toFixed(1); }).join(" "));
+        // Labels stay 13 px on screen at any zoom.
+        if (labels) labels.setAttribute("font-size", (13 * unitsPerPixel()).toFixed(2));
+      }
       function unitsPerPixel() {
         var r = svg.getBoundingClientRect();
         return Math.max(view[2] / r.width, view[3] / r.height);
@@ -194,6 +201,7 @@ enum MapScript {
         if (hit.length) openPopup(hit, e.clientX, e.clientY); else closePopup();
       });
 
+      setView(home.slice());
       var asked = parse(location.hash.slice(1));
       show(asked === null ? start : asked, asked !== null && asked >= start && asked <= end);
     })();

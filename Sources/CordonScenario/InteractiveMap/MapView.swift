@@ -36,6 +36,23 @@ struct MapView {
         return [minX - margin, minY - margin, maxX - minX + 2 * margin, maxY - minY + 2 * margin].map { ($0 * 10).rounded() / 10 }
     }
 
+    /// Supply routes' names beside their middles, shown on the days of the route they name; the
+    /// script keeps their size on screen as the map zooms. Corridors, short and close together,
+    /// are named by their tooltips and popups only, so labels never pile up.
+    private func labels(into svg: inout SVGWriter) {
+        svg.open("g", [("class", "labels"), ("font-size", "13")])
+        svg.raw("\n")
+        for item in layers.routes where item.string("kind") == "supply" && MapFeatureStyle(layer: "routes", item: item).isWholeRoute {
+            guard let name = item.string("route"), let part = item.parts.max(by: { $0.count < $1.count }), !part.isEmpty else { continue }
+            let p = frame.pixel(part[part.count / 2])
+            var attributes = [("class", "label")]
+            if let from = item.from { attributes.append(("data-from", from.description)) }
+            if let until = item.until { attributes.append(("data-until", until.description)) }
+            svg.label(name, x: p.x + 8, y: p.y, attributes + [("dx", "0.6em")])
+        }
+        svg.close("g")
+    }
+
     /// The SVG, and the properties of its features in `data-i` order.
     func svg(title: String) -> (svg: String, properties: [JSONValue]) {
         let frame = self.frame
@@ -61,6 +78,7 @@ struct MapView {
             }
             svg.close("g")
         }
+        labels(into: &svg)
         svg.close("svg")
         return (svg.text, properties)
     }

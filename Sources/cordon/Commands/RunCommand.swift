@@ -46,6 +46,8 @@ struct RunCommand: AsyncParsableCommand {
                              routes, supplies
           report.html        maps, charts and tables in one offline page
                              (cordon report DIR rebuilds it)
+          map.html           the run on one offline interactive map, a
+                             date slider over every day (rebuilt alike)
         Layers carry `from`/`until` (for QGIS's temporal controller) and simplestyle colours.
 
         -o FILE.gpkg or -o PG:... (PostGIS) writes the same as tables instead of files: \
