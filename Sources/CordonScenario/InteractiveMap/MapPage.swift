@@ -37,6 +37,10 @@ struct MapPage {
         page.element("a", [("href", ScenarioReport.fileName)], "The report")
         page.raw(" has the charts and tables.")
         page.close("p")
+        if !layers.hasDistricts {
+            page.element("p", [("class", "note")], "No districts layer: the scenario names no districts, so the map shows the "
+                            + "\(summary.besieged) pockets and not who holds the ground around them.")
+        }
         page.element("noscript", [], "This map needs JavaScript to draw the layers for a date; report.html shows the key dates without it.")
         page.close("header")
 

@@ -8,6 +8,7 @@ enum MapPageStyle {
     header { padding-top: 10px; }
     h1 { font-size: 22px; margin: 0; }
     .lede { margin: 2px 0 6px; color: #333333; }
+    .note { margin: 0 0 6px; border-left: 4px solid #E69F00; padding-left: 8px; }
     main { display: grid; grid-template-columns: minmax(0, 1fr) 250px; grid-template-areas: "controls controls" "situation situation"
       "dates dates" "stage legend"; gap: 4px 14px; }
     .controls { grid-area: controls; display: flex; align-items: center; gap: 12px; }
