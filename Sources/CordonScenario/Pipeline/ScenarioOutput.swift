@@ -18,7 +18,7 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "summary.json", ScenarioReport.fileName]
+                               "timeline.csv", "summary.json", ScenarioReport.fileName, QGISProject.fileName]
 
     /// The files this run writes: ``files`` without the districts layer when there are no districts.
     public var fileNames: [String] {
@@ -62,9 +62,10 @@ public struct ScenarioOutput {
             }
             try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
-            // Built from the files just written, so `cordon report DIR` gives the same bytes.
+            // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {
                 try ScenarioReport.write(folder: staging)
+                try QGISProject.write(folder: staging)
             } catch let e as ReportInputError where e.path.hasPrefix(staging + "/") {
                 throw ReportInputError(out.file(String(e.path.dropFirst(staging.count + 1))), e.reason)
             }

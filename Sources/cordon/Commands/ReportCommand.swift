@@ -6,10 +6,11 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Rebuild report.html from the output folder of cordon run or cordon demo.",
+        abstract: "Rebuild report.html and cordon.qgz from the output folder of cordon run or cordon demo.",
         discussion: """
-        `cordon run` and `cordon demo` already write report.html into their output folder. \
-        This command builds it again from the folder's own files, with no need for the \
+        `cordon run` and `cordon demo` already write report.html and cordon.qgz (a QGIS \
+        project of the folder's layers) into their output folder. This command builds both \
+        again from the folder's own files, with no need for the \
         scenario or its inputs: summary.json (the siege, routes, supplies and the basis: \
         input files, sources, assumptions), timeline.csv and the GeoJSON layers. A run \
         without districts has no districts.geojson; its maps then show the besieged side's \
@@ -30,8 +31,8 @@ struct ReportCommand: ParsableCommand {
 
         Examples:
           cordon run geodata/aleppo-2016/scenario.yaml -o aleppo
-          cordon report aleppo                    rewrites aleppo/report.html
-          cordon report aleppo -o briefing.html   writes it elsewhere
+          cordon report aleppo                    rewrites aleppo/report.html and aleppo/cordon.qgz
+          cordon report aleppo -o briefing.html   writes the page elsewhere (and no project)
 
         Everything in the report is a model estimate from the scenario's inputs, not an observation.
         """)
@@ -49,8 +50,17 @@ struct ReportCommand: ParsableCommand {
             let inputs = ScenarioOutput.files.filter { $0 != ScenarioReport.fileName }
                 .map { (folder as NSString).appendingPathComponent($0) }
             try OutputChecks.refuseReplacing(inputs: inputs, with: output.map { [$0] } ?? [])
-            let path = try ScenarioReport.write(folder: folder, to: output)
-            printError("Report written to \(path).")
+            let file = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+            let path = output ?? file(ScenarioReport.fileName)
+            // Both files or neither. The project opens the layers beside it, so it goes only
+            // into the folder.
+            var outputs = OutputSet()
+            try outputs.add(Array(ScenarioReport.html(folder: folder).utf8), to: path)
+            if output == nil {
+                try outputs.add(QGISProject.bytes(folder: folder), to: file(QGISProject.fileName))
+            }
+            try outputs.commit()
+            printError("Report written to \(path)" + (output == nil ? "; QGIS project to \(file(QGISProject.fileName))." : "."))
         }
     }
 }
