@@ -61,6 +61,9 @@ struct QGISProjectTests {
         // The Temporal Controller runs over the scenario's days (scenario.yaml: 1 July to 22
         // December 2016, the last day whole), a day a step.
         #expect(qgis["range"] as? [String] == ["2016-07-01T00:00:00", "2016-12-23T00:00:00"])
+        // The Temporal Controller opens animated (QgsTemporalNavigationObject.Animated) over the run.
+        #expect(qgis["navigation"] as? Int == 1)
+        #expect(qgis["navigationRange"] as? [String] == ["2016-07-01T00:00:00.000Z", "2016-12-23T00:00:00.000Z"])
         let step = qgis["step"] as? [Any]
         #expect(step?.first as? Double == 1 && step?.last as? String == "days", "\(step ?? [])")
 

@@ -17,6 +17,20 @@ enum ProjectTime {
 
         """
 
+    /// The Temporal Controller panel's own state, which QGIS keeps among the project's
+    /// properties: navigation "animated" (mode 1; off would show every period at once) over
+    /// the run, so the map opens on the first day, filtered, ready to play.
+    static func controller(start: Day, end: Day) -> String {
+        """
+                <TemporalControllerWidget>
+                  <NavigationMode type="int">1</NavigationMode>
+                  <StartDateTime type="QString">\(start)T00:00:00.000Z</StartDateTime>
+                  <EndDateTime type="QString">\(end + 1)T00:00:00.000Z</EndDateTime>
+                </TemporalControllerWidget>
+
+            """
+    }
+
     /// The project's time range, from the first day of the run to the end of its last day
     /// (`end` is the last day modelled), stepped a day at a time, four days a second when played.
     static func settings(start: Day, end: Day) -> String {

@@ -28,6 +28,7 @@ public enum QGISProject {
         let layers = ProjectLayer.all(districts: FileManager.default.fileExists(atPath: file("districts.geojson")))
         let frame = ProjectFrame(around: try bounds(of: layers.filter { $0.kind != .table }, in: folder))
         return document(title: summary.name, layers: layers, frame: frame,
+                        controller: ProjectTime.controller(start: summary.start, end: summary.end),
                         time: ProjectTime.settings(start: summary.start, end: summary.end))
     }
 
@@ -67,7 +68,7 @@ public enum QGISProject {
     /// The template filled in. QGIS 3.22 reads `projectCrs` only when the `ProjectionsEnabled`
     /// property says so (a leftover of its old on-the-fly switch). The layers panel lists the layers top down, the reverse of the
     /// order they are drawn in: routes on top, districts at the bottom, the timeline last.
-    static func document(title: String, layers: [ProjectLayer], frame: ProjectFrame, time: String) -> String {
+    static func document(title: String, layers: [ProjectLayer], frame: ProjectFrame, controller: String, time: String) -> String {
         let t = SVGWriter.escape(title)
         return """
             <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
@@ -85,7 +86,7 @@ public enum QGISProject {
                 <SpatialRefSys>
                   <ProjectionsEnabled type="int">1</ProjectionsEnabled>
                 </SpatialRefSys>
-              </properties>
+            \(controller)  </properties>
             \(frame.views)\(time)</qgis>
 
             """

@@ -128,6 +128,11 @@ def main(argv):
     time = project.timeSettings()
     r = time.temporalRange()
     out["range"] = [r.begin().toString("yyyy-MM-ddTHH:mm:ss"), r.end().toString("yyyy-MM-ddTHH:mm:ss")]
+    # The Temporal Controller panel's state (the panel itself needs QGIS's desktop application).
+    mode, ok = project.readNumEntry("TemporalControllerWidget", "/NavigationMode", 0)
+    out["navigation"] = mode if ok else None
+    out["navigationRange"] = [project.readEntry("TemporalControllerWidget", "/StartDateTime", "")[0],
+                              project.readEntry("TemporalControllerWidget", "/EndDateTime", "")[0]]
     out["step"] = [time.timeStep(), QgsUnitTypes.toString(time.timeStepUnit())]
     view = project.viewSettings().defaultViewExtent()
     e = QgsCoordinateTransform(view.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), project).transformBoundingBox(view)
