@@ -4,8 +4,8 @@ import CordonSiege
 import Foundation
 
 /// Writes a scenario run's files into a folder as one set: the map layers, the daily timeline,
-/// the summary and the report. The folder holds either the whole previous set or the whole new
-/// one (`OutputFolder`), never an input of the run and never a mixture.
+/// the summary, the report and the QGIS project. The folder holds either the whole previous
+/// set or the whole new one (`OutputFolder`), never an input of the run and never a mixture.
 public struct ScenarioOutput {
     /// The run to write.
     public let result: ScenarioResult
