@@ -4,8 +4,8 @@ import CordonSiege
 import Foundation
 
 /// Writes a scenario run's files into a folder as one set: the map layers, the daily timeline,
-/// the summary and the report. The folder holds either the whole previous set or the whole new
-/// one (`OutputFolder`), never an input of the run and never a mixture.
+/// the summary, the report and the QGIS project. The folder holds either the whole previous
+/// set or the whole new one (`OutputFolder`), never an input of the run and never a mixture.
 public struct ScenarioOutput {
     /// The run to write.
     public let result: ScenarioResult
@@ -18,7 +18,7 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "timeline.csvt", "summary.json", ScenarioReport.fileName]
+                               "timeline.csv", "timeline.csvt", "summary.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
 
     /// The files this run writes: ``files`` without the districts layer when there are no districts.
     public var fileNames: [String] {
@@ -71,9 +71,11 @@ public struct ScenarioOutput {
             try AtomicFile.write(Array(result.supply.timelineCSVT(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csvt"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
             perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
-            // Built from the files just written, so `cordon report DIR` gives the same bytes.
+            // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {
                 try ScenarioReport.write(folder: staging)
+                try InteractiveMap.write(folder: staging)
+                try QGISProject.write(folder: staging)
             } catch let e as ReportInputError where e.path.hasPrefix(staging + "/") {
                 throw ReportInputError(out.file(String(e.path.dropFirst(staging.count + 1))), e.reason)
             }

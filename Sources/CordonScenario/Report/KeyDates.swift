@@ -53,7 +53,7 @@ extension ReportSummary {
     }
 
     /// One entry per day, labels in the order they were found, days in order.
-    private static func merge(_ dates: [(Day, String)]) -> [KeyDate] {
+    static func merge(_ dates: [(Day, String)]) -> [KeyDate] {
         var merged: [KeyDate] = []
         for (day, label) in dates.sorted(by: { $0.0 < $1.0 }) {
             if merged.last?.day == day {

@@ -45,7 +45,9 @@ struct MapLayers {
 
     /// The map spans the routes and the besieged pocket at its encircled widest, with a margin,
     /// rather than the whole study area, whose countryside would shrink the city to a dot.
-    init(folder: String, pixelsAcross: Double) throws {
+    /// `uncut`: every feature kept whole, none cut to the frame or dropped (for a map that can
+    /// zoom out), simplified at `pixelsAcross` over the frame.
+    init(folder: String, pixelsAcross: Double, uncut: Bool = false) throws {
         let context = GEOSContext()
         let reader = GeoJSONReader(context: context)
         let path = { (name: String) in folder.hasSuffix("/") ? folder + name : folder + "/" + name }
@@ -81,10 +83,12 @@ struct MapLayers {
         let tolerance = (extent.maxX - extent.minX) / pixelsAcross / 2
         let cut = Bounds(minX: extent.minX - 500, minY: extent.minY - 500, maxX: extent.maxX + 500, maxY: extent.maxY + 500)
         // The ground the districts cover, to tell where a pocket runs beyond them.
-        let covered = hasDistricts ? try? context.union(projected[0].compactMap(\.1)) : nil
+        let covered = hasDistricts && !uncut ? try? context.union(projected[0].compactMap(\.1)) : nil
         let items = try projected.enumerated().map { n, layer in
             try layer.compactMap { feature, geometry in
-                try geometry.flatMap { try Self.item(feature, $0, cut: cut, tolerance: tolerance, covered: n == 1 ? covered : nil) }
+                try geometry.flatMap {
+                    try Self.item(feature, $0, cut: uncut ? nil : cut, tolerance: tolerance, covered: n == 1 ? covered : nil)
+                }
             }
         }
         districts = items[0]
@@ -102,9 +106,11 @@ struct MapLayers {
 
     /// `covered`: for a pocket, the districts' ground; the item is `beyondDistricts` when more
     /// than a sliver of it in view (half a percent, and a hectare) lies outside.
-    private static func item(_ f: Feature, _ g: Geometry, cut: Bounds, tolerance: Double, covered: Geometry?) throws -> MapItem? {
-        let clipped = try g.clip(to: cut)
-        let shown = try clipped.simplify(tolerance: tolerance)
+    /// `cut` nil: the item whole, and unsimplified should simplifying leave nothing of it.
+    private static func item(_ f: Feature, _ g: Geometry, cut: Bounds?, tolerance: Double, covered: Geometry?) throws -> MapItem? {
+        let clipped = try cut.map { try g.clip(to: $0) } ?? g
+        var shown = try clipped.simplify(tolerance: tolerance)
+        if shown.isEmpty && cut == nil { shown = clipped }
         guard !shown.isEmpty else { return nil }
         // An overlay GEOS refuses (on invalid input) leaves the flag off rather than the report unwritten.
         let beyond = covered.flatMap { covered in

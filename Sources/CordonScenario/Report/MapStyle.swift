@@ -18,9 +18,18 @@ enum MapStyle {
     /// study area's edge dashed, a gap in the map dotted.
     static func front(across: String, palette: Palette) -> (colour: String, dash: String?) {
         switch across {
-        case "edge": return (Palette.edge, "8 4")
-        case "gap": return (Palette.gap, "2 3")
+        case "edge": return (Palette.edge, frontDash(across: across))
+        case "gap": return (Palette.gap, frontDash(across: across))
         default: return (palette.colour(of: across), nil)
+        }
+    }
+
+    /// The dash of a front facing `across`: none for a controller.
+    static func frontDash(across: String) -> String? {
+        switch across {
+        case "edge": return "8 4"
+        case "gap": return "2 3"
+        default: return nil
         }
     }
 

@@ -14,6 +14,11 @@ struct ReportIntro {
         html.element("p", [("class", "lede")],
                      "Siege and supplies, \(period). Besieged side: \(summary.besieged). "
                         + "Focus point \(NumberText.grouped(summary.focus.lon, places: 4)) E, \(NumberText.grouped(summary.focus.lat, places: 4)) N.")
+        html.open("p", [("class", "map-link")])
+        html.raw("Interactive map: ")
+        html.element("a", [("href", InteractiveMap.fileName)], InteractiveMap.fileName)
+        html.raw(" (beside this page: every day of the run on a date slider, each shape's details on a click)")
+        html.close("p")
         html.element("p", [("class", "warning")],
                      "Every figure here is a model estimate computed by Cordon from the input files and assumptions listed "
                         + "below. None is an observation.")

@@ -48,6 +48,8 @@ struct RunCommand: AsyncParsableCommand {
                              routes, supplies
           report.html        maps, charts and tables in one offline page
                              (cordon report DIR rebuilds it)
+          map.html           the run on one offline interactive map, a
+                             date slider over every day (rebuilt alike)
           timeline.csvt      the timeline's column types, for GDAL and QGIS
         Layers carry `from`/`until` (for QGIS's temporal controller), simplestyle colours and \
         a stable `id` on every feature.
