@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordonCore
 import CordonGeometry
+import CordonSources
 
 struct Cordon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct Cordon: AsyncParsableCommand {
 
         Exit status: 0 success, 1 failure while running, 2 bad input or usage.
         """,
-        version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version))",
+        version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version), GDAL \(GDALLibrary.version))",
         subcommands: [
             DemoCommand.self, RunCommand.self, ReportCommand.self, EnclosureCommand.self, RoutesCommand.self,
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self,

@@ -60,3 +60,11 @@ extension String {
         hasSuffix(".") ? String(dropLast()) : self
     }
 }
+
+/// The GDAL this build runs on, for `cordon --version`.
+public enum GDALLibrary {
+    /// GDAL's release name, such as `3.6.2`.
+    public static var version: String {
+        GDALVersionInfo("RELEASE_NAME").map { String(cString: $0) } ?? "unknown"
+    }
+}
