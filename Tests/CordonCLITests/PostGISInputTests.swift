@@ -82,4 +82,24 @@ struct PostGISInputTests {
             #expect(try Data(contentsOf: fromDatabase.appendingPathComponent(file)) == Data(contentsOf: fromFiles.appendingPathComponent(file)), "\(file)")
         }
     }
+
+    /// Results written back into the database the map came from: refused, before any work, when
+    /// a table written would be a table read; the map's table is left as it was. Into another
+    /// schema of the same database, the same run goes through.
+    @Test func anOutputTableNeverReplacesTheInputTable() throws {
+        let schema = try PostGIS.freshSchema()
+        try load(Self.map, as: "pockets", into: schema)
+        for arguments in [["--layer", "pockets"], []] {
+            let r = try CordonTool.run(["enclosure", schema.connection] + arguments + ["--besieged", "opposition", "--timeline",
+                                                                                      "--quiet", "-o", schema.connection])
+            #expect(r.status == 2, "\(r.text)")
+            #expect(r.stderr.contains("table pockets: would replace the input"), "\(r.stderr)")
+        }
+        #expect(try schema.psql("SELECT COUNT(*), COUNT(controller) FROM pockets") == "14|14")
+        let elsewhere = try PostGIS.freshSchema()
+        let r = try CordonTool.run(["enclosure", schema.connection, "--besieged", "opposition", "--timeline", "--quiet",
+                                    "-o", elsewhere.connection])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try elsewhere.psql("SELECT COUNT(*) FROM pockets") == "7")
+    }
 }

@@ -30,6 +30,17 @@ public struct ScenarioOutput {
         Self.inputFiles(of: result.scenario)
     }
 
+    /// The tables a run may write into a GeoPackage or database.
+    public static let tables = ["pockets", "fronts", "routes", "districts", "timeline", "summary"]
+
+    /// The map, routes and districts sources a scenario names, resolved, with the layer each reads.
+    public static func inputLayers(of scenario: Scenario) -> [(source: String, layer: String?)] {
+        guard let siege = scenario.siege else { return [] }
+        return [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)].compactMap { key, path in
+            path.map { (scenario.resolve($0), siege.layers[key]) }
+        }
+    }
+
     /// The scenario file and the map, routes and districts files it names.
     public static func inputFiles(of scenario: Scenario) -> [String] {
         let siege = scenario.siege

@@ -41,7 +41,10 @@ struct EnclosureCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            try OutputTarget.refuseReplacing(inputs: [siege.map] + [population, districts, bases].compactMap { $0 },
+            let others = [population, districts, bases].compactMap { $0 }
+            try OutputTarget.refuseReplacingTables(["pockets"], inputs: [(siege.map, siege.source.layer)] + others.map { ($0, nil) },
+                                                   output: siege.output)
+            try OutputTarget.refuseReplacing(inputs: [siege.map] + others,
                                              with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)

@@ -56,6 +56,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            try OutputTarget.refuseReplacingTables(["history"], inputs: snapshots.map { ($0, fields.layer) }, output: output)
             try OutputTarget.refuseReplacing(inputs: snapshots, with: output)
             let pattern = try DatePattern(datePattern)
             let jobs = jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount

@@ -35,6 +35,9 @@ struct RoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            try OutputTarget.refuseReplacingTables(
+                ["routes"], inputs: [(siege.map, siege.source.layer), (routes, nil)] + [population].compactMap { $0 }.map { ($0, nil) },
+                output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
             let ctx = GEOSContext()
             let input = InputLayers(context: ctx)

@@ -155,6 +155,7 @@ struct PipelineSettings: ParsableArguments {
         if tables == nil {
             try ScenarioOutput.check(folder: folder, inputs: inputs)
         } else {
+            try OutputTarget.refuseReplacingTables(ScenarioOutput.tables, inputs: ScenarioOutput.inputLayers(of: loaded), output: folder)
             try OutputTarget.refuseReplacing(inputs: inputs, with: folder)
         }
         let result = try await ScenarioPipeline.run(scenario, options: options)

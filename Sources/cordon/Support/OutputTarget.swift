@@ -15,6 +15,24 @@ enum OutputTarget {
         if case .geoPackage(let path) = LayerOutput(output) { try AtomicFile.checkRenameable(path) }
     }
 
+    /// Before any work: refuses writing `tables` into a database one of `inputs` reads from the
+    /// same table (`-o PG:…` over the map's own table). Each input is a source with the layer it
+    /// reads; an unnamed layer of a database is its only table.
+    static func refuseReplacingTables(_ tables: [String], inputs: [(source: String, layer: String?)], output: String) throws {
+        guard let out = DatabaseAddress(SourceName(output)) else { return }
+        let written = Set(tables.map { out.qualified($0).lowercased() })
+        for (given, asked) in inputs {
+            let (source, named) = InputLayers.split(given)
+            let name = SourceName(source)
+            guard let address = DatabaseAddress(name), address.server == out.server else { continue }
+            let layers = try (asked ?? named).map { [$0] } ?? VectorSource(name).layerNames()
+            for layer in layers where written.contains(address.qualified(layer).lowercased()) {
+                throw OutputReplacesInputError(output: "\(SourceName(output)) table \(layer)",
+                                               input: "\(name)|layername=\(layer)")
+            }
+        }
+    }
+
     /// Writes one command's features: as table `layer` into a GeoPackage or database, else as GeoJSON.
     static func write(_ features: [Feature], layer: String, to output: String) throws {
         if let target = LayerOutput(output) {
