@@ -34,6 +34,7 @@ extension ScenarioResult {
             return "\n    \(text(.string(route.name))): [\n      " + lines.joined(separator: ",\n      ") + "\n    ]"
         }.joined(separator: ",")
         out += inputs.routes.isEmpty ? "},\n" : "\n  },\n"
+        out += "  \"inflow_periods\": \(inflowPeriodsJSON),\n"
         let supplies = supply.summaryJSON(monteCarlo: monteCarlo)
             .trimmingSuffix("\n").replacingOccurrences(of: "\n", with: "\n  ")
         out += "  \"supplies\": \(supplies)\n"
