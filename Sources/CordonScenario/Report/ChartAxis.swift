@@ -33,24 +33,50 @@ struct ValueAxis {
     }
 }
 
-/// The time axis: a tick on the first of every month, named, with the year on the first
-/// label and on every January. Over more than three years the ticks thin out to every 2, 3 or
-/// 6 months, then to Januaries every 1, 2, 5, 10, … years, so there are never more than 36.
+/// The time axis: ticks on the first of the month every 1, 2, 3 or 6 months, else on
+/// Januaries every 1, 2, 5, 10, … years, whichever is the first whose labels all fit side by
+/// side without touching. Month labels carry the year on the first tick and on every January;
+/// year ticks are the year alone. A label that would run past the chart's edge is moved in.
 struct TimeAxis {
     let first: Day, last: Day
+    /// Where the first and the last day fall, and the chart's whole width, in pixels.
+    let left: Double, right: Double, chartWidth: Double
 
     struct Tick {
         var day: Day
         var label: String
+        /// Where the tick is, and the middle of its label (the same unless moved in from an edge).
+        var x: Double, labelX: Double
+        /// The label's estimated width.
+        var width: Double
     }
 
-    /// Months between ticks, the first that keeps to 36 ticks.
+    /// Tick labels are 11 px text; 6.6 px a character is wider than the average character of
+    /// the fonts the report names, so real labels are no wider than estimated.
+    static let characterWidth = 6.6
+    /// The least space between two labels.
+    static let gap = 8.0
+
+    /// Months between ticks, tried in turn.
     private static let steps = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000]
 
     var ticks: [Tick] {
-        let (y0, m0, _) = first.components, (y1, m1, _) = last.components
-        let months = (y1 * 12 + m1) - (y0 * 12 + m0) + 1
-        let step = Self.steps.first { months <= 36 * $0 } ?? Self.steps[Self.steps.count - 1]
+        var out: [Tick] = []
+        for step in Self.steps {
+            out = ticks(every: step)
+            if Self.fit(out) { break }
+        }
+        return out
+    }
+
+    /// Whether each label ends at least `gap` before the next begins.
+    static func fit(_ ticks: [Tick]) -> Bool {
+        zip(ticks, ticks.dropFirst()).allSatisfy { a, b in a.labelX + a.width / 2 + gap <= b.labelX - b.width / 2 }
+    }
+
+    private func ticks(every step: Int) -> [Tick] {
+        let (y0, m0, _) = first.components
+        let span = Double(max(1, last - first))
         var out: [Tick] = []
         // Months counted from year 0, so ticks fall on whole multiples of the step.
         var index = y0 * 12 + m0 - 1
@@ -60,7 +86,10 @@ struct TimeAxis {
             let (y, m) = (index / 12, index % 12 + 1)
             if day >= first {
                 let label = step >= 12 ? "\(y)" : ReportDate.months[m - 1] + (showYear || m == 1 ? " \(y)" : "")
-                out.append(Tick(day: day, label: label))
+                let x = left + Double(day - first) / span * (right - left)
+                let width = Double(label.count) * Self.characterWidth
+                let labelX = min(max(x, width / 2), chartWidth - width / 2)
+                out.append(Tick(day: day, label: label, x: x, labelX: labelX, width: width))
                 showYear = false
             }
             index += step

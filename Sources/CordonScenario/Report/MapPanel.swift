@@ -18,12 +18,30 @@ struct MapPanel {
     let fronts: [String]
 
     static let width = 560.0
-    private static let header = 54.0
+    /// The heading's height with one line of what happened; each further line adds `eventLine`.
+    private static let header = 54.0, eventLine = 17.0
+    /// Where the event text starts, right of the date, and its 14 px characters' estimated width.
+    private static let eventX = 136.0, eventCharacter = 7.7
+
+    /// What happened that day, word-wrapped into lines that fit right of the date.
+    private var eventLines: [String] {
+        let room = Int((Self.width - Self.eventX) / Self.eventCharacter)
+        var lines: [String] = []
+        for word in date.text.split(separator: " ").map(String.init) {
+            if let last = lines.last, last.count + 1 + word.count <= room {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(word)
+            }
+        }
+        return lines.isEmpty ? [""] : lines
+    }
 
     private var id: String { "map-\(date.day)" }
 
     func svg() -> String {
-        let frame = MapFrame(extent: layers.extent, left: 0.5, top: Self.header, width: Self.width - 1)
+        let top = Self.header + Double(eventLines.count - 1) * Self.eventLine
+        let frame = MapFrame(extent: layers.extent, left: 0.5, top: top, width: Self.width - 1)
         let legendTop = frame.top + frame.height + 8
         var legend = SVGWriter()
         let legendHeight = MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id, fronts: fronts)
@@ -93,7 +111,10 @@ struct MapPanel {
 
     private func heading(_ pocket: MapItem?, into svg: inout SVGWriter) {
         svg.label(ReportDate.long(date.day), x: 2, y: 20, [("class", "map-date")])
-        svg.label(date.text, x: 136, y: 20, [("class", "map-event")])
+        let lines = eventLines
+        for (i, line) in lines.enumerated() {
+            svg.label(line, x: Self.eventX, y: 20 + Double(i) * Self.eventLine, [("class", "map-event")])
+        }
         let line: String
         if let pocket {
             line = "The \(besieged) pocket holding the focus point is \(pocket.string("status") ?? "?"): \(NumberText.grouped(pocket.number("area_km2") ?? 0, places: 1)) km², "
@@ -101,7 +122,7 @@ struct MapPanel {
         } else {
             line = "No \(besieged) pocket holds the focus point"
         }
-        svg.label(line, x: 2, y: 42, [("class", "small")])
+        svg.label(line, x: 2, y: 42 + Double(lines.count - 1) * Self.eventLine, [("class", "small")])
     }
 
     /// The besieged side's pockets that day, encircled ones strongly filled and hatched, open ones

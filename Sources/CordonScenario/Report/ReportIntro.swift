@@ -32,7 +32,7 @@ struct ReportIntro {
         html.open("div", [("class", "findings")])
         let spans = summary.encircled.map { s in
             // Both ends inclusive, as in the siege table's "first day" and "last day encircled".
-            ReportDate.short(s.from) + " – " + ReportDate.short(min((s.until ?? summary.end + 1) - 1, summary.end))
+            summary.short(s.from) + " – " + summary.short(min((s.until ?? summary.end + 1) - 1, summary.end))
         }
         finding(&html, "Encircled", spans.isEmpty ? "never" : spans.joined(separator: ", "),
                 spans.isEmpty ? "the pocket holding the focus point keeps a way out"
@@ -43,8 +43,8 @@ struct ReportIntro {
         for d in summary.depletion {
             let main = (d.p50 ?? d.central).map(ReportDate.long) ?? "lasts to the end"
             var note = d.p50 != nil ? "median of the Monte Carlo runs" : "central run"
-            if let p5 = d.p5, let p95 = d.p95 { note += "; P5–P95 \(ReportDate.short(p5)) – \(ReportDate.short(p95))" }
-            if let central = d.central, d.p50 != nil { note += "; central run \(ReportDate.short(central))" }
+            if let p5 = d.p5, let p95 = d.p95 { note += "; P5–P95 \(summary.short(p5)) – \(summary.short(p95))" }
+            if let central = d.central, d.p50 != nil { note += "; central run \(summary.short(central))" }
             finding(&html, "\(d.commodity.capitalized) runs out", main, note)
         }
         if let evacuated = summary.evacuated, evacuated > 0 {

@@ -16,12 +16,18 @@ enum ReportNumber {
 enum ReportDate {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// Whether dates between `first` and `last` need their year to be told apart: they do
+    /// once the two fall in different calendar years.
+    static func needsYears(_ first: Day, _ last: Day) -> Bool { first.components.0 != last.components.0 }
+
     static func long(_ d: Day) -> String {
         let (y, m, day) = d.components
         return "\(day) \(months[m - 1]) \(y)"
     }
 
-    static func short(_ d: Day) -> String {
+    /// "17 Jul", or "17 Jul 2016" when `years` (a scenario over more than one calendar year).
+    static func short(_ d: Day, years: Bool) -> String {
+        if years { return long(d) }
         let (_, m, day) = d.components
         return "\(day) \(months[m - 1])"
     }

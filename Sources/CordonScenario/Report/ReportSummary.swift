@@ -28,6 +28,14 @@ struct ReportSummary {
         var bands: [(band: String, day: Day)]
     }
 
+    /// An inflow and the periods it brings something in (`summary.json`'s `inflow_periods`).
+    struct InflowPeriods {
+        var name: String
+        /// A single delivery rather than a flow.
+        var once: Bool
+        var flowing: [Span]
+    }
+
     var name: String
     var besieged: String
     var focus: (lon: Double, lat: Double)
@@ -36,9 +44,16 @@ struct ReportSummary {
     var start: Day, end: Day
     var evacuated: Double?
     var routes: [String: [RouteSpan]]
+    var inflows: [InflowPeriods]
     var depletion: [Depletion]
     var monteCarlo: (runs: Int, seed: String)?
     var basis: ReportBasis?
+
+    /// Whether the scenario runs over more than one calendar year, so every date shows its year.
+    var years: Bool { ReportDate.needsYears(start, end) }
+
+    /// A date in the report's short form: with its year when ``years``.
+    func short(_ d: Day) -> String { ReportDate.short(d, years: years) }
 
     static let bandOrder = ["full", "reduced", "crisis", "emergency", "catastrophe"]
 
@@ -66,6 +81,12 @@ struct ReportSummary {
                 guard let from = day(s["from"]), let until = day(s["until"]), let status = s["status"] as? String else { return nil }
                 return RouteSpan(from: from, until: until, status: status, declaredOpen: s["open"] as? Bool)
             }
+        }
+        // Absent from folders written before it existed: no supply dates then.
+        inflows = (root["inflow_periods"] as? [[String: Any]] ?? []).compactMap { i in
+            guard let name = i["name"] as? String else { return nil }
+            let flowing = (i["flowing"] as? [[String: Any]] ?? []).compactMap { s in day(s["from"]).map { Span(from: $0, until: day(s["until"])) } }
+            return InflowPeriods(name: name, once: i["once"] as? Bool ?? false, flowing: flowing)
         }
         let mc = supplies["monte_carlo"] as? [String: Any]
         let spread = mc?["commodities"] as? [String: [String: Any]] ?? [:]

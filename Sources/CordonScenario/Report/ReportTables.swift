@@ -103,7 +103,7 @@ struct ReportTables {
             let date = { (x: Day?) in x.map(ReportDate.long) ?? "after the end" }
             return [d.commodity + unit, date(d.central)]
                 + (mc == nil ? [] : [date(d.p5), date(d.p50), date(d.p95), d.never.map { ReportNumber.percent($0, places: 1) } ?? ""])
-                + [d.bands.filter { $0.band != "full" }.map { "\($0.band) \(ReportDate.short($0.day))" }.joined(separator: ", ")]
+                + [d.bands.filter { $0.band != "full" }.map { "\($0.band) \(summary.short($0.day))" }.joined(separator: ", ")]
         }
         let head = ["commodity", "runs out (central run)"]
             + (mc == nil ? [] : ["P5", "P50", "P95", "runs that never run out"]) + ["first day of each ration band"]

@@ -70,10 +70,11 @@ struct TimeChart {
         svg.label(yTitle, x: 14, y: plotTop + Self.plotHeight / 2,
                   [("class", "small strong"), ("text-anchor", "middle"),
                    ("transform", "rotate(-90 14 \(ReportNumber.svg(plotTop + Self.plotHeight / 2)))")])
-        for tick in TimeAxis(first: days.first ?? Day(ordinal: 0), last: days.last ?? Day(ordinal: 0)).ticks {
-            let tx = x(tick.day)
-            svg.empty("path", [("d", "M\(ReportNumber.svg(tx)) \(ReportNumber.svg(plotTop + Self.plotHeight))v5"), ("stroke", "#444444")])
-            svg.label(tick.label, x: tx, y: plotTop + Self.plotHeight + 18, [("text-anchor", "middle"), ("class", "small")])
+        let time = TimeAxis(first: days.first ?? Day(ordinal: 0), last: days.last ?? Day(ordinal: 0),
+                            left: Self.left, right: Self.left + plotWidth, chartWidth: Self.width)
+        for tick in time.ticks {
+            svg.empty("path", [("d", "M\(ReportNumber.svg(tick.x)) \(ReportNumber.svg(plotTop + Self.plotHeight))v5"), ("stroke", "#444444")])
+            svg.label(tick.label, x: tick.labelX, y: plotTop + Self.plotHeight + 18, [("text-anchor", "middle"), ("class", "small tick")])
         }
         svg.close("g")
 
@@ -99,7 +100,7 @@ struct TimeChart {
                                ("stroke", colour), ("stroke-width", mark.outcome ? "1.5" : "1"),
                                ("stroke-dasharray", mark.outcome ? "6 3" : "3 3")])
             // Near the right edge the label ends at its line instead of running off the chart.
-            svg.label(Self.markLabel(mark), x: leftward ? mx - 3 : mx + 3, y: labelY,
+            svg.label(markLabel(mark), x: leftward ? mx - 3 : mx + 3, y: labelY,
                       [("class", mark.outcome ? "small strong" : "small")] + (leftward ? [("text-anchor", "end")] : []))
         }
         svg.close("g")
@@ -107,10 +108,13 @@ struct TimeChart {
         return svg.text
     }
 
-    private static func markLabel(_ mark: Mark) -> String { "\(ReportDate.short(mark.day)): \(mark.text)" }
+    /// Whether the chart's days run over more than one calendar year, so marks show the year.
+    private var years: Bool { ReportDate.needsYears(days.first ?? Day(ordinal: 0), days.last ?? Day(ordinal: 0)) }
+
+    private func markLabel(_ mark: Mark) -> String { "\(ReportDate.short(mark.day, years: years)): \(mark.text)" }
 
     /// Rough width of a mark's label: 11 px text, bold for outcomes, and a little room.
-    private static func markWidth(_ mark: Mark) -> Double {
+    private func markWidth(_ mark: Mark) -> Double {
         Double(markLabel(mark).count) * (mark.outcome ? 6.6 : 6.2) + 8
     }
 
@@ -122,7 +126,7 @@ struct TimeChart {
         var rows: [[(from: Double, to: Double)]] = []
         return marks.sorted { $0.day < $1.day }.map { mark in
             let at = Self.left + Double(mark.day - (days.first ?? mark.day)) / span * plotWidth
-            let width = Self.markWidth(mark)
+            let width = markWidth(mark)
             let leftward = at + width > Self.width && at - width >= 0
             let from = leftward ? at - width : at, to = leftward ? at : at + width
             let row = rows.firstIndex { taken in taken.allSatisfy { $0.to < from || to < $0.from } } ?? rows.count
