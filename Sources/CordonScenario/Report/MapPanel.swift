@@ -14,6 +14,9 @@ struct MapPanel {
     let date: KeyDate
     /// Controllers in legend order.
     let controllers: [String]
+    /// Lines the heading leaves for what happened, at least this map's own: the most any map
+    /// of the page needs, so maps side by side line up.
+    var eventRows = 1
     /// What the fronts face anywhere in the fronts layer, in legend order.
     let fronts: [String]
 
@@ -24,7 +27,7 @@ struct MapPanel {
     private static let eventX = 136.0, eventCharacter = 7.7
 
     /// What happened that day, word-wrapped into lines that fit right of the date.
-    private var eventLines: [String] {
+    var eventLines: [String] {
         let room = Int((Self.width - Self.eventX) / Self.eventCharacter)
         var lines: [String] = []
         for word in date.text.split(separator: " ").map(String.init) {
@@ -40,7 +43,7 @@ struct MapPanel {
     private var id: String { "map-\(date.day)" }
 
     func svg() -> String {
-        let top = Self.header + Double(eventLines.count - 1) * Self.eventLine
+        let top = Self.header + Double(max(eventRows, eventLines.count) - 1) * Self.eventLine
         let frame = MapFrame(extent: layers.extent, left: 0.5, top: top, width: Self.width - 1)
         let legendTop = frame.top + frame.height + 8
         var legend = SVGWriter()
@@ -122,7 +125,7 @@ struct MapPanel {
         } else {
             line = "No \(besieged) pocket holds the focus point"
         }
-        svg.label(line, x: 2, y: 42 + Double(lines.count - 1) * Self.eventLine, [("class", "small")])
+        svg.label(line, x: 2, y: 42 + Double(max(eventRows, lines.count) - 1) * Self.eventLine, [("class", "small")])
     }
 
     /// The besieged side's pockets that day, encircled ones strongly filled and hatched, open ones

@@ -68,9 +68,12 @@ struct ReportPage {
         }
         page.open("div", [("class", "maps")])
         let palette = self.palette, controllers = legendControllers, fronts = legendFronts
-        for date in summary.mapDates {
-            let panel = MapPanel(layers: layers, palette: palette, besieged: summary.besieged, date: date,
-                                 controllers: controllers, fronts: fronts)
+        let panels = summary.mapDates.map {
+            MapPanel(layers: layers, palette: palette, besieged: summary.besieged, date: $0, controllers: controllers, fronts: fronts)
+        }
+        let eventRows = panels.map(\.eventLines.count).max() ?? 1
+        for var panel in panels {
+            panel.eventRows = eventRows
             page.open("figure")
             page.raw(panel.svg())
             if let notDrawn = panel.notDrawn { page.element("figcaption", [], notDrawn) }

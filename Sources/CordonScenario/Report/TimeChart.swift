@@ -118,20 +118,33 @@ struct TimeChart {
         Double(markLabel(mark).count) * (mark.outcome ? 6.6 : 6.2) + 8
     }
 
-    /// Each mark's label row, the first where it overlaps no other label, and whether it reads
-    /// leftward from its line: it does when it would otherwise run past the chart's right edge.
+    /// Each mark's label row, the first where its label overlaps no other label and no other
+    /// mark's line crosses it (a line runs from its label down through every lower row), and
+    /// whether it reads leftward from its line: it does when it would otherwise run past the
+    /// chart's right edge.
     private func placeMarks() -> [(mark: Mark, row: Int, leftward: Bool)] {
         let plotWidth = Self.width - Self.left - Self.right
         let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
-        var rows: [[(from: Double, to: Double)]] = []
+        var placed: [(at: Double, from: Double, to: Double, row: Int)] = []
         return marks.sorted { $0.day < $1.day }.map { mark in
             let at = Self.left + Double(mark.day - (days.first ?? mark.day)) / span * plotWidth
             let width = markWidth(mark)
             let leftward = at + width > Self.width && at - width >= 0
             let from = leftward ? at - width : at, to = leftward ? at : at + width
-            let row = rows.firstIndex { taken in taken.allSatisfy { $0.to < from || to < $0.from } } ?? rows.count
-            if row == rows.count { rows.append([]) }
-            rows[row].append((from, to))
+            func free(_ row: Int, lines: Bool) -> Bool {
+                placed.allSatisfy { p in
+                    if p.row == row { return p.to < from || to < p.from }
+                    guard lines else { return true }
+                    // A line above this row crosses this label; this line crosses labels below.
+                    if p.row < row { return p.at < from - 2 || p.at > to + 2 }
+                    return at < p.from - 2 || at > p.to + 2
+                }
+            }
+            // Marks days apart cannot always keep clear of each other's lines: then labels
+            // only keep clear of each other. Both searches end, at the latest one row below all.
+            let rows = (placed.map(\.row).max() ?? -1) + 2
+            let row = (0..<rows).first { free($0, lines: true) } ?? (0..<rows).first { free($0, lines: false) } ?? rows
+            placed.append((at, from, to, row))
             return (mark, row, leftward)
         }
     }
