@@ -4,7 +4,7 @@ enum ScenarioKeys {
     static let top = ["name", "start", "end", "population", "supplies", "inflows", "rationing", "evacuation", "uncertainty"]
         + siege
     /// The keys `cordon run` reads to find the siege on the map (`SiegeReader.swift`).
-    static let siege = ["map", "routes", "districts", "besieged", "allies", "snap", "fire_range_m", "walk_m", "focus"]
+    static let siege = ["map", "routes", "districts", "besieged", "allies", "neutral", "snap", "fire_range_m", "walk_m", "focus"]
     /// `map:` written as a mapping: which source, which layer, which fields.
     static let mapSource = ["source", "layer", "fields", "values"]
     /// `routes:` and `districts:` written as a mapping.

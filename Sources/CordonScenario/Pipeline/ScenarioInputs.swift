@@ -64,7 +64,7 @@ public struct ScenarioInputs {
         try check(against: scenario)
     }
 
-    /// Checks that these inputs fit `scenario`: its besieged side and allies hold ground on the
+    /// Checks that these inputs fit `scenario`: its besieged side, allies and neutral parties hold ground on the
     /// map, and every route an inflow names and every corridor an evacuation names is here.
     ///
     /// - Throws: ``ScenarioError`` naming the scenario's key (`besieged`, `allies[1]`,
@@ -87,6 +87,7 @@ public struct ScenarioInputs {
         }
         try check(siege.besieged, "besieged")
         for (i, ally) in siege.allies.enumerated() { try check(ally, "allies[\(i)]") }
+        for (i, party) in siege.neutral.enumerated() { try check(party, "neutral[\(i)]") }
     }
 
     private static func checkRouteNames(_ scenario: Scenario, _ routes: [Route]) throws {

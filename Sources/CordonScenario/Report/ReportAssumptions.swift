@@ -70,6 +70,10 @@ struct ReportAssumptions {
         var line = "A route within \(n(s.fireRange)) m of hostile ground is under fire; one that crosses it is cut. "
             + "People walk up to \(n(s.walk)) m to a corridor's entry."
         if s.snap > 0 { line += " Areas are joined across gaps narrower than \(n(s.snap, 1)) m." }
+        if !s.neutral.isEmpty {
+            line += " Ground held by \(s.neutral.joined(separator: ", ")) is neutral: not hostile, "
+                + (s.neutral.allSatisfy(s.allies.contains) ? "and passable as an ally's." : "and not a way out.")
+        }
         return line
     }
 

@@ -19,6 +19,8 @@ struct RunCommand: AsyncParsableCommand {
           districts: d.geojson    named polygons, optional population
           besieged: opposition    the besieged controller, as the map names it
           allies: []              controllers whose ground the besieged may cross
+          neutral: []             controllers whose ground is not hostile
+                                  (e.g. [un]) yet not passable unless allied
           snap: 0                 metres: join areas across narrower gaps
           fire_range_m: 1500      metres: a route this near hostile ground
                                   is under fire
