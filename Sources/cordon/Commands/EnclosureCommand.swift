@@ -19,7 +19,7 @@ struct EnclosureCommand: AsyncParsableCommand {
               --date 2016-07-20 -o pockets.geojson
           cordon enclosure map.geojson --besieged opposition \\
               --allies kurdish --timeline
-          cordon enclosure map.geojson --besieged city --neutral un \
+          cordon enclosure map.geojson --besieged city --neutral un \\
               --date 1993-06-01       # UN-held ground is not hostile
           cordon enclosure neighbourhoods.geojson --besieged opposition --snap 60
           cordon enclosure fronts.kml --controller-field fill \\

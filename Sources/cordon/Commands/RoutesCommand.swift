@@ -21,7 +21,7 @@ struct RoutesCommand: AsyncParsableCommand {
               --date 2016-07-10
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline --fire-range 2000
-          cordon routes map.geojson routes.geojson --besieged city \
+          cordon routes map.geojson routes.geojson --besieged city \\
               --neutral un --date 1993-06-01  # UN ground neither cuts nor fires
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline -o siege.gpkg        # table `routes` in a GeoPackage
