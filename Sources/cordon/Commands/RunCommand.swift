@@ -160,6 +160,7 @@ struct PipelineSettings: ParsableArguments {
         }
         let result = try await ScenarioPipeline.run(scenario, options: options)
         warn(about: result.inputs.duplicates)
+        for line in result.idleRules { printError("cordon: \(scenario): warning: \(line)") }
         let output = ScenarioOutput(result)
         return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder, snapshots: snapshots))
     }

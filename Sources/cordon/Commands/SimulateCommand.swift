@@ -88,6 +88,7 @@ struct SimulateCommand: AsyncParsableCommand {
             try loaded.checkSize(runs: runs)
             let model = loaded.supply
             let central = try model.simulate()
+            for line in try model.idleRules() { printError("cordon: \(scenario): warning: \(line)") }
             let runCount = runs ?? model.uncertainty?.runs ?? 0
             var monteCarlo: MonteCarloResult?
             if runCount > 0 {
