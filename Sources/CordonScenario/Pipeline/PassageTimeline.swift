@@ -72,3 +72,16 @@ extension SiegeSettings {
     /// Neutral controllers, whose ground keeps an airport open.
     var neutralParties: [String] { [] }
 }
+
+extension SupplyScenario {
+    /// ``idleRules(access:)``, with a hint for an inflow that names a corridor as a `route`:
+    /// it then follows the corridor's geometric status, nearly always cut.
+    func idleRules(access: AccessTimeline, routes: [Route]) throws -> [String] {
+        let corridors = Set(routes.filter { $0.kind == .corridor }.map(\.name))
+        return try idleRules(access: access).map { line in
+            guard let i = inflows.indices.first(where: { line.hasPrefix("inflows[\($0)] ") }),
+                  let corridor = inflows[i].routes.first(where: corridors.contains) else { return line }
+            return line + " ('\(corridor)' is a corridor: give it as `corridor` to follow its declared days)"
+        }
+    }
+}

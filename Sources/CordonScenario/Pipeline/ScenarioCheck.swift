@@ -85,7 +85,7 @@ public enum ScenarioCheck {
         }
         try PassageTimeline(map: inputs.map, routes: inputs.routes, siege: siege, context: context)
             .add(scenario.supply, to: &access)
-        return try scenario.supplyModel(populationAtStart: 0, routes: inputs.routes).idleRules(access: access)
+        return try scenario.supplyModel(populationAtStart: 0, routes: inputs.routes).idleRules(access: access, routes: inputs.routes)
     }
 
     /// The focus must lie in the besieged side's ground at `start`. With snap, the ground is

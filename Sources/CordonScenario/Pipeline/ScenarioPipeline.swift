@@ -124,7 +124,7 @@ public enum ScenarioPipeline {
             fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
-        result.idleRules = try model.idleRules(access: access)
+        result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
         return result
     }
 }

@@ -57,7 +57,7 @@ extension SupplyScenario {
 
     private static func cutMeaning(_ passage: Passage) -> String {
         switch passage {
-        case .route: return "cut or under fire with nothing passing"
+        case .route: return "cut"
         case .corridor: return "not declared open, or its entry not held,"
         case .airport: return "not held by the besieged side, an ally or a neutral party"
         }
