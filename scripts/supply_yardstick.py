@@ -28,6 +28,7 @@ The compute time (after reading the file) is printed on stderr as `yardstick_sec
 """
 import argparse
 import datetime as dt
+import json
 import math
 import sys
 import time
@@ -143,6 +144,7 @@ class Params:
                          for s in sc["supplies"]]
         self.inflows = [{k: full(f[k]) for k in ("per_day", "amount", "under_fire_factor") if k in f}
                         for f in sc.get("inflows") or []]
+        self.names = inflow_names(sc)
         self.evacuation = [{"per_day": full(e["per_day"] if "per_day" in e else corridors[e["corridor"]]["daily_capacity"]),
                             "max_total": full(e.get("max_total", math.inf))}
                            for e in sc.get("evacuation") or []]
@@ -154,7 +156,9 @@ class Params:
         elif parts[0] == "supplies":
             self.supplies[names.index(parts[1])][parts[2]] = np.minimum(value, 1) if parts[2] == "spoilage_per_day" else value
         elif parts[0] == "inflows":
-            self.inflows[int(parts[1])][parts[2]] = value
+            item = ".".join(parts[1:-1])
+            index = int(item) if item.isdigit() else self.names.index(item)
+            self.inflows[index][parts[-1]] = value
         else:
             self.evacuation[int(parts[1])][parts[2]] = value
 
@@ -182,6 +186,33 @@ def corridor_window(rule, corridor, start, days):
     return window(both, start, days)
 
 
+def inflow_names(sc):
+    """Each inflow's name: its own, else "<commodity> by <route or corridor>" ("+" between the
+    routes of a chain), "<commodity> inflow" without a route, "<commodity> on <date>" for a
+    delivery; a default already taken gets " 2", " 3", ... (docs/design.md#inflows)."""
+    inflows = sc.get("inflows") or []
+    taken = {f["name"] for f in inflows if "name" in f}
+    out = []
+    for f in inflows:
+        if "name" in f:
+            out.append(f["name"])
+            continue
+        if "date" in f:
+            base = f"{f['commodity']} on {as_day(f['date'])}"
+        else:
+            chain = f.get("route") or []
+            ways = ([chain] if isinstance(chain, str) else list(chain)) + ([f["corridor"]] if "corridor" in f else [])
+            ways += ["air"] if "airport" in f else []
+            base = f"{f['commodity']} by " + " + ".join(ways) if ways else f"{f['commodity']} inflow"
+        name, k = base, 1
+        while name in taken:
+            k += 1
+            name = f"{base} {k}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
 def simulate(sc, p, runs, access, full=False):
     """The daily rules over all runs at once. Returns stocks (runs, commodities, days), depletion
     day indices (-1 when never) and, with `full`, per-day columns of run 0."""
@@ -190,15 +221,26 @@ def simulate(sc, p, runs, access, full=False):
     supplies = sc["supplies"]
     names = [s["commodity"] for s in supplies]
     inflows = sc.get("inflows") or []
-    statuses = []  # per inflow: each day's route status, or None without a route
+    statuses = []  # per inflow: each day's status (worst link of a chain, cut while suspended), or None
+    worst = lambda a, b: max(a, b, key=["open", "under_fire", "cut"].index)
     for f in inflows:
-        if f.get("route"):
-            if f["route"] not in (access or {}).get("routes", {}):
-                raise SystemExit(f"yardstick: route {f['route']!r} needs its statuses in --access")
-            changes = access["routes"][f["route"]]
-            statuses.append([route_status(changes, start + dt.timedelta(days=d)) for d in range(days)])
-        else:
-            statuses.append(None)
+        for key in ("corridor", "airport"):
+            if key in f:
+                raise SystemExit(f"yardstick: an inflow by {key} needs the map; it knows routes only")
+        chain = f.get("route") or []
+        chain = [chain] if isinstance(chain, str) else chain
+        status = None
+        for route in chain:
+            if route not in (access or {}).get("routes", {}):
+                raise SystemExit(f"yardstick: route {route!r} needs its statuses in --access")
+            own = [route_status(access["routes"][route], start + dt.timedelta(days=d)) for d in range(days)]
+            status = own if status is None else [worst(a, b) for a, b in zip(status, own)]
+        if f.get("suspended"):
+            status = status or ["open"] * days
+            for w in f["suspended"]:
+                for d in window(w, start, days):
+                    status[d] = "cut"
+        statuses.append(status)
     in_windows = [range((as_day(f["date"]) - start).days, (as_day(f["date"]) - start).days + 1)
                   if "date" in f else window(f, start, days) for f in inflows]
     evac = sc.get("evacuation") or []
@@ -219,6 +261,7 @@ def simulate(sc, p, runs, access, full=False):
     evacuated = np.zeros(runs)
     taken = [np.zeros(runs) for _ in evac]
     rows = []
+    delivered = [[0.0, 0] for _ in inflows]  # run 0: each inflow's total and days flowing
     for d in range(days):
         for r, e in enumerate(evac):
             if d in ev_windows[r]:
@@ -232,13 +275,18 @@ def simulate(sc, p, runs, access, full=False):
             for i, f in enumerate(inflows):
                 if names.index(f["commodity"]) == c and d in in_windows[i]:
                     status = statuses[i][d] if statuses[i] else "open"
+                    amount = np.zeros(runs)
                     if "date" in f:
-                        inflow = inflow + p.inflows[i]["amount"]
+                        amount = p.inflows[i]["amount"]
                     elif status == "open":
-                        inflow = inflow + p.inflows[i]["per_day"]
+                        amount = p.inflows[i]["per_day"]
                     elif status == "under_fire":
                         factor = p.inflows[i].get("under_fire_factor", np.zeros(runs))
-                        inflow = inflow + p.inflows[i]["per_day"] * factor
+                        amount = p.inflows[i]["per_day"] * factor
+                    if status != "cut" or "date" in f:
+                        inflow = inflow + amount
+                    delivered[i][0] += amount[0]
+                    delivered[i][1] += amount[0] > 0
             s = stock[c] + inflow
             spoiled = s * p.supplies[c]["spoilage_per_day"]
             s = s - spoiled
@@ -261,7 +309,7 @@ def simulate(sc, p, runs, access, full=False):
                 row.append((s[0], ration[0], days_left[0], inflow[0], consumed[0], need[0] - consumed[0], met[0]))
         if full:
             rows.append(row)
-    return stocks, depleted, rows
+    return stocks, depleted, (rows, delivered)
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -297,7 +345,6 @@ def main():
         sc = yaml.safe_load(f)
     access = None
     if a.access:
-        import json
         with open(a.access) as f:
             access = json.load(f)
     if a.population is not None:
@@ -307,7 +354,7 @@ def main():
     t0 = time.perf_counter()
     start, end = as_day(sc["start"]), as_day(sc["end"])
     names = [s["commodity"] for s in sc["supplies"]]
-    _, depleted0, rows = simulate(sc, Params(sc, 1, corridors), 1, access, full=True)
+    _, depleted0, (rows, delivered) = simulate(sc, Params(sc, 1, corridors), 1, access, full=True)
     unc = sc.get("uncertainty") or {}
     runs = a.runs if a.runs is not None else unc.get("runs", 0)
     seed = a.seed if a.seed is not None else unc.get("seed", 0)
@@ -350,7 +397,12 @@ def main():
 
     if a.summary:
         date = lambda x: "null" if x is None else f'"{x}"'
-        out = ["{", f'  "start": "{start}",', f'  "end": "{end}",', f'  "evacuated": {fixed(rows[-1][1])},', '  "commodities": {']
+        out = ["{", f'  "start": "{start}",', f'  "end": "{end}",', f'  "evacuated": {fixed(rows[-1][1])},']
+        listed = [f'    {{"name": {json.dumps(n, ensure_ascii=False)}, "commodity": {json.dumps(f["commodity"], ensure_ascii=False)}, '
+                  f'"delivered": {fixed(total)}, "days_flowing": {flowing}}}'
+                  for n, f, (total, flowing) in zip(inflow_names(sc), sc.get("inflows") or [], delivered)]
+        out.append('  "inflows": [\n' + ",\n".join(listed) + "\n  ]," if listed else '  "inflows": [],')
+        out.append('  "commodities": {')
         items = []
         for c, name in enumerate(names):
             dep = None if depleted0[0, c] < 0 else start + dt.timedelta(days=int(depleted0[0, c]))

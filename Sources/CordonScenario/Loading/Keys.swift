@@ -12,7 +12,10 @@ enum ScenarioKeys {
     /// `map.fields`: the fields that hold what Cordon reads.
     static let mapFields = ["controller", "from", "until", "name", "population"]
     static let supply = ["commodity", "unit", "stock", "need_per_person_day", "spoilage_per_day"]
-    static let inflow = ["commodity", "per_day", "route", "from", "until", "under_fire_factor", "date", "amount"]
+    static let inflow = ["name", "commodity", "per_day", "route", "corridor", "airport", "from", "until", "suspended",
+                         "under_fire_factor", "date", "amount"]
+    /// One window of an inflow's `suspended` list.
+    static let suspension = ["from", "until"]
     static let rationing = ["below_days", "ration"]
     static let evacuation = ["from", "until", "per_day", "max_total", "corridor"]
     static let uncertainty = ["runs", "seed", "vary"]
@@ -31,6 +34,7 @@ extension ScenarioLoader {
             + ["routes", "districts"].flatMap { key in ScenarioKeys.layerSource.map { "\(key).\($0)" } }
             + ScenarioKeys.supply.map { "supplies[].\($0)" }
             + ScenarioKeys.inflow.map { "inflows[].\($0)" }
+            + ScenarioKeys.suspension.map { "inflows[].suspended[].\($0)" }
             + ScenarioKeys.rationing.map { "rationing[].\($0)" }
             + ScenarioKeys.evacuation.map { "evacuation[].\($0)" }
             + ScenarioKeys.uncertainty.map { "uncertainty.\($0)" }

@@ -99,8 +99,14 @@ public struct ScenarioInputs {
                 : "no \(what) '\(name)' in the routes file, \(Suggestion.hint(for: name, in: among))"
         }
         for (i, inflow) in scenario.supply.inflows.enumerated() {
-            if let route = inflow.route, !names.contains(route) {
+            for route in inflow.routes where !names.contains(route) {
                 throw ScenarioError(file: scenario.file, path: "inflows[\(i)].route", message: unknown(route, names, "route"))
+            }
+            for case .corridor(let corridor) in inflow.passages where !corridors.contains(corridor) {
+                let message = names.contains(corridor)
+                    ? "'\(corridor)' is a supply route, not a corridor (its `kind`): give it as `route`"
+                    : unknown(corridor, corridors, "corridor")
+                throw ScenarioError(file: scenario.file, path: "inflows[\(i)].corridor", message: message)
             }
         }
         for (i, rule) in scenario.supply.evacuation.enumerated() {

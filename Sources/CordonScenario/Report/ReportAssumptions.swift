@@ -33,18 +33,35 @@ struct ReportAssumptions {
 
     private func inflow(_ i: Inflow) -> String {
         let unit = model.supplies.first { $0.commodity == i.commodity }?.unit ?? ""
+        let name = i.name.prefix(1).uppercased() + i.name.dropFirst()
         switch i.schedule {
         case .once(let date, let amount):
-            return "\(i.commodity.capitalized): \(n(amount)) \(unit) arrive on \(date)."
-        case .daily(let perDay, let route, let from, let until, let factor):
-            var line = "\(i.commodity.capitalized) coming in: \(n(perDay)) \(unit) a day"
-            if let route {
-                line += " by the \(route) while it is open, "
+            return "\(name): \(n(amount)) \(unit) of \(i.commodity) arrive on \(date)."
+        case .daily(let perDay, _, let from, let until, let factor):
+            var line = "\(name): \(n(perDay)) \(unit) of \(i.commodity) a day"
+            let routes = i.routes
+            if !routes.isEmpty {
+                line += (routes.count == 1 ? " by the \(routes[0]) while it is open, "
+                         : " along " + routes.joined(separator: ", then ") + " while every one is open, ")
                     + (factor > 0 ? "\(ReportNumber.percent(factor)) of that while under fire" : "nothing while under fire")
                     + ", nothing while cut"
             }
+            for passage in i.passages {
+                switch passage {
+                case .route: continue
+                case .corridor(let corridor):
+                    line += ", through the \(corridor) on the days it is declared open while its entry is held"
+                case .airport(let lon, let lat):
+                    line += ", while the airport at \(lon) E, \(lat) N is held by the besieged side, an ally or a neutral party"
+                }
+            }
             if let from { line += ", from \(from)" }
             if let until { line += ", until \(until)" }
+            if !i.suspended.isEmpty {
+                line += "; suspended " + i.suspended.map { s in
+                    "from \(s.from.map(\.description) ?? model.start.description)" + (s.until.map { " until \($0)" } ?? " to the end")
+                }.joined(separator: ", ")
+            }
             return line + "."
         }
     }
@@ -91,8 +108,7 @@ struct ReportAssumptions {
         case .supply(let i, let f):
             return "\(model.supplies[i].commodity) \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .inflow(let i, let f):
-            let route = model.inflows[i].route.map { " by the \($0)" } ?? ""
-            return "\(model.inflows[i].commodity) inflow\(route): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+            return "\(model.inflows[i].name): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .evacuation(let i, let f):
             return "evacuation rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         }

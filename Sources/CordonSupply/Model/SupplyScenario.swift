@@ -50,8 +50,14 @@ public struct SupplyScenario: Sendable, Equatable {
     /// Number of simulated days, `start` and `end` included.
     public var dayCount: Int { max(0, end - start + 1) }
 
-    /// Routes named by inflows: the access timeline must know each of them.
-    public var routes: [String] { Array(Set(inflows.compactMap(\.route))).sorted() }
+    /// Routes named by inflows, chains included: the access timeline must know each of them.
+    public var routes: [String] { Array(Set(inflows.flatMap(\.routes))).sorted() }
+
+    /// Routes, corridors and airports named by inflows, each once, in file order.
+    public var passages: [Passage] {
+        var seen = Set<Passage>()
+        return inflows.flatMap(\.allPassages).filter { seen.insert($0).inserted }
+    }
 
     /// The position of `commodity` among ``supplies``, or nil when the scenario has no such supply.
     public func supplyIndex(of commodity: String) -> Int? { supplies.firstIndex { $0.commodity == commodity } }

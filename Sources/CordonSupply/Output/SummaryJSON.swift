@@ -1,7 +1,8 @@
 import CordonCore
 
 extension SupplyRun {
-    /// `summary.json`: depletion and ration-band dates of this run, and with Monte Carlo the spread
+    /// `summary.json`: each inflow's name, commodity, total delivered and days flowing; depletion
+    /// and ration-band dates of this run, and with Monte Carlo the spread
     /// of depletion dates. Keys in a fixed order, two-space indents, so output is byte-stable.
     ///
     /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the spread; nil leaves it out.
@@ -12,6 +13,10 @@ extension SupplyRun {
         out += "  \"start\": \"\(scenario.start)\",\n"
         out += "  \"end\": \"\(scenario.end)\",\n"
         out += "  \"evacuated\": \(NumberText.fixed(evacuated)),\n"
+        out += "  \"inflows\": [" + inflows.map { i in
+            "\n    {\"name\": \(NumberText.jsonString(i.name)), \"commodity\": \(NumberText.jsonString(i.commodity)), "
+                + "\"delivered\": \(NumberText.fixed(i.delivered)), \"days_flowing\": \(i.daysFlowing)}"
+        }.joined(separator: ",") + (inflows.isEmpty ? "],\n" : "\n  ],\n")
         out += "  \"commodities\": {\n"
         out += outcomes.map { o in
             let bands = RationBand.shortages.map { "\"\($0)\": \(date(o.firstReached[$0]))" }.joined(separator: ", ")

@@ -49,6 +49,8 @@ extension SupplyScenario {
                              depleted: ws.depleted[c] >= 0 ? start + ws.depleted[c] : nil,
                              firstReached: recorder.firstReached[c])
         }
-        return SupplyRun(scenario: self, days: recorder.days, outcomes: outcomes)
+        var run = SupplyRun(scenario: self, days: recorder.days, outcomes: outcomes)
+        run.inflows = plan.deliveries(self)
+        return run
     }
 }

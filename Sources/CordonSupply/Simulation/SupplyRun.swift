@@ -51,6 +51,8 @@ public struct SupplyRun: Sendable, Equatable {
     public var days: [DayRecord]
     /// The dates that matter for each commodity, in supply order.
     public var outcomes: [CommodityOutcome]
+    /// What each inflow brought in, in the scenario's order.
+    public var inflows: [InflowDelivery] = []
 
     /// Everyone evacuated by the last day.
     public var evacuated: Double { days.last?.evacuated ?? 0 }

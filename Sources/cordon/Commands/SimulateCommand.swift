@@ -46,8 +46,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
           cordon simulate aleppo.yaml -o timeline.csv --summary summary.json --jobs 0
 
-        Routes: an inflow that names a `route` needs an access timeline from a map, so it is \
-        allowed in `cordon run` but not here.
+        Routes: an inflow that names a `route`, `corridor` or `airport` needs an access timeline \
+        from a map, so it is allowed in `cordon run` but not here. An inflow that would bring in \
+        nothing, or an evacuation rule that would take nobody, is named on standard error.
         """)
 
     @Argument(help: "Scenario file, YAML or JSON.")
@@ -88,6 +89,7 @@ struct SimulateCommand: AsyncParsableCommand {
             try loaded.checkSize(runs: runs)
             let model = loaded.supply
             let central = try model.simulate()
+            for line in try model.idleRules() { printError("cordon: \(scenario): warning: \(line)") }
             let runCount = runs ?? model.uncertainty?.runs ?? 0
             var monteCarlo: MonteCarloResult?
             if runCount > 0 {
