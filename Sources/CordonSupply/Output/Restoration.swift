@@ -12,11 +12,13 @@ public struct Restoration: Sendable, Equatable {
     /// the most during the shortage. Empty when nothing came in (need fell instead).
     public var inflows: [String]
 
-    /// "food: short from 2016-08-06, restored on 2016-08-20 by food by Castello Road."
-    public var line: String {
-        let by = inflows.isEmpty ? "with no inflow (need fell)" : "by " + inflows.joined(separator: " and ")
-        return "\(commodity): short from \(shortFrom), restored on \(restored) \(by)."
+    /// "by food by Castello Road", or "with no inflow (need fell)".
+    public var by: String {
+        inflows.isEmpty ? "with no inflow (need fell)" : "by " + inflows.joined(separator: " and ")
     }
+
+    /// "food: short from 2016-08-06, restored on 2016-08-20 by food by Castello Road."
+    public var line: String { "\(commodity): short from \(shortFrom), restored on \(restored) \(by)." }
 }
 
 extension SupplyRun {

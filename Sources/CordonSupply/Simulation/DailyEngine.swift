@@ -38,7 +38,7 @@ struct Workspace {
     /// People each population change has moved so far.
     var changed: [Double] = []
     var moved = PeopleMoved()
-    /// Whether each supply is short today (ration cut or stock empty), for `while_short`.
+    /// Whether each supply has a shortfall today (ration cut or stock run out), for `while_short`.
     var short: [Bool] = []
 }
 
@@ -111,7 +111,8 @@ extension DayPlan {
                 stock -= consumed
                 ws.stock[c] = stock
                 if stock == 0, ws.depleted[c] < 0 { ws.depleted[c] = d }
-                ws.short[c] = ration < 1 || stock == 0
+                // Short: a shortfall, from a cut ration or an empty stock (the days `shortages` lists).
+                ws.short[c] = consumed < need
                 recorder.commodity(c, day: d, CommodityDay(
                     stock: stock, ration: ration, daysLeft: daysLeft, inflow: inflow, spoiled: spoiled,
                     consumed: consumed, shortfall: need - consumed, met: met))
