@@ -252,6 +252,11 @@ def simulate(sc, p, runs, access, full=False):
     ev_windows = [corridor_window(e, access["corridors"][e["corridor"]], start, days) if through(e)
                   else window(e, start, days) for e in evac]
     rules = sorted(((float(r["below_days"]), float(r["ration"])) for r in sc.get("rationing") or []))
+    # Population changes close each day, after eating (docs/design.md#the-supply-day).
+    changes = sc.get("population_changes") or []
+    ch_windows = [window(x, start, days) for x in changes]
+    moved_by = [np.zeros(runs) for _ in changes]
+    moved = {"deaths": np.zeros(runs), "arrivals": np.zeros(runs), "departures": np.zeros(runs)}
 
     C = len(supplies)
     stocks = np.empty((runs, C, days))
@@ -270,6 +275,10 @@ def simulate(sc, p, runs, access, full=False):
                 pop = pop - take
                 evacuated = evacuated + take
         row = [pop[0], evacuated[0]] if full else None
+        eaters = pop.copy()
+        kcal = np.zeros(runs)
+        short = []
+        month = (start + dt.timedelta(days=d)).month
         for c in range(C):
             inflow = np.zeros(runs)
             for i, f in enumerate(inflows):
@@ -290,7 +299,8 @@ def simulate(sc, p, runs, access, full=False):
             s = stock[c] + inflow
             spoiled = s * p.supplies[c]["spoilage_per_day"]
             s = s - spoiled
-            need = pop * p.supplies[c]["need_per_person_day"]
+            factors = supplies[c].get("need_by_month")
+            need = pop * p.supplies[c]["need_per_person_day"] * (float(factors[month - 1]) if factors else 1.0)
             with np.errstate(divide="ignore", invalid="ignore"):
                 days_left = np.where(need > 0, s / need, math.inf)
             ration = np.ones(runs)
@@ -305,9 +315,27 @@ def simulate(sc, p, runs, access, full=False):
             stock[c] = s
             stocks[:, c, d] = s
             depleted[:, c] = np.where((s == 0) & (depleted[:, c] < 0), d, depleted[:, c])
+            short.append(consumed < need)
+            if supplies[c].get("kcal_per_unit") is not None:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    kcal = kcal + np.where(eaters > 0, consumed * float(supplies[c]["kcal_per_unit"]) / eaters, 0)
             if full:
                 row.append((s[0], ration[0], days_left[0], inflow[0], consumed[0], need[0] - consumed[0], met[0]))
+        for r, x in enumerate(changes):
+            if d not in ch_windows[r]:
+                continue
+            gate = short[names.index(x["while_short"])] if x.get("while_short") else np.ones(runs, dtype=bool)
+            amount = float(x["per_day"]) if "per_day" in x else pop * float(x["per_10k_day"]) / 10_000
+            cap = float(x.get("max_total", math.inf))
+            move = np.where(gate, np.maximum(0, np.minimum(amount, cap - moved_by[r])), 0)
+            if x["kind"] != "arrivals":
+                move = np.minimum(move, pop)
+            moved_by[r] = moved_by[r] + move
+            moved[x["kind"]] = moved[x["kind"]] + move
+            pop = pop + move if x["kind"] == "arrivals" else pop - move
         if full:
+            row[0] = pop[0]
+            row.append(({k: v[0] for k, v in moved.items()}, kcal[0] if eaters[0] > 0 else None))
             rows.append(row)
     return stocks, depleted, (rows, delivered)
 
@@ -375,6 +403,12 @@ def main():
     seconds = time.perf_counter() - t0
 
     header = ["date", "population", "evacuated"]
+    with_moves = bool(sc.get("population_changes"))
+    with_kcal = any(x.get("kcal_per_unit") is not None for x in sc["supplies"])
+    if with_moves:
+        header += ["deaths", "arrivals", "departures"]
+    if with_kcal:
+        header.append("kcal_per_person_day")
     for c in names:
         header += [f"{c}_{k}" for k in ("stock", "ration", "days_left", "inflow", "consumed", "shortfall")]
         if bands is not None:
@@ -382,7 +416,12 @@ def main():
     lines = [",".join(header)]
     for d, row in enumerate(rows):
         cells = [str(start + dt.timedelta(days=d)), fixed(row[0]), fixed(row[1])]
-        for c, (s, ration, left, inflow, consumed, short, _) in enumerate(row[2:]):
+        people, kcal = row[-1]
+        if with_moves:
+            cells += [fixed(people[k]) for k in ("deaths", "arrivals", "departures")]
+        if with_kcal:
+            cells.append("" if kcal is None else fixed(kcal))
+        for c, (s, ration, left, inflow, consumed, short, _) in enumerate(row[2:-1]):
             cells += [fixed(s), fixed(ration, 6), fixed(left), fixed(inflow), fixed(consumed), fixed(short)]
             if bands is not None:
                 cells += [fixed(bands[k, c, d]) for k in range(3)]
@@ -402,6 +441,8 @@ def main():
                   f'"delivered": {fixed(total)}, "days_flowing": {flowing}}}'
                   for n, f, (total, flowing) in zip(inflow_names(sc), sc.get("inflows") or [], delivered)]
         out.append('  "inflows": [\n' + ",\n".join(listed) + "\n  ]," if listed else '  "inflows": [],')
+        if with_moves:
+            out += [f'  "{k}": {fixed(rows[-1][-1][0][k])},' for k in ("deaths", "arrivals", "departures")]
         out.append('  "commodities": {')
         items = []
         for c, name in enumerate(names):
@@ -413,12 +454,29 @@ def main():
                     if met < ceiling and band not in first:
                         first[band] = start + dt.timedelta(days=d)
             b = ", ".join(f'"{band}": {date(first.get(band))}' for band, _ in BANDS)
-            items.append(f'    "{name}": {{"depleted": {date(dep)}, "bands": {{{b}}}}}')
+            # Shortages: runs of consecutive days whose shortfall is above 0; `until` is the first
+            # day without, null when the run reaches the last day.
+            short = [row[2 + c][5] > 0 for row in rows]
+            periods, since = [], None
+            for d, is_short in enumerate(short + [False]):
+                if is_short and since is None:
+                    since = d
+                elif not is_short and since is not None:
+                    until = None if d == len(short) else start + dt.timedelta(days=d)
+                    periods.append(f'{{"from": {date(start + dt.timedelta(days=since))}, "until": {date(until)}}}')
+                    since = None
+            items.append(f'    "{name}": {{"depleted": {date(dep)}, "bands": {{{b}}}, "shortages": [{", ".join(periods)}]}}')
         out.append(",\n".join(items))
+        energy = [row[-1][1] for row in rows if row[-1][1] is not None]
+        kcal_line = None
+        if with_kcal:
+            kcal_line = ("null" if not energy else
+                         f'{{"mean": {fixed(sum(energy) / len(energy))}, "min": {fixed(min(energy))}, '
+                         f'"days_below_2100": {sum(1 for e in energy if e < 2100)}}}')
         if bands is None:
-            out.append("  }")
+            out.append("  }" + (f',\n  "kcal": {kcal_line}' if kcal_line else ""))
         else:
-            out += ["  },", '  "monte_carlo": {', f'    "runs": {runs},', f'    "seed": {seed},', '    "commodities": {']
+            out += ["  }" + (f',\n  "kcal": {kcal_line}' if kcal_line else "") + ",", '  "monte_carlo": {', f'    "runs": {runs},', f'    "seed": {seed},', '    "commodities": {']
             out.append(",\n".join(
                 f'      "{name}": {{"depleted": {{"p5": {date(q[0])}, "p50": {date(q[1])}, "p95": {date(q[2])}, '
                 f'"never": {fixed(never, 6)}}}}}' for name, (q, never) in zip(names, spreads)))

@@ -173,7 +173,10 @@ extension Section {
             population: 0, supplies: supplies,
             inflows: try optional("inflows")?.list().map { try $0.section(ScenarioKeys.inflow).inflow(stocked: stocked) } ?? [],
             rationing: try optional("rationing")?.list().map { try $0.section(ScenarioKeys.rationing).rationRule() } ?? [],
-            evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [])
+            evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [],
+            populationChanges: try optional("population_changes")?.list().map {
+                try $0.section(ScenarioKeys.populationChange).populationChange(stocked: stocked)
+            } ?? [])
         scenario.inflows = try uniqueNames(scenario.inflows)
         // Supplies that would arrive wholly outside the simulated days are a mistake (a typo in
         // a year, say), not a choice: say so rather than drop them.

@@ -13,7 +13,9 @@ extension Section {
                       unit: try required("unit", "the unit, such as kg").string(),
                       stock: try required("stock", "a number ≥ 0").amount(),
                       needPerPersonDay: try required("need_per_person_day", "a number ≥ 0").amount(),
-                      spoilagePerDay: try optional("spoilage_per_day")?.share() ?? 0)
+                      spoilagePerDay: try optional("spoilage_per_day")?.share() ?? 0,
+                      needByMonth: try optional("need_by_month").map { try $0.monthFactors() },
+                      kcalPerUnit: try optional("kcal_per_unit")?.amount())
     }
 
     /// An inflow is either daily (`per_day` with optional ways in, window and suspensions) or
@@ -99,7 +101,7 @@ extension Section {
     }
 
     /// Optional `from` and `until`, with `until` after `from`.
-    private func window() throws -> (Day?, Day?) {
+    func window() throws -> (Day?, Day?) {
         let from = try optional("from")?.day(), until = try optional("until")?.day()
         if let from, let until, until <= from {
             throw optional("until")!.error("must be after from (\(from)); until is the first day without")

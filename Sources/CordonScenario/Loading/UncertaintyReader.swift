@@ -1,7 +1,8 @@
 import CordonSupply
 
 /// Reads `uncertainty`: `runs`, `seed` and `vary`, whose keys are dotted paths into the scenario
-/// (`population`, `supplies.<commodity>.<field>`, `inflows.<index>.<field>`, `evacuation.<index>.<field>`).
+/// (`population`, `supplies.<commodity>.<field>`, `inflows.<index>.<field>`, `evacuation.<index>.<field>`,
+/// `population_changes.<index>.<field>`).
 extension Section {
     func uncertainty(for scenario: SupplyScenario) throws -> Uncertainty {
         let vary = try optional("vary")?.entries().map { path, value in
@@ -65,7 +66,7 @@ extension Field {
     /// The scenario parameter a vary path names.
     func parameter(_ dotted: String, in scenario: SupplyScenario) throws -> Parameter {
         let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let sections = ["population", "supplies", "inflows", "evacuation"]
+        let sections = ["population", "supplies", "inflows", "evacuation", "population_changes"]
         guard let section = parts.first, sections.contains(section) else {
             throw error("unknown path, \(Suggestion.hint(for: parts.first ?? "", in: sections))")
         }
@@ -107,6 +108,10 @@ extension Field {
                 return .inflow(i, try field(Parameter.InflowField.self, [.amount]))
             }
             return .inflow(i, try field(Parameter.InflowField.self, [.perDay, .underFireFactor]))
+        case "population_changes":
+            let i = try index(scenario.populationChanges.count)
+            let rate = Parameter.PopulationChangeField(rawValue: scenario.populationChanges[i].basis.rawValue) ?? .perDay
+            return .populationChange(i, try field(Parameter.PopulationChangeField.self, [rate, .maxTotal]))
         default:
             return .evacuation(try index(scenario.evacuation.count), try field(Parameter.EvacuationField.self))
         }

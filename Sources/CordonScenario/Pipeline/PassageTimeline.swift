@@ -27,7 +27,7 @@ struct PassageTimeline {
         self.map = map
         self.routes = routes
         entryHolders = Set([siege.besieged] + siege.allies)
-        airportHolders = entryHolders.union(siege.neutralParties)
+        airportHolders = entryHolders.union(siege.neutral)
         self.context = context
     }
 
@@ -66,11 +66,6 @@ struct PassageTimeline {
         }
         return friendly
     }
-}
-
-extension SiegeSettings {
-    /// Neutral controllers, whose ground keeps an airport open.
-    var neutralParties: [String] { [] }
 }
 
 extension SupplyScenario {

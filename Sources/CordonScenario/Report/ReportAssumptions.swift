@@ -14,7 +14,8 @@ struct ReportAssumptions {
 
     var lines: [String] {
         [people] + model.supplies.map(stock) + model.inflows.map(inflow) + [rationing].compactMap { $0 }
-            + model.evacuation.map(evacuation) + [siegeRules] + [monteCarlo].compactMap { $0 }
+            + model.evacuation.map(evacuation) + model.populationChanges.map(populationChange)
+            + [siegeRules] + [monteCarlo].compactMap { $0 }
     }
 
     private var people: String {
@@ -28,6 +29,10 @@ struct ReportAssumptions {
         var line = "\(s.commodity.capitalized): \(n(s.stock)) \(s.unit) in stock on \(model.start); "
             + "each person needs \(n(s.needPerPersonDay, 3)) \(s.unit) a day"
         if s.spoilagePerDay > 0 { line += "; \(ReportNumber.percent(s.spoilagePerDay, places: 2)) of the stock is lost each day" }
+        if let months = s.needByMonth {
+            line += ", times \(months.map { n($0, 2) }.joined(separator: ", ")) from January to December"
+        }
+        if let kcal = s.kcalPerUnit { line += "; \(n(kcal)) kcal per \(s.unit)" }
         return line + "."
     }
 
@@ -82,6 +87,16 @@ struct ReportAssumptions {
         return line + "."
     }
 
+    private func populationChange(_ p: PopulationChange) -> String {
+        var line = "\(p.kind.rawValue.capitalized): \(n(p.rate, 2)) "
+            + (p.basis == .people ? "people a day" : "a day per 10,000 people inside")
+        if let from = p.from { line += " from \(from)" }
+        if let until = p.until { line += " until \(until)" }
+        if let short = p.whileShort { line += " on the days \(short) is rationed or runs out" }
+        if p.maxTotal.isFinite { line += ", at most \(n(p.maxTotal)) in all" }
+        return line + "."
+    }
+
     private var siegeRules: String {
         let s = result.scenario.siege!
         var line = "A route within \(n(s.fireRange)) m of hostile ground is under fire; one that crosses it is cut. "
@@ -111,6 +126,8 @@ struct ReportAssumptions {
             return "\(model.inflows[i].name): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .evacuation(let i, let f):
             return "evacuation rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+        case .populationChange(let i, let f):
+            return "\(model.populationChanges[i].kind.rawValue) rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         }
     }
 

@@ -19,6 +19,8 @@ public struct SupplyScenario: Sendable, Equatable {
     public var rationing: [RationRule]
     /// People leaving the pocket, in file order.
     public var evacuation: [Evacuation]
+    /// Deaths, arrivals and departures other than evacuation, in file order.
+    public var populationChanges: [PopulationChange] = []
     /// What Monte Carlo varies, and how many runs; nil for the central run alone.
     public var uncertainty: Uncertainty?
 
@@ -32,10 +34,11 @@ public struct SupplyScenario: Sendable, Equatable {
     ///   - inflows: What comes in.
     ///   - rationing: When rations are cut.
     ///   - evacuation: Who leaves, and when.
+    ///   - populationChanges: Deaths, arrivals and departures.
     ///   - uncertainty: What Monte Carlo varies.
     public init(name: String = "", start: Day, end: Day, population: Double, supplies: [Supply],
                 inflows: [Inflow] = [], rationing: [RationRule] = [], evacuation: [Evacuation] = [],
-                uncertainty: Uncertainty? = nil) {
+                populationChanges: [PopulationChange] = [], uncertainty: Uncertainty? = nil) {
         self.name = name
         self.start = start
         self.end = end
@@ -44,6 +47,7 @@ public struct SupplyScenario: Sendable, Equatable {
         self.inflows = inflows
         self.rationing = rationing
         self.evacuation = evacuation
+        self.populationChanges = populationChanges
         self.uncertainty = uncertainty
     }
 

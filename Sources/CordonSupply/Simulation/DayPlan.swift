@@ -12,6 +12,8 @@ struct DayPlan: Sendable {
     let routeStatus: [[RouteStatus]?]
     let evacuationDays: [Range<Int>]
     let policy: RationPolicy
+    /// Who dies, arrives or leaves, and which supply's shortage gates each rule.
+    let people: PeoplePlan
 
     init(_ scenario: SupplyScenario, access: AccessTimeline?) throws {
         days = scenario.dayCount
@@ -62,6 +64,7 @@ struct DayPlan: Sendable {
         routeStatus = status
         evacuationDays = scenario.evacuation.map { window($0.from, $0.until) }
         policy = RationPolicy(scenario.rationing)
+        people = try PeoplePlan(scenario, days: days, window: window)
     }
 
     /// Each supply's inflow on each day of `range` (`c * range.count + d - range.lowerBound`),

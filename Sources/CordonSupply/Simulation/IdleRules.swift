@@ -1,8 +1,8 @@
 import CordonCore
 
 extension SupplyScenario {
-    /// One line for each inflow that brings in nothing and each evacuation rule that takes
-    /// nobody over the whole scenario, naming it and saying why. Such a rule is legal but
+    /// One line for each inflow that brings in nothing, each evacuation rule that takes nobody
+    /// and each population change that moves nobody over the whole scenario, naming it and saying why. Such a rule is legal but
     /// almost always a mistake (a corridor never open, a window outside the dates), so the
     /// command line and `cordon validate` report it rather than let it pass silently.
     ///
@@ -29,6 +29,21 @@ extension SupplyScenario {
                 continue
             }
             lines.append("evacuation[\(i)]\(corridor) takes nobody between \(start) and \(end): \(reason)")
+        }
+        for (i, change) in populationChanges.enumerated() {
+            let reason: String
+            if let from = change.from, from > end {
+                reason = "its from is after the end"
+            } else if let until = change.until, until <= start || (change.from.map { until <= $0 } ?? false) {
+                reason = "its from/until hold no day of the scenario"
+            } else if change.rate == 0 {
+                reason = "its \(change.basis.rawValue) is 0"
+            } else if change.maxTotal == 0 {
+                reason = "its max_total is 0"
+            } else {
+                continue
+            }
+            lines.append("population_changes[\(i)] (\(change.kind.rawValue)) moves nobody between \(start) and \(end): \(reason)")
         }
         return lines
     }
