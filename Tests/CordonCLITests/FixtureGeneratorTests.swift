@@ -49,6 +49,9 @@ struct FixtureGeneratorTests {
         Generator(script: "geodata/aleppo-2016/draw.py", arguments: [],
                   outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/aleppo-2016/" + $0 },
                   copied: true),
+        Generator(script: "geodata/deir-ez-zor-2016/draw.py", arguments: [],
+                  outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/deir-ez-zor-2016/" + $0 },
+                  copied: true),
     ]
 
     /// Python files named like generators that make nothing committed, and why.
