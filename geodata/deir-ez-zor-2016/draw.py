@@ -250,31 +250,35 @@ supplies:
     spoilage_per_day: 0.001    # assumption: 0.1 %/day
 
 inflows:
-  # 0: WFP high-altitude airdrops from 10 April 2016: 3,340 t in 179 drops by 31 January
+  # WFP high-altitude airdrops from 10 April 2016: 3,340 t in 179 drops by 31 January
   # 2017 (WFP), spread over the {DROP_DAYS} days they ran, about {WFP_PER_DAY:,.0f} kg a day;
   # counted as food (the cargo was mostly food). Halted 15 January 2017 when ISIS took the
   # drop zone, resumed 29 January on a new one (WFP)
-  - commodity: food
+  - name: WFP airdrops
+    commodity: food
     per_day: {WFP_PER_DAY:.0f}
     from: 2016-04-10
-    until: 2017-01-15
-  - commodity: food
-    per_day: {WFP_PER_DAY:.0f}
-    from: 2017-01-29
-  # 1: WFP's first drop, 24 February 2016: 21 t, of which about half was lost
+    suspended:
+      - {{from: 2017-01-15, until: 2017-01-29}}
+  # WFP's first drop, 24 February 2016: 21 t, of which about half was lost
   # (10 of 21 pallets unaccounted for)
-  - commodity: food
+  - name: WFP first airdrop
+    commodity: food
     date: 2016-02-24
     amount: 11000
-  # 2: Russian and Syrian government air drops from 15 January 2016 (Russia: 22 t that
+  # Russian and Syrian government air drops from 15 January 2016 (Russia: 22 t that
   # day; OCHA, January 2017: further drops reported). The volume is an assumption
-  - commodity: food
+  - name: Russian and Syrian air drops
+    commodity: food
     per_day: 2000
     from: 2016-01-15
-  # 3: government helicopter flights into the airbase (assumption: 3,000 kg a day), carried
-  # into the city by the airport road, which is cut from 17 January 2017
-  - commodity: food
+  # government helicopter flights into the airbase (assumption: 3,000 kg a day): they land
+  # while the government holds the airbase, and reach the city by the airport road, cut
+  # from the split of 17 January 2017
+  - name: Helicopters by the airbase
+    commodity: food
     per_day: 3000
+    airport: [{AIRBASE[0]}, {AIRBASE[1]}]
     route: Airport road
     under_fire_factor: 1.0
 
@@ -286,17 +290,19 @@ rationing:   # assumption: the same steps as the Aleppo scenario
   - below_days: 10
     ration: 0.5
 
-evacuation:
+population_changes:
   # the split of 17 January 2017: about 6,000 people in Harabesh and Rasafa are cut off
   # from the western enclave (OCHA) and no longer fed from its stock
-  - from: 2017-01-17
-    until: 2017-01-18
+  - kind: departures
     per_day: {POP_EAST}
+    from: 2017-01-17
+    until: 2017-01-18
     max_total: {POP_EAST}
   # deaths from shelling in the January 2017 offensive: 19 civilians, 15-23 January (OCHA)
-  - from: 2017-01-15
-    until: 2017-01-24
+  - kind: deaths
     per_day: 2.2
+    from: 2017-01-15
+    until: 2017-01-24
     max_total: {SHELLING_DEATHS}
 
 uncertainty:
@@ -307,9 +313,8 @@ uncertainty:
     supplies.food.stock: {{triangular: [{STOCK_RANGE[0]:.0f}, {STOCK_RANGE[1]:.0f}, {STOCK_RANGE[2]:.0f}]}}
     supplies.food.need_per_person_day: {{triangular: [0.28, {FOOD_NEED}, 0.4]}}
     inflows.0.per_day: {{uniform: [9000, 12500]}}
-    inflows.1.per_day: {{uniform: [9000, 12500]}}
+    inflows.2.per_day: {{uniform: [0, 8000]}}
     inflows.3.per_day: {{uniform: [0, 8000]}}
-    inflows.4.per_day: {{uniform: [0, 8000]}}
 """
 
 
