@@ -44,7 +44,7 @@ struct SimulateCommandTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try cordon(["simulate", file.path, "-o", folder.appendingPathComponent("t.csv").path])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("flour: short from 2016-08-06, restored on 2016-08-10 by flour delivery of 2016-08-10.\n"))
+        #expect(result.stderr.contains("flour: short from 2016-08-06, restored on 2016-08-10 by flour on 2016-08-10.\n"))
         // 2,100 kcal a day on the 20 + 10 fed days of 46, nothing on the other 16.
         #expect(result.stderr.contains("16 days below the Sphere 2,100 kcal"))
         let types = try String(contentsOf: folder.appendingPathComponent("t.csvt"), encoding: .utf8)
