@@ -28,6 +28,7 @@ The compute time (after reading the file) is printed on stderr as `yardstick_sec
 """
 import argparse
 import datetime as dt
+import json
 import math
 import sys
 import time
@@ -143,6 +144,7 @@ class Params:
                          for s in sc["supplies"]]
         self.inflows = [{k: full(f[k]) for k in ("per_day", "amount", "under_fire_factor") if k in f}
                         for f in sc.get("inflows") or []]
+        self.names = inflow_names(sc)
         self.evacuation = [{"per_day": full(e["per_day"] if "per_day" in e else corridors[e["corridor"]]["daily_capacity"]),
                             "max_total": full(e.get("max_total", math.inf))}
                            for e in sc.get("evacuation") or []]
@@ -154,7 +156,9 @@ class Params:
         elif parts[0] == "supplies":
             self.supplies[names.index(parts[1])][parts[2]] = np.minimum(value, 1) if parts[2] == "spoilage_per_day" else value
         elif parts[0] == "inflows":
-            self.inflows[int(parts[1])][parts[2]] = value
+            item = ".".join(parts[1:-1])
+            index = int(item) if item.isdigit() else self.names.index(item)
+            self.inflows[index][parts[-1]] = value
         else:
             self.evacuation[int(parts[1])][parts[2]] = value
 
@@ -182,6 +186,33 @@ def corridor_window(rule, corridor, start, days):
     return window(both, start, days)
 
 
+def inflow_names(sc):
+    """Each inflow's name: its own, else "<commodity> by <route or corridor>" ("+" between the
+    routes of a chain), "<commodity> inflow" without a route, "<commodity> on <date>" for a
+    delivery; a default already taken gets " 2", " 3", ... (docs/design.md#inflows)."""
+    inflows = sc.get("inflows") or []
+    taken = {f["name"] for f in inflows if "name" in f}
+    out = []
+    for f in inflows:
+        if "name" in f:
+            out.append(f["name"])
+            continue
+        if "date" in f:
+            base = f"{f['commodity']} on {as_day(f['date'])}"
+        else:
+            chain = f.get("route") or []
+            ways = ([chain] if isinstance(chain, str) else list(chain)) + ([f["corridor"]] if "corridor" in f else [])
+            ways += ["air"] if "airport" in f else []
+            base = f"{f['commodity']} by " + " + ".join(ways) if ways else f"{f['commodity']} inflow"
+        name, k = base, 1
+        while name in taken:
+            k += 1
+            name = f"{base} {k}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
 def simulate(sc, p, runs, access, full=False):
     """The daily rules over all runs at once. Returns stocks (runs, commodities, days), depletion
     day indices (-1 when never) and, with `full`, per-day columns of run 0."""
@@ -190,15 +221,26 @@ def simulate(sc, p, runs, access, full=False):
     supplies = sc["supplies"]
     names = [s["commodity"] for s in supplies]
     inflows = sc.get("inflows") or []
-    statuses = []  # per inflow: each day's route status, or None without a route
+    statuses = []  # per inflow: each day's status (worst link of a chain, cut while suspended), or None
+    worst = lambda a, b: max(a, b, key=["open", "under_fire", "cut"].index)
     for f in inflows:
-        if f.get("route"):
-            if f["route"] not in (access or {}).get("routes", {}):
-                raise SystemExit(f"yardstick: route {f['route']!r} needs its statuses in --access")
-            changes = access["routes"][f["route"]]
-            statuses.append([route_status(changes, start + dt.timedelta(days=d)) for d in range(days)])
-        else:
-            statuses.append(None)
+        for key in ("corridor", "airport"):
+            if key in f:
+                raise SystemExit(f"yardstick: an inflow by {key} needs the map; it knows routes only")
+        chain = f.get("route") or []
+        chain = [chain] if isinstance(chain, str) else chain
+        status = None
+        for route in chain:
+            if route not in (access or {}).get("routes", {}):
+                raise SystemExit(f"yardstick: route {route!r} needs its statuses in --access")
+            own = [route_status(access["routes"][route], start + dt.timedelta(days=d)) for d in range(days)]
+            status = own if status is None else [worst(a, b) for a, b in zip(status, own)]
+        if f.get("suspended"):
+            status = status or ["open"] * days
+            for w in f["suspended"]:
+                for d in window(w, start, days):
+                    status[d] = "cut"
+        statuses.append(status)
     in_windows = [range((as_day(f["date"]) - start).days, (as_day(f["date"]) - start).days + 1)
                   if "date" in f else window(f, start, days) for f in inflows]
     evac = sc.get("evacuation") or []
@@ -210,6 +252,11 @@ def simulate(sc, p, runs, access, full=False):
     ev_windows = [corridor_window(e, access["corridors"][e["corridor"]], start, days) if through(e)
                   else window(e, start, days) for e in evac]
     rules = sorted(((float(r["below_days"]), float(r["ration"])) for r in sc.get("rationing") or []))
+    # Population changes close each day, after eating (docs/design.md#the-supply-day).
+    changes = sc.get("population_changes") or []
+    ch_windows = [window(x, start, days) for x in changes]
+    moved_by = [np.zeros(runs) for _ in changes]
+    moved = {"deaths": np.zeros(runs), "arrivals": np.zeros(runs), "departures": np.zeros(runs)}
 
     C = len(supplies)
     stocks = np.empty((runs, C, days))
@@ -219,6 +266,7 @@ def simulate(sc, p, runs, access, full=False):
     evacuated = np.zeros(runs)
     taken = [np.zeros(runs) for _ in evac]
     rows = []
+    delivered = [[0.0, 0] for _ in inflows]  # run 0: each inflow's total and days flowing
     for d in range(days):
         for r, e in enumerate(evac):
             if d in ev_windows[r]:
@@ -227,22 +275,32 @@ def simulate(sc, p, runs, access, full=False):
                 pop = pop - take
                 evacuated = evacuated + take
         row = [pop[0], evacuated[0]] if full else None
+        eaters = pop.copy()
+        kcal = np.zeros(runs)
+        short = []
+        month = (start + dt.timedelta(days=d)).month
         for c in range(C):
             inflow = np.zeros(runs)
             for i, f in enumerate(inflows):
                 if names.index(f["commodity"]) == c and d in in_windows[i]:
                     status = statuses[i][d] if statuses[i] else "open"
+                    amount = np.zeros(runs)
                     if "date" in f:
-                        inflow = inflow + p.inflows[i]["amount"]
+                        amount = p.inflows[i]["amount"]
                     elif status == "open":
-                        inflow = inflow + p.inflows[i]["per_day"]
+                        amount = p.inflows[i]["per_day"]
                     elif status == "under_fire":
                         factor = p.inflows[i].get("under_fire_factor", np.zeros(runs))
-                        inflow = inflow + p.inflows[i]["per_day"] * factor
+                        amount = p.inflows[i]["per_day"] * factor
+                    if status != "cut" or "date" in f:
+                        inflow = inflow + amount
+                    delivered[i][0] += amount[0]
+                    delivered[i][1] += amount[0] > 0
             s = stock[c] + inflow
             spoiled = s * p.supplies[c]["spoilage_per_day"]
             s = s - spoiled
-            need = pop * p.supplies[c]["need_per_person_day"]
+            factors = supplies[c].get("need_by_month")
+            need = pop * p.supplies[c]["need_per_person_day"] * (float(factors[month - 1]) if factors else 1.0)
             with np.errstate(divide="ignore", invalid="ignore"):
                 days_left = np.where(need > 0, s / need, math.inf)
             ration = np.ones(runs)
@@ -257,11 +315,29 @@ def simulate(sc, p, runs, access, full=False):
             stock[c] = s
             stocks[:, c, d] = s
             depleted[:, c] = np.where((s == 0) & (depleted[:, c] < 0), d, depleted[:, c])
+            short.append(consumed < need)
+            if supplies[c].get("kcal_per_unit") is not None:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    kcal = kcal + np.where(eaters > 0, consumed * float(supplies[c]["kcal_per_unit"]) / eaters, 0)
             if full:
                 row.append((s[0], ration[0], days_left[0], inflow[0], consumed[0], need[0] - consumed[0], met[0]))
+        for r, x in enumerate(changes):
+            if d not in ch_windows[r]:
+                continue
+            gate = short[names.index(x["while_short"])] if x.get("while_short") else np.ones(runs, dtype=bool)
+            amount = float(x["per_day"]) if "per_day" in x else pop * float(x["per_10k_day"]) / 10_000
+            cap = float(x.get("max_total", math.inf))
+            move = np.where(gate, np.maximum(0, np.minimum(amount, cap - moved_by[r])), 0)
+            if x["kind"] != "arrivals":
+                move = np.minimum(move, pop)
+            moved_by[r] = moved_by[r] + move
+            moved[x["kind"]] = moved[x["kind"]] + move
+            pop = pop + move if x["kind"] == "arrivals" else pop - move
         if full:
+            row[0] = pop[0]
+            row.append(({k: v[0] for k, v in moved.items()}, kcal[0] if eaters[0] > 0 else None))
             rows.append(row)
-    return stocks, depleted, rows
+    return stocks, depleted, (rows, delivered)
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -297,7 +373,6 @@ def main():
         sc = yaml.safe_load(f)
     access = None
     if a.access:
-        import json
         with open(a.access) as f:
             access = json.load(f)
     if a.population is not None:
@@ -307,7 +382,7 @@ def main():
     t0 = time.perf_counter()
     start, end = as_day(sc["start"]), as_day(sc["end"])
     names = [s["commodity"] for s in sc["supplies"]]
-    _, depleted0, rows = simulate(sc, Params(sc, 1, corridors), 1, access, full=True)
+    _, depleted0, (rows, delivered) = simulate(sc, Params(sc, 1, corridors), 1, access, full=True)
     unc = sc.get("uncertainty") or {}
     runs = a.runs if a.runs is not None else unc.get("runs", 0)
     seed = a.seed if a.seed is not None else unc.get("seed", 0)
@@ -328,6 +403,12 @@ def main():
     seconds = time.perf_counter() - t0
 
     header = ["date", "population", "evacuated"]
+    with_moves = bool(sc.get("population_changes"))
+    with_kcal = any(x.get("kcal_per_unit") is not None for x in sc["supplies"])
+    if with_moves:
+        header += ["deaths", "arrivals", "departures"]
+    if with_kcal:
+        header.append("kcal_per_person_day")
     for c in names:
         header += [f"{c}_{k}" for k in ("stock", "ration", "days_left", "inflow", "consumed", "shortfall")]
         if bands is not None:
@@ -335,7 +416,12 @@ def main():
     lines = [",".join(header)]
     for d, row in enumerate(rows):
         cells = [str(start + dt.timedelta(days=d)), fixed(row[0]), fixed(row[1])]
-        for c, (s, ration, left, inflow, consumed, short, _) in enumerate(row[2:]):
+        people, kcal = row[-1]
+        if with_moves:
+            cells += [fixed(people[k]) for k in ("deaths", "arrivals", "departures")]
+        if with_kcal:
+            cells.append("" if kcal is None else fixed(kcal))
+        for c, (s, ration, left, inflow, consumed, short, _) in enumerate(row[2:-1]):
             cells += [fixed(s), fixed(ration, 6), fixed(left), fixed(inflow), fixed(consumed), fixed(short)]
             if bands is not None:
                 cells += [fixed(bands[k, c, d]) for k in range(3)]
@@ -350,7 +436,14 @@ def main():
 
     if a.summary:
         date = lambda x: "null" if x is None else f'"{x}"'
-        out = ["{", f'  "start": "{start}",', f'  "end": "{end}",', f'  "evacuated": {fixed(rows[-1][1])},', '  "commodities": {']
+        out = ["{", f'  "start": "{start}",', f'  "end": "{end}",', f'  "evacuated": {fixed(rows[-1][1])},']
+        listed = [f'    {{"name": {json.dumps(n, ensure_ascii=False)}, "commodity": {json.dumps(f["commodity"], ensure_ascii=False)}, '
+                  f'"delivered": {fixed(total)}, "days_flowing": {flowing}}}'
+                  for n, f, (total, flowing) in zip(inflow_names(sc), sc.get("inflows") or [], delivered)]
+        out.append('  "inflows": [\n' + ",\n".join(listed) + "\n  ]," if listed else '  "inflows": [],')
+        if with_moves:
+            out += [f'  "{k}": {fixed(rows[-1][-1][0][k])},' for k in ("deaths", "arrivals", "departures")]
+        out.append('  "commodities": {')
         items = []
         for c, name in enumerate(names):
             dep = None if depleted0[0, c] < 0 else start + dt.timedelta(days=int(depleted0[0, c]))
@@ -361,12 +454,29 @@ def main():
                     if met < ceiling and band not in first:
                         first[band] = start + dt.timedelta(days=d)
             b = ", ".join(f'"{band}": {date(first.get(band))}' for band, _ in BANDS)
-            items.append(f'    "{name}": {{"depleted": {date(dep)}, "bands": {{{b}}}}}')
+            # Shortages: runs of consecutive days whose shortfall is above 0; `until` is the first
+            # day without, null when the run reaches the last day.
+            short = [row[2 + c][5] > 0 for row in rows]
+            periods, since = [], None
+            for d, is_short in enumerate(short + [False]):
+                if is_short and since is None:
+                    since = d
+                elif not is_short and since is not None:
+                    until = None if d == len(short) else start + dt.timedelta(days=d)
+                    periods.append(f'{{"from": {date(start + dt.timedelta(days=since))}, "until": {date(until)}}}')
+                    since = None
+            items.append(f'    "{name}": {{"depleted": {date(dep)}, "bands": {{{b}}}, "shortages": [{", ".join(periods)}]}}')
         out.append(",\n".join(items))
+        energy = [row[-1][1] for row in rows if row[-1][1] is not None]
+        kcal_line = None
+        if with_kcal:
+            kcal_line = ("null" if not energy else
+                         f'{{"mean": {fixed(sum(energy) / len(energy))}, "min": {fixed(min(energy))}, '
+                         f'"days_below_2100": {sum(1 for e in energy if e < 2100)}}}')
         if bands is None:
-            out.append("  }")
+            out.append("  }" + (f',\n  "kcal": {kcal_line}' if kcal_line else ""))
         else:
-            out += ["  },", '  "monte_carlo": {', f'    "runs": {runs},', f'    "seed": {seed},', '    "commodities": {']
+            out += ["  }" + (f',\n  "kcal": {kcal_line}' if kcal_line else "") + ",", '  "monte_carlo": {', f'    "runs": {runs},', f'    "seed": {seed},', '    "commodities": {']
             out.append(",\n".join(
                 f'      "{name}": {{"depleted": {{"p5": {date(q[0])}, "p50": {date(q[1])}, "p95": {date(q[2])}, '
                 f'"never": {fixed(never, 6)}}}}}' for name, (q, never) in zip(names, spreads)))

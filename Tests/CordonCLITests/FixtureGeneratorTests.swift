@@ -40,9 +40,17 @@ struct FixtureGeneratorTests {
                               "--summary", "OUT/aleppo-supply.summary.json"],
                   outputs: ["aleppo-supply.timeline.csv", "aleppo-supply.summary.json"]
                       .map { "Tests/CordonScenarioTests/Fixtures/" + $0 }),
+        Generator(script: "scripts/supply_yardstick.py",
+                  arguments: ["Tests/CordonScenarioTests/Fixtures/needs-people.yaml", "-o", "OUT/needs-people.timeline.csv",
+                              "--summary", "OUT/needs-people.summary.json"],
+                  outputs: ["needs-people.timeline.csv", "needs-people.summary.json"]
+                      .map { "Tests/CordonScenarioTests/Fixtures/" + $0 }),
         // The bundled scenario, which many tests run: draw.py writes every file beside itself.
         Generator(script: "geodata/aleppo-2016/draw.py", arguments: [],
                   outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/aleppo-2016/" + $0 },
+                  copied: true),
+        Generator(script: "geodata/deir-ez-zor-2016/draw.py", arguments: [],
+                  outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/deir-ez-zor-2016/" + $0 },
                   copied: true),
     ]
 

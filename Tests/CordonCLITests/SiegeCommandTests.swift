@@ -143,6 +143,34 @@ import Testing
         #expect(r.stderr.contains("`rebels` never appears; the map's controllers are: government, opposition"))
     }
 
+    /// With the only other controller neutral there is no hostile ground at all: by definition no
+    /// boundary faces it and no route is cut or under fire (docs/design.md#neutral-ground).
+    @Test func neutralGroundIsNotHostile() throws {
+        let args = ["--besieged", "opposition", "--date", "2016-07-20"]
+        let hostile = try CordonTool.run(["enclosure", map, "--no-closure"] + args)
+        let neutral = try CordonTool.run(["enclosure", map, "--no-closure", "--neutral", "government"] + args)
+        #expect(hostile.status == 0 && neutral.status == 0, "\(neutral.stderr)")
+        let before = try properties(hostile.stdout), after = try properties(neutral.stdout)
+        #expect(before.contains { (number($0["hostile_share"]) ?? 0) > 0 })
+        #expect(after.count == before.count && after.allSatisfy { number($0["hostile_share"]) == 0 })
+        // Encirclement is unchanged: neutral ground is no way out.
+        #expect(after.map { $0["encircled"] as? Bool } == before.map { $0["encircled"] as? Bool })
+
+        let cut = try CordonTool.run(["routes", map, routes] + args)
+        let open = try CordonTool.run(["routes", map, routes, "--neutral", "government"] + args)
+        #expect(open.status == 0, "\(open.stderr)")
+        let whole = try properties(open.stdout).filter { $0["segment"] as? String == "whole" }
+        #expect(try properties(cut.stdout).contains { $0["status"] as? String != "open" })
+        #expect(!whole.isEmpty && whole.allSatisfy { $0["status"] as? String == "open" && $0["min_distance_m"] is NSNull })
+
+        let own = try CordonTool.run(["enclosure", map, "--neutral", "opposition"] + args)
+        #expect(own.status == 2)
+        #expect(own.stderr == "cordon: --neutral: 'opposition' is the besieged side, not a neutral party (see cordon --help)\n")
+        let missing = try CordonTool.run(["routes", map, routes, "--neutral", "un"] + args)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("the neutral controller `un` never appears; the map's controllers are: government, opposition"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let both = try CordonTool.run(["enclosure", map, "--besieged", "opposition", "--date", "2016-07-01", "--timeline"])
         #expect(both.status == 2)

@@ -33,6 +33,24 @@ struct SimulateCommandTests {
         #expect(try cordon(["simulate", scenarioFixture("flour.json"), "--runs", "-3"]).status == 2)
     }
 
+    @Test func theCommandLineSaysWhenSuppliesAreRestoredAndByWhichInflow() throws {
+        // 1,000,000 kg for 50,000 people at 1 kg lasts to 5 August; 6–9 August are short; the
+        // 10 August convoy feeds 10 days, to 19 August; short again from 20 August to the end.
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scenario.yaml")
+        let text = ScenarioText.valid.replacingOccurrences(of: "need_per_person_day: 1}", with: "need_per_person_day: 1, kcal_per_unit: 2100}")
+            + "inflows:\n  - {commodity: flour, date: 2016-08-10, amount: 500000}\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try cordon(["simulate", file.path, "-o", folder.appendingPathComponent("t.csv").path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("flour: short from 2016-08-06, restored on 2016-08-10 by flour on 2016-08-10.\n"))
+        // 2,100 kcal a day on the 20 + 10 fed days of 46, nothing on the other 16.
+        #expect(result.stderr.contains("16 days below the Sphere 2,100 kcal"))
+        let types = try String(contentsOf: folder.appendingPathComponent("t.csvt"), encoding: .utf8)
+        #expect(types.hasPrefix("\"Date\",\"Real\",\"Real\",\"Real\","))
+    }
+
     @Test func theSameSeedWritesTheSameBytesOnAnyNumberOfCores() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -22,6 +22,15 @@ import Testing
         #expect(run.summaryJSON(monteCarlo: mc) == (try fixtureText("aleppo-supply.summary.json")))
     }
 
+    /// Seasonal needs, food energy, population changes and a refilled stock, against the same yardstick.
+    @Test func needsAndPeopleMatchTheYardstickByteForByte() async throws {
+        let loaded = try ScenarioLoader.load(fixture("needs-people.yaml"), for: .simulate)
+        let run = try loaded.supply.simulate()
+        let mc = try await loaded.supply.monteCarlo(jobs: 2)
+        #expect(run.timelineCSV(monteCarlo: mc) == (try fixtureText("needs-people.timeline.csv")))
+        #expect(run.summaryJSON(monteCarlo: mc) == (try fixtureText("needs-people.summary.json")))
+    }
+
     @Test func jsonScenariosReadLikeYaml() throws {
         let loaded = try ScenarioLoader.load(fixture("flour.json"), for: .simulate)
         #expect(loaded.supply.population == 50_000)

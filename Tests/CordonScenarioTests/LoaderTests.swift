@@ -107,6 +107,18 @@ private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simu
         #expect(problem(siege + "snap: 60\nfire_range_m: 2000\nwalk_m: 1000\n", for: .run) == nil)
     }
 
+    /// `neutral` reaches both analyses; the besieged side cannot be its own neutral party.
+    @Test func neutralControllersReachTheAnalyses() throws {
+        let siege = ScenarioText.valid + "map: m.geojson\nbesieged: a\nfocus: [1, 2]\n"
+        let loaded = try #require(try ScenarioLoader.parse(siege + "neutral: [un]\nallies: [un]\n", file: "scenario.yaml", for: .run).siege)
+        #expect(loaded.neutral == ["un"])
+        #expect(loaded.enclosureOptions.neutral == ["un"] && loaded.routeOptions.neutral == ["un"])
+        #expect(loaded.enclosureOptions.isPassable("un") && !loaded.enclosureOptions.isHostile("un"))
+        #expect(try ScenarioLoader.parse(siege, file: "scenario.yaml", for: .run).siege?.neutral == [])
+        #expect(problem(siege + "neutral: [un, a]\n", for: .run) == "scenario.yaml: neutral: 'a' is the besieged side, not a neutral party")
+        #expect(problem(siege + "neutral: un\n", for: .run)?.hasPrefix("scenario.yaml: neutral: ") == true)
+    }
+
     /// A delivery or a flow wholly outside the simulated days would silently add nothing.
     @Test func suppliesOutsideTheScenarioAreRefused() {
         #expect(problem(ScenarioText.valid + "inflows:\n  - {commodity: flour, date: 2061-01-11, amount: 10}\n")

@@ -110,6 +110,12 @@ struct PipelineTests {
         #expect(palette.colour(of: "government") == "#CC79A7")
         #expect(palette.colour(of: "isis") == "#56B4E9")
         #expect(palette.colour(of: "nobody") == "#999999")
+        // A neutral party takes the neutral colour and uses up none of the others, allied or not.
+        let withUN = Palette(besieged: "opposition", allies: ["kurdish", "un"], neutral: ["un"],
+                             controllers: ["government", "kurdish", "opposition", "isis", "un"])
+        #expect(withUN.colour(of: "un") == "#332288" && withUN.isNeutral("un"))
+        #expect(withUN.colour(of: "government") == "#CC79A7" && withUN.colour(of: "isis") == "#56B4E9")
+        #expect(!["#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"].contains(withUN.colour(of: "un")))
     }
 
     @Test func theRFC7946CheckCatchesWhatItLooksFor() {

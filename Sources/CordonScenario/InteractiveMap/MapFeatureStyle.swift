@@ -56,6 +56,7 @@ struct MapFeatureStyle {
             return "\(item.string("controller") ?? "?") pocket, \(state)" + (item.bool("focus") == true ? ", holding the focus point" : "")
         case "fronts":
             switch item.string("across") ?? "gap" {
+            case "neutral": return "front facing neutral ground"
             case "edge": return "front at the study area's edge"
             case "gap": return "front at a gap in the map"
             case let across: return "front facing \(across)"

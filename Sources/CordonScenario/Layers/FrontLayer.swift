@@ -3,7 +3,7 @@ import CordonGeometry
 import CordonSiege
 
 /// `fronts.geojson`: the focus pocket's boundary in each period, split by what lies across it:
-/// `across` is a controller, `edge` (the study area's edge) or `gap`. Each front's `id` is its
+/// `across` is a controller, `neutral` (neutral ground), `edge` (the study area's edge) or `gap`. Each front's `id` is its
 /// pocket's with the side: `pocket-N@DAY/across-X`.
 func frontLayer(_ result: ScenarioResult, palette: Palette) throws -> [Feature] {
     try distinctIDs(result.fronts.flatMap { period in
@@ -14,6 +14,7 @@ func frontLayer(_ result: ScenarioResult, palette: Palette) throws -> [Feature] 
             let colour: String
             switch front.across {
             case .controller(let name): colour = palette.colour(of: name)
+            case .neutral: colour = Palette.neutral
             case .edge: colour = Palette.edge
             case .gap: colour = Palette.gap
             }

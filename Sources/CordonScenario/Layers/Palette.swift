@@ -12,20 +12,32 @@ package struct Palette: Sendable {
     /// muted scheme, since Okabe–Ito has no colour left; darker than every controller's colour
     /// and apart in hue from the open green and the cut black.
     static let corridorCut = "#882255"
+    /// For neutral ground (docs/design.md#neutral-ground): indigo, from Paul Tol's muted scheme,
+    /// darker than every controller's colour; the besieged blue, the nearest in hue, is hatched
+    /// on the report's maps. Neutral parties never take a controller's colour.
+    static let neutral = "#332288"
     /// For fronts that face no one: the study area's edge and gaps in the map.
     static let edge = "#000000", gap = "#999999"
 
     private let colours: [String: String]
+    private let neutralSet: Set<String>
 
     /// The besieged side takes the first colour, its allies the next, then every other
-    /// controller in name order; past five controllers the colours repeat.
-    package init(besieged: String, allies: [String], controllers: [String]) {
-        var order = [besieged] + allies.filter { $0 != besieged }
-        order += controllers.sorted().filter { !order.contains($0) }
+    /// controller in name order; past five controllers the colours repeat. Neutral
+    /// controllers (allied or not) all take ``neutral`` and use up none of the others.
+    package init(besieged: String, allies: [String], neutral: [String] = [], controllers: [String]) {
+        let neutralSet = Set(neutral.filter { $0 != besieged })
+        var order = [besieged] + allies.filter { $0 != besieged && !neutralSet.contains($0) }
+        order += controllers.sorted().filter { !order.contains($0) && !neutralSet.contains($0) }
         var colours: [String: String] = [:]
         for (i, name) in order.enumerated() { colours[name] = Self.controllerColours[i % Self.controllerColours.count] }
+        for name in neutralSet { colours[name] = Self.neutral }
         self.colours = colours
+        self.neutralSet = neutralSet
     }
+
+    /// Whether `controller` was given as neutral, so legends can say so in words too.
+    package func isNeutral(_ controller: String) -> Bool { neutralSet.contains(controller) }
 
     /// The colour of `controller`, as `#RRGGBB`; grey for a controller the palette was not told of.
     package func colour(of controller: String) -> String { colours[controller] ?? Self.unknown }

@@ -114,9 +114,15 @@ public enum ScenarioLoader {
         }
         var supply = try top.supplyScenario(defaultName: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
         supply.population = population ?? 0
-        if purpose == .simulate, let i = supply.inflows.firstIndex(where: { $0.route != nil }) {
-            throw ScenarioError(file: file, path: "inflows[\(i)].route",
-                                message: "needs an access timeline from a map: use `cordon run`, or drop the route for `simulate`")
+        if purpose == .simulate, let i = supply.inflows.firstIndex(where: { !$0.allPassages.isEmpty }) {
+            let key: String
+            switch supply.inflows[i].allPassages[0] {
+            case .route: key = "route"
+            case .corridor: key = "corridor"
+            case .airport: key = "airport"
+            }
+            throw ScenarioError(file: file, path: "inflows[\(i)].\(key)",
+                                message: "needs an access timeline from a map: use `cordon run`, or drop the \(key) for `simulate`")
         }
         let atCapacity = try (top.optional("evacuation")?.list() ?? []).enumerated().compactMap { i, rule in
             try rule.section(ScenarioKeys.evacuation).has("per_day") ? nil : i
@@ -167,7 +173,11 @@ extension Section {
             population: 0, supplies: supplies,
             inflows: try optional("inflows")?.list().map { try $0.section(ScenarioKeys.inflow).inflow(stocked: stocked) } ?? [],
             rationing: try optional("rationing")?.list().map { try $0.section(ScenarioKeys.rationing).rationRule() } ?? [],
-            evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [])
+            evacuation: try optional("evacuation")?.list().map { try $0.section(ScenarioKeys.evacuation).evacuation() } ?? [],
+            populationChanges: try optional("population_changes")?.list().map {
+                try $0.section(ScenarioKeys.populationChange).populationChange(stocked: stocked)
+            } ?? [])
+        scenario.inflows = try uniqueNames(scenario.inflows)
         // Supplies that would arrive wholly outside the simulated days are a mistake (a typo in
         // a year, say), not a choice: say so rather than drop them.
         for (i, inflow) in scenario.inflows.enumerated() {
@@ -191,5 +201,29 @@ extension Section {
         }
         scenario.uncertainty = try optional("uncertainty")?.section(ScenarioKeys.uncertainty).uncertainty(for: scenario)
         return scenario
+    }
+
+    /// Names given in the file must differ; a default name already taken gets " 2", " 3", …
+    /// in file order, so "food inflow" and "food inflow 2" tell two unnamed flows apart.
+    private func uniqueNames(_ inflows: [Inflow]) throws -> [Inflow] {
+        let items = try optional("inflows")?.list() ?? []
+        let given = try items.map { try $0.section(ScenarioKeys.inflow).optional("name") }
+        var taken: [String: Int] = [:]
+        for (i, field) in given.enumerated() {
+            guard let field else { continue }
+            if let first = taken[inflows[i].name] {
+                throw field.error("'\(inflows[i].name)' already names inflows[\(first)]: give each inflow its own name")
+            }
+            taken[inflows[i].name] = i
+        }
+        var named = inflows
+        for i in named.indices where given[i] == nil {
+            let base = named[i].name
+            var name = base, k = 1
+            while taken[name] != nil { k += 1; name = "\(base) \(k)" }
+            named[i].name = name
+            taken[name] = i
+        }
+        return named
     }
 }

@@ -21,6 +21,8 @@ public struct SiegeSettings: Sendable, Equatable {
     public var besieged: String
     /// Controllers whose ground the besieged side may cross.
     public var allies: [String]
+    /// Controllers whose ground is neither a way out nor hostile (docs/design.md#neutral-ground).
+    public var neutral: [String] = []
     /// Metres: areas closer than this count as joined (docs/design.md#snap).
     public var snap: Double
     /// Metres: a route within this distance of hostile ground is under fire.
@@ -64,11 +66,13 @@ public struct SiegeSettings: Sendable, Equatable {
     }
 
     /// What the enclosure analysis is asked.
-    public var enclosureOptions: EnclosureOptions { EnclosureOptions(besieged: besieged, allies: allies, snap: snap) }
+    public var enclosureOptions: EnclosureOptions {
+        EnclosureOptions(besieged: besieged, allies: allies, neutral: neutral, snap: snap)
+    }
 
     /// What the route analysis is asked.
     public var routeOptions: RouteOptions {
-        RouteOptions(besieged: besieged, allies: allies, fireRange: fireRange, snap: snap, walk: walk)
+        RouteOptions(besieged: besieged, allies: allies, neutral: neutral, fireRange: fireRange, snap: snap, walk: walk)
     }
 }
 
@@ -90,6 +94,10 @@ extension Section {
         if let allyList = optional("allies"), allies.contains(besieged) {
             throw allyList.error("'\(besieged)' is the besieged side, not an ally")
         }
+        let neutral = try optional("neutral")?.list().map { try $0.string() } ?? []
+        if let neutralList = optional("neutral"), neutral.contains(besieged) {
+            throw neutralList.error("'\(besieged)' is the besieged side, not a neutral party")
+        }
         let settings = SiegeSettings(
             map: try path("map") ?? required("map", "the control map, a GeoJSON file beside the scenario").string(),
             routes: try path("routes"), districts: try path("districts"),
@@ -101,6 +109,7 @@ extension Section {
         var placed = settings
         placed.layers = layers
         placed.mapFields = mapFields
+        placed.neutral = neutral
         do {
             try settings.routeOptions.validate()
         } catch let e as SiegeOptionError {

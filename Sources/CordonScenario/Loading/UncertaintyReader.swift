@@ -1,7 +1,8 @@
 import CordonSupply
 
 /// Reads `uncertainty`: `runs`, `seed` and `vary`, whose keys are dotted paths into the scenario
-/// (`population`, `supplies.<commodity>.<field>`, `inflows.<index>.<field>`, `evacuation.<index>.<field>`).
+/// (`population`, `supplies.<commodity>.<field>`, `inflows.<index>.<field>`, `evacuation.<index>.<field>`,
+/// `population_changes.<index>.<field>`).
 extension Section {
     func uncertainty(for scenario: SupplyScenario) throws -> Uncertainty {
         let vary = try optional("vary")?.entries().map { path, value in
@@ -65,7 +66,7 @@ extension Field {
     /// The scenario parameter a vary path names.
     func parameter(_ dotted: String, in scenario: SupplyScenario) throws -> Parameter {
         let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let sections = ["population", "supplies", "inflows", "evacuation"]
+        let sections = ["population", "supplies", "inflows", "evacuation", "population_changes"]
         guard let section = parts.first, sections.contains(section) else {
             throw error("unknown path, \(Suggestion.hint(for: parts.first ?? "", in: sections))")
         }
@@ -73,8 +74,12 @@ extension Field {
             guard parts.count == 1 else { throw error("population has no fields") }
             return .population
         }
-        guard parts.count == 3 else { throw error("write \(section).<\(section == "supplies" ? "commodity" : "index")>.<field>") }
-        let (item, name) = (parts[1], parts[2])
+        // An inflow's name may hold dots: everything between the section and the field.
+        guard parts.count == 3 || (section == "inflows" && parts.count > 3) else {
+            let item = section == "supplies" ? "commodity" : section == "inflows" ? "index or name" : "index"
+            throw error("write \(section).<\(item)>.<field>")
+        }
+        let (item, name) = (parts[1..<(parts.count - 1)].joined(separator: "."), parts[parts.count - 1])
         func field<F: RawRepresentable & CaseIterable>(_: F.Type, _ allowed: [F] = Array(F.allCases)) throws -> F where F.RawValue == String {
             guard let f = F(rawValue: name), allowed.contains(where: { $0.rawValue == name }) else {
                 throw error("cannot vary '\(name)', \(Suggestion.hint(for: name, in: allowed.map(\.rawValue)))")
@@ -96,13 +101,26 @@ extension Field {
             }
             return .supply(i, try field(Parameter.SupplyField.self))
         case "inflows":
-            let i = try index(scenario.inflows.count)
+            let names = scenario.inflows.map(\.name)
+            let i = Int(item) == nil ? try names.firstIndex(of: item).unwrap(or: error(
+                "no inflow named '\(item)', \(Suggestion.hint(for: item, in: names))")) : try index(scenario.inflows.count)
             if case .once = scenario.inflows[i].schedule {
                 return .inflow(i, try field(Parameter.InflowField.self, [.amount]))
             }
             return .inflow(i, try field(Parameter.InflowField.self, [.perDay, .underFireFactor]))
+        case "population_changes":
+            let i = try index(scenario.populationChanges.count)
+            let rate = Parameter.PopulationChangeField(rawValue: scenario.populationChanges[i].basis.rawValue) ?? .perDay
+            return .populationChange(i, try field(Parameter.PopulationChangeField.self, [rate, .maxTotal]))
         default:
             return .evacuation(try index(scenario.evacuation.count), try field(Parameter.EvacuationField.self))
         }
+    }
+}
+
+private extension Optional {
+    func unwrap(or failure: @autoclosure () -> Error) throws -> Wrapped {
+        guard let self else { throw failure() }
+        return self
     }
 }

@@ -18,7 +18,7 @@ public struct ScenarioBrief {
 
     /// Every line `cordon run` prints about the result: the siege, the people inside, then each
     /// commodity's depletion.
-    public var lines: [String] { siege + [population] + depletion }
+    public var lines: [String] { siege + [population] + depletion + restorations }
 
     /// The focus pocket's encircled periods, one line each after a heading line.
     public var siege: [String] {
@@ -72,6 +72,13 @@ public struct ScenarioBrief {
                 if spread.never > 0 { line += " (\(NumberText.fixed(spread.never * 100, places: 1)) % of runs never run out)" }
             }
             return line + "."
+        }
+    }
+
+    /// When supplies came back after each shortage that ended, and by which inflow, in the central run.
+    public var restorations: [String] {
+        result.supply.restorations.map { r in
+            "\(r.commodity.capitalized): short from \(r.shortFrom), supplies restored on \(r.restored) \(r.by) in the central run."
         }
     }
 

@@ -1,6 +1,7 @@
 import CordonGeometry
 import CordonSiege
 import CordonSources
+import CordonSupply
 import Foundation
 
 /// Checks a scenario and every file it names without running it: the scenario's keys, each
@@ -29,8 +30,9 @@ public enum ScenarioCheck {
         guard let siege = scenario.siege else {
             // No map: a supply scenario, checked as `cordon simulate` reads it.
             do {
-                _ = try ScenarioLoader.load(file, for: .simulate)
-                return Report(faults: [], summary: "supply scenario for cordon simulate; no map for cordon run")
+                let loaded = try ScenarioLoader.load(file, for: .simulate)
+                return Report(faults: [], summary: "supply scenario for cordon simulate; no map for cordon run",
+                              warnings: try loaded.supply.idleRules().map { "\(file): warning: \($0)" })
             } catch {
                 return Report(faults: ["\(error)"], summary: "")
             }
@@ -54,12 +56,36 @@ public enum ScenarioCheck {
             let context = GEOSContext()
             let inputs = try ScenarioInputs(reading: scenario, context: context)
             try checkFocus(scenario, siege, inputs.map, context)
+            warnings += try idleRules(scenario, siege, inputs, context).map { "\(file): warning: \($0)" }
             let counts = ["map: \(inputs.map.areas.count) areas", "\(inputs.routes.count) routes",
                           "\(inputs.districts.count) districts"]
             return Report(faults: [], summary: "scenario; " + counts.joined(separator: ", "), warnings: warnings)
         } catch {
             return Report(faults: ["\(error)"], summary: "", warnings: warnings)
         }
+    }
+
+    /// Inflows that bring in nothing and evacuation rules that take nobody, judged as `cordon
+    /// run` judges them: routes period by period of the map, corridors and airports by who holds
+    /// their ground. Evacuation is judged by its own figures and the corridor's declared days.
+    private static func idleRules(_ scenario: Scenario, _ siege: SiegeSettings, _ inputs: ScenarioInputs,
+                                  _ context: GEOSContext) throws -> [String] {
+        var access = AccessTimeline()
+        let named = Set(scenario.supply.routes)
+        let routes = inputs.routes.filter { named.contains($0.name) }
+        if !routes.isEmpty {
+            let analysis = try RouteAnalysis(map: inputs.map, routes: routes, options: siege.routeOptions, context: context)
+            access = AccessTimeline(routeStates: try RouteTimeline.periods(map: inputs.map, routes: routes).flatMap { period in
+                try analysis.states(on: period.sampleDay).map { state in
+                    var dated = state
+                    dated.period = period
+                    return dated
+                }
+            })
+        }
+        try PassageTimeline(map: inputs.map, routes: inputs.routes, siege: siege, context: context)
+            .add(scenario.supply, to: &access)
+        return try scenario.supplyModel(populationAtStart: 0, routes: inputs.routes).idleRules(access: access, routes: inputs.routes)
     }
 
     /// The focus must lie in the besieged side's ground at `start`. With snap, the ground is

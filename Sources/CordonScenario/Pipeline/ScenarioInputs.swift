@@ -64,7 +64,7 @@ public struct ScenarioInputs {
         try check(against: scenario)
     }
 
-    /// Checks that these inputs fit `scenario`: its besieged side and allies hold ground on the
+    /// Checks that these inputs fit `scenario`: its besieged side, allies and neutral parties hold ground on the
     /// map, and every route an inflow names and every corridor an evacuation names is here.
     ///
     /// - Throws: ``ScenarioError`` naming the scenario's key (`besieged`, `allies[1]`,
@@ -87,6 +87,7 @@ public struct ScenarioInputs {
         }
         try check(siege.besieged, "besieged")
         for (i, ally) in siege.allies.enumerated() { try check(ally, "allies[\(i)]") }
+        for (i, party) in siege.neutral.enumerated() { try check(party, "neutral[\(i)]") }
     }
 
     private static func checkRouteNames(_ scenario: Scenario, _ routes: [Route]) throws {
@@ -98,8 +99,14 @@ public struct ScenarioInputs {
                 : "no \(what) '\(name)' in the routes file, \(Suggestion.hint(for: name, in: among))"
         }
         for (i, inflow) in scenario.supply.inflows.enumerated() {
-            if let route = inflow.route, !names.contains(route) {
+            for route in inflow.routes where !names.contains(route) {
                 throw ScenarioError(file: scenario.file, path: "inflows[\(i)].route", message: unknown(route, names, "route"))
+            }
+            for case .corridor(let corridor) in inflow.passages where !corridors.contains(corridor) {
+                let message = names.contains(corridor)
+                    ? "'\(corridor)' is a supply route, not a corridor (its `kind`): give it as `route`"
+                    : unknown(corridor, corridors, "corridor")
+                throw ScenarioError(file: scenario.file, path: "inflows[\(i)].corridor", message: message)
             }
         }
         for (i, rule) in scenario.supply.evacuation.enumerated() {

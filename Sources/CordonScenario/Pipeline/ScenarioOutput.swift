@@ -119,7 +119,8 @@ public struct ScenarioOutput {
     /// The map layers by file name, in the order written: pockets, fronts, routes, districts.
     func layerFiles() throws -> [(file: String, features: [Feature])] {
         let siege = try siege()
-        let palette = Palette(besieged: siege.besieged, allies: siege.allies, controllers: result.inputs.map.controllers)
+        let palette = Palette(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
+                              controllers: result.inputs.map.controllers)
         var layers = [("pockets.geojson", pocketLayer(result, palette: palette)),
                       ("fronts.geojson", try frontLayer(result, palette: palette)),
                       ("routes.geojson", try routeLayer(result))]

@@ -99,6 +99,8 @@ public enum ScenarioPipeline {
                                                  progress: { progress?("routes", $0, $1) })
             access = AccessTimeline(routeStates: states)
         }
+        try PassageTimeline(map: inputs.map, routes: inputs.routes, siege: siege, context: context)
+            .add(scenario.supply, to: &access)
 
         let model = try scenario.supplyModel(populationAtStart: first.population, routes: inputs.routes)
         let central = try model.simulate(access: access)
@@ -115,13 +117,15 @@ public enum ScenarioPipeline {
             return (pocket, try fronts.fronts(of: pocket.geometry, neighbours: neighbours, on: pocket.period?.from))
         }
 
-        return ScenarioResult(
+        var result = ScenarioResult(
             scenario: scenario, inputs: inputs, pockets: inWindow, siege: timeline,
             routes: window.clip(states, \.period),
             model: model, access: access, supply: central, monteCarlo: monteCarlo,
             fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
+        result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
+        return result
     }
 }
 
@@ -157,4 +161,7 @@ public struct ScenarioResult {
     public let fronts: [FocusFronts]
     /// Who holds each district over time, and whether it is besieged.
     public let districts: [DistrictSpan]
+    /// One line for each inflow that brings in nothing and each evacuation rule that takes
+    /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
+    public var idleRules: [String] = []
 }

@@ -22,7 +22,7 @@ struct MapLegend {
         var row = Row(y: top + 12)
         row.heading("Held by", into: &svg)
         for c in controllers {
-            row.item(c, into: &svg) { x, y, svg in
+            row.item(palette.isNeutral(c) ? "\(c) (neutral)" : c, into: &svg) { x, y, svg in
                 svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 7)), ("width", "16"), ("height", "12"),
                                    ("fill", palette.colour(of: c)), ("fill-opacity", MapStyle.districtOpacity(besieged: false))])
             }
@@ -41,6 +41,7 @@ struct MapLegend {
                 let style = MapStyle.front(across: across, palette: palette)
                 let words: String
                 switch across {
+                case "neutral": words = "facing neutral ground"
                 case "edge": words = "study area's edge"
                 case "gap": words = "gap in the map"
                 default: words = "facing \(across)"

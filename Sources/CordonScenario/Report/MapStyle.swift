@@ -14,10 +14,11 @@ enum MapStyle {
         }
     }
 
-    /// The focus pocket's fronts by what lies across: a controller solid in its colour, the
-    /// study area's edge dashed, a gap in the map dotted.
+    /// The focus pocket's fronts by what lies across: a controller solid in its colour, neutral
+    /// ground dash-dotted in the neutral colour, the study area's edge dashed, a gap dotted.
     static func front(across: String, palette: Palette) -> (colour: String, dash: String?) {
         switch across {
+        case "neutral": return (Palette.neutral, frontDash(across: across))
         case "edge": return (Palette.edge, frontDash(across: across))
         case "gap": return (Palette.gap, frontDash(across: across))
         default: return (palette.colour(of: across), nil)
@@ -27,6 +28,7 @@ enum MapStyle {
     /// The dash of a front facing `across`: none for a controller.
     static func frontDash(across: String) -> String? {
         switch across {
+        case "neutral": return "8 3 2 3"
         case "edge": return "8 4"
         case "gap": return "2 3"
         default: return nil

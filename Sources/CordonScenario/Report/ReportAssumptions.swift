@@ -14,7 +14,8 @@ struct ReportAssumptions {
 
     var lines: [String] {
         [people] + model.supplies.map(stock) + model.inflows.map(inflow) + [rationing].compactMap { $0 }
-            + model.evacuation.map(evacuation) + [siegeRules] + [monteCarlo].compactMap { $0 }
+            + model.evacuation.map(evacuation) + model.populationChanges.map(populationChange)
+            + [siegeRules] + [monteCarlo].compactMap { $0 }
     }
 
     private var people: String {
@@ -28,23 +29,44 @@ struct ReportAssumptions {
         var line = "\(s.commodity.capitalized): \(n(s.stock)) \(s.unit) in stock on \(model.start); "
             + "each person needs \(n(s.needPerPersonDay, 3)) \(s.unit) a day"
         if s.spoilagePerDay > 0 { line += "; \(ReportNumber.percent(s.spoilagePerDay, places: 2)) of the stock is lost each day" }
+        if let months = s.needByMonth {
+            line += ", times \(months.map { n($0, 2) }.joined(separator: ", ")) from January to December"
+        }
+        if let kcal = s.kcalPerUnit { line += "; \(n(kcal)) kcal per \(s.unit)" }
         return line + "."
     }
 
     private func inflow(_ i: Inflow) -> String {
         let unit = model.supplies.first { $0.commodity == i.commodity }?.unit ?? ""
+        let name = i.name.prefix(1).uppercased() + i.name.dropFirst()
         switch i.schedule {
         case .once(let date, let amount):
-            return "\(i.commodity.capitalized): \(n(amount)) \(unit) arrive on \(date)."
-        case .daily(let perDay, let route, let from, let until, let factor):
-            var line = "\(i.commodity.capitalized) coming in: \(n(perDay)) \(unit) a day"
-            if let route {
-                line += " by the \(route) while it is open, "
+            return "\(name): \(n(amount)) \(unit) of \(i.commodity) arrive on \(date)."
+        case .daily(let perDay, _, let from, let until, let factor):
+            var line = "\(name): \(n(perDay)) \(unit) of \(i.commodity) a day"
+            let routes = i.routes
+            if !routes.isEmpty {
+                line += (routes.count == 1 ? " by the \(routes[0]) while it is open, "
+                         : " along " + routes.joined(separator: ", then ") + " while every one is open, ")
                     + (factor > 0 ? "\(ReportNumber.percent(factor)) of that while under fire" : "nothing while under fire")
                     + ", nothing while cut"
             }
+            for passage in i.passages {
+                switch passage {
+                case .route: continue
+                case .corridor(let corridor):
+                    line += ", through the \(corridor) on the days it is declared open while its entry is held"
+                case .airport(let lon, let lat):
+                    line += ", while the airport at \(lon) E, \(lat) N is held by the besieged side, an ally or a neutral party"
+                }
+            }
             if let from { line += ", from \(from)" }
             if let until { line += ", until \(until)" }
+            if !i.suspended.isEmpty {
+                line += "; suspended " + i.suspended.map { s in
+                    "from \(s.from.map(\.description) ?? model.start.description)" + (s.until.map { " until \($0)" } ?? " to the end")
+                }.joined(separator: ", ")
+            }
             return line + "."
         }
     }
@@ -65,11 +87,25 @@ struct ReportAssumptions {
         return line + "."
     }
 
+    private func populationChange(_ p: PopulationChange) -> String {
+        var line = "\(p.kind.rawValue.capitalized): \(n(p.rate, 2)) "
+            + (p.basis == .people ? "people a day" : "a day per 10,000 people inside")
+        if let from = p.from { line += " from \(from)" }
+        if let until = p.until { line += " until \(until)" }
+        if let short = p.whileShort { line += " on the days \(short) is rationed or runs out" }
+        if p.maxTotal.isFinite { line += ", at most \(n(p.maxTotal)) in all" }
+        return line + "."
+    }
+
     private var siegeRules: String {
         let s = result.scenario.siege!
         var line = "A route within \(n(s.fireRange)) m of hostile ground is under fire; one that crosses it is cut. "
             + "People walk up to \(n(s.walk)) m to a corridor's entry."
         if s.snap > 0 { line += " Areas are joined across gaps narrower than \(n(s.snap, 1)) m." }
+        if !s.neutral.isEmpty {
+            line += " Ground held by \(s.neutral.joined(separator: ", ")) is neutral: not hostile, "
+                + (s.neutral.allSatisfy(s.allies.contains) ? "and passable as an ally's." : "and not a way out.")
+        }
         return line
     }
 
@@ -87,10 +123,11 @@ struct ReportAssumptions {
         case .supply(let i, let f):
             return "\(model.supplies[i].commodity) \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .inflow(let i, let f):
-            let route = model.inflows[i].route.map { " by the \($0)" } ?? ""
-            return "\(model.inflows[i].commodity) inflow\(route): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+            return "\(model.inflows[i].name): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .evacuation(let i, let f):
             return "evacuation rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
+        case .populationChange(let i, let f):
+            return "\(model.populationChanges[i].kind.rawValue) rule \(i): \(f.rawValue.replacingOccurrences(of: "_", with: " "))"
         }
     }
 

@@ -16,6 +16,8 @@ package struct ReportBasis: Equatable, Sendable {
     package var sources: String?
     /// The besieged side's allies, in the scenario's order.
     package var allies: [String]
+    /// Neutral controllers, in the scenario's order: they take the neutral colour.
+    package var neutral: [String] = []
     /// Every controller the map names: with the besieged side and the allies, they fix the palette.
     package var controllers: [String]
     /// Commodities in the scenario's order, with their units.
@@ -26,7 +28,7 @@ package struct ReportBasis: Equatable, Sendable {
     /// Whether both bases name the same files, controllers, commodities and assumptions.
     package static func == (a: ReportBasis, b: ReportBasis) -> Bool {
         a.scenario == b.scenario && a.inputs.map { [$0.role, $0.file] } == b.inputs.map { [$0.role, $0.file] }
-            && a.sources == b.sources && a.allies == b.allies && a.controllers == b.controllers
+            && a.sources == b.sources && a.allies == b.allies && a.neutral == b.neutral && a.controllers == b.controllers
             && a.commodities.map { [$0.name, $0.unit] } == b.commodities.map { [$0.name, $0.unit] }
             && a.assumptions == b.assumptions
     }
@@ -49,6 +51,7 @@ extension ReportBasis {
         let readme = (folder.isEmpty ? "README.md" : (folder as NSString).appendingPathComponent("README.md"))
         sources = FileManager.default.fileExists(atPath: readme) ? short("README.md") : nil
         allies = siege.allies
+        neutral = siege.neutral
         controllers = result.inputs.map.controllers
         commodities = result.model.supplies.map { ($0.commodity, $0.unit) }
         assumptions = ReportAssumptions(result).lines
@@ -63,6 +66,8 @@ extension ReportBasis {
         out += "    \"inputs\": {" + inputs.map { "\(s($0.role)): \(s($0.file))" }.joined(separator: ", ") + "},\n"
         out += "    \"sources\": \(sources.map(s) ?? "null"),\n"
         out += "    \"allies\": \(list(allies)),\n"
+        // Only when there is any, so the summaries of runs without neutral ground stay as they were.
+        if !neutral.isEmpty { out += "    \"neutral\": \(list(neutral)),\n" }
         out += "    \"controllers\": \(list(controllers)),\n"
         out += "    \"units\": [" + commodities.map { "[\(s($0.name)), \(s($0.unit))]" }.joined(separator: ", ") + "],\n"
         out += "    \"assumptions\": [\n" + assumptions.map { "      " + s($0) }.joined(separator: ",\n") + "\n    ]\n"
@@ -78,6 +83,7 @@ extension ReportBasis {
         self.inputs = ["map", "routes", "districts"].compactMap { role in inputs[role].map { (role, $0) } }
         sources = o["sources"] as? String
         allies = o["allies"] as? [String] ?? []
+        neutral = o["neutral"] as? [String] ?? []
         controllers = o["controllers"] as? [String] ?? []
         commodities = (o["units"] as? [[String]] ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         assumptions = o["assumptions"] as? [String] ?? []

@@ -9,7 +9,8 @@ struct ReportPage {
     private var palette: Palette {
         let basis = summary.basis
         let controllers = basis?.controllers ?? Array(Set(ground.compactMap { $0.string("controller") })).sorted()
-        return Palette(besieged: summary.besieged, allies: basis?.allies ?? [], controllers: controllers)
+        return Palette(besieged: summary.besieged, allies: basis?.allies ?? [], neutral: basis?.neutral ?? [],
+                       controllers: controllers)
     }
 
     /// What the maps fill: the districts, or the pockets when the run has no districts layer.
@@ -30,7 +31,7 @@ struct ReportPage {
         let present = Set(layers.fronts.compactMap { $0.string("across") })
         let controllers = summary.basis?.controllers ?? present.sorted()
         let order = [summary.besieged] + (summary.basis?.allies ?? []) + controllers.sorted()
-            + present.subtracting(["edge", "gap"]).sorted() + ["edge", "gap"]
+            + present.subtracting(["neutral", "edge", "gap"]).sorted() + ["neutral", "edge", "gap"]
         return order.reduce(into: [String]()) { out, c in
             if present.contains(c) && !out.contains(c) { out.append(c) }
         }

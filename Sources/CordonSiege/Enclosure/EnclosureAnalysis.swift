@@ -21,6 +21,7 @@ public final class EnclosureAnalysis {
         try options.validate()
         try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.allies, role: { _ in "the allied controller" })
+        try map.requireControllers(options.neutral, role: { _ in "the neutral controller" })
         self.options = options
         ws = try Workspace(map: map, layers: layers, context: context)
     }
@@ -45,7 +46,8 @@ public final class EnclosureAnalysis {
         let besieged = all.filter { ws.areas[$0].controller == options.besieged }
         if besieged.isEmpty { return [] }
         let passable = all.filter { options.isPassable(ws.areas[$0].controller) }
-        let ground = try Ground(ws, besieged: besieged, passable: passable, all: all, snap: options.snap)
+        let hostile = all.filter { options.isHostile(ws.areas[$0].controller) }
+        let ground = try Ground(ws, besieged: besieged, passable: passable, hostile: hostile, all: all, snap: options.snap)
         try OverlapCheck(ws, tolerance: options.tolerance).run(all, dissolved: ground.extent)
 
         let t = options.tolerance

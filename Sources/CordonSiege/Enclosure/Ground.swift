@@ -11,13 +11,12 @@ struct Ground {
     var wayOut: Geometry
     /// The dissolved study area (without snap only), for the overlap check.
     var extent: Geometry?
-    /// Neither besieged nor allied; never joined by snap (docs/design.md#snap).
+    /// Neither besieged, allied nor neutral; never joined by snap (docs/design.md#snap).
     var hostile: HostileGround
 
-    init(_ ws: Workspace, besieged: [Int], passable: [Int], all: [Int], snap: Double) throws {
+    init(_ ws: Workspace, besieged: [Int], passable: [Int], hostile hostileAreas: [Int], all: [Int], snap: Double) throws {
         let ctx = ws.ctx
-        let others = Set(all).subtracting(passable).sorted()
-        let hostileLL = try ws.dissolve(others)
+        let hostileLL = try ws.dissolve(hostileAreas)
         hostile = try HostileGround(hostileLL)
         let studyArea: Geometry
         if snap > 0 {
@@ -29,7 +28,10 @@ struct Ground {
             let friendly = try ws.dissolve(besieged)
             // Without allies on the map that day, the passable ground is the besieged ground.
             let passableLL = passable.count == besieged.count ? friendly : try ws.dissolve(passable)
-            let parts = [passableLL, hostileLL].filter { !$0.isEmpty }
+            // Neutral ground is neither passable nor hostile, but it is part of the study area.
+            let neutral = Set(all).subtracting(passable).subtracting(hostileAreas).sorted()
+            let neutralLL = neutral.isEmpty ? nil : try ws.dissolve(neutral)
+            let parts = [passableLL, hostileLL, neutralLL].compactMap { $0 }.filter { !$0.isEmpty }
             studyArea = parts.count == 1 ? parts[0] : try ctx.dissolve(parts)
             extent = studyArea
             zones = try polygons(of: passableLL)

@@ -1,6 +1,6 @@
 import CordonGeometry
 
-/// Where a pocket's boundary faces hostile ground (areas neither besieged nor allied).
+/// Where a pocket's boundary faces hostile ground (areas neither besieged, allied nor neutral).
 enum HostileContact {
     /// Share of the pocket's boundary (lon/lat, every ring) lying within t of the date's
     /// hostile ground, by geodesic length. Only hostile ground within 2t of the boundary's box

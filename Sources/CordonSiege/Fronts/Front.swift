@@ -7,15 +7,18 @@ public struct Front {
     public enum Across: Hashable, Sendable, CustomStringConvertible {
         /// Ground held by this controller (another pocket of the besieged side included).
         case controller(String)
+        /// Ground held by a neutral party (docs/design.md#neutral-ground), every neutral controller together.
+        case neutral
         /// The edge of the study area: the map says nothing beyond it.
         case edge
         /// A gap in the map, wider than the tolerance: nobody's ground.
         case gap
 
-        /// The name written in the `across` property: the controller's name, "edge" or "gap".
+        /// The name written in the `across` property: the controller's name, "neutral", "edge" or "gap".
         public var description: String {
             switch self {
             case .controller(let name): return name
+            case .neutral: return "neutral"
             case .edge: return "edge"
             case .gap: return "gap"
             }

@@ -3,7 +3,8 @@ import CordonGeometry
 
 /// Splits pocket boundaries by what lies across them on a date. Each stretch of boundary
 /// goes to the first of these that comes within the tolerance t = max(snap, 1 m) of it: the
-/// study area's edge, then each controller in name order; what is left faces a gap. The
+/// study area's edge, then each controller in name order, then neutral ground (every neutral
+/// controller together, docs/design.md#neutral-ground); what is left faces a gap. The
 /// boundary is split in lon/lat; the tolerance is grown in local planes.
 public final class FrontAnalysis {
     private let ws: Workspace
@@ -23,7 +24,7 @@ public final class FrontAnalysis {
 
     /// The fronts of `pocket` (lon/lat) on `day`; `neighbours` are the besieged side's other
     /// pockets that day, which lie across the boundary as the besieged controller's ground.
-    /// One front per kind of neighbour, in the order edge, controllers by name, gap.
+    /// One front per kind of neighbour, in the order edge, controllers by name, neutral, gap.
     ///
     /// - Parameters:
     ///   - pocket: The pocket's outline, lon/lat, as ``Pocket/geometry`` gives it.
@@ -41,9 +42,13 @@ public final class FrontAnalysis {
         let wayOut = try studyAreaEdge(held).cut(to: window)
 
         var sides: [(Front.Across, Geometry)] = [(.edge, wayOut)]
-        var byController: [String: [Geometry]] = [:]
+        var byController: [String: [Geometry]] = [:], neutral: [Geometry] = []
         for i in try ws.areas(near: window, on: day) where ws.areas[i].controller != options.besieged {
-            byController[ws.areas[i].controller, default: []].append(ws.areas[i].geometry)
+            if options.isNeutral(ws.areas[i].controller) {
+                neutral.append(ws.areas[i].geometry)
+            } else {
+                byController[ws.areas[i].controller, default: []].append(ws.areas[i].geometry)
+            }
         }
         if !neighbours.isEmpty {
             byController[options.besieged] = try neighbours.map { try ws.longitudes.unwrap($0.copy(into: ws.ctx)) }
@@ -51,6 +56,8 @@ public final class FrontAnalysis {
         for name in byController.keys.sorted() {
             sides.append((.controller(name), try ws.ctx.union(byController[name]!).cut(to: window)))
         }
+        // After the controllers: a stretch touching both hostile and neutral ground faces the hostile.
+        if !neutral.isEmpty { sides.append((.neutral, try ws.ctx.union(neutral).cut(to: window))) }
 
         var out: [Front] = []
         for (across, ground) in sides where !ground.isEmpty {

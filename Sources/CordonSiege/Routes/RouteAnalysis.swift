@@ -30,6 +30,7 @@ public final class RouteAnalysis {
         try options.validate()
         try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.allies, role: { _ in "the allied controller" })
+        try map.requireControllers(options.neutral, role: { _ in "the neutral controller" })
         ws = try Workspace(map: map, layers: layers, context: context)
         self.options = options
         self.routes = try routes.map { r in
@@ -57,7 +58,8 @@ public final class RouteAnalysis {
         return try selection.map { try state(of: $0, on: day, pockets: held, tiles: tiles) }
     }
 
-    private func isHostile(_ i: Int) -> Bool { !options.enclosure.isPassable(ws.areas[i].controller) }
+    /// Neutral ground, like passable ground, neither cuts a route nor puts it under fire.
+    private func isHostile(_ i: Int) -> Bool { options.enclosure.isHostile(ws.areas[i].controller) }
 
     private func state(of i: Int, on day: Day?, pockets: [PreparedGeometry], tiles: FireTiles) throws -> RouteState {
         let route = routes[i], lonLat = routesLonLat[i]

@@ -11,15 +11,34 @@ public struct Inflow: Sendable, Equatable {
         case once(date: Day, amount: Double)
     }
 
+    /// The name the assumptions, the Monte Carlo text and `summary.json` use: unique in a
+    /// scenario, "food by Castello Road" unless the file names it.
+    public var name: String
     /// The supply it adds to, by ``Supply/commodity``.
     public var commodity: String
     /// When and how much comes in.
     public var schedule: Schedule
+    /// Ways in besides the schedule's `route` (the rest of a chain, a corridor, an airport).
+    /// On each day the worst status among all of them, the route included, applies.
+    public var passages: [Passage]
+    /// Windows with no flow, each [from, until); an open `until` runs to the end.
+    public var suspended: [Period]
 
     /// An inflow of `commodity` on `schedule`.
-    public init(commodity: String, schedule: Schedule) {
+    ///
+    /// - Parameters:
+    ///   - name: Its name; nil for the default, ``defaultName(commodity:schedule:passages:)``.
+    ///   - commodity: The supply it adds to.
+    ///   - schedule: When and how much.
+    ///   - passages: Further ways in that must all pass; the worst status wins.
+    ///   - suspended: Windows with no flow.
+    public init(name: String? = nil, commodity: String, schedule: Schedule, passages: [Passage] = [],
+                suspended: [Period] = []) {
         self.commodity = commodity
         self.schedule = schedule
+        self.passages = passages
+        self.suspended = suspended
+        self.name = name ?? Self.defaultName(commodity: commodity, schedule: schedule, passages: passages)
     }
 
     /// A steady flow; `underFireFactor` defaults to 0 (nothing passes a route under fire).
@@ -42,9 +61,33 @@ public struct Inflow: Sendable, Equatable {
         Inflow(commodity: commodity, schedule: .once(date: date, amount: amount))
     }
 
-    /// The route this inflow depends on, if any.
+    /// The route of the schedule, if any (the first link of a chain given in Swift this way).
     public var route: String? {
         if case .daily(_, let route, _, _, _) = schedule { return route }
         return nil
+    }
+
+    /// Every way in the inflow depends on: the schedule's route, then ``passages``.
+    public var allPassages: [Passage] { (route.map { [Passage.route($0)] } ?? []) + passages }
+
+    /// The names of every route it follows, the schedule's first.
+    public var routes: [String] {
+        allPassages.compactMap { if case .route(let name) = $0 { return name } else { return nil } }
+    }
+
+    /// `<commodity> by <route or corridor>`: "food by Castello Road", "food by A + B" for a
+    /// chain, "food by air" for an airport, "food inflow" for a flow nothing gates, "food on
+    /// 2016-08-01" for a single delivery.
+    public static func defaultName(commodity: String, schedule: Schedule, passages: [Passage]) -> String {
+        if case .once(let date, _) = schedule { return "\(commodity) on \(date)" }
+        var ways: [String] = []
+        if case .daily(_, let route?, _, _, _) = schedule { ways.append(route) }
+        for p in passages {
+            switch p {
+            case .route(let name), .corridor(let name): ways.append(name)
+            case .airport: ways.append("air")
+            }
+        }
+        return ways.isEmpty ? "\(commodity) inflow" : "\(commodity) by " + ways.joined(separator: " + ")
     }
 }

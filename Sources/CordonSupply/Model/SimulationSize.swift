@@ -10,7 +10,7 @@ public struct SimulationSize: Sendable, Equatable {
     public var commodities: Int
     /// Monte Carlo runs (0: the central run alone).
     public var runs: Int
-    /// Inflows and evacuation rules: each is visited on the days of every run.
+    /// Inflows, evacuation rules and population changes: each is visited on the days of every run.
     public var rules: Int
     /// Peak memory in bytes, an upper estimate (see `init`).
     public var bytes: Int
@@ -33,7 +33,7 @@ public struct SimulationSize: Sendable, Equatable {
         days = scenario.dayCount
         commodities = scenario.supplies.count
         self.runs = max(0, runs)
-        rules = scenario.inflows.count + scenario.evacuation.count
+        rules = scenario.inflows.count + scenario.evacuation.count + scenario.populationChanges.count
         let routes = scenario.routes.count
         let c = commodities, r = rules, n = self.runs, d = days
         let central = d.times(512.plus(c.times(1024)).plus(routes))
@@ -70,7 +70,7 @@ public struct SimulationSize: Sendable, Equatable {
                 + Self.gibibytes(SupplyLimits.maxMemory)
         }
         if steps > SupplyLimits.maxSteps {
-            return "\(what) with \(rules) inflows and evacuation rules come to \(steps) simulated steps, "
+            return "\(what) with \(rules) inflows, evacuation rules and population changes come to \(steps) simulated steps, "
                 + "more than the limit of \(SupplyLimits.maxSteps)"
         }
         return nil

@@ -11,6 +11,10 @@ public struct Supply: Sendable, Equatable {
     public var needPerPersonDay: Double
     /// Share of the stock lost each day (0.01 = 1 % a day), taken after inflows.
     public var spoilagePerDay: Double
+    /// Factors on the daily need by calendar month, January first (winter fuel, say); nil for 1 in every month.
+    public var needByMonth: [Double]?
+    /// Food energy in one unit (kcal per kg of flour, say); nil when the commodity is not counted as food energy.
+    public var kcalPerUnit: Double?
 
     /// A commodity held inside.
     /// - Parameters:
@@ -19,11 +23,22 @@ public struct Supply: Sendable, Equatable {
     ///   - stock: Stock on the first morning, in `unit`.
     ///   - needPerPersonDay: What one person needs a day, in `unit`.
     ///   - spoilagePerDay: Share lost each day, 0 to 1.
-    public init(commodity: String, unit: String, stock: Double, needPerPersonDay: Double, spoilagePerDay: Double = 0) {
+    ///   - needByMonth: Twelve factors on the need, January to December; nil for none.
+    ///   - kcalPerUnit: Food energy per unit; nil when it is not food energy.
+    public init(commodity: String, unit: String, stock: Double, needPerPersonDay: Double, spoilagePerDay: Double = 0,
+                needByMonth: [Double]? = nil, kcalPerUnit: Double? = nil) {
         self.commodity = commodity
         self.unit = unit
         self.stock = stock
         self.needPerPersonDay = needPerPersonDay
         self.spoilagePerDay = spoilagePerDay
+        self.needByMonth = needByMonth
+        self.kcalPerUnit = kcalPerUnit
+    }
+
+    /// The factor on the need in `month` (1 = January): the `needByMonth` entry, or 1 without one.
+    public func needFactor(month: Int) -> Double {
+        guard let needByMonth, needByMonth.indices.contains(month - 1) else { return 1 }
+        return needByMonth[month - 1]
     }
 }

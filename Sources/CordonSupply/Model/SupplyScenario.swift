@@ -19,6 +19,8 @@ public struct SupplyScenario: Sendable, Equatable {
     public var rationing: [RationRule]
     /// People leaving the pocket, in file order.
     public var evacuation: [Evacuation]
+    /// Deaths, arrivals and departures other than evacuation, in file order.
+    public var populationChanges: [PopulationChange] = []
     /// What Monte Carlo varies, and how many runs; nil for the central run alone.
     public var uncertainty: Uncertainty?
 
@@ -32,10 +34,11 @@ public struct SupplyScenario: Sendable, Equatable {
     ///   - inflows: What comes in.
     ///   - rationing: When rations are cut.
     ///   - evacuation: Who leaves, and when.
+    ///   - populationChanges: Deaths, arrivals and departures.
     ///   - uncertainty: What Monte Carlo varies.
     public init(name: String = "", start: Day, end: Day, population: Double, supplies: [Supply],
                 inflows: [Inflow] = [], rationing: [RationRule] = [], evacuation: [Evacuation] = [],
-                uncertainty: Uncertainty? = nil) {
+                populationChanges: [PopulationChange] = [], uncertainty: Uncertainty? = nil) {
         self.name = name
         self.start = start
         self.end = end
@@ -44,14 +47,21 @@ public struct SupplyScenario: Sendable, Equatable {
         self.inflows = inflows
         self.rationing = rationing
         self.evacuation = evacuation
+        self.populationChanges = populationChanges
         self.uncertainty = uncertainty
     }
 
     /// Number of simulated days, `start` and `end` included.
     public var dayCount: Int { max(0, end - start + 1) }
 
-    /// Routes named by inflows: the access timeline must know each of them.
-    public var routes: [String] { Array(Set(inflows.compactMap(\.route))).sorted() }
+    /// Routes named by inflows, chains included: the access timeline must know each of them.
+    public var routes: [String] { Array(Set(inflows.flatMap(\.routes))).sorted() }
+
+    /// Routes, corridors and airports named by inflows, each once, in file order.
+    public var passages: [Passage] {
+        var seen = Set<Passage>()
+        return inflows.flatMap(\.allPassages).filter { seen.insert($0).inserted }
+    }
 
     /// The position of `commodity` among ``supplies``, or nil when the scenario has no such supply.
     public func supplyIndex(of commodity: String) -> Int? { supplies.firstIndex { $0.commodity == commodity } }

@@ -113,7 +113,8 @@ extension SupplyScenario {
                           seed: UInt64) -> Block {
         var block = block
         let n = block.runs.count, commodities = plan.commodities
-        let width = Workspace.stateWidth(commodities: commodities, evacuationRules: evacuation.count)
+        let width = Workspace.stateWidth(commodities: commodities, evacuationRules: evacuation.count,
+                                         populationChanges: populationChanges.count)
         if block.state.isEmpty {
             block.state = Array(repeating: 0, count: n * width)
             block.depleted = Array(repeating: -1, count: n * commodities)

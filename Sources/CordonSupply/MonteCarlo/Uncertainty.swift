@@ -39,6 +39,8 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
     case inflow(Int, InflowField)
     /// A number of the evacuation rule at this position.
     case evacuation(Int, EvacuationField)
+    /// A number of the population change at this position.
+    case populationChange(Int, PopulationChangeField)
 
     /// The numbers of a supply that may vary.
     public enum SupplyField: String, Sendable, CaseIterable {
@@ -66,6 +68,16 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
         case maxTotal = "max_total"
     }
 
+    /// The numbers of a population change that may vary.
+    public enum PopulationChangeField: String, Sendable, CaseIterable {
+        /// ``PopulationChange/rate`` of a change given in people a day.
+        case perDay = "per_day"
+        /// ``PopulationChange/rate`` of a change given per 10,000 people a day.
+        case perTenThousandDay = "per_10k_day"
+        /// ``PopulationChange/maxTotal``.
+        case maxTotal = "max_total"
+    }
+
     /// The dotted path a scenario file uses (`supplies.<index>` here, since names live in the scenario).
     public var description: String {
         switch self {
@@ -73,6 +85,7 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
         case .supply(let i, let f): return "supplies.\(i).\(f.rawValue)"
         case .inflow(let i, let f): return "inflows.\(i).\(f.rawValue)"
         case .evacuation(let i, let f): return "evacuation.\(i).\(f.rawValue)"
+        case .populationChange(let i, let f): return "population_changes.\(i).\(f.rawValue)"
         }
     }
 }
@@ -92,6 +105,8 @@ extension SupplyScenario {
         case .supply(let i, .spoilagePerDay): supplies[i].spoilagePerDay = min(value, 1)  // never more than all of it
         case .evacuation(let i, .perDay): evacuation[i].perDay = value
         case .evacuation(let i, .maxTotal): evacuation[i].maxTotal = value
+        case .populationChange(let i, .maxTotal): populationChanges[i].maxTotal = value
+        case .populationChange(let i, _): populationChanges[i].rate = value
         case .inflow(let i, let field):
             switch (inflows[i].schedule, field) {
             case (.daily(_, let r, let f, let u, let k), .perDay):

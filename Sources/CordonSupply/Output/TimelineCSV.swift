@@ -1,10 +1,12 @@
 import CordonCore
 
 extension SupplyRun {
-    /// `timeline.csv`: one row per day, `date,population,evacuated`, then for each commodity in
-    /// scenario order `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with
-    /// Monte Carlo by `c_stock_p5,c_stock_p50,c_stock_p95`. `c_days_left` is the value the ration was
-    /// chosen from, empty when nobody needs anything.
+    /// `timeline.csv`: one row per day, `date,population,evacuated`, with population changes
+    /// `deaths,arrivals,departures` so far, with food energy `kcal_per_person_day` (empty with
+    /// nobody inside), then for each commodity in scenario order
+    /// `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with Monte Carlo
+    /// by `c_stock_p5,c_stock_p50,c_stock_p95`. `c_days_left` is the value the ration was chosen
+    /// from, empty when nobody needs anything.
     ///
     /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the stock bands; nil leaves them out.
     /// - Returns: The whole file's text, header first, ending in a newline.
@@ -15,6 +17,8 @@ extension SupplyRun {
         let n = { (x: Double) in NumberText.fixed(x) }
         for (d, day) in days.enumerated() {
             var cells = [day.date.description, n(day.population), n(day.evacuated)]
+            if countsMoves { cells += [n(day.moved.deaths), n(day.moved.arrivals), n(day.moved.departures)] }
+            if countsKcal { cells.append(day.kcalPerPerson.map(n) ?? "") }
             for (c, x) in day.commodities.enumerated() {
                 cells += [n(x.stock), NumberText.fixed(x.ration, places: 6), n(x.daysLeft), n(x.inflow), n(x.consumed), n(x.shortfall)]
                 if let mc = monteCarlo {
@@ -33,6 +37,8 @@ extension SupplyRun {
     /// The columns of ``timelineCSV(monteCarlo:)``, in order.
     public func timelineColumns(monteCarlo: MonteCarloResult? = nil) -> [String] {
         var header = ["date", "population", "evacuated"]
+        if countsMoves { header += ["deaths", "arrivals", "departures"] }
+        if countsKcal { header.append("kcal_per_person_day") }
         for supply in scenario.supplies {
             let c = supply.commodity
             header += ["stock", "ration", "days_left", "inflow", "consumed", "shortfall"].map { "\(c)_\($0)" }
@@ -49,7 +55,8 @@ extension SupplyRun {
     }
 
     /// The GDAL type of a timeline column: `Date` for `date`; `Real` for every other column,
-    /// people and stocks alike, which are written with up to 3 (rations 6) decimals.
+    /// people (deaths, arrivals, departures too), stocks and food energy alike, which are written
+    /// with up to 3 (rations 6) decimals.
     public static func timelineType(of column: String) -> String {
         column == "date" ? "Date" : "Real"
     }

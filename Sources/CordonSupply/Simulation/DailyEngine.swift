@@ -2,6 +2,25 @@
 protocol DayRecorder {
     mutating func population(day: Int, population: Double, evacuated: Double)
     mutating func commodity(_ c: Int, day: Int, _ record: CommodityDay)
+    /// The end of the day, after population changes: who is inside, and the running totals.
+    mutating func endOfDay(_ day: Int, population: Double, moved: PeopleMoved)
+}
+
+extension DayRecorder {
+    mutating func endOfDay(_ day: Int, population: Double, moved: PeopleMoved) {}
+}
+
+/// Everyone population changes have moved so far.
+public struct PeopleMoved: Sendable, Equatable {
+    /// Deaths so far.
+    public var deaths = 0.0
+    /// Arrivals so far.
+    public var arrivals = 0.0
+    /// Departures so far (evacuation apart).
+    public var departures = 0.0
+
+    /// Nobody moved yet.
+    public init() {}
 }
 
 /// Buffers one worker reuses from run to run, so Monte Carlo runs allocate nothing per day.
@@ -16,6 +35,11 @@ struct Workspace {
     var depleted: [Int] = []
     var population = 0.0
     var evacuated = 0.0
+    /// People each population change has moved so far.
+    var changed: [Double] = []
+    var moved = PeopleMoved()
+    /// Whether each supply has a shortfall today (ration cut or stock run out), for `while_short`.
+    var short: [Bool] = []
 }
 
 extension DayPlan {
@@ -33,6 +57,9 @@ extension DayPlan {
         ws.taken = Array(repeating: 0, count: scenario.evacuation.count)
         ws.population = scenario.population
         ws.evacuated = 0
+        ws.changed = Array(repeating: 0, count: scenario.populationChanges.count)
+        ws.moved = PeopleMoved()
+        ws.short = Array(repeating: false, count: commodities)
     }
 
     /// Runs the days `range` on from the state in `ws`. Running 0..<k and then k..<days gives
@@ -45,6 +72,8 @@ extension DayPlan {
         let needPerPerson = scenario.supplies.map(\.needPerPersonDay)
         let evacuationPerDay = scenario.evacuation.map(\.perDay)
         let evacuationCap = scenario.evacuation.map(\.maxTotal)
+        let monthly = scenario.supplies.map(\.needByMonth)
+        let changes = scenario.populationChanges
         let stretch = range.count
         var population = ws.population
         var evacuated = ws.evacuated
@@ -64,7 +93,9 @@ extension DayPlan {
                 var stock = ws.stock[c] + inflow
                 let spoiled = stock * spoilage[c]
                 stock -= spoiled
-                let need = population * needPerPerson[c]
+                var factor = 1.0
+                if !people.month.isEmpty, let months = monthly[c] { factor = months[people.month[d] - 1] }
+                let need = population * needPerPerson[c] * factor
                 let daysLeft = need > 0 ? stock / need : .infinity
                 let ration = policy.ration(daysLeft: daysLeft)
                 let wanted = need * ration
@@ -80,10 +111,27 @@ extension DayPlan {
                 stock -= consumed
                 ws.stock[c] = stock
                 if stock == 0, ws.depleted[c] < 0 { ws.depleted[c] = d }
+                // Short: a shortfall, from a cut ration or an empty stock (the days `shortages` lists).
+                ws.short[c] = consumed < need
                 recorder.commodity(c, day: d, CommodityDay(
                     stock: stock, ration: ration, daysLeft: daysLeft, inflow: inflow, spoiled: spoiled,
                     consumed: consumed, shortfall: need - consumed, met: met))
             }
+            // Population changes close the day: they may hang on today's shortage, and
+            // whoever dies or leaves today has eaten today, whoever arrives eats from tomorrow.
+            for r in changes.indices where people.changeDays[r].contains(d) {
+                if let c = people.whileShort[r], !ws.short[c] { continue }
+                let rule = changes[r]
+                var take = max(0, min(rule.wanted(population: population), rule.maxTotal - ws.changed[r]))
+                if !people.adds[r] { take = min(take, population) }
+                ws.changed[r] += take
+                switch rule.kind {
+                case .deaths: ws.moved.deaths += take; population -= take
+                case .departures: ws.moved.departures += take; population -= take
+                case .arrivals: ws.moved.arrivals += take; population += take
+                }
+            }
+            if !changes.isEmpty { recorder.endOfDay(d, population: population, moved: ws.moved) }
         }
         ws.population = population
         ws.evacuated = evacuated

@@ -7,10 +7,13 @@ struct DayPlan: Sendable {
     let commodities: Int
     let inflowTarget: [Int]
     let inflowDays: [Range<Int>]
-    /// Per inflow, the route status of each day; nil for inflows without a route.
+    /// Per inflow, the status of each day: the worst of its routes, corridor and airport, cut
+    /// while suspended; nil for inflows that nothing gates.
     let routeStatus: [[RouteStatus]?]
     let evacuationDays: [Range<Int>]
     let policy: RationPolicy
+    /// Who dies, arrives or leaves, and which supply's shortage gates each rule.
+    let people: PeoplePlan
 
     init(_ scenario: SupplyScenario, access: AccessTimeline?) throws {
         days = scenario.dayCount
@@ -23,35 +26,45 @@ struct DayPlan: Sendable {
             return lo < hi ? lo..<hi : 0..<0
         }
         var target: [Int] = [], inflowDays: [Range<Int>] = [], status: [[RouteStatus]?] = []
-        // One list of statuses per route, shared by every inflow along it.
-        var statusByRoute: [String: [RouteStatus]] = [:]
+        // One list of statuses per passage, shared by every inflow along it.
+        var statusByPassage: [Passage: [RouteStatus]] = [:]
         for (i, inflow) in scenario.inflows.enumerated() {
             guard let c = scenario.supplyIndex(of: inflow.commodity) else {
                 throw SupplyError.unstocked(inflow: i, commodity: inflow.commodity)
             }
             target.append(c)
             switch inflow.schedule {
-            case .daily(_, let route, let from, let until, _):
+            case .daily(_, _, let from, let until, _):
                 inflowDays.append(window(from, until))
-                if let route {
-                    guard let access, access.knows(route) else { throw SupplyError.unknownRoute(inflow: i, route: route) }
-                    if statusByRoute[route] == nil {
-                        statusByRoute[route] = (0..<days).map { access.status(of: route, on: start + $0) }
-                    }
-                    status.append(statusByRoute[route])
-                } else {
-                    status.append(nil)
-                }
             case .once(let date, _):
                 inflowDays.append(window(date, date + 1))
-                status.append(nil)
             }
+            var days: [RouteStatus]?
+            for passage in inflow.allPassages {
+                guard let access, access.knows(passage) else {
+                    if case .route(let route) = passage { throw SupplyError.unknownRoute(inflow: i, route: route) }
+                    throw SupplyError.unknownPassage(inflow: i, passage: passage)
+                }
+                if statusByPassage[passage] == nil {
+                    statusByPassage[passage] = (0..<self.days).map { access.status(of: passage, on: start + $0) }
+                }
+                let own = statusByPassage[passage]!
+                // A chain passes what its worst link passes.
+                days = days.map { zip($0, own).map(RouteStatus.worse) } ?? own
+            }
+            if !inflow.suspended.isEmpty {
+                var list = days ?? Array(repeating: .open, count: self.days)
+                for s in inflow.suspended { for d in window(s.from, s.until) { list[d] = .cut } }
+                days = list
+            }
+            status.append(days)
         }
         inflowTarget = target
         self.inflowDays = inflowDays
         routeStatus = status
         evacuationDays = scenario.evacuation.map { window($0.from, $0.until) }
         policy = RationPolicy(scenario.rationing)
+        people = try PeoplePlan(scenario, days: days, window: window)
     }
 
     /// Each supply's inflow on each day of `range` (`c * range.count + d - range.lowerBound`),
@@ -66,7 +79,7 @@ struct DayPlan: Sendable {
             let window = inflowDays[i].clamped(to: range)
             switch rule.schedule {
             case .once(_, let amount):
-                for d in window { inflow[base + d] += amount }
+                for d in window where routeStatus[i]?[d] ?? .open != .cut { inflow[base + d] += amount }
             case .daily(let perDay, _, _, _, let underFire):
                 if let status = routeStatus[i] {
                     for d in window {

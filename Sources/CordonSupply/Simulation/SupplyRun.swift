@@ -31,6 +31,12 @@ public struct DayRecord: Sendable, Equatable {
     public var evacuated: Double
     /// In the scenario's supply order.
     public var commodities: [CommodityDay]
+    /// Deaths, arrivals and departures so far, this day included.
+    public var moved = PeopleMoved()
+    /// Food energy handed out per person inside that day (after evacuation, before the day's
+    /// population changes), from the supplies with `kcalPerUnit`; nil without any such supply
+    /// or with nobody inside.
+    public var kcalPerPerson: Double?
 }
 
 /// What a run says about one commodity.
@@ -41,6 +47,9 @@ public struct CommodityOutcome: Sendable, Equatable {
     public var depleted: Day?
     /// For each band worse than full, the first day that band or a worse one was reached.
     public var firstReached: [RationBand: Day]
+    /// The stretches of days with a shortfall, in order; the last one's `until` is nil when it
+    /// lasts to the end.
+    public var shortages: [Period] = []
 }
 
 /// A single deterministic run: every day, and the dates that matter.
@@ -51,6 +60,10 @@ public struct SupplyRun: Sendable, Equatable {
     public var days: [DayRecord]
     /// The dates that matter for each commodity, in supply order.
     public var outcomes: [CommodityOutcome]
+    /// What each inflow brought in, in the scenario's order.
+    public var inflows: [InflowDelivery] = []
+    /// `delivered[i][d]`: what inflow i brought on day d.
+    public var delivered: [[Double]] = []
 
     /// Everyone evacuated by the last day.
     public var evacuated: Double { days.last?.evacuated ?? 0 }

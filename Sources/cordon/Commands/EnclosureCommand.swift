@@ -12,13 +12,15 @@ struct EnclosureCommand: AsyncParsableCommand {
         discussion: """
         MAP is a layer of Polygon/MultiPolygon areas, each with a `controller` and optional `from`/`until` dates (from inclusive, until exclusive), `name`, `population`. It may be GeoJSON or any source GDAL reads (GeoPackage, Shapefile, KML/KMZ, FlatGeobuf, CSV, ESRI JSON, GML, PG:...), reprojected to WGS84; --layer picks a layer, and --controller-field, --values and the other field options read maps drawn in another schema. Every other input takes the same sources, a layer named as QGIS does: 'data.gpkg|layername=bases'.
 
-        A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); population is weighted by geodesic area; snap closings are grown in local transverse Mercator planes and agree with the geodesic to within 0.1 %. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. All of it is a model of the map you give, not an observation.
+        A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); population is weighted by geodesic area; snap closings are grown in local transverse Mercator planes and agree with the geodesic to within 0.1 %. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. Ground held by a --neutral controller (a UN-held airport, say) is not hostile: it does not count in `hostile_share` and does not advance in the closure search, but the besieged may not cross it unless it is also in --allies, so encirclement is unchanged. All of it is a model of the map you give, not an observation.
 
         Examples:
           cordon enclosure map.geojson --besieged opposition \\
               --date 2016-07-20 -o pockets.geojson
           cordon enclosure map.geojson --besieged opposition \\
               --allies kurdish --timeline
+          cordon enclosure map.geojson --besieged city --neutral un \\
+              --date 1993-06-01       # UN-held ground is not hostile
           cordon enclosure neighbourhoods.geojson --besieged opposition --snap 60
           cordon enclosure fronts.kml --controller-field fill \\
               --values '#a52714=occupied,#0f9d58=liberated,#bcaaa4=ignore' \\
@@ -54,7 +56,8 @@ struct EnclosureCommand: AsyncParsableCommand {
                 bases: try bases.map(input.bases), population: try population.map(input.population),
                 districts: try districts.map(input.districts))
             let options = EnclosureOptions(
-                besieged: siege.besieged, allies: siege.alliesList, snap: siege.snap, closure: !noClosure)
+                besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList, snap: siege.snap,
+                closure: !noClosure)
 
             let features: [Feature]
             let summary: EnclosureSummary

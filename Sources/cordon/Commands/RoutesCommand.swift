@@ -12,7 +12,7 @@ struct RoutesCommand: AsyncParsableCommand {
         discussion: """
         ROUTES is a GeoJSON file of LineString/MultiLineString features with `name`, `kind` (`supply` or `corridor`) and, for corridors, optional `capacity_per_day`, `hours_per_day`, `from` and `until` (the days it is declared open).
 
-        A route is `cut` where it runs inside hostile ground (neither besieged nor allied), `under_fire` where it comes within the fire range of it, `open` otherwise, and `unknown` where the map does not cover it. Lengths are geodesic; distances and the fire range are true distances on the ellipsoid (fire zones are grown in local transverse Mercator planes, within 0.1 % of the geodesic). Fire range is a model assumption: a distance, not line of sight or weapons.
+        A route is `cut` where it runs inside hostile ground (neither besieged, allied nor --neutral), `under_fire` where it comes within the fire range of it, `open` otherwise, and `unknown` where the map does not cover it. Lengths are geodesic; distances and the fire range are true distances on the ellipsoid (fire zones are grown in local transverse Mercator planes, within 0.1 % of the geodesic). Fire range is a model assumption: a distance, not line of sight or weapons.
 
         Output: one feature per route per date (or period with --timeline), `segment`: whole, then its stretches inside hostile ground (`segment`: hostile) and under fire (`segment`: exposed, outside hostile ground), for map styling; a stretch carries its route's `status`. Every feature has a stable `id`, such as `Castello Road@2016-07-17/whole`.
 
@@ -21,6 +21,8 @@ struct RoutesCommand: AsyncParsableCommand {
               --date 2016-07-10
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline --fire-range 2000
+          cordon routes map.geojson routes.geojson --besieged city \\
+              --neutral un --date 1993-06-01  # UN ground neither cuts nor fires
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline -o siege.gpkg        # table `routes` in a GeoPackage
 
@@ -46,7 +48,8 @@ struct RoutesCommand: AsyncParsableCommand {
             let routeList = try RouteFile.load(file: routes, features: input.features(routes))
             let layers = EnclosureLayers(population: try population.map(input.population))
             let options = RouteOptions(
-                besieged: siege.besieged, allies: siege.alliesList, fireRange: fireRange, snap: siege.snap, walk: walk)
+                besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList, fireRange: fireRange,
+                snap: siege.snap, walk: walk)
             let states: [RouteState]
             if siege.timeline {
                 let progress = siege.progress

@@ -19,6 +19,8 @@ struct RunCommand: AsyncParsableCommand {
           districts: d.geojson    named polygons, optional population
           besieged: opposition    the besieged controller, as the map names it
           allies: []              controllers whose ground the besieged may cross
+          neutral: []             controllers whose ground is not hostile
+                                  (e.g. [un]) yet not passable unless allied
           snap: 0                 metres: join areas across narrower gaps
           fire_range_m: 1500      metres: a route this near hostile ground
                                   is under fire
@@ -28,7 +30,12 @@ struct RunCommand: AsyncParsableCommand {
         The pocket holding `focus` on each date is the focus pocket; its encircled periods are \
         the siege. Without `population`, the simulation starts with the people inside the focus \
         pocket at `start`. An inflow that names a `route` follows that route's status each day \
-        (open: all of it, under fire: `under_fire_factor` of it, cut: nothing). An evacuation \
+        (open: all of it, under fire: `under_fire_factor` of it, cut: nothing); a chain \
+        `route: [A, B]` follows its worst link. An inflow through a `corridor` flows on the \
+        corridor's declared-open days while its entry is held; one by `airport: [lon, lat]` while \
+        the besieged side, an ally or a neutral party holds that point; `suspended` windows \
+        stop any inflow. Inflows and evacuation rules that would bring in or take nothing are \
+        named on standard error. An evacuation \
         rule that names a `corridor` runs only while the corridor is declared open (its \
         `from`/`until`: a corridor crosses the front by design, so its geometric status is \
         always cut) and, without `per_day`, moves the corridor's daily capacity.
@@ -160,6 +167,7 @@ struct PipelineSettings: ParsableArguments {
         }
         let result = try await ScenarioPipeline.run(scenario, options: options)
         warn(about: result.inputs.duplicates)
+        for line in result.idleRules { printError("cordon: \(scenario): warning: \(line)") }
         let output = ScenarioOutput(result)
         return (result, try tables.map { try output.write(to: $0) } ?? output.write(to: folder, snapshots: snapshots))
     }

@@ -19,7 +19,8 @@ struct SimulateCommand: AsyncParsableCommand {
         writes FILE.csvt beside it, the column types GDAL and QGIS read (date a Date, every other \
         column Real). With --summary, the \
         dates that matter go to a JSON file: when each commodity runs out, and when rations first fall short \
-        of full need and then of 80, 50 and 20 % of it. A short summary goes to standard error.
+        of full need and then of 80, 50 and 20 % of it, and every stretch of days with a shortfall. A short \
+        summary goes to standard error, saying when supplies were restored after a shortage and by which inflow.
 
         With an `uncertainty` section (or --runs), Monte Carlo runs draw the varied parameters \
         afresh each time; the timeline gains the 5th, 50th and 95th percentile of each stock and \
@@ -46,8 +47,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
           cordon simulate aleppo.yaml -o timeline.csv --summary summary.json --jobs 0
 
-        Routes: an inflow that names a `route` needs an access timeline from a map, so it is \
-        allowed in `cordon run` but not here.
+        Routes: an inflow that names a `route`, `corridor` or `airport` needs an access timeline \
+        from a map, so it is allowed in `cordon run` but not here. An inflow that would bring in \
+        nothing, or an evacuation rule that would take nobody, is named on standard error.
         """)
 
     @Argument(help: "Scenario file, YAML or JSON.")
@@ -88,6 +90,7 @@ struct SimulateCommand: AsyncParsableCommand {
             try loaded.checkSize(runs: runs)
             let model = loaded.supply
             let central = try model.simulate()
+            for line in try model.idleRules() { printError("cordon: \(scenario): warning: \(line)") }
             let runCount = runs ?? model.uncertainty?.runs ?? 0
             var monteCarlo: MonteCarloResult?
             if runCount > 0 {
@@ -108,7 +111,8 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 
-    /// One line per commodity on standard error: when it runs out, and the Monte Carlo spread.
+    /// One line per commodity on standard error: when it runs out, and the Monte Carlo spread;
+    /// then when supplies were restored after each shortage and by which inflow, and food energy.
     private func report(_ run: SupplyRun, _ mc: MonteCarloResult?) {
         for (c, outcome) in run.outcomes.enumerated() {
             var line = "\(outcome.commodity): " + (outcome.depleted.map { "runs out \($0)" } ?? "lasts to \(run.scenario.end)")
@@ -118,6 +122,11 @@ struct SimulateCommand: AsyncParsableCommand {
                 line += "; \(mc.runs) runs: p5 \(date(spread.p5)), p50 \(date(spread.p50)), p95 \(date(spread.p95))"
             }
             printError(line)
+        }
+        for restoration in run.restorations { printError(restoration.line) }
+        if let kcal = run.kcal {
+            printError("food energy: mean \(NumberText.grouped(kcal.mean)) kcal per person a day, lowest "
+                + "\(NumberText.grouped(kcal.min)); \(kcal.daysBelow2100) days below the Sphere 2,100 kcal")
         }
     }
 }

@@ -13,6 +13,8 @@ struct SiegeOptions: ParsableArguments {
     @OptionGroup(title: "Map source") var source: FieldMappingOptions
     @Option(help: "The besieged controller.") var besieged: String
     @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
+    @Option(help: ArgumentHelp("Neutral controllers, comma-separated: their ground is not hostile (no hostile share, never cuts a route or puts it under fire) but not passable unless also an ally.", discussion: "Example: --neutral un,icrc"))
+    var neutral: String = ""
     @Option(help: "Take the map valid on this day (YYYY-MM-DD). A dated map needs --date or --timeline.") var date: String?
     @Flag(help: "Evaluate every period between the map's change dates.") var timeline = false
     @Option(help: "Join areas across gaps narrower than this many metres.") var snap: Double = 0
@@ -28,9 +30,11 @@ struct SiegeOptions: ParsableArguments {
     func validate() throws {
         if date != nil && timeline { throw ValidationError("give --date or --timeline, not both") }
         if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
+        if neutralList.contains(besieged) { throw ValidationError("--neutral: '\(besieged)' is the besieged side, not a neutral party") }
     }
 
     var alliesList: [String] { allies.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
+    var neutralList: [String] { neutral.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
 
     /// The day asked with --date, if any.
     func day() throws -> Day? { try parseDay(date, option: "--date") }
