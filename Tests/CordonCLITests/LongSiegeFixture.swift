@@ -6,10 +6,12 @@ import Foundation
 /// 43.845–43.855 N until 1992-05-02; the army takes the strip then (encircled from the start,
 /// 2 May 1992) and leaves its northern half (43.850–43.855) to the city on 1995-09-15, when the
 /// Igman road along 43.8525 N reopens under fire. A tunnel corridor is declared open from
-/// 1993-07-30, and an airlift (no route) flows from 1992-07-03 until 1995-01-09.
+/// 1993-07-30, and an airlift (no route) flows from 1992-07-03 until 1995-01-09, suspended
+/// from 1994-04-10 until 1994-05-01.
 ///
 /// Every date the report should map follows from these figures by hand: 2 May 1992 (encircled),
-/// 3 Jul 1992 (airlift starts), 30 Jul 1993 (tunnel declared open), 9 Jan 1995 (airlift stops),
+/// 3 Jul 1992 (airlift starts), 30 Jul 1993 (tunnel declared open), 10 Apr 1994 (airlift stops),
+/// 1 May 1994 (airlift resumes), 9 Jan 1995 (airlift stops),
 /// 14 Sep 1995 (last day of the siege), 15 Sep 1995 (siege over, road under fire, road food
 /// starts), 29 Feb 1996 (last day).
 enum LongSiegeFixture {
@@ -66,7 +68,7 @@ enum LongSiegeFixture {
             supplies:
               - {commodity: food, unit: kg, stock: 3000000, need_per_person_day: 0.333}
             inflows:
-              - {commodity: food, per_day: 20000, from: 1992-07-03, until: 1995-01-09}
+              - {name: airlift, commodity: food, per_day: 20000, from: 1992-07-03, until: 1995-01-09, suspended: [{from: 1994-04-10, until: 1994-05-01}]}
               - {commodity: food, per_day: 30000, route: Igman road, under_fire_factor: 0.5}
             evacuation:
               - {per_day: 100, corridor: tunnel}

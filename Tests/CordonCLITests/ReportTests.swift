@@ -72,11 +72,14 @@ struct ReportTests {
         let html = try report()
         // The demo's key dates (geodata/aleppo-2016/README.md): before the siege, the
         // encirclement of 17 July, the reopening of 6 August, the siege again from 4 September,
-        // its last day and the scenario's last day, when the pocket is gone.
-        for date in ["2016-07-01", "2016-07-17", "2016-08-06", "2016-09-04", "2016-12-21", "2016-12-22"] {
+        // its last day and the scenario's last day, when the pocket is gone; and the days the
+        // siege or the supply changes: the Castello Road under fire on 7 July
+        // (scripts/routes_yardstick.py --date 2016-07-07) and the corridors declared open on
+        // 28 July (their `from` in routes.geojson).
+        for date in ["2016-07-01", "2016-07-07", "2016-07-17", "2016-07-28", "2016-08-06", "2016-09-04", "2016-12-21", "2016-12-22"] {
             #expect(html.contains("class=\"map\" data-date=\"\(date)\""), "no map for \(date)")
         }
-        #expect(html.components(separatedBy: "class=\"map\" data-date=").count - 1 == 6)
+        #expect(html.components(separatedBy: "class=\"map\" data-date=").count - 1 == 8)
         for commodity in ["food", "fuel"] {
             #expect(html.contains("class=\"chart\" data-commodity=\"\(commodity)\""), "no chart for \(commodity)")
         }
@@ -91,7 +94,7 @@ struct ReportTests {
         //       --access Tests/CordonScenarioTests/Fixtures/aleppo-2016.access.json --summary s.json
         // (CordonScenarioTests.YardstickTests holds Cordon to that yardstick byte for byte at 200 runs.)
         for mark in ["17 Jul: encircled", "6 Aug: reopened", "7 Jul: Castello Road under fire", "Castello Road cut",
-                     "28 Jul: 4 corridors declared open", "25 Sep: food runs out (P50)"] {
+                     "28 Jul: declared open: Bustan al-Qasr corridor, Castello corridor, Salah al-Din corridor and Sheikh Maqsoud corridor", "25 Sep: food runs out (P50)"] {
             #expect(html.contains(mark), "\(mark)")
         }
         // Tables and the basis.
@@ -121,9 +124,9 @@ struct ReportTests {
     /// by what the front faces (a trial found a blue "pocket outline" swatch beside orange fronts).
     @Test func theLegendShowsEveryColourTheFrontsAreDrawnIn() throws {
         let maps = Self.figures(try report()).filter { $0.contains("class=\"map\"") }
-        #expect(maps.count == 6)
+        #expect(maps.count == 8)
         // Every map but the last day's, when the pocket is gone, outlines it.
-        #expect(maps.filter { !Self.strokes($0, group: "fronts").isEmpty }.count == 5)
+        #expect(maps.filter { !Self.strokes($0, group: "fronts").isEmpty }.count == 7)
         for map in maps {
             let fronts = Self.strokes(map, group: "fronts")
             #expect(fronts.isSubset(of: Self.strokes(map, group: "legend")), "\(fronts)")

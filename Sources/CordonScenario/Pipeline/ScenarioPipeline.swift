@@ -120,7 +120,7 @@ public enum ScenarioPipeline {
         var result = ScenarioResult(
             scenario: scenario, inputs: inputs, pockets: inWindow, siege: timeline,
             routes: window.clip(states, \.period),
-            model: model, access: access, supply: central, monteCarlo: monteCarlo,
+            model: model, supply: central, monteCarlo: monteCarlo,
             fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
@@ -151,8 +151,6 @@ public struct ScenarioResult {
     public let routes: [RouteState]
     /// The supply model as simulated: population and evacuation set from the map and routes.
     public let model: SupplyScenario
-    /// Each route's status per day as the supply simulation read it.
-    public let access: AccessTimeline
     /// The central supply run, day by day.
     public let supply: SupplyRun
     /// The Monte Carlo spread; nil when no runs were asked.
