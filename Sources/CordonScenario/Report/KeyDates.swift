@@ -73,12 +73,12 @@ extension ReportSummary {
                 if let until = span.until, until <= end { flows[until, default: [:]]["stops", default: []].append(inflow.name) }
             }
         }
+        // Worded before the names, which may be singular or plural ("WFP airdrops").
+        let words = ["stops": "stopped", "starts": "now flowing", "resumes": "flowing again"]
         for (day, verbs) in flows.sorted(by: { $0.key < $1.key }) {
             for verb in ["stops", "starts", "resumes"] {
-                guard let names = verbs[verb] else { continue }
-                // "food by A and fuel by A stop" reads better as "food and fuel by A stop".
-                let plural = names.count > 1 ? String(verb.dropLast()) : verb
-                out.append((day, Self.sharedRoute(names) + " " + plural))
+                guard let names = verbs[verb], let word = words[verb] else { continue }
+                out.append((day, word + ": " + Self.sharedRoute(names)))
             }
         }
         return out
