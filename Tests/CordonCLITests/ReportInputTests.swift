@@ -73,7 +73,7 @@ struct ReportInputTests {
         let x = try #require(label.split(separator: "\"").dropFirst().first.flatMap { Double($0) })
         #expect(x > 1_000 && x <= 1_100 - 24, "\(label)")
         // Marks in the middle still read rightward.
-        let middle = try #require(Self.textElement(html, "17 Jul: encircled · Castello Road cut"))
+        let middle = try #require(Self.textElement(html, "17 Jul: encircled · Castello Road cut · stopped: food and fuel by Castello Road"))
         #expect(!middle.contains("text-anchor"))
     }
 
@@ -107,8 +107,8 @@ struct ReportInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         let html = try #require(page)
         let captions = html.components(separatedBy: "<figcaption>Ground outside the districts layer is not drawn").count - 1
-        #expect(captions >= 4 && captions <= 6, "\(captions) captions")
-        #expect(html.components(separatedBy: "<g class=\"pockets\"").count - 1 == 6)
+        #expect(captions >= 4 && captions <= 8, "\(captions) captions")
+        #expect(html.components(separatedBy: "<g class=\"pockets\"").count - 1 == 8)
     }
 
     @Test func withoutDistrictsEveryMapSaysTheOtherGroundIsNotDrawnAndNamesItsFronts() throws {
@@ -118,9 +118,9 @@ struct ReportInputTests {
         let (r, page) = try report(out)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try #require(page)
-        #expect(html.components(separatedBy: "<figcaption>Ground outside the opposition pockets is not drawn").count - 1 == 6)
+        #expect(html.components(separatedBy: "<figcaption>Ground outside the opposition pockets is not drawn").count - 1 == 8)
         // The fronts facing the government are orange and have an orange swatch.
-        #expect(html.components(separatedBy: ">facing government</text>").count - 1 == 6)
+        #expect(html.components(separatedBy: ">facing government</text>").count - 1 == 8)
         #expect(!html.contains("pocket outline: colour of who is across"))
     }
 
