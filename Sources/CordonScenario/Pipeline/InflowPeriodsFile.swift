@@ -21,6 +21,18 @@ extension ScenarioResult {
         }
     }
 
+    /// `summary.json`'s `restorations`: each shortage of the central run that ended before the
+    /// last day, with the inflows that brought the commodity back (``Restoration``).
+    var restorationsJSON: String {
+        let list = supply.restorations
+        guard !list.isEmpty else { return "[]" }
+        let text = { (s: String) in JSONValue.string(s).jsonText }
+        return "[\n    " + list.map { r in
+            "{\"commodity\": \(text(r.commodity)), \"short_from\": \(text(r.shortFrom.description)), "
+                + "\"restored\": \(text(r.restored.description)), \"by\": [" + r.inflows.map(text).joined(separator: ", ") + "]}"
+        }.joined(separator: ",\n    ") + "\n  ]"
+    }
+
     /// `summary.json`'s `inflow_periods`: for each inflow, its name, commodity, whether it is a
     /// single delivery, and ``inflowPeriods``. The report takes its supply dates from these.
     var inflowPeriodsJSON: String {

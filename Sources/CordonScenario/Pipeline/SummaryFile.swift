@@ -35,6 +35,7 @@ extension ScenarioResult {
         }.joined(separator: ",")
         out += inputs.routes.isEmpty ? "},\n" : "\n  },\n"
         out += "  \"inflow_periods\": \(inflowPeriodsJSON),\n"
+        out += "  \"restorations\": \(restorationsJSON),\n"
         let supplies = supply.summaryJSON(monteCarlo: monteCarlo)
             .trimmingSuffix("\n").replacingOccurrences(of: "\n", with: "\n  ")
         out += "  \"supplies\": \(supplies)\n"

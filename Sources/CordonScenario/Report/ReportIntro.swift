@@ -51,6 +51,16 @@ struct ReportIntro {
             finding(&html, "Evacuated", NumberText.grouped(evacuated), "people, by the end (central run)")
         }
         html.close("div")
+        if !summary.restorations.isEmpty {
+            html.open("p", [("class", "restorations")])
+            html.raw("Supplies restored (central run): ")
+            html.raw(summary.restorations.map { r in
+                let by = r.by.isEmpty ? "with no inflow (need fell)" : "by " + r.by.joined(separator: " and ")
+                return SVGWriter.escape("\(r.commodity.capitalized) short from \(summary.short(r.shortFrom)), "
+                                        + "restored on \(summary.short(r.restored)) \(by)")
+            }.joined(separator: "; ") + ".")
+            html.close("p")
+        }
         return html.text
     }
 

@@ -45,6 +45,8 @@ struct ReportSummary {
     var evacuated: Double?
     var routes: [String: [RouteSpan]]
     var inflows: [InflowPeriods]
+    /// Shortages that ended, with the inflows that ended them (`summary.json`'s `restorations`).
+    var restorations: [(commodity: String, shortFrom: Day, restored: Day, by: [String])]
     var depletion: [Depletion]
     var monteCarlo: (runs: Int, seed: String)?
     var basis: ReportBasis?
@@ -87,6 +89,11 @@ struct ReportSummary {
             guard let name = i["name"] as? String else { return nil }
             let flowing = (i["flowing"] as? [[String: Any]] ?? []).compactMap { s in day(s["from"]).map { Span(from: $0, until: day(s["until"])) } }
             return InflowPeriods(name: name, once: i["once"] as? Bool ?? false, flowing: flowing)
+        }
+        // Absent from folders written before it existed: no restoration lines then.
+        restorations = (root["restorations"] as? [[String: Any]] ?? []).compactMap { r in
+            guard let c = r["commodity"] as? String, let from = day(r["short_from"]), let back = day(r["restored"]) else { return nil }
+            return (c, from, back, r["by"] as? [String] ?? [])
         }
         let mc = supplies["monte_carlo"] as? [String: Any]
         let spread = mc?["commodities"] as? [String: [String: Any]] ?? [:]
