@@ -21,6 +21,8 @@ struct FixtureGeneratorTests {
         var outputs: [String]
         /// Run from a copy of the script in OUT, for a script that writes beside itself.
         var copied = false
+        /// Modules a copied script imports, copied beside it.
+        var companions: [String] = []
         var testDescription: String { script }
     }
 
@@ -48,10 +50,10 @@ struct FixtureGeneratorTests {
         // The bundled scenario, which many tests run: draw.py writes every file beside itself.
         Generator(script: "geodata/aleppo-2016/draw.py", arguments: [],
                   outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/aleppo-2016/" + $0 },
-                  copied: true),
+                  copied: true, companions: ["geodata/casefiles.py"]),
         Generator(script: "geodata/deir-ez-zor-2016/draw.py", arguments: [],
                   outputs: ["districts.geojson", "map.geojson", "routes.geojson", "scenario.yaml"].map { "geodata/deir-ez-zor-2016/" + $0 },
-                  copied: true),
+                  copied: true, companions: ["geodata/casefiles.py"]),
     ]
 
     /// Python files named like generators that make nothing committed, and why.
@@ -69,6 +71,10 @@ struct FixtureGeneratorTests {
         if g.copied {
             let copy = out.appendingPathComponent((g.script as NSString).lastPathComponent)
             try fm.copyItem(atPath: script, toPath: copy.path)
+            for file in g.companions {
+                try fm.copyItem(atPath: root.appendingPathComponent(file).path,
+                                toPath: out.appendingPathComponent((file as NSString).lastPathComponent).path)
+            }
             script = copy.path
         }
         let arguments = g.arguments.map { $0.replacingOccurrences(of: "OUT", with: out.path) }
@@ -85,7 +91,8 @@ struct FixtureGeneratorTests {
                 """)
         }
         // Nothing else: every file it writes is committed and checked here.
-        let written = try fm.contentsOfDirectory(atPath: out.path).filter { !g.copied || $0 != (g.script as NSString).lastPathComponent }
+        let copies = g.copied ? Set(([g.script] + g.companions).map { ($0 as NSString).lastPathComponent }) : []
+        let written = try fm.contentsOfDirectory(atPath: out.path).filter { !copies.contains($0) && $0 != "__pycache__" }
         #expect(written.sorted() == g.outputs.map { ($0 as NSString).lastPathComponent }.sorted())
     }
 

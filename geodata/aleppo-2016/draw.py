@@ -30,6 +30,9 @@ import shapely
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The GeoJSON writing the bundled cases share: geodata/casefiles.py, or a copy beside this file.
+sys.path[:0] = [HERE, os.path.dirname(HERE)]
+from casefiles import coords_json, geom_json, load_fc, num, oriented, share_out, valid_on, write_fc  # noqa: E402
 GRID = 1e-6  # output precision: 6 decimals, about 0.1 m
 LAT0 = 36.2  # for the cos(latitude) scaling of the Voronoi diagram
 KX = math.cos(math.radians(LAT0))
@@ -472,66 +475,9 @@ def dissolve(geoms):
     return u
 
 
-def oriented(g):
-    g = shapely.set_precision(g, GRID)
-    return shapely.orient_polygons(g, exterior_cw=False)
-
-
 # ---------------------------------------------------------------------------
 # output
 # ---------------------------------------------------------------------------
-def num(x):
-    s = f"{x:.6f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-def coords_json(c):
-    return "[" + ",".join("[" + num(x) + "," + num(y) + "]" for x, y in c) + "]"
-
-
-def geom_json(g):
-    if g.geom_type == "Polygon":
-        rings = [g.exterior] + list(g.interiors)
-        return '{"type":"Polygon","coordinates":[' + ",".join(coords_json(r.coords) for r in rings) + "]}"
-    if g.geom_type == "MultiPolygon":
-        polys = []
-        for p in g.geoms:
-            rings = [p.exterior] + list(p.interiors)
-            polys.append("[" + ",".join(coords_json(r.coords) for r in rings) + "]")
-        return '{"type":"MultiPolygon","coordinates":[' + ",".join(polys) + "]}"
-    if g.geom_type == "LineString":
-        return '{"type":"LineString","coordinates":' + coords_json(g.coords) + "}"
-    raise ValueError(g.geom_type)
-
-
-def write_fc(path, feats):
-    bounds = shapely.total_bounds([g for g, _ in feats])
-    out = ['{"type":"FeatureCollection","bbox":[' + ",".join(num(b) for b in bounds) + '],"features":[']
-    rows = []
-    for g, props in feats:
-        rows.append('{"type":"Feature","properties":' + json.dumps(props, ensure_ascii=False, separators=(",", ":"))
-                    + ',"geometry":' + geom_json(g) + "}")
-    out.append(",\n".join(rows))
-    out.append("]}\n")
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(out))
-    os.replace(tmp, path)
-
-
-def share_out(total, weights):
-    """Integer shares of total proportional to weights, rounded to hundreds,
-    largest remainders first, summing exactly to total."""
-    w = np.asarray(weights, dtype=float)
-    raw = total / 100 * w / w.sum()
-    base = np.floor(raw).astype(int)
-    rest = int(round(total / 100)) - base.sum()
-    order = sorted(range(len(w)), key=lambda i: (-(raw[i] - base[i]), i))
-    for i in order[:rest]:
-        base[i] += 1
-    return [int(b) * 100 for b in base]
-
-
 def main():
     box, outline, labelled = build_faces()
     # planar areas in a local metric frame are enough for population shares
@@ -631,21 +577,11 @@ def main():
 # ---------------------------------------------------------------------------
 # checks (python3 draw.py --check)
 # ---------------------------------------------------------------------------
-def load_fc(name):
-    with open(os.path.join(HERE, name), encoding="utf-8") as fh:
-        fc = json.load(fh)
-    return [(shapely.from_geojson(json.dumps(f["geometry"])), f["properties"]) for f in fc["features"]]
-
-
-def valid_on(props, date):
-    return (not props.get("from") or props["from"] <= date) and (not props.get("until") or date < props["until"])
-
-
 def check():
     from pyproj import Transformer
     fwd = Transformer.from_crs(4326, 32637, always_xy=True)
     to_m = lambda g: shapely.transform(g, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    feats = load_fc("map.geojson")
+    feats = load_fc(HERE, "map.geojson")
     dates = sorted({p[k] for _, p in feats for k in ("from", "until") if p.get(k)})
     box_area = to_m(shapely.box(*BOX)).area
     ok = True
@@ -663,7 +599,7 @@ def check():
             * box_area / shapely.box(*BOX).area
         print(f"{d}: {len(cur)} features, invalid {bad}, overlap {over:.3f} m2, gap {gap:.3f} m2")
         ok &= not bad and over < 1.0 and abs(gap) < 1.0
-    routes = load_fc("routes.geojson")
+    routes = load_fc(HERE, "routes.geojson")
     for d in ["2016-07-01", "2016-07-06", "2016-07-07", "2016-07-10", "2016-07-16", "2016-07-17", "2016-07-20",
               "2016-08-05", "2016-08-06", "2016-08-10", "2016-09-03", "2016-09-04", "2016-09-10"]:
         cur = [(to_m(g), p) for g, p in feats if valid_on(p, d)]

@@ -31,6 +31,9 @@ import shapely
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The GeoJSON writing the bundled cases share: geodata/casefiles.py, or a copy beside this file.
+sys.path[:0] = [HERE, os.path.dirname(HERE)]
+from casefiles import coords_json, geom_json, load_fc, num, oriented, share_out, valid_on, write_fc  # noqa: E402
 GRID = 1e-6  # output precision: 6 decimals, about 0.1 m
 LAT0 = 35.32  # for the cos(latitude) scaling of the Voronoi diagram
 KX = math.cos(math.radians(LAT0))
@@ -382,63 +385,6 @@ def dissolve(geoms):
     return u
 
 
-def oriented(g):
-    g = shapely.set_precision(g, GRID)
-    return shapely.orient_polygons(g, exterior_cw=False)
-
-
-def num(x):
-    s = f"{x:.6f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-def coords_json(c):
-    return "[" + ",".join("[" + num(x) + "," + num(y) + "]" for x, y in c) + "]"
-
-
-def geom_json(g):
-    if g.geom_type == "Polygon":
-        rings = [g.exterior] + list(g.interiors)
-        return '{"type":"Polygon","coordinates":[' + ",".join(coords_json(r.coords) for r in rings) + "]}"
-    if g.geom_type == "MultiPolygon":
-        polys = []
-        for p in g.geoms:
-            rings = [p.exterior] + list(p.interiors)
-            polys.append("[" + ",".join(coords_json(r.coords) for r in rings) + "]")
-        return '{"type":"MultiPolygon","coordinates":[' + ",".join(polys) + "]}"
-    if g.geom_type == "LineString":
-        return '{"type":"LineString","coordinates":' + coords_json(g.coords) + "}"
-    raise ValueError(g.geom_type)
-
-
-def write_fc(path, feats):
-    bounds = shapely.total_bounds([g for g, _ in feats])
-    out = ['{"type":"FeatureCollection","bbox":[' + ",".join(num(b) for b in bounds) + '],"features":[']
-    rows = []
-    for g, props in feats:
-        rows.append('{"type":"Feature","properties":' + json.dumps(props, ensure_ascii=False, separators=(",", ":"))
-                    + ',"geometry":' + geom_json(g) + "}")
-    out.append(",\n".join(rows))
-    out.append("]}\n")
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(out))
-    os.replace(tmp, path)
-
-
-def share_out(total, weights):
-    """Integer shares of total proportional to weights, rounded to hundreds,
-    largest remainders first, summing exactly to total."""
-    w = np.asarray(weights, dtype=float)
-    raw = total / 100 * w / w.sum()
-    base = np.floor(raw).astype(int)
-    rest = int(round(total / 100)) - base.sum()
-    order = sorted(range(len(w)), key=lambda i: (-(raw[i] - base[i]), i))
-    for i in order[:rest]:
-        base[i] += 1
-    return [int(b) * 100 for b in base]
-
-
 def main():
     box, outline, labelled = build_faces()
     to_m = lambda g: shapely.transform(g, lambda xy: np.column_stack([xy[:, 0] * KX * 111320, xy[:, 1] * 110950]))
@@ -505,21 +451,11 @@ def main():
 # ---------------------------------------------------------------------------
 # checks (python3 draw.py --check)
 # ---------------------------------------------------------------------------
-def load_fc(name):
-    with open(os.path.join(HERE, name), encoding="utf-8") as fh:
-        fc = json.load(fh)
-    return [(shapely.from_geojson(json.dumps(f["geometry"])), f["properties"]) for f in fc["features"]]
-
-
-def valid_on(props, date):
-    return (not props.get("from") or props["from"] <= date) and (not props.get("until") or date < props["until"])
-
-
 def check():
     from pyproj import Transformer
     fwd = Transformer.from_crs(4326, 32637, always_xy=True)  # UTM 37N covers 36-42 E
     to_m = lambda g: shapely.transform(g, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    feats = load_fc("map.geojson")
+    feats = load_fc(HERE, "map.geojson")
     dates = sorted({p[k] for _, p in feats for k in ("from", "until") if p.get(k)})
     box_area = to_m(shapely.box(*BOX)).area
     ok = True
@@ -546,7 +482,7 @@ def check():
     for d in ["2016-01-01", "2016-09-17", "2017-01-16", "2017-01-17", "2017-09-04", "2017-09-05"]:
         cur = [(to_m(g), p) for g, p in feats if valid_on(p, d)]
         hostile = shapely.union_all([g for g, p in cur if p["controller"] != GOV])
-        for g, p in load_fc("routes.geojson"):
+        for g, p in load_fc(HERE, "routes.geojson"):
             r = to_m(g)
             status = "cut" if r.intersection(hostile).length > 0 else (
                 "under_fire" if r.intersection(hostile.buffer(1500)).length > 0 else "open")
