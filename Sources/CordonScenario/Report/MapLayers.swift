@@ -73,7 +73,10 @@ struct MapLayers {
         let focus = siegeShapes.compactMap(\.bounds).reduce(nil) { (a: Bounds?, b) in a.map { $0.union(b) } ?? b }
         let whole = union(projected[0].compactMap(\.1?.bounds)) ?? union(projected.joined().compactMap(\.1?.bounds))
         guard let whole else { throw ReportInputError(folder, "nothing to draw: the layers hold no geometry") }
-        extent = Self.framed(focus ?? whole, within: whole)
+        // Districts cover the study area, so the view stays inside them. Without them the layers
+        // end at the pockets themselves: a margin beyond them keeps an edge pocket from touching the frame.
+        let margin = 0.1 * max(whole.maxX - whole.minX, whole.maxY - whole.minY)
+        extent = Self.framed(focus ?? whole, within: hasDistricts ? whole : whole.expanded(by: margin))
 
         let centre = try projection.inverse().apply(extent.center)
         let north = try projection.apply(Coordinate(centre.x, centre.y + 0.01))
