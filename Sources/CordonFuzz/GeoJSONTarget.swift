@@ -5,7 +5,7 @@ import CordonSiege
 /// measure, write back, and build a control map with repair (`enclosure --repair`).
 enum GeoJSONTarget {
     static func run(_ bytes: [UInt8]) {
-        let context = GEOSContext()
+        guard let context = try? GEOSContext() else { return }
         let reader = GeoJSONReader(context: context)
         _ = reader.check(bytes)
         guard let features = try? reader.read(bytes) else { return }

@@ -6,7 +6,7 @@ enum WKTTarget {
     static func run(_ bytes: [UInt8]) {
         guard let mode = bytes.first else { return }
         let body = Array(bytes.dropFirst())
-        let context = GEOSContext()
+        guard let context = try? GEOSContext() else { return }
         let geometry: Geometry?
         switch mode % 3 {
         case 0: geometry = try? WKTReader(context: context).read(String(decoding: body, as: UTF8.self))

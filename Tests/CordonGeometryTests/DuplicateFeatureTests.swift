@@ -28,7 +28,7 @@ struct DuplicateFeatureTests {
     ])
 
     @Test func featuresHeldInMemory() throws {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let features = try GeoJSONReader(context: context).read(Array(Self.text.utf8), file: "map.geojson")
         let found = DuplicateFinder.find(features, file: "map.geojson", context: context)
         #expect(found.map { [$0.feature, $0.original] } == [[3, 0], [5, 4], [6, 0]])
@@ -42,14 +42,14 @@ struct DuplicateFeatureTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("map.geojson").path
         try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
-        let report = GeoJSONReader(context: GEOSContext()).validate(path: path)
+        let report = GeoJSONReader(context: try GEOSContext()).validate(path: path)
         #expect(report.isValid)
         #expect(report.duplicates.map { [$0.feature, $0.original] } == [[3, 0], [5, 4], [6, 0]])
         #expect(report.duplicates.allSatisfy { $0.file == path })
     }
 
     @Test func noDuplicatesInADistinctFile() throws {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let features = try GeoJSONReader(context: context).read(path: IOFixtures.path("all-types.geojson"))
         #expect(DuplicateFinder.find(features, file: "all-types.geojson", context: context).isEmpty)
     }

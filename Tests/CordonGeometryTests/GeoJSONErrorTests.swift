@@ -119,7 +119,7 @@ struct GeoJSONErrorTests {
     }
 
     @Test func refusesFilesOverTheSizeLimit() throws {
-        var r = GeoJSONReader(context: GEOSContext())
+        var r = GeoJSONReader(context: try GEOSContext())
         r.maxBytes = 10
         #expect(throws: GeoJSONError.self) { try r.read(Array(#"{"type":"FeatureCollection","features":[]}"#.utf8)) }
         let e = r.check(path: IOFixtures.path("all-types.geojson")).faults.first
@@ -127,13 +127,13 @@ struct GeoJSONErrorTests {
     }
 
     @Test func missingFileIsOneLine() throws {
-        let e = GeoJSONReader(context: GEOSContext()).check(path: "/no/such/file.geojson").faults
+        let e = GeoJSONReader(context: try GEOSContext()).check(path: "/no/such/file.geojson").faults
         #expect(e.map(\.description) == ["/no/such/file.geojson: cannot open: No such file or directory"])
     }
 
     /// Check mode notes each faulty feature and keeps reading.
     @Test func checkCollectsEveryFeatureFault() throws {
-        let report = GeoJSONReader(context: GEOSContext()).check(path: IOFixtures.path("faults.geojson"))
+        let report = GeoJSONReader(context: try GEOSContext()).check(path: IOFixtures.path("faults.geojson"))
         #expect(report.featureCount == 6)
         #expect(report.entries.map(\.index) == [0, 2, 5])
         #expect(report.entries.map(\.line) == [2, 4, 7])
@@ -146,7 +146,7 @@ struct GeoJSONErrorTests {
 
     @Test func checkStopsAtBrokenJSON() throws {
         let text = Self.fc(#"{"type":"Point","coordinates":[500,0]}"#).dropLast(3) + ", {]"
-        let report = GeoJSONReader(context: GEOSContext()).check(Array(text.utf8), file: "x")
+        let report = GeoJSONReader(context: try GEOSContext()).check(Array(text.utf8), file: "x")
         #expect(report.faults.count == 1 || report.faults.count == 2)
         #expect(report.faults.first?.reason.contains("longitude 500") == true)
         #expect(!report.complete)

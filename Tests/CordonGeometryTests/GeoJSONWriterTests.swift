@@ -6,7 +6,9 @@ import Testing
 
 @Suite("GeoJSON writer")
 struct GeoJSONWriterTests {
-    let context = GEOSContext()
+    let context: GEOSContext
+
+    init() throws { context = try GEOSContext() }
 
     /// Golden file: all seven types, a clockwise shell and a counter-clockwise hole fixed,
     /// z dropped, properties kept in order, the CRS member dropped and a bbox added. The expected

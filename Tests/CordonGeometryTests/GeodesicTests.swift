@@ -6,7 +6,9 @@ import Testing
 ///   python3 -c "from pyproj import Geod; g=Geod(ellps='WGS84'); print(g.inv(-73.78,40.64,103.99,1.36))"
 ///   -> (3.3057734780176125, -2.5121597918448515, 15347512.94051294)
 @Suite struct GeodesicTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func jfkToSingaporeMatchesGeographicLib() {
         let d = Geodesic.distance(Coordinate(-73.78, 40.64), Coordinate(103.99, 1.36))
@@ -58,7 +60,9 @@ import Testing
 }
 
 @Suite struct ProjectionTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func utmZoneForAleppoIs37North() {
         #expect(Projection.utmEPSG(for: Coordinate(37.16, 36.2)) == 32637)
@@ -110,7 +114,7 @@ import Testing
         let results = try await withThrowingTaskGroup(of: Double.self) { group in
             for i in 0..<16 {
                 group.addTask {
-                    let ctx = GEOSContext()
+                    let ctx = try GEOSContext()
                     let utm = try Projection.toUTM(around: Coordinate(37, 36))
                     var total = 0.0
                     for j in 0..<50 {

@@ -12,13 +12,13 @@ enum IOFixtures {
     static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: url(name))) }
 
     static func read(_ text: String, file: String = "test.geojson") throws -> [Feature] {
-        try GeoJSONReader(context: GEOSContext()).read(Array(text.utf8), file: file)
+        try GeoJSONReader(context: try GEOSContext()).read(Array(text.utf8), file: file)
     }
 
     /// The error reading `text` gives (nil if it reads fine).
     static func error(_ text: String, maxDepth: Int = GeoJSONReader.defaultMaxDepth) -> GeoJSONError? {
         do {
-            _ = try GeoJSONReader(context: GEOSContext(), maxDepth: maxDepth).read(Array(text.utf8), file: "bad.geojson")
+            _ = try GeoJSONReader(context: try GEOSContext(), maxDepth: maxDepth).read(Array(text.utf8), file: "bad.geojson")
             return nil
         } catch let e as GeoJSONError {
             return e

@@ -14,7 +14,7 @@ struct MeasureTests {
     ///     print(g.geometry_area_perimeter(P([(0,0),(1,0),(1,1),(0,1)],[[(.25,.25),(.25,.75),(.75,.75),(.75,.25)]])))"
     ///   → (12308778361.469452, 443770.91724830196) and (9231614224.814873, 443770.91724830196)
     @Test func addsGeodesicSizesInKilometres() throws {
-        let fs = try GeoJSONReader(context: GEOSContext()).read(path: IOFixtures.path("measure.geojson")).map { $0.measured() }
+        let fs = try GeoJSONReader(context: try GEOSContext()).read(path: IOFixtures.path("measure.geojson")).map { $0.measured() }
         let cell = fs[0].properties
         #expect(cell.keys == ["name", "area_km2", "perimeter_km"])  // the stale value is replaced where it stood
         #expect(try close(cell["area_km2"], 12308.778361469452))
@@ -28,8 +28,8 @@ struct MeasureTests {
     }
 
     @Test func measuredValuesSurviveTheWriterInFull() throws {
-        let fs = try GeoJSONReader(context: GEOSContext()).read(path: IOFixtures.path("measure.geojson")).map { $0.measured() }
-        let back = try GeoJSONReader(context: GEOSContext()).read(try GeoJSONWriter().collection(fs))
+        let fs = try GeoJSONReader(context: try GEOSContext()).read(path: IOFixtures.path("measure.geojson")).map { $0.measured() }
+        let back = try GeoJSONReader(context: try GEOSContext()).read(try GeoJSONWriter().collection(fs))
         #expect(back.map(\.properties) == fs.map(\.properties))
     }
 

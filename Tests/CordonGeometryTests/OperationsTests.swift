@@ -2,7 +2,9 @@ import Testing
 @testable import CordonGeometry
 
 @Suite struct PredicateTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func squaresSharingAnEdgeTouchButDoNotOverlap() throws {
         let a = try Shapes.square(ctx, 0, 0, 1), b = try Shapes.square(ctx, 1, 0, 1)
@@ -54,7 +56,9 @@ import Testing
 }
 
 @Suite struct OverlayTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func unionIntersectionDifferenceAreas() throws {
         let a = try Shapes.square(ctx, 0, 0, 2), b = try Shapes.square(ctx, 1, 1, 2)  // overlap 1 × 1
@@ -99,7 +103,9 @@ import Testing
 }
 
 @Suite struct ConstructiveTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func bufferOfAPointApproachesACircle() throws {
         let c = try ctx.point(Coordinate(0, 0)).buffer(10, quadrantSegments: 64)
@@ -138,7 +144,9 @@ import Testing
 }
 
 @Suite struct ValidityTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func bowTieReasonNamesTheSelfIntersection() throws {
         let bow = try Shapes.bowTie(ctx)
@@ -179,7 +187,9 @@ import Testing
 }
 
 @Suite struct IndexTests {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     @Test func strtreeReturnsIndicesOfCandidates() throws {
         let cells = try (0..<100).map { try Shapes.square(ctx, Double($0 % 10), Double($0 / 10), 1) }

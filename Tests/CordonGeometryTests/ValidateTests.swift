@@ -6,7 +6,7 @@ import Testing
 struct ValidateTests {
     @Test func listsReadingFaultsAndGEOSReasonsInOrder() throws {
         let path = IOFixtures.path("invalid.geojson")
-        let report = GeoJSONReader(context: GEOSContext()).validate(path: path)
+        let report = GeoJSONReader(context: try GEOSContext()).validate(path: path)
         #expect(report.featureCount == 4)
         #expect(report.faults.map(\.feature) == [1, 2, 3])
         #expect(report.faults.map(\.kind) == [.geometry, .geoJSON, .geometry])
@@ -16,7 +16,7 @@ struct ValidateTests {
     }
 
     @Test func validFilesHaveNoFaults() throws {
-        let report = GeoJSONReader(context: GEOSContext()).validate(path: IOFixtures.path("all-types.geojson"))
+        let report = GeoJSONReader(context: try GEOSContext()).validate(path: IOFixtures.path("all-types.geojson"))
         #expect(report.isValid && report.complete && report.featureCount == 9)
     }
 }

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("WKT and WKB")
 struct WKTWKBTests {
-    let context = GEOSContext()
+    let context: GEOSContext
+
+    init() throws { context = try GEOSContext() }
 
     @Test(arguments: [
         "POINT (1 2)", "LINESTRING (0 0, 1 1, 2 0.5)", "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 1 2, 2 2, 1 1))",

@@ -14,7 +14,7 @@ import CordonSupply
 /// A 2 km town of 20,000 people, ringed by an army from 1 March 2024 on a 7 by 6 km map.
 /// When does its flour run out?
 func besiegedTown() async throws -> ScenarioResult {
-    let geos = GEOSContext()
+    let geos = try GEOSContext()
     let map = try geos.rectangle(Bounds(minX: 30.00, minY: 50.00, maxX: 30.10, maxY: 50.06))
     let town = try geos.rectangle(Bounds(minX: 30.04, minY: 50.02, maxX: 30.06, maxY: 50.04))
     let ring = try map.difference(town)

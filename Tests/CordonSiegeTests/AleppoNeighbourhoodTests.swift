@@ -175,7 +175,7 @@ struct AleppoNeighbourhoodTests {
     func eastOpenThenEncircled() throws {
         let folder = try Yardstick.scratchFolder("aleppo")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let built = try AleppoSummer2016.build(into: folder, context: ctx)
         #expect(built.controllers == ["opposition": 70, "kurdish": 1, "government": 62])
 
@@ -207,7 +207,7 @@ struct AleppoNeighbourhoodTests {
     func withoutSnapTheEastFallsApart() throws {
         let folder = try Yardstick.scratchFolder("aleppo-nosnap")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let built = try AleppoSummer2016.build(into: folder, context: ctx)
         let pockets = try analyse(built, date: "2016-07-20", snap: 0, ctx: ctx)
         #expect(pockets.count > 10, "without snap: \(pockets.count) pockets")
@@ -237,7 +237,7 @@ struct AleppoNeighbourhoodTests {
     func matchesTheYardstick(_ c: Case) throws {
         let folder = try Yardstick.scratchFolder("aleppo-yardstick")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let built = try AleppoSummer2016.build(into: folder, context: ctx)
         let options = EnclosureOptions(besieged: "opposition", snap: c.snap, closure: false)
         let ref = folder.appendingPathComponent("reference.geojson"), ours = folder.appendingPathComponent("cordon.geojson")

@@ -130,7 +130,7 @@ import Testing
 /// polygon (a cap up to 90° came back as slivers): such maps are refused, naming the feature.
 @Suite struct PolarMapTests {
     @Test func aMapReachingBeyond85DegreesIsRefused() throws {
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let cap = try ctx.rectangle(Bounds(minX: -180, minY: 89.7, maxX: 180, maxY: 90))
         let ring = try ctx.rectangle(Bounds(minX: -180, minY: 89, maxX: 180, maxY: 89.69))
         let map = ControlMap(file: "arctic.geojson", areas: [

@@ -5,12 +5,13 @@ import CordonSiege
 /// Draws test maps in metres around an origin near Aleppo and turns them into lon/lat,
 /// so expected answers can be worked out by hand in metres.
 struct MetricCanvas {
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
     let toLonLat: StraightInUTM
     /// UTM 37N easting and northing of the origin (about 37.15 E, 36.2 N).
     let origin = Coordinate(334_000, 4_008_000)
 
     init() throws {
+        ctx = try GEOSContext()
         toLonLat = StraightInUTM(try Projection(from: "EPSG:32637", to: "EPSG:4326"))
     }
 

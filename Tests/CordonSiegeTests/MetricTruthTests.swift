@@ -52,7 +52,9 @@ import Testing
         return try! decoder.decode(Truth.self, from: Data(contentsOf: url))
     }()
 
-    let ctx = GEOSContext()
+    let ctx: GEOSContext
+
+    init() throws { ctx = try GEOSContext() }
 
     func map(_ features: [Area]) throws -> ControlMap {
         let areas = try features.enumerated().map { i, f in
@@ -147,7 +149,7 @@ import Testing
 @Suite struct FarFeatureTests {
     @Test("a 100 m square at (0, 0) leaves the Castello corridor's exposure as it was")
     func straySquare() throws {
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let reader = GeoJSONReader(context: ctx)
         let folder = Repository.aleppo
         let map = try ControlMap(file: "map", features: reader.read(path: folder.appendingPathComponent("map.geojson").path))

@@ -41,7 +41,7 @@ struct YardstickTests {
         // The yardstick computes no closure distance: skip ours, the slowest step.
         let options = EnclosureOptions(besieged: "opposition", allies: c.allies, closure: false)
         try Yardstick.runReference(map: map, options: options, date: nil, out: ref)
-        let ctx = GEOSContext()
+        let ctx = try GEOSContext()
         let pockets = try Yardstick.runOurs(map: map, options: options, date: nil, out: ours, context: ctx)
 
         let comparison = try Yardstick.compare(reference: ref, ours: ours)

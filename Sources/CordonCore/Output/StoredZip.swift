@@ -22,32 +22,14 @@ public enum StoredZip {
             // Local file header: signature, version needed (1.0), flags (bit 11: UTF-8 names),
             // method 0 (stored), time, date, CRC, sizes, name length, no extra field.
             put32(0x0403_4B50, &out)
-            put16(10, &out)
-            put16(0x0800, &out)
-            put16(0, &out)
-            put16(dosTime, &out)
-            put16(dosDate, &out)
-            put32(crc, &out)
-            put32(UInt32(entry.bytes.count), &out)
-            put32(UInt32(entry.bytes.count), &out)
-            put16(UInt16(name.count), &out)
-            put16(0, &out)
+            putCommonFields(crc: crc, size: UInt32(entry.bytes.count), nameLength: UInt16(name.count), &out)
             out += name
             out += entry.bytes
             // Central directory entry: as above, plus made-by (3.0, MS-DOS), no comment, no
             // disk number, no attributes, and where the local header is.
             put32(0x0201_4B50, &directory)
             put16(30, &directory)
-            put16(10, &directory)
-            put16(0x0800, &directory)
-            put16(0, &directory)
-            put16(dosTime, &directory)
-            put16(dosDate, &directory)
-            put32(crc, &directory)
-            put32(UInt32(entry.bytes.count), &directory)
-            put32(UInt32(entry.bytes.count), &directory)
-            put16(UInt16(name.count), &directory)
-            put16(0, &directory)
+            putCommonFields(crc: crc, size: UInt32(entry.bytes.count), nameLength: UInt16(name.count), &directory)
             put16(0, &directory)
             put16(0, &directory)
             put16(0, &directory)
@@ -68,6 +50,22 @@ public enum StoredZip {
         put32(directoryOffset, &out)
         put16(0, &out)
         return out
+    }
+
+    /// The fields a local header and a central directory entry share, in the same order:
+    /// version needed (1.0), flags (bit 11: UTF-8 names), method 0 (stored), time, date, CRC,
+    /// compressed and full size (equal, as nothing is compressed), name length, no extra field.
+    private static func putCommonFields(crc: UInt32, size: UInt32, nameLength: UInt16, _ out: inout [UInt8]) {
+        put16(10, &out)
+        put16(0x0800, &out)
+        put16(0, &out)
+        put16(dosTime, &out)
+        put16(dosDate, &out)
+        put32(crc, &out)
+        put32(size, &out)
+        put32(size, &out)
+        put16(nameLength, &out)
+        put16(0, &out)
     }
 
     /// 00:00:00 in MS-DOS form.

@@ -29,10 +29,13 @@ public final class GEOSContext {
     let sink = GEOSMessageSink()
 
     /// A new GEOS context whose errors and notices are kept, never printed.
-    public init() {
-        // GEOS_init_r fails only when malloc does; no input reaches this, and Swift itself traps
-        // on a failed allocation, so there is nothing better to do than stop.
-        guard let h = GEOS_init_r() else { fatalError("GEOS_init_r returned NULL (out of memory)") }
+    ///
+    /// - Throws: ``GeometryError/geos(operation:message:)`` when GEOS cannot allocate one
+    ///   (`GEOS_init_r` fails only when memory runs out).
+    public init() throws {
+        guard let h = GEOS_init_r() else {
+            throw GeometryError.geos(operation: "create a context", message: "out of memory")
+        }
         handle = h
         let user = Unmanaged.passUnretained(sink).toOpaque()
         _ = GEOSContext_setErrorMessageHandler_r(h, sinkHandler(0), user)

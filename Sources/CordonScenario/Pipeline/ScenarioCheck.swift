@@ -37,6 +37,8 @@ public enum ScenarioCheck {
                 return Report(faults: ["\(error)"], summary: "")
             }
         }
+        let context: GEOSContext
+        do { context = try GEOSContext() } catch { return Report(faults: ["\(error)"], summary: "") }
         var faults: [String] = [], warnings: [String] = []
         let named = [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)]
         for case let (key, path?) in named {
@@ -44,7 +46,7 @@ public enum ScenarioCheck {
             // Other sources (GeoPackage, PG:, ...) are checked as the run reads them, below.
             if !SourceName(resolved).isNativeGeoJSON { continue }
             if FileManager.default.fileExists(atPath: resolved) {
-                let report = GeoJSONReader(context: GEOSContext()).validate(path: resolved)
+                let report = GeoJSONReader(context: context).validate(path: resolved)
                 faults += report.faults.map(\.description)
                 warnings += report.duplicates.map(\.description)
             } else {
@@ -53,7 +55,6 @@ public enum ScenarioCheck {
         }
         guard faults.isEmpty else { return Report(faults: faults, summary: "", warnings: warnings) }
         do {
-            let context = GEOSContext()
             let inputs = try ScenarioInputs(reading: scenario, context: context)
             try checkFocus(scenario, siege, inputs.map, context)
             warnings += try idleRules(scenario, siege, inputs, context).map { "\(file): warning: \($0)" }

@@ -48,7 +48,7 @@ public enum ScenarioPipeline {
     ///   feature at fault; `GeometryError` when the geometry engine fails.
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
-        let inputs = try ScenarioInputs(reading: scenario, context: GEOSContext())
+        let inputs = try ScenarioInputs(reading: scenario, context: try GEOSContext())
         return try await run(scenario, inputs: inputs, options: options)
     }
 
@@ -75,7 +75,7 @@ public enum ScenarioPipeline {
         } catch let e as SiegeOptionError {
             throw ScenarioError(file: scenario.file, path: SiegeSettings.key(for: e.setting), message: e.reason)
         }
-        let context = inputs.map.areas.first?.geometry.context ?? GEOSContext()
+        let context = try inputs.map.areas.first?.geometry.context ?? GEOSContext()
         let window = ScenarioWindow(scenario.supply)
         let layers = EnclosureLayers(districts: inputs.districts.isEmpty ? nil : inputs.districts)
         let progress = options.progress

@@ -51,7 +51,7 @@ public enum QGISProject {
 
     /// The box around every feature of the map layers, in degrees.
     static func bounds(of layers: [ProjectLayer], in folder: String) throws -> Bounds {
-        let reader = GeoJSONReader(context: GEOSContext())
+        let reader = GeoJSONReader(context: try GEOSContext())
         var all: Bounds?
         for layer in layers {
             let path = (folder as NSString).appendingPathComponent(layer.file)

@@ -48,7 +48,7 @@ struct MapLayers {
     /// `uncut`: every feature kept whole, none cut to the frame or dropped (for a map that can
     /// zoom out), simplified at `pixelsAcross` over the frame.
     init(folder: String, pixelsAcross: Double, uncut: Bool = false) throws {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let reader = GeoJSONReader(context: context)
         let path = { (name: String) in folder.hasSuffix("/") ? folder + name : folder + "/" + name }
         let hasDistricts = FileManager.default.fileExists(atPath: path("districts.geojson"))

@@ -68,3 +68,22 @@ func pathData(_ points: [(x: Double, y: Double)], closed: Bool) -> String {
     }
     return closed ? out + "Z" : out
 }
+
+extension SVGWriter {
+    /// A self-contained HTML page up to its open `<body>`: UTF-8, a phone-wide viewport,
+    /// `title`, and `css` inline (raw: in HTML a style is raw text, where an escaped quote would
+    /// break the CSS; it holds no `<` or `&`).
+    mutating func openPage(title: String, css: String) {
+        raw("<!DOCTYPE html>\n")
+        open("html", [("lang", "en")])
+        open("head")
+        empty("meta", [("charset", "utf-8")])
+        empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        element("title", [], title)
+        open("style")
+        raw(css)
+        close("style")
+        close("head")
+        open("body")
+    }
+}

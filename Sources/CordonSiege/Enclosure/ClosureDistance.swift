@@ -55,7 +55,7 @@ final class ClosureSearch {
 
     /// The same search with every geometry cloned into a new context, for another thread.
     func detached() throws -> ClosureSearch {
-        let other = GEOSContext()
+        let other = try GEOSContext()
         return ClosureSearch(ctx: other, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
                              wayOut: try wayOut.copy(into: other), ground: try ground.copy(into: other),
                              residents: try residents.map { (try $0.point.copy(into: other), $0.people) },

@@ -20,7 +20,7 @@ public enum EnclosureTimeline {
         let shared = Handover(value: (map, layers))
         let byPeriod = try await ParallelWorkers.run(
             count: periods.count, jobs: jobs, progress: progress,
-            make: { try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1, context: GEOSContext()) },
+            make: { try EnclosureAnalysis(map: shared.value.0, options: options, layers: shared.value.1, context: try GEOSContext()) },
             work: { analysis, k in
                 var pockets = try analysis.pockets(on: periods[k].sampleDay)
                 for i in pockets.indices { pockets[i].period = periods[k] }

@@ -30,7 +30,7 @@ public enum RouteTimeline {
             count: periods.count, jobs: jobs, progress: progress,
             make: {
                 let (map, routes, layers) = shared.value
-                return try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: GEOSContext())
+                return try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: try GEOSContext())
             },
             work: { analysis, k in
                 var states = try analysis.states(on: periods[k].sampleDay)
@@ -61,7 +61,7 @@ public enum RouteTimeline {
         let parts = try await ParallelWorkers.run(
             count: workers, jobs: workers, progress: nil,
             make: { try RouteAnalysis(map: shared.value.0, routes: shared.value.1, options: options,
-                                      layers: shared.value.2, context: GEOSContext()) },
+                                      layers: shared.value.2, context: try GEOSContext()) },
             work: { analysis, w in
                 // Worker w takes every `workers`-th route from the w-th.
                 try analysis.states(of: stride(from: w, to: total, by: workers), on: day)

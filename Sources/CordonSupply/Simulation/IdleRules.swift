@@ -11,8 +11,8 @@ extension SupplyScenario {
     public func idleRules(access: AccessTimeline? = nil) throws -> [String] {
         let plan = try DayPlan(self, access: access)
         var lines: [String] = []
-        for (i, delivery) in plan.deliveries(self).enumerated() where delivery.delivered == 0 {
-            lines.append("inflows[\(i)] '\(delivery.name)' brings in nothing between \(start) and \(end): "
+        for (i, days) in try deliveries(access: access, days: plan.days).enumerated() where days.allSatisfy({ $0 <= 0 }) {
+            lines.append("inflows[\(i)] '\(inflows[i].name)' brings in nothing between \(start) and \(end): "
                 + idleReason(inflow: i, plan: plan, access: access))
         }
         for (i, rule) in evacuation.enumerated() {

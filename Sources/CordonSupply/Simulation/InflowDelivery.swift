@@ -18,24 +18,10 @@ public struct InflowDelivery: Sendable, Equatable {
     }
 }
 
-extension DayPlan {
-    /// Each inflow's total over every day and the days it flowed, by the same rule as
-    /// `fillInflows`. Inflows do not depend on stocks, so this needs no run.
-    func deliveries(_ scenario: SupplyScenario) -> [InflowDelivery] {
-        scenario.inflows.enumerated().map { i, rule in
-            var total = 0.0, flowing = 0
-            for d in inflowDays[i] {
-                let amount: Double
-                switch (rule.schedule, routeStatus[i]?[d] ?? .open) {
-                case (_, .cut): amount = 0
-                case (.once(_, let a), _): amount = a
-                case (.daily(let perDay, _, _, _, _), .open): amount = perDay
-                case (.daily(let perDay, _, _, _, let k), .underFire): amount = perDay * k
-                }
-                total += amount
-                if amount > 0 { flowing += 1 }
-            }
-            return InflowDelivery(name: rule.name, commodity: rule.commodity, delivered: total, daysFlowing: flowing)
-        }
+extension InflowDelivery {
+    /// The totals of `rule` from what it brought on each day of a run.
+    init(_ rule: Inflow, daily: [Double]) {
+        self.init(name: rule.name, commodity: rule.commodity, delivered: daily.reduce(0, +),
+                  daysFlowing: daily.filter { $0 > 0 }.count)
     }
 }

@@ -82,16 +82,13 @@ extension SupplyScenario {
         }
         var run = SupplyRun(scenario: self, days: recorder.days, outcomes: outcomes)
         run.delivered = try deliveries(access: access, days: plan.days)
-        run.inflows = zip(inflows, run.delivered).map { rule, days in
-            InflowDelivery(name: rule.name, commodity: rule.commodity, delivered: days.reduce(0, +),
-                           daysFlowing: days.filter { $0 > 0 }.count)
-        }
+        run.inflows = zip(inflows, run.delivered).map { InflowDelivery($0, daily: $1) }
         return run
     }
 
     /// What each inflow brings on each day, each worked out on its own by the same day plan the
     /// run uses, so the figures are the run's own whatever gates the inflow.
-    private func deliveries(access: AccessTimeline?, days: Int) throws -> [[Double]] {
+    func deliveries(access: AccessTimeline?, days: Int) throws -> [[Double]] {
         try inflows.indices.map { i in
             var alone = self
             alone.inflows = [inflows[i]]

@@ -48,7 +48,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                                                    output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map] + others,
                                              with: siege.output)
-            let ctx = GEOSContext()
+            let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
             let controlMap = try siege.controlMap(input)

@@ -62,7 +62,7 @@ struct HistoryCommand: AsyncParsableCommand {
             let jobs = jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount
             let series = try SnapshotSeries(paths: snapshots, allLayers: allLayers, layer: fields.layer,
                                             mapping: try fields.mapping())
-            let builder = HistoryBuilder(tolerance: tolerance, context: GEOSContext())
+            let builder = HistoryBuilder(tolerance: tolerance, context: try GEOSContext())
             if let dateField {
                 for s in try await series.byField(dateField, pattern: pattern, jobs: jobs) { try builder.add(s) }
             } else {

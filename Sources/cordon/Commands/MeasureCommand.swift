@@ -45,7 +45,7 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try OutputChecks.refuseReplacing(inputs: [file], with: [output])
-            let context = GEOSContext()
+            let context = try GEOSContext()
             var count = 0, polygons = 0, lines = 0
             // Streamed: each feature is read, measured and written before the next is read.
             try GeoJSONWriter().stream(to: output) { add in

@@ -41,7 +41,7 @@ struct RoutesCommand: AsyncParsableCommand {
                 ["routes"], inputs: [(siege.map, siege.source.layer), (routes, nil)] + [population].compactMap { $0 }.map { ($0, nil) },
                 output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
-            let ctx = GEOSContext()
+            let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
             let controlMap = try siege.controlMap(input)

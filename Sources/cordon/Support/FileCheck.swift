@@ -39,7 +39,8 @@ struct GeoJSONChecker: FileChecker {
         // without one are only counted: in a file that is not a control map (routes, districts)
         // they are fine and cost nothing; in a control map they are read again below.
         var mapFaults: [SiegeInputError] = [], namesController = false, lacking = 0
-        let context = GEOSContext()
+        let context: GEOSContext
+        do { context = try GEOSContext() } catch { return FileCheckResult(faults: ["\(path): \(error)"], summary: "") }
         let report = GeoJSONReader(context: context).validate(path: path) { feature, index in
             guard feature.properties["controller"] != nil else { lacking += 1; return }
             namesController = true

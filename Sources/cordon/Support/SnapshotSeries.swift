@@ -58,7 +58,7 @@ struct SnapshotSeries {
             let read = try await withThrowingTaskGroup(of: (Int, SnapshotHandover).self) { group in
                 for (k, entry) in slice.enumerated() {
                     group.addTask {
-                        let layer = try VectorSource(entry.item.source).read(layer: entry.item.layer, context: GEOSContext())
+                        let layer = try VectorSource(entry.item.source).read(layer: entry.item.layer, context: try GEOSContext())
                         let (features, origins) = try mapping.apply(to: layer)
                         let s = try Snapshot(date: entry.day, source: entry.item.label,
                                              entries: zip(origins, features).map { (entry.item.label, $0, $1) })
@@ -78,7 +78,7 @@ struct SnapshotSeries {
         var byDay: [Day: [(source: String, index: Int, feature: Feature)]] = [:]
         var sources: [Day: [String]] = [:]
         for item in items {
-            let layer = try VectorSource(item.source).read(layer: item.layer, context: GEOSContext())
+            let layer = try VectorSource(item.source).read(layer: item.layer, context: try GEOSContext())
             let (features, origins) = try mapping.apply(to: layer)
             for (i, f) in zip(origins, features) {
                 let value = f.properties[field]

@@ -11,9 +11,9 @@ struct SourceChecker: FileChecker {
     func check(_ path: String) -> FileCheckResult {
         let (given, layer) = InputLayers.split(path)
         let source = VectorSource(SourceName(given))
-        let context = GEOSContext()
         var faults: [String] = [], summaries: [String] = []
         do {
+            let context = try GEOSContext()
             for name in try layer.map({ [$0] }) ?? source.layerNames() {
                 let read = try source.read(layer: name, context: context)
                 let shown = "\(read.source): layer \(name)"
