@@ -129,23 +129,25 @@ struct SourceFormatTests {
         try expectYardstickPockets(file, values + ["--values", "#bcaaa4=ignore"])
     }
 
-    /// Points in a CSV with longitude and latitude columns, as ways out (`--bases`): the same
-    /// pockets as from the same points in GeoJSON.
+    /// Points in a CSV with longitude and latitude columns, as ways out (`--bases`): a strip
+    /// inside the pocket encircled on 5 August makes it open (the way out is inside it), and the
+    /// same point in GeoJSON gives the same bytes.
     @Test func csvLonLatPointsAsBases() throws {
         let folder = try temporaryFolder("source-lonlat")
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("bases.csv")
-        try "name,lat,lon\nnorth gate,36.2927,37.2100\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "name,lat,lon\nairstrip,36.22,37.20\n".write(to: csv, atomically: true, encoding: .utf8)
         let geojson = folder.appendingPathComponent("bases.geojson")
-        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"north gate"},"geometry":{"type":"Point","coordinates":[37.21,36.2927]}}]}"#
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"airstrip"},"geometry":{"type":"Point","coordinates":[37.2,36.22]}}]}"#
             .write(to: geojson, atomically: true, encoding: .utf8)
-        let run = { (bases: URL) in
-            try CordonTool.run(["enclosure", self.map, "--besieged", "opposition", "--date", "2016-08-05", "--bases", bases.path])
+        let run = { (bases: [String]) in
+            try CordonTool.run(["enclosure", self.map, "--besieged", "opposition", "--date", "2016-08-05"] + bases)
         }
-        let fromCSV = try run(csv), fromGeoJSON = try run(geojson)
+        let fromCSV = try run(["--bases", csv.path]), fromGeoJSON = try run(["--bases", geojson.path]), none = try run([])
         #expect(fromCSV.status == 0, "\(fromCSV.stderr)")
         #expect(fromCSV.stdout == fromGeoJSON.stdout)
-        #expect(!fromCSV.stdout.isEmpty)
+        #expect(none.stdout.contains("\"status\":\"encircled\""))
+        #expect(fromCSV.stdout.contains("\"status\":\"open\""), "the CSV point was not taken as a way out")
     }
 }
 
