@@ -2,7 +2,7 @@
 /// section is read; anything not listed is an error with a "did you mean".
 enum ScenarioKeys {
     static let top = ["name", "start", "end", "population", "supplies", "inflows", "rationing", "evacuation",
-                      "population_changes", "uncertainty"]
+                      "population_changes", "uncertainty", "observations"]
         + siege
     /// The keys `cordon run` reads to find the siege on the map (`SiegeReader.swift`).
     static let siege = ["map", "routes", "districts", "besieged", "allies", "neutral", "snap", "fire_range_m", "walk_m", "focus"]
@@ -22,6 +22,7 @@ enum ScenarioKeys {
     static let evacuation = ["from", "until", "per_day", "max_total", "corridor"]
     static let populationChange = ["kind", "per_day", "per_10k_day", "from", "until", "max_total", "while_short"]
     static let uncertainty = ["runs", "seed", "vary"]
+    static let observation = ["date", "what", "value", "source", "note"]
     static let distributions = ["uniform", "triangular", "normal", "lognormal"]
 }
 
@@ -42,6 +43,7 @@ extension ScenarioLoader {
             + ScenarioKeys.evacuation.map { "evacuation[].\($0)" }
             + ScenarioKeys.populationChange.map { "population_changes[].\($0)" }
             + ScenarioKeys.uncertainty.map { "uncertainty.\($0)" }
+            + ScenarioKeys.observation.map { "observations[].\($0)" }
             + ScenarioKeys.distributions.map { "uncertainty.vary.*.\($0)" }
     }
 }

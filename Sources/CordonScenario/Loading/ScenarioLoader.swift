@@ -200,6 +200,9 @@ extension Section {
             }
         }
         scenario.uncertainty = try optional("uncertainty")?.section(ScenarioKeys.uncertainty).uncertainty(for: scenario)
+        scenario.observations = try optional("observations")?.list().map {
+            try $0.section(ScenarioKeys.observation).observation(in: scenario)
+        } ?? []
         return scenario
     }
 

@@ -23,6 +23,8 @@ public struct SupplyScenario: Sendable, Equatable {
     public var populationChanges: [PopulationChange] = []
     /// What Monte Carlo varies, and how many runs; nil for the central run alone.
     public var uncertainty: Uncertainty?
+    /// What was observed to happen, with sources, for `hindcast` and `calibrate`.
+    public var observations: [Observation] = []
 
     /// A scenario for the supply simulation.
     /// - Parameters:
