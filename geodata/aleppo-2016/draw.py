@@ -308,6 +308,26 @@ FOOD_NEED = 0.333          # kg/person/day: WFP Syria planning figure, 10 kg/per
 UN_FOOD = 145_000 * 30 * FOOD_NEED  # UN, mid-July 2016: food for 145,000 people for one month
 LOCAL_FOOD = (1_000_000, 2_000_000, 4_000_000)  # kg; assumption: traders', councils' and household stocks
 FOOD_STOCK = [round(UN_FOOD + x, -4) for x in LOCAL_FOOD]
+# What was seen to happen, for cordon hindcast and cordon calibrate (README, "Calibration").
+OBSERVATIONS = """
+observations:
+  - date: 2016-11-13
+    what: food.depleted
+    source: "WFP, via UN spokesman S. Dujarric, November 2016: WFP food supplies in eastern Aleppo ran out on 13 November"
+    note: last UN rations handed out (Egeland, 10 November, said the last were being distributed)
+  - date: 2016-07-13
+    what: food.price_multiple
+    value: 3
+    source: "news reports of 12-13 July 2016 (NBC News photo essay, https://www.nbcnews.com/slideshow/aleppo-left-hungry-damaged-after-series-airstrikes-n609256; EA WorldView, 13 July 2016): prices of non-perishable staple foods have tripled"
+    note: staples, with the Castello Road under fire from 7 July; fresh produce rose more
+  - date: 2016-11-15
+    what: food.price_multiple
+    value: 3.56
+    source: "WFP Syria market monitoring (mVAM), November 2016: cost of the food basket in eastern Aleppo up 256 %"
+    note: 256 % up is a multiple of 3.56; the month's round, dated mid-month here
+"""
+
+
 SCENARIO = f"""# Eastern Aleppo, 2016: the bundled Cordon scenario.
 # Written by draw.py; figures and sources in README.md. Every number marked
 # "assumption" is ours, not a reported figure; the uncertainty block gives
@@ -333,6 +353,9 @@ supplies:
     stock: {FOOD_STOCK[1]:.0f}
     need_per_person_day: {FOOD_NEED}   # WFP Syria planning figure, 10 kg/person/month
     spoilage_per_day: 0.001    # assumption: 0.1 %/day losses in storage and bombing
+    # price index, a model (docs/design.md): multiple = min(cap, (D0/D)^elasticity);
+    # elasticity 2 = 1/0.5, a staple's demand elasticity of about -0.5; cap 20: assumption
+    price: {{elasticity: 2, cap: 20}}
   - commodity: fuel
     unit: l
     # illustrative only (assumption): diesel for generators, bakeries and
@@ -403,7 +426,7 @@ uncertainty:
     inflows.0.under_fire_factor: {{uniform: [0.0, 0.6]}}
     inflows.1.per_day: {{uniform: [10000, 60000]}}
     evacuation.1.max_total: {{uniform: [40000, 120000]}}
-"""
+""" + OBSERVATIONS
 
 
 # ---------------------------------------------------------------------------

@@ -62,7 +62,7 @@ public struct CalibrationReport {
                 out.append("No run is accepted: no observation is one the model can compare.")
             }
         } else {
-            out.append("Accepted values (P5 / P50 / P95 of the accepted runs; drawn from \u{2026} to \u{2026}):")
+            out.append("Accepted values (P5 / P50 / P95 of the accepted runs; in brackets the lowest and highest drawn):")
             for input in c.inputs {
                 let name = scenario.name(of: input.variation.parameter)
                 out.append("  \(name): \(Self.number(input.p5 ?? .nan)) / \(Self.number(input.p50 ?? .nan)) / "

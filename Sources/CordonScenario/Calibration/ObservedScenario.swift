@@ -1,4 +1,5 @@
 import CordonSupply
+import CordonCore
 
 /// A scenario file ready to be scored against its observations: the supply model as `cordon run`
 /// builds it (people and access from the map, when the file names one), seen through its observations.
@@ -7,6 +8,8 @@ public struct ObservedScenario: Sendable {
     public let scenario: Scenario
     /// The supply model on its access timeline.
     public let model: ObservationModel
+    /// The access timeline the model runs on (nil for a scenario without a map).
+    public let access: AccessTimeline?
 
     /// Reads `file`; a scenario with a map is taken through the pipeline (no Monte Carlo) for its
     /// people and access timeline, one without is read as `cordon simulate` reads it.
@@ -19,10 +22,11 @@ public struct ObservedScenario: Sendable {
         let loaded = try ScenarioLoader.load(file, for: .run)
         guard loaded.siege != nil else {
             let plain = try ScenarioLoader.load(file, for: .simulate)
-            return ObservedScenario(scenario: plain, model: try ObservationModel(plain.supply, access: nil))
+            return ObservedScenario(scenario: plain, model: try ObservationModel(plain.supply, access: nil), access: nil)
         }
         let result = try await ScenarioPipeline.run(file, options: .init(jobs: jobs, runs: 0))
-        return ObservedScenario(scenario: result.scenario, model: try ObservationModel(result.model, access: result.access))
+        return ObservedScenario(scenario: result.scenario, model: try ObservationModel(result.model, access: result.access),
+                                access: result.access)
     }
 
     /// The entries of `uncertainty.vary` that `keys` name, in the order of `vary`; all of them
@@ -43,5 +47,21 @@ public struct ObservedScenario: Sendable {
                                     + (named.isEmpty ? "(the scenario varies nothing)" : "(it varies: \(named.joined(separator: ", ")))"))
         }
         return vary.filter { v in scenario.supply.paths(of: v.parameter).contains(where: keys.contains) }
+    }
+
+    /// The same scenario seen through only the observations `spellings` name (`food.depleted`);
+    /// all of them for none.
+    /// - Throws: ``ScenarioError`` at `observations` naming a spelling no observation has.
+    public func against(_ spellings: [String]) throws -> ObservedScenario {
+        guard !spellings.isEmpty else { return self }
+        let observations = model.scenario.observations
+        let known = observations.map(\.what.spelling)
+        for spelling in spellings where !known.contains(spelling) {
+            throw ScenarioError(file: scenario.file, path: "observations",
+                                message: "--against \(spelling): no such observation (observed: \(Array(Set(known)).sorted().joined(separator: ", ")))")
+        }
+        var narrowed = model.scenario
+        narrowed.observations = observations.filter { spellings.contains($0.what.spelling) }
+        return ObservedScenario(scenario: scenario, model: try ObservationModel(narrowed, access: access), access: access)
     }
 }

@@ -15,7 +15,8 @@ struct CalibrateCommand: AsyncParsableCommand {
         map), and keeps the runs that agree with every observation in `observations:` the model \
         can compare: a date (`food.depleted`, `food.restored`) within ±--accept days, a number \
         (`population`, `food.price_multiple`, the latter needing a `price` index) within \
-        ±--tolerance of it. `siege.start` and `siege.end` are inputs, not outcomes: not compared.
+        ±--tolerance of it. `siege.start` and `siege.end` are inputs, not outcomes: not compared. \
+        --against keeps only the observations named (all with that spelling).
 
         Prints the acceptance rate, how each observation fares on its own, and the 5th, 50th and \
         95th percentile of each varied input among the accepted runs. When no run is accepted it \
@@ -39,6 +40,8 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     @Argument(help: "Scenario file, YAML or JSON, with observations.") var scenario: String
     @Option(help: "Inputs to vary, comma-separated paths of uncertainty.vary (default: all of them).") var vary: String?
+    @Option(help: "Observations to calibrate against, comma-separated (food.depleted,food.price_multiple); default all.")
+    var against: String?
     @Option(help: "Days either side of a dated observation a run may miss it by.") var accept: Double = 14
     @Option(help: "Share of an observed value a run may miss it by (0.25: 3 to 5 for 4).") var tolerance: Double = 0.25
     @Option(help: "Runs drawn.") var runs: Int = 10_000
@@ -65,7 +68,9 @@ struct CalibrateCommand: AsyncParsableCommand {
             let loaded = try ScenarioLoader.load(scenario, for: .run)
             try loaded.checkSize(runs: runs)
             try Self.checkCalibratable(loaded, keys: keys)
-            let observed = try await ObservedScenario.load(scenario, jobs: jobs)
+            let spellings = against.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            let observed = try await ObservedScenario.load(scenario, jobs: jobs).against(spellings)
+            try Self.checkCompared(observed.model.scenario, file: scenario)
             let variations = try observed.variations(keys)
             let model = observed.model
             let seed = seed ?? model.scenario.uncertainty?.seed ?? 0
@@ -95,6 +100,11 @@ struct CalibrateCommand: AsyncParsableCommand {
                                 message: "missing: calibration draws from the ranges given there, and the scenario varies nothing")
         }
         _ = try ObservedScenario.variations(keys, of: loaded)
+        try checkCompared(supply, file: loaded.file)
+    }
+
+    /// The observations must hold one the model compares.
+    static func checkCompared(_ supply: SupplyScenario, file: String) throws {
         let compared = supply.observations.contains { o in
             switch o.what {
             case .siegeStart, .siegeEnd: return false
@@ -103,7 +113,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             }
         }
         guard compared else {
-            throw ScenarioError(file: loaded.file, path: "observations",
+            throw ScenarioError(file: file, path: "observations",
                                 message: "nothing to calibrate against: give a depleted, restored, population or "
                                     + "price_multiple observation (a price needs the supply's price index)")
         }
