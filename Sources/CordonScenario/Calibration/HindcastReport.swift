@@ -23,14 +23,15 @@ public enum HindcastReport {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// One sentence per dated observation the model compares, for `cordon demo`.
+    /// One sentence per observation the model compares, for `cordon demo` (sources are in the table and JSON).
     public static func lines(_ h: Hindcast) -> [String] {
         h.lines.compactMap { line in
             let o = line.observation
             guard !line.central.isNaN else { return nil }
             let t = { (x: Double) in OutcomeText.text(x, o, start: h.start) }
             let inside = line.inside.map { $0 ? "inside" : "outside" } ?? "without"
-            return "Hindcast, \(o.what.spelling) observed \(OutcomeText.observed(o)) (\(o.source)): model \(t(line.central)) "
+            let label = o.what.commodity != nil && !o.isDated ? " (price index: a model)" : ""
+            return "Hindcast, \(o.what.spelling) observed \(OutcomeText.observed(o)): model\(label) \(t(line.central)) "
                 + "(\(OutcomeText.error(line.centralError, o))), median of \(h.runs) runs \(t(line.p50)) "
                 + "(\(OutcomeText.error(line.medianError, o))), \(inside) the runs' P5–P95."
         }
