@@ -17,10 +17,12 @@ public enum HindcastReport {
             }
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
+        let table = rows.map { row in
             row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+        let priced = hindcasts.contains { $0.lines.contains { if case .priceMultiple = $0.observation.what { return true } else { return false } } }
+        return table + (priced ? "price_multiple rows compare reported prices with the price index, a model (docs/design.md, \"The price index\").\n" : "")
     }
 
     /// One sentence per observation the model compares, for `cordon demo` (sources are in the table and JSON).
@@ -58,6 +60,7 @@ public enum HindcastReport {
                 item["p95"] = j(line.p95)
                 item["inside_p5_p95"] = line.inside.map(JSONValue.bool) ?? .null
                 item["error_unit"] = o.isDated ? "days" : (o.what == .population ? "people" : "price multiple")
+                if case .priceMultiple = o.what { item["modelled_by"] = "the price index, a model (docs/design.md)" }
                 return .object(item)
             })
             return .object(scenario)
