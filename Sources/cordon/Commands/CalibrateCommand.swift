@@ -34,7 +34,8 @@ struct CalibrateCommand: AsyncParsableCommand {
         The same seed gives the same bytes with any --jobs.
 
         Examples:
-          cordon calibrate geodata/aleppo-2016/scenario.yaml --vary supplies.food.stock,supplies.food.need_per_person_day
+          cordon calibrate geodata/aleppo-2016/scenario.yaml --against food.depleted
+          cordon calibrate geodata/aleppo-2016/scenario.yaml --against food.depleted --vary supplies.food.stock
           cordon calibrate deir.yaml --vary supplies.food.stock --accept 7 --runs 100000 -o deir-calibrated
         """)
 
@@ -44,7 +45,7 @@ struct CalibrateCommand: AsyncParsableCommand {
     var against: String?
     @Option(help: "Days either side of a dated observation a run may miss it by.") var accept: Double = 14
     @Option(help: "Share of an observed value a run may miss it by (0.25: 3 to 5 for 4).") var tolerance: Double = 0.25
-    @Option(help: "Runs drawn.") var runs: Int = 10_000
+    @Option(help: "Runs drawn (100,000 by default: a rare agreement still leaves enough runs to read).") var runs: Int = 100_000
     @Option(help: "Seed of the draws; default the scenario's uncertainty.seed.") var seed: UInt64?
     @Option(name: .customLong("jobs"), help: "Parallel workers; the default is every core. Results do not depend on it.")
     var jobsAsked: Int?
