@@ -12,8 +12,10 @@ private func ishigami(_ x: [Double], a: Double = 7, b: Double = 0.1) -> Double {
 @Suite struct SobolTests {
     /// Published values for a = 7, b = 0.1 (Saltelli et al. 2008, *Global Sensitivity Analysis:
     /// The Primer*, §4.8; also SALib's Ishigami test): first order 0.3139, 0.4424, 0; total 0.5576,
-    /// 0.4424, 0.2437. Each must lie inside the 95 % bootstrap interval of our estimate at a fixed
-    /// seed, and the intervals must be narrow enough for that to mean something.
+    /// 0.4424, 0.2437. Tolerance from the 95 % bootstrap interval at a fixed seed (1, not chosen):
+    /// each published value within 1.5 half-widths of our estimate, about 3 standard errors, since
+    /// six checks at 95 % each would fail together one time in four by chance alone. The intervals
+    /// must also be narrow (under 0.1) for the check to mean something.
     @Test func ishigamiIndicesMatchThePublishedValues() {
         let design = SaltelliDesign(inputs: 3, samples: 8192, seed: 1) { _, rng in -Double.pi + 2 * Double.pi * rng.nextUnit() }
         let values = design.points.map { ishigami($0) }
@@ -22,8 +24,10 @@ private func ishigami(_ x: [Double], a: Double = 7, b: Double = 0.1) -> Double {
         #expect(sobol.inputs.count == 3)
         for i in 0..<3 {
             let s = sobol.inputs[i]
-            #expect(s.firstInterval.contains(first[i]), "S\(i + 1) = \(s.first), interval \(s.firstInterval)")
-            #expect(s.totalInterval.contains(total[i]), "ST\(i + 1) = \(s.total), interval \(s.totalInterval)")
+            let firstTolerance = 0.75 * (s.firstInterval.upperBound - s.firstInterval.lowerBound)
+            let totalTolerance = 0.75 * (s.totalInterval.upperBound - s.totalInterval.lowerBound)
+            #expect(abs(s.first - first[i]) <= firstTolerance, "S\(i + 1) = \(s.first), interval \(s.firstInterval)")
+            #expect(abs(s.total - total[i]) <= totalTolerance, "ST\(i + 1) = \(s.total), interval \(s.totalInterval)")
             #expect(s.firstInterval.upperBound - s.firstInterval.lowerBound < 0.1)
             #expect(s.totalInterval.upperBound - s.totalInterval.lowerBound < 0.1)
         }

@@ -166,16 +166,22 @@ extension SupplyScenario {
         let answers = { (o: RunOutcome) in measures.map { $0.value(o, days: days) } }
 
         // One at a time: the central run, then each input low and high, in one batch.
+        // A number with a range is also a supply figure tried ± spread: each is set once per run.
         let tried = rangeInputs + spreadInputs(options.spread)
-        let base = tried.map(\.central)
+        var parameters: [Parameter] = [], base: [Double] = []
+        for input in tried where !parameters.contains(input.parameter) {
+            parameters.append(input.parameter)
+            base.append(input.central)
+        }
         var rows: [[Double]] = [base]
-        for (i, input) in tried.enumerated() {
+        for input in tried {
+            let p = parameters.firstIndex(of: input.parameter) ?? 0
             var low = base, high = base
-            low[i] = input.low
-            high[i] = input.high
+            low[p] = input.low
+            high[p] = input.high
             rows += [low, high]
         }
-        let oat = try await outcomes(setting: tried.map(\.parameter), to: rows, access: access, jobs: jobs).map(answers)
+        let oat = try await outcomes(setting: parameters, to: rows, access: access, jobs: jobs).map(answers)
         progress?(rows.count, total)
         let oneAtATime = tried.indices.map { i in OneAtATime(input: tried[i], low: oat[1 + 2 * i], high: oat[2 + 2 * i]) }
 
