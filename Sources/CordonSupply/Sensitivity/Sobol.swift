@@ -6,7 +6,10 @@
 /// A_B⁽ⁱ⁾, A with its column i taken from B. The function is evaluated on A, B and every A_B⁽ⁱ⁾:
 /// N·(k + 2) evaluations for k inputs. With V the variance of f over A and B together,
 ///
-/// - first order (Saltelli 2010, table 2 (b)): Sᵢ = mean(f(B)·(f(A_B⁽ⁱ⁾) − f(A))) / V;
+/// - first order (Saltelli 2010, table 2 (b)): Sᵢ = mean((f(B) − m)·(f(A_B⁽ⁱ⁾) − f(A))) / V, with m
+///   the mean of f over all N·(k + 2) evaluations, as SALib takes it. Taking m off changes nothing in expectation (f(A_B⁽ⁱ⁾) − f(A) has
+///   mean 0) but much in spread when f is far from 0, as a depletion day of 80 ± 10 is (SALib
+///   centres its outputs likewise);
 /// - total (Jansen 1999, table 2 (f)): STᵢ = mean((f(A) − f(A_B⁽ⁱ⁾))²) / (2V).
 ///
 /// Confidence intervals come from the bootstrap: rows resampled with replacement, the indices
@@ -145,9 +148,10 @@ public struct SobolIndices: Sendable, Equatable {
     /// The indices from rows `rows` (the same row of A, B and every A_B⁽ⁱ⁾ taken together).
     static func estimate(_ f: [Double], n: Int, k: Int, rows: [Int]) -> (variance: Double, first: [Double], total: [Double]) {
         let m = Double(rows.count)
-        var sum = 0.0
+        var sum = 0.0, all = 0.0
         for j in rows { sum += f[j] + f[n + j] }
-        let mean = sum / (2 * m)
+        for b in 0..<(k + 2) { for j in rows { all += f[b * n + j] } }
+        let mean = sum / (2 * m), centre = all / (Double(k + 2) * m)
         var squares = 0.0
         for j in rows {
             let da = f[j] - mean, db = f[n + j] - mean
@@ -161,7 +165,7 @@ public struct SobolIndices: Sendable, Equatable {
             var s = 0.0, t = 0.0
             for j in rows {
                 let fa = f[j], fab = f[base + j]
-                s += f[n + j] * (fab - fa)
+                s += (f[n + j] - centre) * (fab - fa)
                 t += (fa - fab) * (fa - fab)
             }
             first[i] = s / m / variance

@@ -53,6 +53,10 @@ struct RunCommand: AsyncParsableCommand {
           timeline.csv       the supply simulation, a row a day
           summary.json       siege (encircled periods, people inside),
                              routes, supplies
+          sensitivity.csv    which inputs move the depletion dates, days
+          sensitivity.json   short and lowest kcal: one at a time and Sobol
+                             indices (--sensitivity-samples; see cordon
+                             sensitivity --help)
           report.html        maps, charts and tables in one offline page
                              (cordon report DIR rebuilds it)
           map.html           the run on one offline interactive map, a
