@@ -144,7 +144,8 @@ struct ReportSensitivity {
         let values = shown.flatMap { [$0.1, $0.2] } + [m.central]
         var lo = values.min() ?? 0, hi = values.max() ?? 1
         if hi - lo < 1e-9 { lo -= 1; hi += 1 }
-        let step = Self.step((hi - lo) / 5)
+        // Whole days on a depletion axis.
+        let step = m.name.hasSuffix(".depleted_day") ? max(1, Self.step((hi - lo) / 5)) : Self.step((hi - lo) / 5)
         lo = (lo / step).rounded(.down) * step
         hi = (hi / step).rounded(.up) * step
         let plot = width - left - right

@@ -13,8 +13,12 @@ extension SupplySensitivity {
     /// How far apart the low and high answers of measure `m` are.
     func swing(_ row: OneAtATime, _ m: Int) -> Double { abs(row.high[m] - row.low[m]) }
 
-    /// A depletion day as a date, "never" for days + 1; nil for other measures.
-    func date(_ measure: SensitivityMeasure, _ value: Double) -> String? {
+    /// A depletion day as a date, "never" past the last day; nil for other measures.
+    ///
+    /// - Parameters:
+    ///   - measure: The measure the value is of.
+    ///   - value: A value of it (a day of the run, 1 = start).
+    public func date(_ measure: SensitivityMeasure, _ value: Double) -> String? {
         guard case .depletedDay = measure else { return nil }
         let day = Int(value.rounded())
         return day > days ? "never" : (start + (day - 1)).description

@@ -136,10 +136,11 @@ struct SensitivityBrief {
             guard let top = analysis.tornado(m).first, top.low[m] != top.high[m] else {
                 return "\(analysis.name(of: analysis.measures[m])): no input moves it"
             }
-            var line = "\(analysis.name(of: analysis.measures[m])): most moved by \(top.input.label) "
+            let measure = analysis.measures[m]
+            let text = { (x: Double) in analysis.date(measure, x) ?? NumberText.fixed(x, places: 1) }
+            var line = "\(analysis.name(of: measure)): most moved by \(top.input.label) "
                 + "(\(top.input.basis == .range ? "its range" : "±" + NumberText.fixed(analysis.spread * 100, places: 1) + " %")): "
-                + "\(NumberText.fixed(top.low[m], places: 1)) to \(NumberText.fixed(top.high[m], places: 1)), central "
-                + NumberText.fixed(analysis.central[m], places: 1)
+                + "\(text(top.low[m])) to \(text(top.high[m])), central \(text(analysis.central[m]))"
             if let sobol = analysis.sobol, let best = sobol.indices[m].inputs.indices.max(by: {
                 sobol.indices[m].inputs[$0].total < sobol.indices[m].inputs[$1].total }) {
                 let s = sobol.indices[m].inputs[best]
