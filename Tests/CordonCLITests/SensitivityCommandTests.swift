@@ -28,7 +28,7 @@ struct SensitivityCommandTests {
             (["--spread", "1.5"], "--spread must be above 0 and below 1"),
             (["--spread", "0"], "--spread must be above 0 and below 1"),
             (["--samples", "1"], "--samples must be 0 (one at a time only) or at least 2"),
-            (["--bootstrap", "-1"], "--bootstrap must be from 0 to 100000"),
+            (["--bootstrap", "200000"], "--bootstrap must be from 0 to 100000"),
             // 300,000 × (3 + 2) runs are more than the 1,000,000 a run may make.
             (["--samples", "300000"], "--samples 300000 with 3 uncertainty ranges makes 300000 × 5 runs"),
         ]

@@ -117,8 +117,8 @@ struct ReportSensitivity {
                 let ordered = list.enumerated().sorted { $0.element.total != $1.element.total ? $0.element.total > $1.element.total : $0.offset < $1.offset }
                 let cells = ordered.map { _, x -> [String] in
                     [sobol.labels[x.key] ?? x.key, x.key,
-                     Self.index(x.first) + " [" + Self.index(x.firstLow) + "–" + Self.index(x.firstHigh) + "]",
-                     Self.index(x.total) + " [" + Self.index(x.totalLow) + "–" + Self.index(x.totalHigh) + "]"]
+                     Self.index(x.first) + " [" + Self.index(x.firstLow) + ", " + Self.index(x.firstHigh) + "]",
+                     Self.index(x.total) + " [" + Self.index(x.totalLow) + ", " + Self.index(x.totalHigh) + "]"]
                 }
                 page.raw(ReportTables.table("Sobol indices: \(title(m.name).prefix(1).lowercased() + title(m.name).dropFirst())",
                                             ["input", "key", "first order [95 %]", "total [95 %]"], cells, numeric: [2, 3]))
@@ -139,7 +139,7 @@ struct ReportSensitivity {
             }.map(\.element)
         let moving = bars.filter { $0.1 != $0.2 }
         let shown = Array(moving.prefix(12))
-        let width = 1100.0, left = 400.0, right = 90.0, top = 46.0, barHeight = 20.0, gap = 6.0
+        let width = 1100.0, left = 380.0, right = 170.0, top = 46.0, barHeight = 20.0, gap = 6.0
         let height = top + Double(max(1, shown.count)) * (barHeight + gap) + 34
         let values = shown.flatMap { [$0.1, $0.2] } + [m.central]
         var lo = values.min() ?? 0, hi = values.max() ?? 1
@@ -156,7 +156,7 @@ struct ReportSensitivity {
             "\(r.label) (\(basisText(r))): \(answer(m.name, a)) to \(answer(m.name, b))"
         }.joined(separator: "; ")
         svg.openFigure(id: id, width: width, height: height, title: heading + " (one input at a time)",
-                       description: "Central run: \(answer(m.name, m.central)). " + description, [("class", "chart")])
+                       description: "Central run: \(answer(m.name, m.central)). " + description, [("class", "tornado")])
         svg.label(heading + ": central run " + answer(m.name, m.central), x: 0, y: 16, [("class", "chart-title")])
         // Legend: which end of the input gives which side of the bar.
         svg.empty("rect", [("x", "0"), ("y", "26"), ("width", "12"), ("height", "10"), ("fill", Self.lowColour)])
