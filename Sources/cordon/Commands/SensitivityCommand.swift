@@ -69,6 +69,10 @@ struct SensitivityCommand: AsyncParsableCommand {
         if !(spread > 0 && spread < 1) { throw ValidationError("--spread must be above 0 and below 1 (0.2 for ±20 %)") }
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap must be from 0 to 100000") }
         if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
+        // Each resampling draws --samples rows per answer: bounded, so a run cannot go on for hours.
+        if bootstrap > 0, samples > 1_000_000_000 / bootstrap {
+            throw ValidationError("--bootstrap × --samples must be at most 1,000,000,000 (\(bootstrap) × \(samples) is more)")
+        }
     }
 
     func run() async throws {
