@@ -7,7 +7,7 @@
 /// N·(k + 2) evaluations for k inputs. With V the variance of f over A and B together,
 ///
 /// - first order (Saltelli 2010, table 2 (b)): Sᵢ = mean((f(B) − m)·(f(A_B⁽ⁱ⁾) − f(A))) / V, with m
-///   the mean of f over all N·(k + 2) evaluations, as SALib takes it. Taking m off changes nothing in expectation (f(A_B⁽ⁱ⁾) − f(A) has
+///   the mean of f over all N·(k + 2) evaluations (in the bootstrap too), as SALib takes it. Taking m off changes nothing in expectation (f(A_B⁽ⁱ⁾) − f(A) has
 ///   mean 0) but much in spread when f is far from 0, as a depletion day of 80 ± 10 is (SALib
 ///   centres its outputs likewise);
 /// - total (Jansen 1999, table 2 (f)): STᵢ = mean((f(A) − f(A_B⁽ⁱ⁾))²) / (2V).
@@ -112,7 +112,8 @@ public struct SobolIndices: Sendable, Equatable {
         let n = design.samples, k = design.inputs
         precondition(values.count == design.count, "one value per point of the design")
         self.bootstrap = bootstrap
-        let estimate = Self.estimate(values, n: n, k: k, rows: Array(0..<n))
+        let centre = values.reduce(0, +) / Double(values.count)
+        let estimate = Self.estimate(values, n: n, k: k, rows: Array(0..<n), centre: centre)
         variance = estimate.variance
         guard variance > 0, variance.isFinite else { inputs = []; return }
         var firsts = Array(repeating: [Double](), count: k), totals = firsts
@@ -120,7 +121,7 @@ public struct SobolIndices: Sendable, Equatable {
         for r in 0..<bootstrap {
             var rng = Xoshiro256StarStar(seed: seed ^ 0xB007_57A9, run: r)
             for j in 0..<n { rows[j] = Int(rng.next().multipliedFullWidth(by: UInt64(n)).high) }
-            let replicate = Self.estimate(values, n: n, k: k, rows: rows)
+            let replicate = Self.estimate(values, n: n, k: k, rows: rows, centre: centre)
             for i in 0..<k {
                 // A replicate whose rows all give one value has no variance: it says nothing.
                 if replicate.variance > 0 {
@@ -146,12 +147,12 @@ public struct SobolIndices: Sendable, Equatable {
     }
 
     /// The indices from rows `rows` (the same row of A, B and every A_B⁽ⁱ⁾ taken together).
-    static func estimate(_ f: [Double], n: Int, k: Int, rows: [Int]) -> (variance: Double, first: [Double], total: [Double]) {
+    /// `centre` is the mean of all N·(k + 2) values, taken once for the sample and every replicate, as SALib does.
+    static func estimate(_ f: [Double], n: Int, k: Int, rows: [Int], centre: Double) -> (variance: Double, first: [Double], total: [Double]) {
         let m = Double(rows.count)
-        var sum = 0.0, all = 0.0
+        var sum = 0.0
         for j in rows { sum += f[j] + f[n + j] }
-        for b in 0..<(k + 2) { for j in rows { all += f[b * n + j] } }
-        let mean = sum / (2 * m), centre = all / (Double(k + 2) * m)
+        let mean = sum / (2 * m)
         var squares = 0.0
         for j in rows {
             let da = f[j] - mean, db = f[n + j] - mean
