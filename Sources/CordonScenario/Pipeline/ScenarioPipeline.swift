@@ -23,11 +23,6 @@ public enum ScenarioPipeline {
         public var seed: UInt64?
         /// Called as work advances: the stage ("periods", "routes", "runs"), done, total.
         public var progress: (@Sendable (String, Int, Int) -> Void)?
-        /// Sensitivity analysis (sensitivity.csv, sensitivity.json and the report's "What moves
-        /// the answer"): the Sobol base sample, 0 for one-at-a-time only; nil for none. Its seed is `seed`.
-        public var sensitivitySamples: Int?
-        /// The one-at-a-time spread of the sensitivity analysis.
-        public var sensitivitySpread = SensitivityOptions.defaultSpread
 
         /// How to run.
         /// - Parameters:
@@ -130,13 +125,6 @@ public enum ScenarioPipeline {
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
-        result.access = access
-        if let samples = options.sensitivitySamples {
-            let asked = SensitivityOptions(spread: options.sensitivitySpread, samples: samples,
-                                           seed: options.seed ?? model.uncertainty?.seed ?? 0)
-            result.sensitivity = try await model.sensitivity(asked, access: access, jobs: options.jobs,
-                                                             progress: { progress?("sensitivity runs", $0, $1) })
-        }
         return result
     }
 }
@@ -174,8 +162,4 @@ public struct ScenarioResult {
     /// One line for each inflow that brings in nothing and each evacuation rule that takes
     /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
     public var idleRules: [String] = []
-    /// Each route's, corridor's and airport's status per day, as the supply model ran on it.
-    public var access = AccessTimeline()
-    /// Which inputs move the answers; nil unless ``ScenarioPipeline/Options/sensitivitySamples`` was set.
-    public var sensitivity: SupplySensitivity?
 }
