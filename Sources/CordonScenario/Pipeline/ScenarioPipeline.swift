@@ -125,6 +125,7 @@ public enum ScenarioPipeline {
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
+        result.access = access
         return result
     }
 }
@@ -162,4 +163,7 @@ public struct ScenarioResult {
     /// One line for each inflow that brings in nothing and each evacuation rule that takes
     /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
     public var idleRules: [String] = []
+    /// The status of each route, corridor and airport per day the supply model ran on
+    /// (hindcast, calibration and sensitivity rerun the model on it).
+    public var access = AccessTimeline()
 }
