@@ -50,13 +50,17 @@ extension Distribution {
 }
 
 extension SupplyScenario {
-    /// The value `parameter` holds in this scenario; nil for an inflow field its schedule lacks.
+    /// The value `parameter` holds in this scenario; nil for an inflow field its schedule lacks
+    /// (and a field this analysis does not know).
     public func value(of parameter: Parameter) -> Double? {
         switch parameter {
         case .population: return population
-        case .supply(let i, .stock): return supplies[i].stock
-        case .supply(let i, .needPerPersonDay): return supplies[i].needPerPersonDay
-        case .supply(let i, .spoilagePerDay): return supplies[i].spoilagePerDay
+        case .supply(let i, let f):
+            // Ifs rather than a switch: a field added later reads as unknown (nil), not as a build error.
+            if f == .stock { return supplies[i].stock }
+            if f == .needPerPersonDay { return supplies[i].needPerPersonDay }
+            if f == .spoilagePerDay { return supplies[i].spoilagePerDay }
+            return nil
         case .evacuation(let i, .perDay): return evacuation[i].perDay
         case .evacuation(let i, .maxTotal): return evacuation[i].maxTotal
         case .populationChange(let i, .maxTotal): return populationChanges[i].maxTotal
@@ -85,11 +89,11 @@ extension SupplyScenario {
         case .population: return "people inside at start"
         case .supply(let i, let f):
             let s = supplies[i]
-            switch f {
-            case .stock: return "\(s.commodity) stock (\(s.unit))"
-            case .needPerPersonDay: return "\(s.commodity) need per person a day (\(s.unit))"
-            case .spoilagePerDay: return "\(s.commodity) spoilage a day (share)"
-            }
+            if f == .stock { return "\(s.commodity) stock (\(s.unit))" }
+            if f == .needPerPersonDay { return "\(s.commodity) need per person a day (\(s.unit))" }
+            if f == .spoilagePerDay { return "\(s.commodity) spoilage a day (share)" }
+            return "\(s.commodity) \(f.rawValue)"
+
         case .inflow(let i, let f):
             let inflow = inflows[i]
             let unit = supplyIndex(of: inflow.commodity).map { " (\(supplies[$0].unit))" } ?? ""
