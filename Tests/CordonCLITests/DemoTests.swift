@@ -31,7 +31,7 @@ struct DemoTests {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
         #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
-                          "summary.json", "timeline.csv", "timeline.csvt"])
+                          "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
@@ -40,6 +40,11 @@ struct DemoTests {
         #expect(text.contains("13 November 2016"))
         #expect(text.contains("P5 2016-"))
         #expect(text.contains("Files written to"))
+        // The report's "What moves the answer": a tornado chart for when food runs out, and Sobol indices.
+        let page = try String(contentsOf: runs.first.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("<h2>What moves the answer</h2>"))
+        #expect(page.contains("When food runs out (one input at a time)"))
+        #expect(page.contains("Sobol indices: when food runs out"))
     }
 
     @Test func everyLayerIsRFC7946WithTimesAndColours() throws {
@@ -158,7 +163,7 @@ struct DemoTests {
 
     @Test func twoRunsWriteTheSameBytes() throws {
         let runs = try #require(Self.runs)
-        for name in Self.layers + ["summary.json", "timeline.csv", "timeline.csvt", "report.html"] {
+        for name in Self.layers + ["summary.json", "timeline.csv", "timeline.csvt", "sensitivity.csv", "sensitivity.json", "report.html"] {
             let a = try Data(contentsOf: runs.first.appendingPathComponent(name))
             let b = try Data(contentsOf: runs.second.appendingPathComponent(name))
             #expect(a == b, "\(name)")
