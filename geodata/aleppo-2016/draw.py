@@ -309,11 +309,12 @@ ZONE_OF = {
     "Muhammad Bek": "d1",
     # al-Manar, 7 Dec: the opposition withdrew to Kallaseh, Bustan al-Qasr, Ansari, Mashhad,
     # Sukkari, Salheen, Karm al-Daadaa and Sheikh Said
-    "as-Salheen": "d3", "Ansari Sharqi": "d3", "az-Zebdiyeh": "d3", "Ard As-Sabbagh": "d3", "al-Ansari": "d3",
+    "as-Salheen": "d3", "az-Zebdiyeh": "d3", "Ard As-Sabbagh": "d3", "al-Ansari": "d3",
     "Tal az-Zarazir": "d3",
     # OCHA, 13 Dec: only Seif al-Dawla, Salah al-Din and pockets of Sukkari, Mashhad and Amiriyah
-    # remain (the neighbourhood file's Sukkari, Mashhad and Amiriyah are kept whole)
-    "as-Sukkari": "last", "al-Ansari Mashhad": "last", "Sayf ad-Dauleh": "last", "Salah ad-Deen": "last",
+    # remain (the neighbourhood file's Sukkari, Mashhad and Amiriyah are kept whole, with
+    # Ansari Sharqi, which lies between Sukkari and Mashhad and holds the scenario's focus)
+    "as-Sukkari": "last", "Ansari Sharqi": "last", "al-Ansari Mashhad": "last", "Sayf ad-Dauleh": "last", "Salah ad-Deen": "last",
     "al-\u2018Amiriyeh": "last",
 }
 # Unpeopled neighbourhoods: no share of the population
@@ -385,7 +386,7 @@ allies: []
 snap: 0                # map.geojson is an exact coverage: no gaps to join
 fire_range_m: 1500
 walk_m: 3000
-focus: [37.139, 36.178]   # Mashhad, by Sukkari: inside the east until its last day
+focus: [37.139, 36.178]   # Ansari Sharqi, between Sukkari and Mashhad: inside the east until its last day
 
 supplies:
   - commodity: food
