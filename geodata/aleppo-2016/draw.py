@@ -322,6 +322,9 @@ WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
     "ash-Sheikh Yusef Cemetery": 0.0, "Maysaloon Cemetery": 0.0, "Aleppo International Airport": 0.0,
     "Hanano Barrack": 0.0, "Industrial Area Jibreen": 0.1, "Sheikh Najjar": 0.05,
+    # industrial districts on the front line, largely emptied (the first version's 0.1)
+    "Ad-Ramouseh Industrial District I": 0.1, "Ad-Ramouseh Industrial District II": 0.1,
+    "Ad-Ramouseh Industrial District III": 0.1, "Ad-Ramouseh Industrial District IV": 0.1,
 }
 
 # Dated falls that the checks print (district as named in districts.geojson, first day held by
