@@ -29,9 +29,10 @@ struct AleppoRecordTests {
 
     /// The first number after `prefix` in the check line that starts with it.
     static func number(after prefix: String) throws -> Double {
-        let line = try #require(try #require(checks).first { $0.hasPrefix(prefix) }, "no line \(prefix)")
+        let lines = try #require(checks)
+        let line = try #require(lines.first { $0.hasPrefix(prefix) }, Comment(rawValue: "no line \(prefix)"))
         let rest = line.dropFirst(prefix.count).drop { !"0123456789".contains($0) }
-        return try #require(Double(String(rest.prefix { "0123456789.".contains($0) })), line)
+        return try #require(Double(String(rest.prefix { "0123456789.".contains($0) })), "\(line)")
     }
 
     /// Reported: Haydariya and Sheikh Faris (to the Kurdish YPG) on 28 November (Reuters/SANA,
@@ -71,7 +72,8 @@ struct AleppoRecordTests {
     @Test func theLastPocketIsAboutFiveSquareKilometres() throws {
         let area = try Self.number(after: "check: last pocket on 2016-12-13: ")
         #expect((2.3...6.0).contains(area), "\(area) km²")
-        let line = try #require(try #require(Self.checks).first { $0.hasPrefix("check: last pocket") })
+        let lines = try #require(Self.checks)
+        let line = try #require(lines.first { $0.hasPrefix("check: last pocket") })
         let share = try #require(Double(String(line.components(separatedBy: "km2, ")[1].prefix { "0123456789.".contains($0) })))
         #expect((4...9).contains(share), "\(share) %")
     }
