@@ -869,14 +869,14 @@ def check_record(feats, to_m):
         before = (np.datetime64(fell) - np.timedelta64(1, "D")).astype(str)
         print(f"check: {name}: {holder(name, before)} on {before}, {holder(name, fell)} on {fell}")
     east = [(to_m(g), p) for g, p in feats if p["name"].startswith("East Aleppo") and p["controller"] == OPP]
-    def held(date, city_only):
+    def held(date):
         return sum(g.area for g, p in east if valid_on(p, date)) / 1e6
-    before = held("2016-11-25", True)
+    before = held("2016-11-25")
     for date in ("2016-12-05", "2016-12-06", "2016-12-07"):
-        print(f"check: east area lost by {date}: {100 * (1 - held(date, True) / before):.1f} % of "
+        print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
               f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
               f"about 45 km2, Syrian army, 6 Dec)")
-    last = held("2016-12-13", True)
+    last = held("2016-12-13")
     pop = sum(p["population"] for g, p in east if valid_on(p, "2016-12-13"))
     print(f"check: last pocket on 2016-12-13: {last:.2f} km2, {100 * last / before:.1f} % of the east of 2016-11-25, "
           f"{pop:,} people on the map (reported: five square kilometres, Syria Direct, 12 Dec; 5 per cent of "
