@@ -75,11 +75,12 @@ struct ReportTests {
         // its last day and the scenario's last day, when the pocket is gone; and the days the
         // siege or the supply changes: the Castello Road under fire on 7 July
         // (scripts/routes_yardstick.py --date 2016-07-07) and the corridors declared open on
-        // 28 July (their `from` in routes.geojson).
-        for date in ["2016-07-01", "2016-07-07", "2016-07-17", "2016-07-28", "2016-08-06", "2016-09-04", "2016-12-21", "2016-12-22"] {
+        // 28 July (their `from` in routes.geojson), and the Ramouseh inflows stopping on 25 August
+        // (their `until` in scenario.yaml: the road's useful window, README "Routes and corridors").
+        for date in ["2016-07-01", "2016-07-07", "2016-07-17", "2016-07-28", "2016-08-06", "2016-08-25", "2016-09-04", "2016-12-21", "2016-12-22"] {
             #expect(html.contains("class=\"map\" data-date=\"\(date)\""), "no map for \(date)")
         }
-        #expect(html.components(separatedBy: "class=\"map\" data-date=").count - 1 == 8)
+        #expect(html.components(separatedBy: "class=\"map\" data-date=").count - 1 == 9)
         for commodity in ["food", "fuel"] {
             #expect(html.contains("class=\"chart\" data-commodity=\"\(commodity)\""), "no chart for \(commodity)")
         }
@@ -124,9 +125,9 @@ struct ReportTests {
     /// by what the front faces (a trial found a blue "pocket outline" swatch beside orange fronts).
     @Test func theLegendShowsEveryColourTheFrontsAreDrawnIn() throws {
         let maps = Self.figures(try report()).filter { $0.contains("class=\"map\"") }
-        #expect(maps.count == 8)
+        #expect(maps.count == 9)  // the key dates of aMapForEachKeyDateAndAChartForEachCommodity
         // Every map but the last day's, when the pocket is gone, outlines it.
-        #expect(maps.filter { !Self.strokes($0, group: "fronts").isEmpty }.count == 7)
+        #expect(maps.filter { !Self.strokes($0, group: "fronts").isEmpty }.count == 8)
         for map in maps {
             let fronts = Self.strokes(map, group: "fronts")
             #expect(fronts.isSubset(of: Self.strokes(map, group: "legend")), "\(fronts)")
