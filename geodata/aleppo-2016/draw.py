@@ -303,7 +303,8 @@ ZONE_OF = {
     "Sheikh Najjar": "north",
     "Aleppo International Airport": "east", "an-Nayrab": "east", "Jibreen": "east", "Industrial Area Jibreen": "east",
     "Ad-Ramouseh Industrial District I": "ramouseh",
-    "Ad-Ramouseh Industrial District III": "south", "Ad-Ramouseh Industrial District IV": "south",
+    # the breach took "the ar-Ramouseh Artillery complex and industrial district" (The Aleppo Project)
+    "Ad-Ramouseh Industrial District III": "ramouseh", "Ad-Ramouseh Industrial District IV": "ramouseh",
     "al-Hamdaniyeh V": "west",
     # SOHR, 6 Dec: Shaar, Dahret Awwad, Jouret Awwad, Karm al-Beik and Karm al-Jabal taken
     "Muhammad Bek": "d1",
