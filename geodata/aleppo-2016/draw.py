@@ -187,10 +187,12 @@ ZONES = {
 }
 
 # ---------------------------------------------------------------------------
-# City sites: approximate neighbourhood centres (lon, lat), from general
-# knowledge of Aleppo (Wikipedia / OpenStreetMap-style place positions),
-# rounded to about 0.001 degree (~100 m). A district may have several sites when
-# only part of it changed hands on a date (Sukkari, Mashhad).
+# City sites: the first version's approximate neighbourhood centres (lon, lat),
+# from general knowledge of Aleppo (Wikipedia / OpenStreetMap-style place
+# positions), rounded to about 0.001 degree (~100 m). They no longer draw the
+# districts: a CSR neighbourhood takes the zone and density weight of the site
+# nearest its label point (zone_of, weight_of, unless ZONE_OF or WEIGHT_OF name
+# it), and the outskirts beyond the CSR file are cut by the sites' Voronoi cells.
 # density weight: share of the side's population per km^2 (see populations).
 # ---------------------------------------------------------------------------
 # (district, part or "", lon, lat, zone, density weight)
