@@ -10,7 +10,7 @@ It knows no maps. For a scenario of `cordon run` (inflows along a `route`, evacu
 `corridor`, population from the map), give what the map would: `--population N` and
 `--access FILE`, a JSON object
     {"routes": {"Castello Road": [["2016-07-01", "open"], ["2016-07-07", "under_fire"], ...], ...},
-     "corridors": {"Salah al-Din corridor": {"from": "2016-07-28", "until": null, "daily_capacity": 1000}}}
+     "corridors": {"Seif al-Dawla corridor": {"from": "2016-07-28", "until": null, "daily_capacity": 1000}}}
 Each route's status holds from its date until the next change, `cut` before the first; an inflow
 along a route gets per_day x 1 when open, x under_fire_factor (default 0) when under fire, nothing
 when cut (docs/design.md#the-supply-day). An evacuation rule naming a corridor runs only on the
