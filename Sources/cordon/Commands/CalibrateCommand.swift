@@ -73,6 +73,13 @@ struct CalibrateCommand: AsyncParsableCommand {
             let observed = try await ObservedScenario.load(scenario, jobs: jobs).against(spellings)
             try Self.checkCompared(observed.model.scenario, file: scenario)
             let variations = try observed.variations(keys)
+            // Every run's drawn values and outcomes are kept: refuse before allocating what would not fit.
+            let bytes = Double(runs) * Double(variations.count + observed.model.scenario.observations.count) * 8
+            guard bytes <= Double(SupplyLimits.maxMemory) else {
+                throw TooLarge(text: "--runs \(runs) with \(variations.count) inputs and "
+                    + "\(observed.model.scenario.observations.count) observations would hold "
+                    + "\(Int(bytes / 1e6)) MB, more than \(SupplyLimits.maxMemory >> 20) MiB: fewer runs, or --vary and --against")
+            }
             let model = observed.model
             let seed = seed ?? model.scenario.uncertainty?.seed ?? 0
             let drawn = await model.runs(runs, seed: seed, vary: variations, jobs: jobs)
@@ -119,4 +126,10 @@ struct CalibrateCommand: AsyncParsableCommand {
                                     + "price_multiple observation (a price needs the supply's price index)")
         }
     }
+}
+
+/// A calibration that would not fit in memory: bad input, exit 2.
+private struct TooLarge: BadInput {
+    var text: String
+    var description: String { text }
 }
