@@ -88,13 +88,23 @@ struct CalibrateCommand: AsyncParsableCommand {
             let roots = variations.count == 1 ? model.rootSearch(variations[0]) : []
             let report = CalibrationReport(observed, calibration, roots: roots)
             let text = try String(contentsOfFile: scenario, encoding: .utf8)
-            let copy = CalibratedCopy.text(text, report: report)
+            var copy = CalibratedCopy.text(text, report: report)
+            var why = "no run was accepted"
+            // The copy is edited line by line: keep it only if it still reads as a scenario.
+            if let edited = copy {
+                do {
+                    _ = try ScenarioLoader.parse(edited, file: folder.file("scenario.yaml"), for: .run)
+                } catch {
+                    copy = nil
+                    why = "the file could not be edited line by line (\(error)); narrow the ranges by hand from calibration.json"
+                }
+            }
             try folder.write { staging in
                 try AtomicFile.write(Array((report.json.jsonText + "\n").utf8), to: staging + "/calibration.json")
                 if let copy { try AtomicFile.write(Array(copy.utf8), to: staging + "/scenario.yaml") }
             }
             var lines = report.lines
-            lines.append(copy == nil ? "Wrote \(folder.file("calibration.json")) (no calibrated copy: no run was accepted)."
+            lines.append(copy == nil ? "Wrote \(folder.file("calibration.json")) (no calibrated copy: \(why))."
                          : "Wrote \(folder.file("calibration.json")) and the calibrated copy \(folder.file("scenario.yaml")).")
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
