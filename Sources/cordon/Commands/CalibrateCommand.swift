@@ -27,7 +27,8 @@ struct CalibrateCommand: AsyncParsableCommand {
 
         Writes into the folder -o: calibration.json, and (when runs are accepted) scenario.yaml, a \
         copy of the scenario with each calibrated range narrowed to uniform [P5, P95] of the \
-        accepted values, under a comment saying where it came from. The accepted values are a fit \
+        accepted values, under a comment saying where it came from (a JSON scenario, which cannot be \
+        edited line by line, gets no copy: the figures are in calibration.json). The accepted values are a fit \
         to the observations, as good as the observations and the model: read them against what \
         else is known.
 
