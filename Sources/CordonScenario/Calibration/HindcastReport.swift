@@ -10,8 +10,10 @@ public enum HindcastReport {
             for line in h.lines {
                 let o = line.observation
                 let t = { (x: Double) in OutcomeText.text(x, o, start: h.start) }
+                // Without runs there is no median: a dash, not "not modelled".
+                let median = h.runs > 0 || line.central.isNaN ? t(line.p50) : "–"
                 rows.append([h.name, o.what.spelling, OutcomeText.observed(o), t(line.central),
-                             OutcomeText.error(line.centralError, o), t(line.p50), OutcomeText.error(line.medianError, o),
+                             OutcomeText.error(line.centralError, o), median, OutcomeText.error(line.medianError, o),
                              line.p5.isNaN ? "–" : "\(t(line.p5)) – \(t(line.p95))",
                              line.inside.map { $0 ? "yes" : "no" } ?? "–", o.source])
             }

@@ -14,7 +14,7 @@ extension ReportCharts {
                       dash: Self.dashes[i % Self.dashes.count], width: 2.5)
             }
         }
-        chart.marks = events + timeline.commodities.compactMap(depletionMark)
+        chart.marks = events + timeline.commodities.filter { timeline.column("\($0)_price_index") != nil }.compactMap(depletionMark)
         return chart.series.isEmpty ? nil : chart
     }
 }

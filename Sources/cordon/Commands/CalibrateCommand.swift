@@ -27,7 +27,8 @@ struct CalibrateCommand: AsyncParsableCommand {
 
         Writes into the folder -o: calibration.json, and (when runs are accepted) scenario.yaml, a \
         copy of the scenario with each calibrated range narrowed to uniform [P5, P95] of the \
-        accepted values, under a comment saying where it came from. The accepted values are a fit \
+        accepted values, under a comment saying where it came from (a JSON scenario, which cannot be \
+        edited line by line, gets no copy: the figures are in calibration.json). The accepted values are a fit \
         to the observations, as good as the observations and the model: read them against what \
         else is known.
 
@@ -73,6 +74,13 @@ struct CalibrateCommand: AsyncParsableCommand {
             let observed = try await ObservedScenario.load(scenario, jobs: jobs).against(spellings)
             try Self.checkCompared(observed.model.scenario, file: scenario)
             let variations = try observed.variations(keys)
+            // Every run's drawn values and outcomes are kept: refuse before allocating what would not fit.
+            let bytes = Double(runs) * Double(variations.count + observed.model.scenario.observations.count) * 8
+            guard bytes <= Double(SupplyLimits.maxMemory) else {
+                throw TooLarge(text: "--runs \(runs) with \(variations.count) inputs and "
+                    + "\(observed.model.scenario.observations.count) observations would hold "
+                    + "\(Int(bytes / 1e6)) MB, more than \(SupplyLimits.maxMemory >> 20) MiB: fewer runs, or --vary and --against")
+            }
             let model = observed.model
             let seed = seed ?? model.scenario.uncertainty?.seed ?? 0
             let drawn = await model.runs(runs, seed: seed, vary: variations, jobs: jobs)
@@ -81,13 +89,23 @@ struct CalibrateCommand: AsyncParsableCommand {
             let roots = variations.count == 1 ? model.rootSearch(variations[0]) : []
             let report = CalibrationReport(observed, calibration, roots: roots)
             let text = try String(contentsOfFile: scenario, encoding: .utf8)
-            let copy = CalibratedCopy.text(text, report: report)
+            var copy = CalibratedCopy.text(text, report: report)
+            var why = "no run was accepted"
+            // The copy is edited line by line: keep it only if it still reads as a scenario.
+            if let edited = copy {
+                do {
+                    _ = try ScenarioLoader.parse(edited, file: folder.file("scenario.yaml"), for: .run)
+                } catch {
+                    copy = nil
+                    why = "the file could not be edited line by line (\(error)); narrow the ranges by hand from calibration.json"
+                }
+            }
             try folder.write { staging in
                 try AtomicFile.write(Array((report.json.jsonText + "\n").utf8), to: staging + "/calibration.json")
                 if let copy { try AtomicFile.write(Array(copy.utf8), to: staging + "/scenario.yaml") }
             }
             var lines = report.lines
-            lines.append(copy == nil ? "Wrote \(folder.file("calibration.json")) (no calibrated copy: no run was accepted)."
+            lines.append(copy == nil ? "Wrote \(folder.file("calibration.json")) (no calibrated copy: \(why))."
                          : "Wrote \(folder.file("calibration.json")) and the calibrated copy \(folder.file("scenario.yaml")).")
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
@@ -119,4 +137,10 @@ struct CalibrateCommand: AsyncParsableCommand {
                                     + "price_multiple observation (a price needs the supply's price index)")
         }
     }
+}
+
+/// A calibration that would not fit in memory: bad input, exit 2.
+private struct TooLarge: BadInput {
+    var text: String
+    var description: String { text }
 }
