@@ -55,7 +55,7 @@ struct YardstickTests {
     @Test func calibrationAcceptsTheSameRunsAsTheYardstick() async throws {
         let yardstick = try Command.run(yardstickPython!, [
             Repository.root.appendingPathComponent("scripts/supply_yardstick.py").path, Self.scenario,
-            "--population", "268000", "--access", fixture("aleppo-2016.access.json"),
+            "--population", "203000", "--access", fixture("aleppo-2016.access.json"),
             "--calibrate", "3000", "--accept", "30", "--vary", "supplies.food.stock,supplies.food.need_per_person_day"])
         try #require(yardstick.status == 0, "\(yardstick.stderr)")
         let told = try #require(try JSONSerialization.jsonObject(with: Data(yardstick.stdout.utf8)) as? [String: Any])
