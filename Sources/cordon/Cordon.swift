@@ -20,6 +20,7 @@ struct Cordon: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, RunCommand.self, ReportCommand.self, SensitivityCommand.self, EnclosureCommand.self, RoutesCommand.self,
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self,
+            CalibrateCommand.self, HindcastCommand.self,
         ]
     )
 }
