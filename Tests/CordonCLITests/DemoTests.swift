@@ -47,6 +47,29 @@ struct DemoTests {
         #expect(page.contains("Sobol indices: when food runs out"))
     }
 
+    /// The tornado chart draws what sensitivity.json holds: the food bars are its rows that move
+    /// the food date, widest swing |high − low| first, at most 12, each read back from the chart's
+    /// description ("label (basis): low to high; ...").
+    @Test func theFoodTornadoDrawsSensitivityJSONWidestFirst() throws {
+        let json = try readJSON(output().appendingPathComponent("sensitivity.json"))
+        let rows = try #require(json["one_at_a_time"] as? [[String: Any]])
+        let swings = rows.compactMap { r -> (String, Double)? in
+            guard let label = r["label"] as? String, let basis = r["basis"] as? String,
+                  let pair = (r["answers"] as? [String: [Double]])?["food.depleted_day"], pair.count == 2 else { return nil }
+            return ("\(label) (\(basis == "range" ? "range" : "±20 %"))", abs(pair[1] - pair[0]))
+        }
+        let expected = swings.enumerated().filter { $0.element.1 > 0 }
+            .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+            .prefix(12).map(\.element.0)
+        let page = try String(contentsOf: output().appendingPathComponent("report.html"), encoding: .utf8)
+        let tornado = try #require(ReportTests.figures(page).first { $0.contains("id=\"tornado-0\"") })
+        let desc = try #require(tornado.components(separatedBy: "<desc id=\"tornado-0-desc\">").last?.components(separatedBy: "</desc>").first)
+        let drawn = desc.components(separatedBy: ". ").dropFirst().joined(separator: ". ").components(separatedBy: "; ")
+            .map { $0.components(separatedBy: "): ").first.map { $0 + ")" } ?? $0 }
+        #expect(drawn == expected.map { $0.replacingOccurrences(of: "&", with: "&amp;") })
+        #expect(expected.count >= 5)
+    }
+
     @Test func everyLayerIsRFC7946WithTimesAndColours() throws {
         for name in Self.layers {
             let collection = try readJSON(output().appendingPathComponent(name))
