@@ -20,11 +20,11 @@ public final class AccessAnalysis {
     let edgeTree: STRtree
     let nodePoints: [Geometry]
     let nodeGrid: NodeGrid
-    /// The nearest node to each place, and how far it is.
-    let placeNodes: [(node: Int32, metres: Double)]
+    /// Where each place meets the road nearest it.
+    let placeRoads: [RoadAttachment]
     let placePoints: [Geometry]
-    /// Each corridor's ends: point and nearest node.
-    let corridorEnds: [[(point: Geometry, node: Int32)]]
+    /// Each corridor's ends: point and where it meets the nearest road.
+    let corridorEnds: [[(point: Geometry, road: RoadAttachment)]]
     /// Metres inside hostile ground and within fire range outside it, per edge, on the date last analysed.
     private var hostile: [Double] = [], exposed: [Double] = []
     private var measuredDay: Day??
@@ -74,12 +74,15 @@ public final class AccessAnalysis {
             throw SiegeInputError(file: network.file, "no road reaches the map \(map.file): the roads span \(r), the map \(m)")
         }
         placePoints = try places.map { p in p.geometry.type == .point ? p.geometry : try p.geometry.representativePoint() }
-        let grid = nodeGrid
-        placeNodes = placePoints.map { p in grid.nearest(p.coordinates[0]) }
+        let tree = edgeTree, net = network
+        placeRoads = try placePoints.map { try RoadAttachment.nearest($0, edges: edges, tree: tree, network: net) }
         corridorEnds = try self.corridors.map { r in
-            let parts = r.geometry.parts.isEmpty ? [r.geometry] : r.geometry.parts
+            let parts = r.geometry.type == .multiLineString ? r.geometry.parts : [r.geometry]
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
-            return try [first, last].map { (try ctx.point($0), grid.nearest($0).node) }
+            return try [first, last].map { c in
+                let p = try ctx.point(c)
+                return (p, try RoadAttachment.nearest(p, edges: edges, tree: tree, network: net))
+            }
         }
     }
 
@@ -230,10 +233,12 @@ public final class AccessAnalysis {
 
         // Corridor entries declared open today: the end in the besieged side's ground, else the first.
         var entries: [ShortestPaths.Start] = []
+        var entryRoads: [(corridor: Int, road: RoadAttachment)] = []
         for (c, r) in corridors.enumerated() where r.declaredOpen(on: day) {
             let ends = corridorEnds[c]
             let inside = try ends.firstIndex { try controller(at: $0.point, on: day) == options.besieged } ?? 0
-            entries.append(.init(node: ends[inside].node, first: 0, seconds: 0, metres: 0, tag: Int32(c)))
+            entries += ends[inside].road.starts(tag: Int32(c), blocked: blocked)
+            entryRoads.append((c, ends[inside].road))
         }
         let toCorridor = entries.isEmpty ? nil : ShortestPaths(net, starts: entries, weight: { blocked($0) ? nil : 0 })
 
@@ -259,18 +264,23 @@ public final class AccessAnalysis {
         }
 
         for (i, place) in places.enumerated() {
-            let (node, metres) = placeNodes[i]
-            var p = PlaceAccess(place: place, toRoadMetres: metres)
+            let at = placeRoads[i]
+            var p = PlaceAccess(place: place, toRoadMetres: at.metres)
             p.pocket = try prepared.firstIndex { try $0.intersects(placePoints[i]) }
-            let n = Int(node)
-            if let c = toCorridor, c.reached(n) {
-                p.corridor = corridors[Int(c.start[n])].name
-                p.corridorSeconds = c.seconds[n]
-                p.corridorMetres = c.metres[n]
+            if let c = toCorridor, let r = at.reach(c, blocked: blocked) {
+                p.corridor = corridors[r.tag].name
+                p.corridorSeconds = r.seconds
+                p.corridorMetres = r.metres
+                // An entry on the place's own road is reached along it.
+                for (k, end) in entryRoads where end.edge == at.edge {
+                    let metres = abs(end.along - at.along)
+                    let seconds = net.lengths[at.edge] > 0 ? net.seconds[at.edge] * metres / net.lengths[at.edge] : 0
+                    if seconds < p.corridorSeconds! { (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, seconds, metres) }
+                }
             }
-            if fastest.reached(n) {
-                p.wayOutSeconds = fastest.seconds[n]
-                p.wayOutMetres = fastest.metres[n]
+            if let r = at.reach(fastest, blocked: blocked) {
+                p.wayOutSeconds = r.seconds
+                p.wayOutMetres = r.metres
             }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }
