@@ -104,7 +104,11 @@ struct AccessCommand: AsyncParsableCommand {
         let lines = try RoadLine.read(osm ? features.filter { $0.properties["highway"]?.stringValue != nil } : features, file: file)
         var table = RoadSpeeds()
         if let speeds {
-            let text = try String(contentsOfFile: speeds, encoding: .utf8)
+            // Bounded before reading: a speeds table is a few hundred bytes.
+            let size = (try? FileManager.default.attributesOfItem(atPath: speeds)[.size] as? Int) ?? nil
+            guard let size, size <= 1 << 20, let text = try? String(contentsOfFile: speeds, encoding: .utf8) else {
+                throw SiegeInputError(file: speeds, "cannot be read as a speeds table (UTF-8 text up to 1 MiB)")
+            }
             table = try RoadSpeeds(text: text, file: speeds, networkClasses: Set(lines.map(\.roadClass)))
         }
         return try RoadNetwork(lines: lines, speeds: table, file: file, context: context)
