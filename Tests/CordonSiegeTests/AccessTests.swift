@@ -164,4 +164,29 @@ import Testing
             #expect(e.description.contains("no road reaches the map"), "\(e)")
         }
     }
+
+    @Test func theTimelineMeasuresOnlyWhatChangedAndAgreesWithEachDate() throws {
+        // The wall [4.5, 5.5] × [0, 6] km is held from 2016-07-17 only; before, the ground is allied.
+        // The timeline re-measures only roads near the wall on the change; each period must give
+        // what a fresh analysis of its day gives: before, the pocket's road out runs straight
+        // east along y = 1 km, 8 km; after, none, and the reopening cut is 1 km.
+        let pocket = try canvas.metricBox(0, 0, 2000, 6000), wall = try canvas.metricBox(4500, 0, 5500, 6000)
+        let rest = try canvas.metricBox(0, 0, 10_000, 6000).difference(pocket).difference(wall)
+        let map = try ControlMap(file: "map", areas: [
+            canvas.area(0, canvas.toLonLat.apply(pocket), "opposition"),
+            canvas.area(1, canvas.toLonLat.apply(wall), "government", from: "2016-07-17"),
+            canvas.area(2, canvas.toLonLat.apply(wall), "sdf", until: "2016-07-17"),
+        ] + rest.polygons().enumerated().map { try canvas.area(3 + $0.offset, canvas.toLonLat.apply($0.element), "sdf") })
+        let net = try network(grid())
+        let days = try analysis(map, net, range: 100).timeline()
+        #expect(days.count == 2)
+        for d in days {
+            let fresh = try analysis(map, net, range: 100).access(on: d.period?.sampleDay)
+            #expect(d.cutEdges == fresh.cutEdges && d.exposedEdges == fresh.exposedEdges)
+            #expect(d.pockets.map(\.roadWayOut) == fresh.pockets.map(\.roadWayOut))
+        }
+        #expect(abs(try #require(days[0].pockets.first?.safest).metres / (8000 / k) - 1) < 1e-4)
+        #expect(days[1].pockets.first?.roadWayOut == false)
+        #expect(abs(try #require(days[1].pockets.first?.reopen).hostileMetres / (1000 / k) - 1) < 1e-4)
+    }
 }
