@@ -125,6 +125,16 @@ public enum ScenarioPipeline {
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
+        if let roads = inputs.roads {
+            let analysis = try AccessAnalysis(
+                map: inputs.map, network: roads,
+                options: AccessOptions(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
+                                       fireRange: siege.fireRange, snap: siege.snap),
+                places: inputs.districts.map { AccessPlace(name: $0.name, geometry: $0.geometry, population: $0.population) },
+                corridors: inputs.routes, context: context)
+            result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
+            result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
+        }
         return result
     }
 }
@@ -162,4 +172,8 @@ public struct ScenarioResult {
     /// One line for each inflow that brings in nothing and each evacuation rule that takes
     /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
     public var idleRules: [String] = []
+    /// Road access per period (docs/design.md#roads), when the scenario has `roads:`.
+    public var roadAccess: [AccessDay] = []
+    /// The days the focus pocket lost or regained its last safe road.
+    public var roadEvents: [RoadEvent] = []
 }

@@ -54,6 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
             lines += brief.siege
             lines.append(brief.population)
             if let route = bundled.keyRoute, let line = brief.route(route) { lines.append(line) }
+            lines += brief.roads
             lines += brief.depletion
             lines += [bundled.comparison,
                       "",
