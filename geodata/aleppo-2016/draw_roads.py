@@ -15,11 +15,12 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Approximate positions (lon, lat) of named places; see README.md, "Roads".
+# Approximate positions (lon, lat) of named places; see README.md, "Roads". Neighbourhood
+# centres are those of draw.py's table of neighbourhoods.
 JANDOUL = (37.186, 36.247)        # Jandoul roundabout, start of the Castello Road (routes.geojson)
-HAYDARIYA = (37.19, 36.233)
-SAKHOUR = (37.186, 36.218)
-EAST_OF_CITADEL = (37.172, 36.202)
+HAYDARIYA = (37.195, 36.237)      # draw.py: Haydariya
+SAKHOUR = (37.190, 36.221)        # draw.py: Sakhour
+QADI_ASKAR = (37.175, 36.203)     # draw.py: Qadi Askar, east of the Citadel
 BUSTAN_AL_QASR = (37.1445, 36.1885)   # entry of the Bustan al-Qasr corridor (routes.geojson)
 SALAH_AL_DIN = (37.1225, 36.1805)     # entry of the Salah al-Din corridor (routes.geojson)
 AMIRIYAH = (37.127, 36.168)           # start of the Ramouseh road (routes.geojson)
@@ -38,8 +39,8 @@ ROADS = [
     # The east's inner ring, from the Castello Road's start round to the Ramouseh road's.
     ("Jandoul - Haydariya", "secondary", [JANDOUL, HAYDARIYA]),
     ("Haydariya - Sakhour", "secondary", [HAYDARIYA, SAKHOUR]),
-    ("Sakhour - east of the Citadel", "secondary", [SAKHOUR, EAST_OF_CITADEL]),
-    ("East of the Citadel - Bustan al-Qasr", "secondary", [EAST_OF_CITADEL, BUSTAN_AL_QASR]),
+    ("Sakhour - Qadi Askar", "secondary", [SAKHOUR, QADI_ASKAR]),
+    ("Qadi Askar - Bustan al-Qasr", "secondary", [QADI_ASKAR, BUSTAN_AL_QASR]),
     ("Bustan al-Qasr - Salah al-Din", "secondary", [BUSTAN_AL_QASR, SALAH_AL_DIN]),
     ("Salah al-Din - Amiriyah", "secondary", [SALAH_AL_DIN, AMIRIYAH]),
     ("Sheikh Faris - Haydariya", "tertiary", [SHEIKH_FARIS, HAYDARIYA]),
