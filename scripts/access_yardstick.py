@@ -12,6 +12,12 @@ to the study area's edge (where every line ends). All roads are `residential` (2
 
 writes DIR/map.geojson and DIR/roads.geojson and prints JSON: the pockets' least seconds to
 the edge, sorted, those without a road out, and the seconds the solving took.
+
+  access_yardstick.py --cells 45 --lines 100 --days 365 --share 0.01 --seed 1 --out DIR
+
+makes the map dated: from 2024-01-01, each day a share of the cells changes hands between
+opposition and government. It then solves every day afresh, looping over the dates, and
+prints one answer per day (`days`, in date order) and the seconds all of it took.
 """
 import argparse, json, os, random, time
 
@@ -46,6 +52,19 @@ def generate(cells, lines, seed):
         return sorted(out)
     xs, ys = offsets(), offsets()
     return areas, xs, ys, extent
+
+
+def daily(areas, days, share, seed):
+    """Per-day controllers: day 0 as generated, then each day `share` of the cells flips."""
+    rng = random.Random(seed + 1000)
+    states = [[w for _, w in areas]]
+    flippable = [i for i, (_, w) in enumerate(areas) if w != "sdf"]
+    for _ in range(days):
+        now = list(states[-1])
+        for i in rng.sample(flippable, max(1, int(len(flippable) * share))):
+            now[i] = "government" if now[i] == "opposition" else "opposition"
+        states.append(now)
+    return states
 
 
 def solve(areas, xs, ys, extent):
@@ -94,10 +113,26 @@ def solve(areas, xs, ys, extent):
             "solve_seconds": time.perf_counter() - started, "edges": len(weights)}
 
 
-def write(areas, xs, ys, extent, out):
+def write(areas, xs, ys, extent, out, states=None):
     os.makedirs(out, exist_ok=True)
-    fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"controller": w}, "geometry": mapping(g)} for g, w in areas]}
+    features = []
+    if states is None:
+        features = [{"type": "Feature", "properties": {"controller": w}, "geometry": mapping(g)} for g, w in areas]
+    else:
+        import datetime
+        day = lambda k: (datetime.date(2024, 1, 1) + datetime.timedelta(days=k)).isoformat()
+        for i, (g, _) in enumerate(areas):
+            start = 0
+            for k in range(1, len(states) + 1):
+                if k == len(states) or states[k][i] != states[start][i]:
+                    p = {"controller": states[start][i]}
+                    if start > 0:
+                        p["from"] = day(start)
+                    if k < len(states):
+                        p["until"] = day(k)
+                    features.append({"type": "Feature", "properties": p, "geometry": mapping(g)})
+                    start = k
+    fc = {"type": "FeatureCollection", "features": features}
     with open(os.path.join(out, "map.geojson"), "w") as f:
         json.dump(fc, f)
     roads = [[(LON0, LAT0 + y), (LON0 + extent, LAT0 + y)] for y in ys] + \
@@ -114,8 +149,18 @@ if __name__ == "__main__":
     a.add_argument("--cells", type=int, default=20)
     a.add_argument("--lines", type=int, default=40)
     a.add_argument("--seed", type=int, default=1)
+    a.add_argument("--days", type=int, default=0)
+    a.add_argument("--share", type=float, default=0.01)
     a.add_argument("--out", required=True)
     args = a.parse_args()
     areas, xs, ys, extent = generate(args.cells, args.lines, args.seed)
-    write(areas, xs, ys, extent, args.out)
-    print(json.dumps(solve(areas, xs, ys, extent)))
+    if args.days == 0:
+        write(areas, xs, ys, extent, args.out)
+        print(json.dumps(solve(areas, xs, ys, extent)))
+    else:
+        states = daily(areas, args.days, args.share, args.seed)
+        write(areas, xs, ys, extent, args.out, states)
+        started = time.perf_counter()
+        answers = [solve([(g, w) for (g, _), w in zip(areas, state)], xs, ys, extent) for state in states]
+        print(json.dumps({"days": answers, "solve_seconds": time.perf_counter() - started,
+                          "edges": answers[0]["edges"]}))
