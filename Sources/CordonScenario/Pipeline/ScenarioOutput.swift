@@ -32,7 +32,7 @@ public struct ScenarioOutput {
     }
 
     /// The tables a run may write into a GeoPackage or database.
-    public static let tables = ["pockets", "fronts", "routes", "districts", "timeline", "summary"]
+    public static let tables = ["pockets", "fronts", "routes", "districts", "timeline", "summary"] + AccessLayers.names
 
     /// The map, routes and districts sources a scenario names, resolved, with the layer each reads.
     public static func inputLayers(of scenario: Scenario) -> [(source: String, layer: String?)] {
