@@ -32,12 +32,15 @@ public struct PlaceAccess {
     public var toRoadMetres: Double
     /// The pocket it lies in, by index.
     public var pocket: Int?
-    /// The nearest open corridor's name, and the seconds and metres to its entry by road.
+    /// The name of the open corridor whose entry is quickest to reach by road.
     public var corridor: String?
+    /// Seconds by road to that entry.
     public var corridorSeconds: Double?
+    /// Metres by road to that entry.
     public var corridorMetres: Double?
-    /// Seconds and metres to the way out by the fastest safe road.
+    /// Seconds to the way out by the quickest road that crosses no hostile ground.
     public var wayOutSeconds: Double?
+    /// Metres to the way out along that road.
     public var wayOutMetres: Double?
 
     init(place: AccessPlace, toRoadMetres: Double) {
