@@ -23,12 +23,14 @@ struct AccessCommand: AsyncParsableCommand {
         Output layers, every feature with `date` or `from`/`until`: access_pockets (pockets with their answers), access_paths (safest and reopen paths), access_roads (cut and exposed roads), access_places (districts with their times). In one GeoJSON file each feature says its `layer`; -o FILE.gpkg or PG:... writes one table each.
 
         Examples:
-          cordon access geodata/aleppo-2016/control.geojson geodata/aleppo-2016/roads.geojson \\
-              --besieged opposition --date 2016-07-20
-          cordon access map.geojson city.osm.pbf --besieged city --timeline \\
-              --fire-range 2000 --avoid-fire -o access.gpkg
-          cordon access map.geojson roads.gpkg --besieged opposition --date 2016-11-01 \\
-              --districts districts.geojson --corridors routes.geojson --speeds speeds.csv
+          cordon access geodata/aleppo-2016/map.geojson \\
+              geodata/aleppo-2016/roads.geojson --besieged opposition \\
+              --date 2016-07-10 --districts geodata/aleppo-2016/districts.geojson \\
+              --corridors geodata/aleppo-2016/routes.geojson
+          cordon access map.geojson city.osm.pbf --besieged city \\
+              --timeline --fire-range 2000 --avoid-fire -o access.gpkg
+          cordon access map.geojson roads.gpkg --besieged opposition \\
+              --date 2016-11-01 --speeds speeds.csv  # class,kmh rows
         """)
 
     @OptionGroup var siege: SiegeOptions
