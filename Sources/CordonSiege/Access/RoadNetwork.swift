@@ -38,7 +38,9 @@ public final class RoadNetwork {
         let levels = Set(lines.map(\.level)).sorted()
         for level in levels {
             let members = lines.indices.filter { lines[$0].level == level }
-            let noded = try ctx.union(members.map { try lines[$0].geometry.copy(into: ctx) }).lines()
+            // The union clones its parts: only lines from another context need a copy first.
+            let noded = try ctx.union(members.map { lines[$0].geometry.context === ctx ? lines[$0].geometry
+                                                                                      : try lines[$0].geometry.copy(into: ctx) }).lines()
             let tree = try STRtree(members.map { lines[$0].geometry }, context: ctx)
             for piece in noded {
                 let c = piece.coordinates
