@@ -30,8 +30,13 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
+        #expect(files == ["access_paths.geojson", "access_places.geojson", "access_pockets.geojson", "access_roads.geojson",
+                          "cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
                           "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
+        // The roads alone give the days reporting gives for the Castello stretch's fall (17 July)
+        // and the Ramouseh breach (6 August – 4 September 2016; README, "Dates: the control map").
+        #expect(runs.stdout.contains("last safe road out lost on 2016-07-17; a safe road out again from 2016-08-06; "
+                                     + "last safe road out lost on 2016-09-04."))
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
