@@ -1,0 +1,52 @@
+import ArgumentParser
+import CordonCore
+import CordonGeometry
+import CordonSiege
+
+/// `--events`, `--max-precision`, `--evidence-status`: conflict events counted beside the model
+/// (docs/design.md#evidence). `cordon enclosure`, `cordon routes` and any later command share them.
+struct EvidenceOptions: ParsableArguments {
+    @Option(help: "Conflict events: an ACLED or UCDP GED CSV file (recognised by its header), or a CSV with date, latitude, longitude.")
+    var events: String?
+    @Option(name: .customLong("max-precision"),
+            help: "The coarsest place precision counted (ACLED geo_precision, UCDP where_prec); coarser events are counted apart.")
+    var maxPrecision: Int = 2
+    @Option(name: .customLong("evidence-status"),
+            help: "N/D: a route counts as under fire on a day with at least N events within range over the previous D days.")
+    var evidenceStatus: String?
+
+    func validate() throws {
+        if maxPrecision < 0 || maxPrecision > 100 { throw ValidationError("--max-precision must be between 0 and 100") }
+        if evidenceStatus != nil { _ = try statusRule() }
+    }
+
+    /// The N/D of `--evidence-status`, if given.
+    func statusRule() throws -> (events: Int, days: Int)? {
+        guard let text = evidenceStatus else { return nil }
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n >= 1, d >= 1, d <= 3660 else {
+            throw ValidationError("--evidence-status must be N/D with N ≥ 1 events and 1 ≤ D ≤ 3660 days, such as 3/7")
+        }
+        return (n, d)
+    }
+
+    /// The events, indexed for counting over `window`; nil without `--events`. Says on standard
+    /// error how many were counted apart.
+    func index(window: Period = Period(from: nil, until: nil)) throws -> EventIndex? {
+        guard let events else { return nil }
+        let set = try EventFile.read(events, maxPrecision: maxPrecision)
+        let index = EventIndex(set, window: window)
+        printError("cordon: \(events): \(set.events.count) \(set.layout.rawValue) events; \(index.placedCount) counted, "
+                   + "\(index.imprecise) too imprecise (precision > \(maxPrecision)), \(index.outsideWindow) outside the days counted")
+        return index
+    }
+}
+
+extension Feature {
+    /// The feature with `extra` properties after its own.
+    func adding(_ extra: JSONObject) -> Feature {
+        var p = properties
+        for (k, v) in extra { p[k] = v }
+        return Feature(geometry: geometry, properties: p, id: id)
+    }
+}
