@@ -18,11 +18,13 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "timeline.csvt", "summary.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
+                               "timeline.csv", "timeline.csvt", "summary.json"] + EvidenceFiles.names
+        + [ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
 
     /// The files this run writes: ``files`` without the districts layer when there are no districts.
     public var fileNames: [String] {
-        Self.files.filter { $0 != "districts.geojson" || hasDistricts }
+        let evidence = Set(EvidenceFiles.names(for: result.evidence))
+        return Self.files.filter { ($0 != "districts.geojson" || hasDistricts) && (!EvidenceFiles.names.contains($0) || evidence.contains($0)) }
     }
 
     /// The files the run read, which no output may replace: the scenario and the files it names.
@@ -44,7 +46,8 @@ public struct ScenarioOutput {
     /// The scenario file and the map, routes and districts files it names.
     public static func inputFiles(of scenario: Scenario) -> [String] {
         let siege = scenario.siege
-        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts].compactMap { $0.map(scenario.resolve) }
+        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts, siege?.evidence.events, siege?.evidence.prices]
+            .compactMap { $0.map(scenario.resolve) }
     }
 
     /// Throws before any work is done when `folder` cannot take a run's files: one of them would
@@ -81,6 +84,9 @@ public struct ScenarioOutput {
             try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
             try AtomicFile.write(Array(result.supply.timelineCSVT(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csvt"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
+            for (name, bytes) in try EvidenceFiles.files(result.evidence, context: GEOSContext()) {
+                try AtomicFile.write(bytes, to: path(name))
+            }
             perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {

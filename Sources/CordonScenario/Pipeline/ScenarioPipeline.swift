@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 import CordonSiege
 import CordonSupply
@@ -91,12 +92,18 @@ public enum ScenarioPipeline {
                                     + "\(scenario.supply.start) (start): give a point inside the besieged ground")
         }
 
+        // Evidence is counted over the scenario's days (docs/design.md#evidence).
+        let evidenceIndex = inputs.events.map { EventIndex($0, window: Period(from: window.start, until: window.until)) }
         var states: [RouteState] = []
         var access = AccessTimeline()
         if !inputs.routes.isEmpty {
             states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: siege.routeOptions,
                                                  layers: EnclosureLayers(), jobs: options.jobs,
                                                  progress: { progress?("routes", $0, $1) })
+            if let events = evidenceIndex, let rule = siege.evidence.status {
+                let near = RouteEventDays(routes: inputs.routes, events: events, range: siege.fireRange)
+                states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states)
+            }
             access = AccessTimeline(routeStates: states)
         }
         try PassageTimeline(map: inputs.map, routes: inputs.routes, siege: siege, context: context)
@@ -125,6 +132,11 @@ public enum ScenarioPipeline {
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
+        if inputs.events != nil || inputs.prices != nil {
+            result.evidence = try await ScenarioEvidence(
+                inputs: inputs, events: evidenceIndex, pockets: result.pockets, routes: result.routes,
+                focus: timeline.focusPockets, fireRange: siege.fireRange, jobs: options.jobs)
+        }
         return result
     }
 }
@@ -162,4 +174,6 @@ public struct ScenarioResult {
     /// One line for each inflow that brings in nothing and each evacuation rule that takes
     /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
     public var idleRules: [String] = []
+    /// What the scenario's events and prices say beside the model; nil when it names neither.
+    public var evidence: ScenarioEvidence?
 }
