@@ -2,8 +2,9 @@ import CordonCore
 import CordonGeometry
 
 /// Prices inside the besieged pockets against prices outside, per commodity and month
-/// (docs/design.md#evidence). A quote is inside when its market lies in a pocket encircled on
-/// its day, outside when it lies elsewhere on the map, off the map when on no area of it.
+/// (docs/design.md#evidence). A quote is inside when its market lies in one of the besieged
+/// side's pockets on its day, outside when it lies elsewhere on the map, off the map when on no
+/// area of it.
 public struct PriceComparison: Sendable {
     /// One commodity in one month.
     public struct Row: Sendable, Equatable {
@@ -38,13 +39,13 @@ public struct PriceComparison: Sendable {
     /// Places every quote and takes the medians.
     /// - Parameters:
     ///   - prices: The quotes.
-    ///   - pockets: Every pocket of every period (encircled ones count as besieged).
+    ///   - pockets: Every pocket of every period.
     ///   - map: The map's areas, whatever their dates: the ground "on the map" covers.
     public init(prices: PriceSet, pockets: [Pocket], map: [Geometry]) {
         let onMap = PointLocator(map)
         var periods: [Period?] = []
         var groups: [Period?: [Geometry]] = [:]
-        for p in pockets where p.encircled {
+        for p in pockets {
             if groups[p.period] == nil { periods.append(p.period) }
             groups[p.period, default: []].append(p.geometry)
         }
