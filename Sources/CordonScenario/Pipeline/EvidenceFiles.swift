@@ -40,9 +40,9 @@ enum EvidenceFiles {
             }
             out.append(("alerts.csv", Array(csv.utf8)))
         }
-        if let prices = evidence.prices {
+        if let prices = evidence.prices, let quotes = evidence.quotes {
             out.append(("prices.csv", Array(prices.csv.utf8)))
-            out.append(("prices.json", Array((prices.json.jsonText + "\n").utf8)))
+            out.append(("prices.json", Array((prices.json(quotes).jsonText + "\n").utf8)))
         }
         return out
     }

@@ -19,6 +19,8 @@ public struct ScenarioEvidence {
     public let focusMonths: [(month: String, events: Int, fatalities: Double)]
     /// Prices inside against outside, when the scenario names prices.
     public let prices: PriceComparison?
+    /// The quotes those prices were taken from.
+    public let quotes: PriceSet?
 
     init(inputs: ScenarioInputs, events: EventIndex?, pockets: [Pocket], routes: [RouteState], focus: [Pocket],
          fireRange: Double, jobs: Int) async throws {
@@ -47,6 +49,7 @@ public struct ScenarioEvidence {
             alerts = []
             focusMonths = []
         }
+        quotes = inputs.prices
         prices = inputs.prices.map { PriceComparison(prices: $0, pockets: pockets, map: inputs.map.areas.map(\.geometry)) }
     }
 }

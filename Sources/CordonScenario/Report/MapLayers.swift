@@ -42,6 +42,8 @@ struct MapLayers {
     var northAngle: Double
     /// The UTM zone's EPSG code, for the captions.
     var epsg: Int
+    /// Conflict events placed on the map (`events.geojson`, when the run has one), in UTM metres.
+    var events: [MapEvent] = []
 
     /// The map spans the routes and the besieged pocket at its encircled widest, with a margin,
     /// rather than the whole study area, whose countryside would shrink the city to a dot.
@@ -98,6 +100,7 @@ struct MapLayers {
         pockets = items[1]
         fronts = items[2]
         routes = items[3]
+        events = try MapEvent.read(path("events.geojson"), reader: reader, projection: projection, within: extent)
     }
 
     /// `b` with a tenth of its size added on every side, at most to the edge of `whole`.

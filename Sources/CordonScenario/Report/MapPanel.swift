@@ -63,6 +63,7 @@ struct MapPanel {
         fronts(frame, into: &svg)
         routes(frame, into: &svg)
         corridors(frame, into: &svg)
+        evidence(frame, into: &svg)
         svg.close("g")
         svg.empty("rect", [("x", ReportNumber.svg(frame.left)), ("y", ReportNumber.svg(frame.top)),
                            ("width", ReportNumber.svg(frame.width)), ("height", ReportNumber.svg(frame.height)),
@@ -216,6 +217,22 @@ struct MapPanel {
             let p = frame.pixel(part[part.count / 2])
             svg.label("\(r.string("route") ?? "") (\(MapStyle.route(condition(r)).words))", x: p.x + 8, y: p.y,
                       [("class", "route-label halo")])
+        }
+        svg.close("g")
+    }
+
+    /// Conflict events of the 30 days up to this date (evidence, not model): a dot each, its
+    /// area growing with the deaths reported.
+    private func evidence(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.events.filter { $0.day <= date.day && date.day - $0.day < 30 }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "events"), ("fill", "#7a0019"), ("fill-opacity", "0.75"), ("stroke", "#ffffff")])
+        for e in shown {
+            let p = frame.pixel(e.at)
+            svg.open("circle", [("cx", ReportNumber.svg(p.x)), ("cy", ReportNumber.svg(p.y)),
+                                ("r", ReportNumber.svg(3 + (e.fatalities.squareRoot()).rounded(.down)))])
+            svg.element("title", [], "\(e.day): \(e.type), \(ReportNumber.svg(e.fatalities)) killed (reported; evidence, not model)")
+            svg.close("circle")
         }
         svg.close("g")
     }

@@ -5,6 +5,8 @@ struct ReportPage {
     let summary: ReportSummary
     let timeline: TimelineTable
     let layers: MapLayers
+    /// The evidence section's markup (`ReportEvidence`); empty when the run has no evidence.
+    var evidence = ""
 
     private var palette: Palette {
         let basis = summary.basis
@@ -81,6 +83,8 @@ struct ReportPage {
             page.close("figure")
         }
         page.close("section")
+
+        page.raw(evidence)
 
         page.open("section", [("id", "tables")])
         page.element("h2", [], "Tables")

@@ -106,15 +106,21 @@ public struct PriceComparison: Sendable {
         return out
     }
 
-    /// The table as JSON: `{"rows": [...], "off_map": N}`, the same columns as ``csv``.
-    public var json: JSONValue {
+    /// The table as JSON: `{"rows": [...], "off_map": N, "quotes": [...]}`, rows with the
+    /// columns of ``csv``, and every quote of `prices` with where it was placed.
+    public func json(_ prices: PriceSet) -> JSONValue {
         func n(_ v: Double?) -> JSONValue { v.map { .number(NumberText.rounded($0, places: 6)) } ?? .null }
         return .object(["rows": .array(rows.map { r in
             .object(["commodity": .string(r.commodity), "unit": .string(r.unit), "currency": .string(r.currency),
                      "month": .string(r.month), "inside_median": n(r.insideMedian), "outside_median": n(r.outsideMedian),
                      "multiple": n(r.multiple), "inside_quotes": .number(Double(r.insideQuotes)),
                      "outside_quotes": .number(Double(r.outsideQuotes))])
-        }), "off_map": .number(Double(offMap))])
+        }), "off_map": .number(Double(offMap)),
+           "quotes": .array(zip(prices.quotes, placements).map { q, placed in
+               .object(["date": .string(q.day.description), "market": .string(q.market), "commodity": .string(q.commodity),
+                        "unit": .string(q.unit), "currency": .string(q.currency), "price": n(q.price), "placed": .string(placed),
+                        "line": .number(Double(q.line))])
+           })])
     }
 }
 
