@@ -99,15 +99,20 @@ public enum PriceFile {
             let key = q.commodity + "\u{1}" + q.unit
             if let (c, _) = firstCurrency[key] { if c != q.currency { mixed.insert(key) } } else { firstCurrency[key] = (q.currency, q.line) }
         }
-        for (i, q) in quotes.enumerated() where mixed.contains(q.commodity + "\u{1}" + q.unit) {
-            guard let d = usd[i] else {
-                let first = firstCurrency[q.commodity + "\u{1}" + q.unit]!
+        for key in mixed.sorted(by: { firstCurrency[$0]!.1 < firstCurrency[$1]!.1 }) {
+            let members = quotes.indices.filter { quotes[$0].commodity + "\u{1}" + quotes[$0].unit == key }
+            if members.contains(where: { usd[$0] == nil }) {
+                // Named at the first quote in another currency than the first: where the mix begins.
+                let first = firstCurrency[key]!
+                let q = quotes[members.first { quotes[$0].currency != first.0 }!]
                 let col = usdCol.map { table.header[$0] } ?? "usdprice"
                 throw CSVError(file: file, line: q.line, column: col,
                                "`\(q.commodity)` is quoted in \(first.0) (line \(first.1)) and \(q.currency): give `usdprice` to compare them")
             }
-            quotes[i].price = d
-            quotes[i].currency = "USD"
+            for i in members {
+                quotes[i].price = usd[i]!
+                quotes[i].currency = "USD"
+            }
         }
         var set = PriceSet(file: file, quotes: quotes)
         if skippedEmpty > 0 { set.skipped.append(("no price", skippedEmpty)) }
