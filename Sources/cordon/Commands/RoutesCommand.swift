@@ -42,10 +42,12 @@ struct RoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            if evidence.prices != nil { throw ValidationError("--prices: market prices go with `cordon enclosure` (pockets) or `cordon run`") }
             try OutputTarget.refuseReplacingTables(
                 ["routes"], inputs: [(siege.map, siege.source.layer), (routes, nil)] + [population].compactMap { $0 }.map { ($0, nil) },
                 output: siege.output)
-            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
+            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 } + evidence.inputs,
+                                             with: siege.output)
             let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()

@@ -11,6 +11,11 @@ struct EvidenceOptions: ParsableArguments {
     @Option(name: .customLong("max-precision"),
             help: "The coarsest place precision counted (ACLED geo_precision, UCDP where_prec); coarser events are counted apart.")
     var maxPrecision: Int = 2
+    @Option(help: "Market prices: a WFP VAM / HDX food prices CSV (the HXL tag row is skipped). Needs --prices-output.")
+    var prices: String?
+    @Option(name: .customLong("prices-output"),
+            help: "Where the prices table goes: FILE.csv, with FILE.json beside it (median inside the pockets, outside, multiple, per commodity and month).")
+    var pricesOutput: String?
     @Option(name: .customLong("evidence-status"),
             help: "N/D: a route counts as under fire on a day with at least N events within range over the previous D days.")
     var evidenceStatus: String?
@@ -18,6 +23,8 @@ struct EvidenceOptions: ParsableArguments {
     func validate() throws {
         if maxPrecision < 0 || maxPrecision > 100 { throw ValidationError("--max-precision must be between 0 and 100") }
         if evidenceStatus != nil { _ = try statusRule() }
+        if (prices == nil) != (pricesOutput == nil) { throw ValidationError("give --prices and --prices-output together") }
+        if let out = pricesOutput, !out.hasSuffix(".csv") { throw ValidationError("--prices-output must name a .csv file") }
     }
 
     /// The N/D of `--evidence-status`, if given.
@@ -39,6 +46,25 @@ struct EvidenceOptions: ParsableArguments {
         printError("cordon: \(events): \(set.events.count) \(set.layout.rawValue) events; \(index.placedCount) counted, "
                    + "\(index.imprecise) too imprecise (precision > \(maxPrecision)), \(index.outsideWindow) outside the days counted")
         return index
+    }
+}
+
+extension EvidenceOptions {
+    /// The files the evidence options read and write, for the checks that no output replaces an input.
+    var inputs: [String] { [events, prices].compactMap { $0 } }
+
+    /// Places the `--prices` quotes against `pockets` and the map's ground and writes the table
+    /// to `--prices-output` (CSV, and JSON beside it) as one set; nothing without `--prices`.
+    func writePrices(pockets: [Pocket], map: ControlMap) throws {
+        guard let prices, let out = pricesOutput else { return }
+        let set = try PriceFile.read(prices)
+        let table = PriceComparison(prices: set, pockets: pockets, map: map.areas.map(\.geometry))
+        var files = OutputSet()
+        try files.add(Array(table.csv.utf8), to: out)
+        try files.add(Array((table.json(set).jsonText + "\n").utf8), to: String(out.dropLast(4)) + ".json")
+        try files.commit()
+        printError("cordon: \(prices): \(set.quotes.count) quotes; \(table.placements.filter { $0 == "inside" }.count) inside the pockets, "
+                   + "\(table.placements.filter { $0 == "outside" }.count) outside, \(table.offMap) off the map")
     }
 }
 
