@@ -30,8 +30,9 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
-                          "summary.json", "timeline.csv", "timeline.csvt"])
+        // The bundled case names its hand-compiled evidence: events.geojson, alerts.csv, prices.csv, prices.json.
+        #expect(files == ["alerts.csv", "cordon.qgz", "districts.geojson", "events.geojson", "fronts.geojson", "map.html", "pockets.geojson",
+                          "prices.csv", "prices.json", "report.html", "routes.geojson", "summary.json", "timeline.csv", "timeline.csvt"])
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
