@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The yardstick for `cordon evidence`: GeoPandas sjoin + groupby doing the same counting.
 
-    evidence_yardstick.py POCKETS.geojson EVENTS.csv -o counts.json [--max-precision 2]
+    evidence_yardstick.py POCKETS.geojson EVENTS.csv -o counted.geojson [--max-precision 2]
+    evidence_yardstick.py POCKETS.geojson EVENTS.csv -o counts.json
     evidence_yardstick.py POCKETS.geojson EVENTS.csv --check CORDON_OUTPUT.geojson
 
 Reads the pockets (with `from`/`until`) and an ACLED-style CSV, keeps events with
@@ -50,7 +51,12 @@ def main():
     deaths = np.zeros(len(pockets))
     events[counts.index.values] = counts["events"].values
     deaths[counts.index.values] = counts["fatalities"].values
-    if a.output:
+    if a.output and a.output.endswith(".geojson"):
+        # The same work as cordon's: the pockets written again with their counts.
+        pockets["events"] = events
+        pockets["fatalities"] = deaths
+        pockets.drop(columns=["k"]).to_file(a.output, driver="GeoJSON")
+    elif a.output:
         json.dump({"events": events.tolist(), "fatalities": deaths.tolist()}, open(a.output, "w"))
     if a.check:
         ours = json.load(open(a.check))["features"]
