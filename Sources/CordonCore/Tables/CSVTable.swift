@@ -148,6 +148,9 @@ public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
 extension String {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
+        func blank(_ c: UInt8?) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        // Most fields have nothing to trim: answer without copying them.
+        if !blank(utf8.first), !blank(utf8.last) { return self }
         let u = Array(utf8)
         var a = 0, b = u.count
         func space(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
