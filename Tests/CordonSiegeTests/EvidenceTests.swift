@@ -187,4 +187,22 @@ import Testing
         #expect(split[1].evidenceProperties["status_from"] == .string("evidence"))
         #expect(split[0].evidenceProperties["status_from"] == .string("geometry"))
     }
+
+    /// A point layer read through GDAL, as features: the date from a named field.
+    @Test func pointLayerEvents() throws {
+        let ctx = try GEOSContext()
+        let features = [
+            Feature(geometry: try ctx.point(Coordinate(37.1, 36.2)), properties: ["day": "2016-07-13", "event_type": "Riots", "fatalities": 2]),
+            Feature(geometry: try ctx.point(Coordinate(37.2, 36.3)), properties: ["day": "13 July 2016", "geo_precision": 3]),
+        ]
+        let e = try EventFile.events(features: features, file: "e.gpkg", dateField: "day")
+        #expect(e.events.map(\.day) == [Self.day("2016-07-13"), Self.day("2016-07-13")])
+        #expect(e.events.map { e.types[Int($0.type)] } == ["Riots", "event"])
+        #expect(e.events.map(\.fatalities) == [2, 0])
+        #expect(e.events.map(\.placed) == [true, false])
+        #expect(throws: SiegeInputError(file: "e.gpkg", feature: 0,
+                                        "no date in `event_date` or `date` (YYYY-MM-DD, 13 July 2016 or 13-Jul-2016)")) {
+            try EventFile.events(features: features, file: "e.gpkg")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CordonCore
+import CordonGeometry
 
 /// Reads conflict events from CSV: ACLED or UCDP GED, recognised by their headers, or a plain
 /// table with `date`, `latitude`, `longitude` (docs/design.md#evidence).
@@ -128,5 +129,56 @@ public enum EventDate {
         let word = parts[1].lowercased()
         guard word.count >= 3, let k = months.firstIndex(of: String(word.prefix(3))) else { return nil }
         return Day(year: yy, month: k + 1, day: dd)
+    }
+}
+
+extension EventFile {
+    /// Events from the point features of any vector layer (GeoPackage, Shapefile, GeoJSON…):
+    /// the date from `dateField` (default: `event_date`, then `date`), the type from
+    /// `event_type` or `type`, the sub-type from `sub_event_type` or `sub_type`, deaths from
+    /// `fatalities`, the precision from `geo_precision` or `where_prec`.
+    /// - Parameters:
+    ///   - features: The layer's features, in order.
+    ///   - file: The source, for messages.
+    ///   - dateField: The field holding each event's day; nil tries `event_date`, then `date`.
+    ///   - maxPrecision: As for ``read(_:maxPrecision:)``.
+    /// - Throws: ``SiegeInputError`` naming the feature: not a point, no date, a bad number.
+    public static func events(features: [Feature], file: String, dateField: String? = nil, maxPrecision: Int = 2) throws -> EventSet {
+        var types: [String] = [], index: [String: Int32] = [:]
+        func intern(_ s: String) -> Int32 {
+            if let k = index[s] { return k }
+            types.append(s)
+            index[s] = Int32(types.count - 1)
+            return Int32(types.count - 1)
+        }
+        let events = try features.enumerated().map { i, f -> EventSet.Event in
+            func fail(_ reason: String) -> SiegeInputError { SiegeInputError(file: file, feature: i, reason) }
+            guard let g = f.geometry, g.type == .point, let c = g.coordinates.first else { throw fail("an event must be a Point") }
+            guard (-180...180).contains(c.x), (-90...90).contains(c.y) else { throw fail("the point lies outside -180…180, -90…90") }
+            func text(_ keys: [String]) -> String? {
+                for k in keys { if let v = f.properties[k], !v.isNull { return v.stringValue ?? v.jsonText } }
+                return nil
+            }
+            func number(_ keys: [String]) throws -> Double? {
+                for k in keys {
+                    guard let v = f.properties[k], !v.isNull else { continue }
+                    guard let n = v.numberValue ?? v.stringValue.flatMap({ Double($0.trimmingSpaces) }), n.isFinite, n >= 0 else {
+                        throw fail("`\(k)` must be a number ≥ 0, got \(v.jsonText)")
+                    }
+                    return n
+                }
+                return nil
+            }
+            let dateKeys = dateField.map { [$0] } ?? ["event_date", "date"]
+            guard let raw = text(dateKeys), let day = EventDate.parse(raw) else {
+                throw fail("no date in `\(dateKeys.joined(separator: "` or `"))` (YYYY-MM-DD, 13 July 2016 or 13-Jul-2016)")
+            }
+            let sub = text(["sub_event_type", "sub_type"]) ?? ""
+            let precision = try number(["geo_precision", "where_prec", "precision"])
+            return EventSet.Event(day: day, lon: c.x, lat: c.y, type: intern(text(["event_type", "type"]) ?? "event"),
+                                  subType: sub.isEmpty ? -1 : intern(sub), fatalities: try number(["fatalities", "best"]) ?? 0,
+                                  placed: precision.map { $0 <= Double(maxPrecision) } ?? true)
+        }
+        return EventSet(file: file, layout: .plain, events: events, types: types)
     }
 }

@@ -81,7 +81,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 summary = EnclosureSummary(pockets)
                 found = pockets
             }
-            if let events = try evidence.index() {
+            if let events = try evidence.index(context: ctx) {
                 let counts = try await EventTally.pockets(found, events: events, jobs: siege.jobs)
                 features = zip(features, counts).map { $0.adding($1.properties) }
             }

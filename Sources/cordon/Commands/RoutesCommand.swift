@@ -67,7 +67,7 @@ struct RoutesCommand: AsyncParsableCommand {
                                                         layers: layers, jobs: siege.jobs)
             }
             var features = states.flatMap { $0.features(date: day) }
-            if let events = try evidence.index() {
+            if let events = try evidence.index(context: ctx) {
                 let near = RouteEventDays(routes: routeList, events: events, range: fireRange)
                 if let rule = try evidence.statusRule() {
                     states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states)

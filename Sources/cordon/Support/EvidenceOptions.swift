@@ -6,8 +6,10 @@ import CordonSiege
 /// `--events`, `--max-precision`, `--evidence-status`: conflict events counted beside the model
 /// (docs/design.md#evidence). `cordon enclosure`, `cordon routes` and any later command share them.
 struct EvidenceOptions: ParsableArguments {
-    @Option(help: "Conflict events: an ACLED or UCDP GED CSV file (recognised by its header), or a CSV with date, latitude, longitude.")
+    @Option(help: "Conflict events: an ACLED or UCDP GED CSV file (recognised by its header), a CSV with date, latitude, longitude, or any point layer GDAL reads (events.gpkg|layername=acled).")
     var events: String?
+    @Option(name: .customLong("events-date-field"), help: "For a point layer: the field holding each event's date (default: event_date, then date).")
+    var eventsDateField: String?
     @Option(name: .customLong("max-precision"),
             help: "The coarsest place precision counted (ACLED geo_precision, UCDP where_prec); coarser events are counted apart.")
     var maxPrecision: Int = 2
@@ -39,9 +41,15 @@ struct EvidenceOptions: ParsableArguments {
 
     /// The events, indexed for counting over `window`; nil without `--events`. Says on standard
     /// error how many were counted apart.
-    func index(window: Period = Period(from: nil, until: nil)) throws -> EventIndex? {
+    func index(window: Period = Period(from: nil, until: nil), context: GEOSContext) throws -> EventIndex? {
         guard let events else { return nil }
-        let set = try EventFile.read(events, maxPrecision: maxPrecision)
+        let set: EventSet
+        if events.lowercased().hasSuffix(".csv") {
+            set = try EventFile.read(events, maxPrecision: maxPrecision)
+        } else {
+            set = try EventFile.events(features: InputLayers(context: context).features(events), file: InputLayers.shown(events),
+                                       dateField: eventsDateField, maxPrecision: maxPrecision)
+        }
         let index = EventIndex(set, window: window)
         printError("cordon: \(events): \(set.events.count) \(set.layout.rawValue) events; \(index.placedCount) counted, "
                    + "\(index.imprecise) too imprecise (precision > \(maxPrecision)), \(index.outsideWindow) outside the days counted")
