@@ -21,8 +21,9 @@ public struct EvidenceStatus: Sendable {
 
     /// The states with evidence joined: each period split where the evidence status changes
     /// within the evidence window, ``RouteState/evidence`` set, and ``RouteState/condition``
-    /// the worse of the two. A single-date state (no period) is judged on the whole window.
-    public func apply(to states: [RouteState]) -> [RouteState] {
+    /// the worse of the two. A single-date state (no period) is judged on `date`, or, without
+    /// one, under fire when any day of the window is.
+    public func apply(to states: [RouteState], date: Day? = nil) -> [RouteState] {
         var hot: [Int: Set<Day>] = [:]
         func fire(_ r: Int) -> Set<Day> {
             if let h = hot[r] { return h }
@@ -35,7 +36,7 @@ public struct EvidenceStatus: Sendable {
         for s in states {
             let days = fire(s.route.feature)
             guard let period = s.period else {
-                out.append(joined(s, !days.isEmpty))
+                out.append(joined(s, date.map(days.contains) ?? !days.isEmpty))
                 continue
             }
             // Split where the evidence flips inside the window; outside it no evidence is seen.

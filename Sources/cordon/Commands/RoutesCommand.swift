@@ -70,7 +70,7 @@ struct RoutesCommand: AsyncParsableCommand {
             if let events = try evidence.index(context: ctx) {
                 let near = RouteEventDays(routes: routeList, events: events, range: fireRange)
                 if let rule = try evidence.statusRule() {
-                    states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states)
+                    states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states, date: day)
                 }
                 features = states.flatMap { s in
                     let extra = near.evidence(route: s.route.feature, period: s.period).properties
