@@ -186,6 +186,18 @@ import Testing
         #expect(split.map(\.condition) == [.open, .underFire, .open])
         #expect(split[1].evidenceProperties["status_from"] == .string("evidence"))
         #expect(split[0].evidenceProperties["status_from"] == .string("geometry"))
+        // A cut route stays cut whatever the events say; geometry wins.
+        let cut = RouteState(route: route, period: Period(from: Self.day("2016-07-01"), until: Self.day("2016-07-05")), condition: .cut)
+        let judged = EvidenceStatus(near: near, events: 2, days: 3).apply(to: [cut])
+        #expect(judged.map(\.condition) == [.cut, .cut, .cut])
+        #expect(judged.map(\.period) == [Period(from: Self.day("2016-07-01"), until: Self.day("2016-07-02")),
+                                         Period(from: Self.day("2016-07-02"), until: Self.day("2016-07-04")),
+                                         Period(from: Self.day("2016-07-04"), until: Self.day("2016-07-05"))])
+        #expect(judged[1].evidenceProperties == ["geometric_status": "cut", "evidence_status": "under_fire", "status_from": "geometry"])
+        // A single date: judged on that day (3 July under fire, 5 July not).
+        let single = RouteState(route: route, condition: .open)
+        #expect(EvidenceStatus(near: near, events: 2, days: 3).apply(to: [single], date: Self.day("2016-07-03"))[0].condition == .underFire)
+        #expect(EvidenceStatus(near: near, events: 2, days: 3).apply(to: [single], date: Self.day("2016-07-05"))[0].condition == .open)
     }
 
     /// A point layer read through GDAL, as features: the date from a named field.
