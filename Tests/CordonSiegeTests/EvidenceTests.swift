@@ -120,6 +120,33 @@ import Testing
         #expect(r[2].byType.map(\.0) == ["Riots"])
     }
 
+    /// Periods that overlap without matching (a pocket unchanged over two map periods, merged):
+    /// A holds 1–20 July; its neighbour C until 11 July, then B (the same ground) after.
+    @Test func overlappingPeriodsCountEachEventOnce() async throws {
+        let ctx = try GEOSContext()
+        let west = try ctx.rectangle(Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1))
+        let east = try ctx.rectangle(Bounds(minX: 1, minY: 0, maxX: 2, maxY: 1))
+        let text = """
+        event_date,event_type,latitude,longitude
+        2016-07-05,Riots,0.5,0.5
+        2016-07-05,Riots,0.5,1.5
+        2016-07-15,Riots,0.5,1.5
+        2016-07-15,Riots,0.5,1
+        2016-07-05,Riots,0.5,1
+        """
+        let index = EventIndex(try EventFile.parse(Self.bytes(text), file: "e.csv"),
+                               window: Period(from: Self.day("2016-07-01"), until: Self.day("2016-07-21")))
+        let r = try await EventTally.areas([
+            EventTally.Area(geometry: west, period: Period(from: Self.day("2016-07-01"), until: Self.day("2016-07-21")), areaKm2: 1),
+            EventTally.Area(geometry: east, period: Period(from: Self.day("2016-07-11"), until: Self.day("2016-07-21")), areaKm2: 1),
+            EventTally.Area(geometry: east, period: Period(from: Self.day("2016-07-01"), until: Self.day("2016-07-11")), areaKm2: 1),
+        ], events: index, jobs: 2)
+        // A: its own event and both on the shared edge x = 1 (listed first); B: 15 July; C: 5 July.
+        #expect(r.map(\.events) == [3, 1, 1])
+        #expect(r.map(\.days) == [20, 10, 10])
+        #expect(r.map(\.daysSinceEvent) == [5, 5, 5])  // 15 July to 20 July; 15 to 20; 5 to 10
+    }
+
     /// The locator agrees with GEOS's prepared `covers` on points off every boundary.
     @Test func locatorAgreesWithGEOS() throws {
         let ctx = try GEOSContext()

@@ -19,14 +19,17 @@ public struct PointLocator: Sendable {
     /// A locator over `polygons`, in order.
     /// - Parameter polygons: Polygon or MultiPolygon geometries (anything else holds no point).
     public init(_ polygons: [Geometry]) {
-        self.init(rings: polygons.map { g in
-            var rings: [[Coordinate]] = []
-            for part in g.parts where part.type == .polygon {
-                if let ring = part.exteriorRing { rings.append(ring.coordinates) }
-                for i in 0..<part.interiorRingCount { if let r = part.interiorRing(i) { rings.append(r.coordinates) } }
-            }
-            return rings
-        })
+        self.init(rings: polygons.map(Self.rings(of:)))
+    }
+
+    /// The rings of a Polygon or MultiPolygon, exterior and holes alike; none for anything else.
+    public static func rings(of g: Geometry) -> [[Coordinate]] {
+        var rings: [[Coordinate]] = []
+        for part in g.parts where part.type == .polygon {
+            if let ring = part.exteriorRing { rings.append(ring.coordinates) }
+            for i in 0..<part.interiorRingCount { if let r = part.interiorRing(i) { rings.append(r.coordinates) } }
+        }
+        return rings
     }
 
     /// A locator over polygons given as their rings (exterior and holes alike, each closed or not).

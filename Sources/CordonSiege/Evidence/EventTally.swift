@@ -28,76 +28,94 @@ public enum EventTally {
     }
 
     /// Counts the placed events inside each area during its period. An event on the boundary
-    /// of two areas of one period goes to the one listed first; areas of different periods
-    /// never compete, as an event has one day.
+    /// of two areas that both hold on its day goes to the one listed first.
+    ///
+    /// The window is cut into spans in which the same areas hold (between consecutive `from`
+    /// and `until` days), so each event is located once, among the areas of its day, whatever
+    /// the periods: one per map period, or long ones that last over many.
     /// - Returns: One ``AreaEvidence`` per area, in order.
     public static func areas(_ areas: [Area], events: EventIndex, jobs: Int) async throws -> [AreaEvidence] {
-        // Areas of one period are located together; rings are read here, on one thread.
-        var groups: [Period?: [Int]] = [:]
-        var periodOrder: [Period?] = []
-        for (i, a) in areas.enumerated() {
-            if groups[a.period] == nil { periodOrder.append(a.period) }
-            groups[a.period, default: []].append(i)
+        let dayCount = events.dayStart.count - 1
+        let spans = areas.map { events.days(of: $0.period) }
+        var cuts = Set([0, dayCount])
+        for r in spans where !r.isEmpty { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
+        let bounds = cuts.sorted()
+        // Rings are read here, once per area, on one thread; locators are built by the workers.
+        let rings = Handover(value: areas.map { PointLocator.rings(of: $0.geometry) })
+        var pieces: [(days: Range<Int>, members: [Int])] = []
+        for (a, b) in zip(bounds, bounds.dropFirst()) where a < b {
+            let members = spans.indices.filter { spans[$0].lowerBound <= a && b <= spans[$0].upperBound }
+            if !members.isEmpty { pieces.append((a..<b, members)) }
         }
-        let jobsWork = Handover(value: periodOrder.map { period -> (Period?, [Int], PointLocator) in
-            let members = groups[period]!
-            return (period, members, PointLocator(members.map { areas[$0].geometry }))
-        })
-        let sizes = areas.map(\.areaKm2)
-        let results = try await ParallelWorkers.run(
-            count: periodOrder.count, jobs: jobs, progress: nil, make: { () },
-            work: { _, k in
-                let (period, members, locator) = jobsWork.value[k]
-                return count(events: events, days: events.days(of: period), locator: locator,
-                             sizes: members.map { sizes[$0] })
-            })
-        var out = [AreaEvidence](repeating: AreaEvidence(), count: areas.count)
-        for (k, r) in results.enumerated() {
-            for (j, member) in jobsWork.value[k].1.enumerated() { out[member] = r[j] }
-        }
-        return out
-    }
-
-    static func count(events: EventIndex, days: Range<Int>, locator: PointLocator, sizes: [Double]) -> [AreaEvidence] {
-        let n = sizes.count
-        var counts = [Int](repeating: 0, count: n)
-        var deaths = [Double](repeating: 0, count: n)
-        var last = [Int](repeating: -1, count: n)
+        let work = pieces
         let typeCount = events.set.types.count
-        var byType = [[Int32: Int]](repeating: [:], count: n)
-        var bySub = [[Int64: Int]](repeating: [:], count: n)
-        var scratch = [UInt8](repeating: 0, count: n)
-        let list = events.set.events
-        if !days.isEmpty {
-            for d in days {
-                for i in events.dayStart[d]..<events.dayStart[d + 1] {
-                    let e = list[events.order[i]]
-                    guard let a = locator.locate(e.lon, e.lat, scratch: &scratch) else { continue }
-                    counts[a] += 1
-                    deaths[a] += e.fatalities
-                    last[a] = d
-                    byType[a][e.type, default: 0] += 1
-                    if e.subType >= 0 { bySub[a][Int64(e.type) * Int64(typeCount) + Int64(e.subType), default: 0] += 1 }
-                }
+        let results = try await ParallelWorkers.run(
+            count: work.count, jobs: jobs, progress: nil, make: { () },
+            work: { _, k in
+                let (days, members) = work[k]
+                let locator = PointLocator(rings: members.map { rings.value[$0] })
+                return tally(events: events, days: days, locator: locator, typeCount: typeCount)
+            })
+        // Each area's spans added up.
+        var counts = [Int](repeating: 0, count: areas.count)
+        var deaths = [Double](repeating: 0, count: areas.count)
+        var last = [Int](repeating: -1, count: areas.count)
+        var byType = [[Int32: Int]](repeating: [:], count: areas.count)
+        var bySub = [[Int64: Int]](repeating: [:], count: areas.count)
+        for (k, r) in results.enumerated() {
+            for (j, member) in work[k].members.enumerated() {
+                counts[member] += r.counts[j]
+                deaths[member] += r.deaths[j]
+                last[member] = max(last[member], r.last[j])
+                for (t, n) in r.byType[j] { byType[member][t, default: 0] += n }
+                for (t, n) in r.bySub[j] { bySub[member][t, default: 0] += n }
             }
         }
         let names = events.set.types
-        return (0..<n).map { a in
-            var r = AreaEvidence()
-            r.events = counts[a]
-            r.fatalities = deaths[a]
-            r.byType = byType[a].keys.sorted().map { (names[Int($0)], byType[a][$0]!) }
-            r.bySubType = bySub[a].keys.sorted().map { key in
+        return areas.indices.map { a in
+            var e = AreaEvidence()
+            e.events = counts[a]
+            e.fatalities = deaths[a]
+            e.byType = byType[a].keys.sorted().map { (names[Int($0)], byType[a][$0]!) }
+            e.bySubType = bySub[a].keys.sorted().map { key in
                 let t = Int(key / Int64(typeCount)), s = Int(key % Int64(typeCount))
                 return ("\(names[t])/\(names[s])", bySub[a][key]!)
             }
-            r.days = days.count
-            if sizes[a] > 0, days.count > 0 { r.perKm2Day = Double(counts[a]) / (sizes[a] * Double(days.count)) }
+            let days = spans[a]
+            e.days = days.count
+            if areas[a].areaKm2 > 0, days.count > 0 { e.perKm2Day = Double(counts[a]) / (areas[a].areaKm2 * Double(days.count)) }
             if last[a] >= 0 {
-                r.lastEvent = events.day(last[a])
-                r.daysSinceEvent = days.upperBound - 1 - last[a]
+                e.lastEvent = events.day(last[a])
+                e.daysSinceEvent = days.upperBound - 1 - last[a]
             }
-            return r
+            return e
         }
+    }
+
+    /// What one span's events say of its areas, by position among them.
+    struct SpanTally {
+        var counts: [Int], deaths: [Double], last: [Int]
+        var byType: [[Int32: Int]], bySub: [[Int64: Int]]
+    }
+
+    static func tally(events: EventIndex, days: Range<Int>, locator: PointLocator, typeCount: Int) -> SpanTally {
+        let n = locator.count
+        var t = SpanTally(counts: [Int](repeating: 0, count: n), deaths: [Double](repeating: 0, count: n),
+                          last: [Int](repeating: -1, count: n), byType: [[Int32: Int]](repeating: [:], count: n),
+                          bySub: [[Int64: Int]](repeating: [:], count: n))
+        var scratch = [UInt8](repeating: 0, count: n)
+        let list = events.set.events
+        for d in days {
+            for i in events.dayStart[d]..<events.dayStart[d + 1] {
+                let e = list[events.order[i]]
+                guard let a = locator.locate(e.lon, e.lat, scratch: &scratch) else { continue }
+                t.counts[a] += 1
+                t.deaths[a] += e.fatalities
+                t.last[a] = d
+                t.byType[a][e.type, default: 0] += 1
+                if e.subType >= 0 { t.bySub[a][Int64(e.type) * Int64(typeCount) + Int64(e.subType), default: 0] += 1 }
+            }
+        }
+        return t
     }
 }
