@@ -36,14 +36,20 @@ def main():
     ev = pd.read_csv(a.events, usecols=["event_date", "latitude", "longitude", "geo_precision", "fatalities"])
     ev = ev[ev["geo_precision"] <= a.max_precision]
     ev["day"] = pd.to_datetime(ev["event_date"]).values.astype("datetime64[D]").astype(np.int64)
-    points = gpd.GeoDataFrame(ev, geometry=gpd.points_from_xy(ev["longitude"], ev["latitude"]), crs=pockets.crs)
-    joined = gpd.sjoin(points, pockets[["k", "from", "until", "geometry"]], predicate="intersects", how="inner")
-    lo = pd.to_datetime(joined["from"]).values.astype("datetime64[D]").astype(np.int64)
-    hi = pd.to_datetime(joined["until"]).values.astype("datetime64[D]").astype(np.int64)
     first, last = ev["day"].min(), ev["day"].max()
-    lo = np.where(joined["from"].isna(), first, lo)
-    hi = np.where(joined["until"].isna(), last + 1, hi)
-    joined = joined[(joined["day"].values >= lo) & (joined["day"].values < hi)]
+    lo = pd.to_datetime(pockets["from"]).values.astype("datetime64[D]").astype(np.int64)
+    hi = pd.to_datetime(pockets["until"]).values.astype("datetime64[D]").astype(np.int64)
+    pockets["lo"] = np.where(pockets["from"].isna(), first, lo)
+    pockets["hi"] = np.where(pockets["until"].isna(), last + 1, hi)
+    points = gpd.GeoDataFrame(ev, geometry=gpd.points_from_xy(ev["longitude"], ev["latitude"]), crs=pockets.crs)
+    # One spatial join per period (pockets of a period share from/until), events of its days only:
+    # joining every event to every period's pockets at once would multiply the rows by the periods.
+    parts = []
+    for (lo_day, hi_day), group in pockets.groupby(["lo", "hi"]):
+        days = points[(points["day"] >= lo_day) & (points["day"] < hi_day)]
+        if len(days):
+            parts.append(gpd.sjoin(days, group[["k", "geometry"]], predicate="intersects", how="inner"))
+    joined = pd.concat(parts)
     # One pocket per event: the first listed, as cordon's boundary rule.
     joined = joined.reset_index().sort_values(["index", "k"]).drop_duplicates("index")
     counts = joined.groupby("k").agg(events=("index", "size"), fatalities=("fatalities", "sum"))
@@ -55,7 +61,7 @@ def main():
         # The same work as cordon's: the pockets written again with their counts.
         pockets["events"] = events
         pockets["fatalities"] = deaths
-        pockets.drop(columns=["k"]).to_file(a.output, driver="GeoJSON")
+        pockets.drop(columns=["k", "lo", "hi"]).to_file(a.output, driver="GeoJSON")
     elif a.output:
         json.dump({"events": events.tolist(), "fatalities": deaths.tolist()}, open(a.output, "w"))
     if a.check:
