@@ -13,6 +13,10 @@ struct BadScenarioTests {
             text = text.replacingOccurrences(of: "\(name): \(name).geojson",
                                              with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).geojson").path)")
         }
+        for name in ["events", "prices"] {
+            text = text.replacingOccurrences(of: "\(name): \(name).csv",
+                                             with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).csv").path)")
+        }
         return text
     }
 

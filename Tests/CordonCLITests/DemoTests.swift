@@ -30,8 +30,11 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
+        // The bundled case names its hand-compiled evidence (events.geojson, alerts.csv, prices.csv,
+        // prices.json) and its roads (the access_ layers).
         #expect(files == ["access_paths.geojson", "access_places.geojson", "access_pockets.geojson", "access_roads.geojson",
-                          "cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
+                          "alerts.csv", "cordon.qgz", "districts.geojson", "events.geojson", "fronts.geojson", "map.html",
+                          "pockets.geojson", "prices.csv", "prices.json", "report.html", "routes.geojson",
                           "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
         // The roads alone give the days reporting gives for the Castello stretch's fall (17 July)
         // and the Ramouseh breach (6 August – 4 September 2016; README, "Dates: the control map").

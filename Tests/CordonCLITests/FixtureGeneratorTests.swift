@@ -60,6 +60,7 @@ struct FixtureGeneratorTests {
     static let makeNothing = [
         "scripts/make_routes.py": "random routes for scripts/bench, cached outside the repository",
         "scripts/make_history_series.py": "daily snapshot series for scripts/bench, written to a temporary folder",
+        "scripts/make_events.py": "random conflict events for scripts/bench, cached outside the repository",
     ]
 
     @Test(arguments: generators)

@@ -198,7 +198,9 @@ struct GeoPackageScenarioTests {
         var scenario = try String(contentsOf: Repository.aleppo.appendingPathComponent("scenario.yaml"), encoding: .utf8)
         for (old, new) in [("map: map.geojson", "map: {source: aleppo.gpkg, layer: map}"),
                            ("routes: routes.geojson", "routes: aleppo.gpkg|layername=routes"),
-                           ("districts: districts.geojson", "districts:\n  source: aleppo.gpkg\n  layer: districts")] {
+                           ("districts: districts.geojson", "districts:\n  source: aleppo.gpkg\n  layer: districts"),
+                           ("events: events.csv", "events: " + Repository.aleppo.appendingPathComponent("events.csv").path),
+                           ("prices: prices.csv", "prices: " + Repository.aleppo.appendingPathComponent("prices.csv").path)] {
             try #require(scenario.contains(old))
             scenario = scenario.replacingOccurrences(of: old, with: new)
         }

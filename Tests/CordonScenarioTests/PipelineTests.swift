@@ -16,6 +16,10 @@ struct PipelineTests {
             text = text.replacingOccurrences(of: "\(name): \(name).geojson",
                                              with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).geojson").path)")
         }
+        for name in ["events", "prices"] {
+            text = text.replacingOccurrences(of: "\(name): \(name).csv",
+                                             with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).csv").path)")
+        }
         if !from.isEmpty {
             #expect(text.contains(from))
             text = text.replacingOccurrences(of: from, with: to)

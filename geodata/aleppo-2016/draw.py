@@ -394,6 +394,8 @@ snap: 0                # map.geojson is an exact coverage: no gaps to join
 fire_range_m: 1500
 walk_m: 3000
 focus: [37.139, 36.178]   # Ansari Sharqi, between Sukkari and Mashhad: inside the east until its last day
+events: events.csv        # hand-compiled from public reporting, a source on every row (README, Evidence)
+prices: prices.csv        # likewise; beside the model, never part of it
 
 supplies:
   - commodity: food

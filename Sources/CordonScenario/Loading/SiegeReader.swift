@@ -33,6 +33,8 @@ public struct SiegeSettings: Sendable, Equatable {
     public var walk: Double
     /// A lon/lat point inside the pocket whose siege is simulated.
     public var focus: Coordinate
+    /// Evidence files and rules (`events`, `prices`, `max_precision`, `evidence_status`).
+    public var evidence = EvidenceSettings()
 
     /// Siege settings from values, as a scenario file would give them.
     /// - Parameters:
@@ -113,6 +115,7 @@ extension Section {
         placed.mapFields = mapFields
         placed.neutral = neutral
         placed.roads = try path("roads")
+        placed.evidence = try evidenceSettings()
         do {
             try settings.routeOptions.validate()
         } catch let e as SiegeOptionError {

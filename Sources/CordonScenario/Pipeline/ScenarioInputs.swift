@@ -17,6 +17,10 @@ public struct ScenarioInputs {
     public var duplicates: [DuplicateFeature] = []
     /// The road network of `roads:`, noded, with default speeds; nil without one.
     public var roads: RoadNetwork?
+    /// Conflict events (`events:`), when the scenario names them.
+    public var events: EventSet?
+    /// Market prices (`prices:`), when the scenario names them.
+    public var prices: PriceSet?
 
     /// Inputs from values: a control map, its routes and corridors, and its districts.
     public init(map: ControlMap, routes: [Route] = [], districts: [District] = []) {
@@ -67,6 +71,16 @@ public struct ScenarioInputs {
             return try RoadNetwork(lines: RoadLine.read(list, file: file), speeds: RoadSpeeds(), file: file, context: context)
         }
         self.duplicates = duplicates
+        func csv(_ key: String, _ path: String?) throws -> String? {
+            guard let path else { return nil }
+            let file = scenario.resolve(path)
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw ScenarioError(file: scenario.file, path: key, message: "no such file: \(file)")
+            }
+            return file
+        }
+        events = try csv("events", siege.evidence.events).map { try EventFile.read($0, maxPrecision: siege.evidence.maxPrecision) }
+        prices = try csv("prices", siege.evidence.prices).map(PriceFile.read)
         try check(against: scenario)
     }
 

@@ -18,15 +18,17 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
+                               "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json"]
+        + EvidenceFiles.names + [ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
         + AccessLayers.names.map { $0 + ".geojson" }
 
     /// The files this run writes: ``files`` without the districts layer when there are no
     /// districts, and without the sensitivity files when no sensitivity analysis was made.
     public var fileNames: [String] {
-        Self.files.filter {
+        let evidence = Set(EvidenceFiles.names(for: result.evidence))
+        return Self.files.filter {
             ($0 != "districts.geojson" || hasDistricts) && (!$0.hasPrefix("sensitivity.") || result.sensitivity != nil)
-                && (!$0.hasPrefix("access_") || hasRoads)
+                && (!$0.hasPrefix("access_") || hasRoads) && (!EvidenceFiles.names.contains($0) || evidence.contains($0))
         }
     }
 
@@ -49,7 +51,8 @@ public struct ScenarioOutput {
     /// The scenario file and the map, routes and districts files it names.
     public static func inputFiles(of scenario: Scenario) -> [String] {
         let siege = scenario.siege
-        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts, siege?.roads].compactMap { $0.map(scenario.resolve) }
+        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts, siege?.roads, siege?.evidence.events,
+                                  siege?.evidence.prices].compactMap { $0.map(scenario.resolve) }
     }
 
     /// Throws before any work is done when `folder` cannot take a run's files: one of them would
@@ -89,6 +92,9 @@ public struct ScenarioOutput {
             if let sensitivity = result.sensitivity {
                 try AtomicFile.write(Array(sensitivity.csv.utf8), to: path("sensitivity.csv"))
                 try AtomicFile.write(Array(sensitivity.json.utf8), to: path("sensitivity.json"))
+            }
+            for (name, bytes) in try EvidenceFiles.files(result.evidence, context: GEOSContext()) {
+                try AtomicFile.write(bytes, to: path(name))
             }
             perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes of both.

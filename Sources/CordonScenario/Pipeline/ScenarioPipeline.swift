@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 import CordonSiege
 import CordonSupply
@@ -96,12 +97,18 @@ public enum ScenarioPipeline {
                                     + "\(scenario.supply.start) (start): give a point inside the besieged ground")
         }
 
+        // Evidence is counted over the scenario's days (docs/design.md#evidence).
+        let evidenceIndex = inputs.events.map { EventIndex($0, window: Period(from: window.start, until: window.until)) }
         var states: [RouteState] = []
         var access = AccessTimeline()
         if !inputs.routes.isEmpty {
             states = try await RouteTimeline.run(map: inputs.map, routes: inputs.routes, options: siege.routeOptions,
                                                  layers: EnclosureLayers(), jobs: options.jobs,
                                                  progress: { progress?("routes", $0, $1) })
+            if let events = evidenceIndex, let rule = siege.evidence.status {
+                let near = RouteEventDays(routes: inputs.routes, events: events, range: siege.fireRange)
+                states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states)
+            }
             access = AccessTimeline(routeStates: states)
         }
         try PassageTimeline(map: inputs.map, routes: inputs.routes, siege: siege, context: context)
@@ -147,6 +154,11 @@ public enum ScenarioPipeline {
                 corridors: inputs.routes, context: context)
             result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
             result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
+        }
+        if inputs.events != nil || inputs.prices != nil {
+            result.evidence = try await ScenarioEvidence(
+                inputs: inputs, events: evidenceIndex, pockets: result.pockets, routes: result.routes,
+                focus: timeline.focusPockets, fireRange: siege.fireRange, jobs: options.jobs)
         }
         return result
     }
@@ -194,4 +206,6 @@ public struct ScenarioResult {
     public var roadAccess: [AccessDay] = []
     /// The days the focus pocket lost or regained its last safe road.
     public var roadEvents: [RoadEvent] = []
+    /// What the scenario's events and prices say beside the model; nil when it names neither.
+    public var evidence: ScenarioEvidence?
 }

@@ -44,6 +44,8 @@ struct MapLayers {
     var northAngle: Double
     /// The UTM zone's EPSG code, for the captions.
     var epsg: Int
+    /// Conflict events placed on the map (`events.geojson`, when the run has one), in UTM metres.
+    var events: [MapEvent] = []
 
     /// The map spans the routes and the besieged pocket at its encircled widest, with a margin,
     /// rather than the whole study area, whose countryside would shrink the city to a dot.
@@ -110,6 +112,7 @@ struct MapLayers {
                 try f.geometry.flatMap { try Self.item(f, projection.apply($0), cut: uncut ? nil : cut, tolerance: tolerance, covered: nil) }
             }
         }
+        events = try MapEvent.read(path("events.geojson"), reader: reader, projection: projection, within: extent)
     }
 
     /// `b` with a tenth of its size added on every side, at most to the edge of `whole`.

@@ -64,6 +64,7 @@ struct MapPanel {
         routes(frame, into: &svg)
         corridors(frame, into: &svg)
         roadPaths(frame, into: &svg)
+        evidence(frame, into: &svg)
         svg.close("g")
         svg.empty("rect", [("x", ReportNumber.svg(frame.left)), ("y", ReportNumber.svg(frame.top)),
                            ("width", ReportNumber.svg(frame.width)), ("height", ReportNumber.svg(frame.height)),
@@ -238,6 +239,22 @@ struct MapPanel {
                 + "\(NumberText.grouped(r.number("exposed_km") ?? 0, places: 1)) km under fire, "
                 + "\(NumberText.grouped(r.number("minutes") ?? 0)) min (model)"
             svg.label(words, x: p.x + 8, y: p.y + 14, [("class", "route-label halo")])
+        }
+        svg.close("g")
+    }
+
+    /// Conflict events of the 30 days up to this date (evidence, not model): a dot each, its
+    /// area growing with the deaths reported.
+    private func evidence(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.events.filter { $0.day <= date.day && date.day - $0.day < 30 }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "events"), ("fill", "#7a0019"), ("fill-opacity", "0.75"), ("stroke", "#ffffff")])
+        for e in shown {
+            let p = frame.pixel(e.at)
+            svg.open("circle", [("cx", ReportNumber.svg(p.x)), ("cy", ReportNumber.svg(p.y)),
+                                ("r", ReportNumber.svg(3 + (e.fatalities.squareRoot()).rounded(.down)))])
+            svg.element("title", [], "\(e.day): \(e.type), \(ReportNumber.svg(e.fatalities)) killed (reported; evidence, not model)")
+            svg.close("circle")
         }
         svg.close("g")
     }

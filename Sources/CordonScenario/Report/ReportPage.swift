@@ -7,6 +7,8 @@ struct ReportPage {
     let layers: MapLayers
     /// "What moves the answer", when the folder has sensitivity.json.
     var sensitivity: ReportSensitivity?
+    /// The evidence section's markup (`ReportEvidence`); empty when the run has no evidence.
+    var evidence = ""
 
     private var palette: Palette {
         let basis = summary.basis
@@ -85,6 +87,7 @@ struct ReportPage {
         page.close("section")
 
         if let sensitivity { page.raw(sensitivity.html) }
+        page.raw(evidence)
 
         page.open("section", [("id", "tables")])
         page.element("h2", [], "Tables")

@@ -34,6 +34,9 @@ public struct RouteState {
     public var reachPopulation: Double?
     /// Corridors: what the corridor can pass in a day, from ``Route/dailyCapacity``.
     public var dailyCapacity: Double?
+    /// Set when conflict events judged the route too (``EvidenceStatus``): what geometry alone
+    /// said, and whether the events put it under fire. ``condition`` is then the worse of the two.
+    public var evidence: (geometric: RouteCondition, underFire: Bool)?
 
     /// A state with the measures of a route that touches no hostile ground; the analysis
     /// fills in the rest.

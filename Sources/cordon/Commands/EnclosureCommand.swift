@@ -32,6 +32,10 @@ struct EnclosureCommand: AsyncParsableCommand {
 
         A GeoPackage or PostGIS output gets one table, `pockets`: geometry column `geom` in EPSG:4326 with a spatial index, `from`/`until`/`since` as DATE columns (QGIS's temporal controller takes them as they are). A GeoPackage is written whole beside its place and renamed over it; a database gets it in one transaction that replaces a table of the same name; either is left as it was when the run fails. A password in PG:... is shown as ***.
 
+        With --prices FILE (a WFP VAM or HDX food prices CSV) and --prices-output TABLE.csv, each quote's market is placed inside a pocket on its day, outside, or off the map, and TABLE.csv (and TABLE.json) get, per commodity and month, the median price inside, outside and their multiple; units are brought to 1 kg or 1 l where the file says how.
+
+        With --events FILE (ACLED or UCDP GED CSV), each pocket gains what the events say of it in its period: `events`, `fatalities`, `events_by_type`, `events_by_sub_type`, `events_per_km2_day`, `days_since_event` (docs/design.md#evidence). Events are evidence, counted beside the model, never part of it.
+
         A one-line JSON summary goes to standard error (for --timeline: the last period).
         """)
 
@@ -40,10 +44,11 @@ struct EnclosureCommand: AsyncParsableCommand {
     @Option(help: "Districts (polygons with `name`) to list inside each pocket.") var districts: String?
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
     @Flag(name: .customLong("no-closure"), help: "Skip the closure distance search (the slowest step).") var noClosure = false
+    @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
 
     func run() async throws {
         try await reporting {
-            let others = [population, districts, bases].compactMap { $0 }
+            let others = [population, districts, bases].compactMap { $0 } + evidence.inputs
             try OutputTarget.refuseReplacingTables(["pockets"], inputs: [(siege.map, siege.source.layer)] + others.map { ($0, nil) },
                                                    output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map] + others,
@@ -59,20 +64,32 @@ struct EnclosureCommand: AsyncParsableCommand {
                 besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList, snap: siege.snap,
                 closure: !noClosure)
 
-            let features: [Feature]
+            var features: [Feature]
             let summary: EnclosureSummary
+            let found: [Pocket]
             if siege.timeline {
                 let progress = siege.progress
                 let pockets = try await EnclosureTimeline.run(map: controlMap, options: options, layers: layers,
                                                               jobs: siege.jobs, progress: { progress.report($0, $1) })
                 features = pockets.map { $0.feature() }
                 summary = EnclosureSummary(lastPeriodOf: pockets, periods: controlMap.periods)
+                found = pockets
             } else {
                 let pockets = try EnclosureAnalysis(map: controlMap, options: options, layers: layers, context: ctx)
                     .pockets(on: day)
                 features = pockets.map { $0.feature(date: day) }
                 summary = EnclosureSummary(pockets)
+                found = pockets
             }
+            if let events = try evidence.index(context: ctx) {
+                let counts = try await EventTally.pockets(found, events: events, jobs: siege.jobs)
+                features = zip(features, counts).map { $0.adding($1.properties) }
+            }
+            if let out = evidence.pricesOutput {
+                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: out)
+                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: String(out.dropLast(4)) + ".json")
+            }
+            try evidence.writePrices(pockets: found, map: controlMap)
             try OutputTarget.write(features, layer: "pockets", to: siege.output)
             printError(JSONValue.object(summary.json).jsonText)
         }

@@ -25,6 +25,10 @@ struct RoutesCommand: AsyncParsableCommand {
               --neutral un --date 1993-06-01  # UN ground neither cuts nor fires
           cordon routes map.geojson routes.geojson --besieged opposition \\
               --timeline -o siege.gpkg        # table `routes` in a GeoPackage
+          cordon routes map.geojson routes.geojson --besieged opposition \\
+              --timeline --events acled.csv --evidence-status 3/7
+
+        With --events FILE (ACLED or UCDP GED CSV), each route gains `events_in_range` (events within the fire range of its line in the period), `event_days` and `event_day_share` (the share of the period's days with one). With --evidence-status N/D as well, a route also counts as under fire on each day with at least N events in range over the D days ending that day: periods split where that changes, `geometric_status` and `evidence_status` are both written, `status` is the worse of the two and `status_from` says which one won (docs/design.md#evidence).
 
         With -o FILE.gpkg or -o PG:... (PostGIS) the features go into one table, `routes`, as `cordon enclosure` describes.
         """)
@@ -34,13 +38,16 @@ struct RoutesCommand: AsyncParsableCommand {
     @Option(name: .customLong("fire-range"), help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
     @Option(help: "A population layer (polygons with `population`) instead of the map's own.") var population: String?
     @Option(help: "Metres people walk to a corridor's entry, for reach_population.") var walk: Double = 3000
+    @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
 
     func run() async throws {
         try await reporting {
+            if evidence.prices != nil { throw ValidationError("--prices: market prices go with `cordon enclosure` (pockets) or `cordon run`") }
             try OutputTarget.refuseReplacingTables(
                 ["routes"], inputs: [(siege.map, siege.source.layer), (routes, nil)] + [population].compactMap { $0 }.map { ($0, nil) },
                 output: siege.output)
-            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 }, with: siege.output)
+            try OutputTarget.refuseReplacing(inputs: [siege.map, routes] + [population].compactMap { $0 } + evidence.inputs,
+                                             with: siege.output)
             let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -50,7 +57,7 @@ struct RoutesCommand: AsyncParsableCommand {
             let options = RouteOptions(
                 besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList, fireRange: fireRange,
                 snap: siege.snap, walk: walk)
-            let states: [RouteState]
+            var states: [RouteState]
             if siege.timeline {
                 let progress = siege.progress
                 states = try await RouteTimeline.run(map: controlMap, routes: routeList, options: options, layers: layers,
@@ -59,7 +66,19 @@ struct RoutesCommand: AsyncParsableCommand {
                 states = try await RouteTimeline.states(on: day, map: controlMap, routes: routeList, options: options,
                                                         layers: layers, jobs: siege.jobs)
             }
-            try OutputTarget.write(states.flatMap { $0.features(date: day) }, layer: "routes", to: siege.output)
+            var features = states.flatMap { $0.features(date: day) }
+            if let events = try evidence.index(context: ctx) {
+                let near = RouteEventDays(routes: routeList, events: events, range: fireRange)
+                if let rule = try evidence.statusRule() {
+                    states = EvidenceStatus(near: near, events: rule.events, days: rule.days).apply(to: states, date: day)
+                }
+                features = states.flatMap { s in
+                    let extra = near.evidence(route: s.route.feature, period: s.period).properties
+                        .merging(s.evidenceProperties)
+                    return s.features(date: day).map { $0.properties["segment"]?.stringValue == "whole" ? $0.adding(extra) : $0 }
+                }
+            }
+            try OutputTarget.write(features, layer: "routes", to: siege.output)
             var tally: [String: Int] = [:]
             for s in states where s.period == states.last?.period { tally[s.condition.rawValue, default: 0] += 1 }
             var summary = JSONObject()

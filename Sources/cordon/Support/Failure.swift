@@ -23,6 +23,7 @@ extension OutputGivenTwiceError: BadInput {}
 extension ReportInputError: BadInput {}
 extension SourceError: BadInput {}
 extension DatePatternError: BadInput {}
+extension CSVError: BadInput {}
 
 /// One line on standard error. Never stops the program, even when standard error is full
 /// or closed (Foundation's `FileHandle.write` would).

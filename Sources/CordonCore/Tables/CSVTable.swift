@@ -1,0 +1,161 @@
+/// A comma-separated table read whole, as RFC 4180 writes it and as spreadsheets export it:
+/// fields in double quotes may hold commas, doubled quotes and line breaks; a UTF-8 byte-order
+/// mark is skipped; lines end in LF or CRLF; blank lines are skipped.
+///
+/// Event and price files (ACLED, UCDP GED, WFP VAM) are read through it. Each row keeps the
+/// line on which it starts, so a bad value can be named by line and column.
+public struct CSVTable: Sendable {
+    /// One record: the file line on which it starts (the first line is 1) and its fields.
+    public struct Row: Sendable {
+        /// The line on which the record starts.
+        public let line: Int
+        /// Its fields, as many as the header has (short rows are padded with empty fields).
+        public let fields: [String]
+    }
+
+    /// The column names of the first record, trimmed of spaces.
+    public let header: [String]
+    /// Every record after the header, in file order.
+    public var rows: [Row]
+
+    /// Parses `bytes`.
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - file: The file's name, for messages.
+    ///   - maxRows: The most records accepted (bounds memory before it is spent).
+    /// - Throws: ``CSVError`` for an empty file, an unclosed quote, a row with more fields than the
+    ///   header, or more than `maxRows` records.
+    public init(bytes: [UInt8], file: String, maxRows: Int = 20_000_000) throws {
+        var records: [Row] = []
+        var header: [String]?
+        try bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+            var line = 1
+            var fields: [String] = []
+            while i < n {
+                let start = line
+                fields.removeAll(keepingCapacity: true)
+                var blank = true
+                // One record: fields until an unquoted line end or the end of the file.
+                record: while true {
+                    var field: String
+                    if i < n, buf[i] == UInt8(ascii: "\"") {
+                        blank = false
+                        i += 1
+                        var bytes: [UInt8] = []
+                        var closed = false
+                        while i < n {
+                            let b = buf[i]
+                            if b == UInt8(ascii: "\"") {
+                                if i + 1 < n, buf[i + 1] == UInt8(ascii: "\"") { bytes.append(b); i += 2; continue }
+                                i += 1
+                                closed = true
+                                break
+                            }
+                            if b == UInt8(ascii: "\n") { line += 1 }
+                            bytes.append(b)
+                            i += 1
+                        }
+                        guard closed else { throw CSVError(file: file, line: start, column: nil, "a quoted field is never closed") }
+                        field = String(decoding: bytes, as: UTF8.self)
+                        // Anything between the closing quote and the next comma is kept, as spreadsheets do.
+                        let rest = i
+                        while i < n, buf[i] != UInt8(ascii: ","), buf[i] != UInt8(ascii: "\n"), buf[i] != UInt8(ascii: "\r") { i += 1 }
+                        if i > rest { field += String(decoding: UnsafeBufferPointer(rebasing: buf[rest..<i]), as: UTF8.self) }
+                    } else {
+                        let s = i
+                        while i < n, buf[i] != UInt8(ascii: ","), buf[i] != UInt8(ascii: "\n"), buf[i] != UInt8(ascii: "\r") { i += 1 }
+                        if i > s { blank = false }
+                        field = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<i]), as: UTF8.self)
+                    }
+                    fields.append(field)
+                    if i >= n { break record }
+                    switch buf[i] {
+                    case UInt8(ascii: ","):
+                        blank = false
+                        i += 1
+                    case UInt8(ascii: "\r"):
+                        i += 1
+                        if i < n, buf[i] == UInt8(ascii: "\n") { i += 1 }
+                        line += 1
+                        break record
+                    default:
+                        i += 1
+                        line += 1
+                        break record
+                    }
+                }
+                if blank { continue }
+                if header == nil {
+                    header = fields.map { $0.trimmingSpaces }
+                    continue
+                }
+                let width = header!.count
+                if fields.count > width {
+                    throw CSVError(file: file, line: start, column: nil,
+                                   "\(fields.count) fields, the header has \(width) (a comma outside quotes?)")
+                }
+                while fields.count < width { fields.append("") }
+                guard records.count < maxRows else {
+                    throw CSVError(file: file, line: start, column: nil, "more than \(maxRows) rows")
+                }
+                records.append(Row(line: start, fields: fields))
+            }
+        }
+        guard let header else { throw CSVError(file: file, line: 1, column: nil, "empty: no header line") }
+        self.header = header
+        rows = records
+    }
+
+    /// The position of the first column named any of `names`, compared without case; nil when none is.
+    public func column(_ names: String...) -> Int? { column(anyOf: names) }
+
+    /// The position of the first column named any of `names`, compared without case.
+    public func column(anyOf names: [String]) -> Int? {
+        let lowered = header.map { $0.lowercased() }
+        for name in names { if let k = lowered.firstIndex(of: name.lowercased()) { return k } }
+        return nil
+    }
+}
+
+/// A fault in a CSV file, named by line and, when it is one value's, by column.
+public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file as the user named it.
+    public let file: String
+    /// The line on which the faulty record starts (the first line is 1).
+    public let line: Int
+    /// The column's name, when one value is at fault.
+    public let column: String?
+    /// What is wrong.
+    public let reason: String
+
+    /// A fault at `line` (and `column`) of `file`.
+    public init(file: String, line: Int, column: String?, _ reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// `FILE: line N, column C: REASON`.
+    public var description: String {
+        "\(file): line \(line)" + (column.map { ", column `\($0)`" } ?? "") + ": \(reason)"
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line ends.
+    public var trimmingSpaces: String {
+        func blank(_ c: UInt8?) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        // Most fields have nothing to trim: answer without copying them.
+        if !blank(utf8.first), !blank(utf8.last) { return self }
+        let u = Array(utf8)
+        var a = 0, b = u.count
+        func space(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        while a < b, space(u[a]) { a += 1 }
+        while b > a, space(u[b - 1]) { b -= 1 }
+        return a == 0 && b == u.count ? self : String(decoding: u[a..<b], as: UTF8.self)
+    }
+}

@@ -1,0 +1,121 @@
+import CordonCore
+import CordonGeometry
+
+/// Counting events in areas and near routes, period by period (docs/design.md#evidence). Any
+/// command that has pockets or routes per period can call it.
+public enum EventTally {
+    /// One area to count in: its ground, the period it holds for, its area.
+    public struct Area {
+        /// Polygon or MultiPolygon, lon/lat.
+        public let geometry: Geometry
+        /// The period the ground holds for; nil: the whole window.
+        public let period: Period?
+        /// Geodesic area, km², for `events_per_km2_day`.
+        public let areaKm2: Double
+
+        /// An area to count events in.
+        public init(geometry: Geometry, period: Period?, areaKm2: Double) {
+            self.geometry = geometry
+            self.period = period
+            self.areaKm2 = areaKm2
+        }
+    }
+
+    /// What the events say of each pocket in its period.
+    public static func pockets(_ pockets: [Pocket], events: EventIndex, jobs: Int) async throws -> [AreaEvidence] {
+        try await areas(pockets.map { Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) },
+                        events: events, jobs: jobs)
+    }
+
+    /// Counts the placed events inside each area during its period. An event on the boundary
+    /// of two areas that both hold on its day goes to the one listed first.
+    ///
+    /// The window is cut into spans in which the same areas hold (between consecutive `from`
+    /// and `until` days), so each event is located once, among the areas of its day, whatever
+    /// the periods: one per map period, or long ones that last over many.
+    /// - Returns: One ``AreaEvidence`` per area, in order.
+    public static func areas(_ areas: [Area], events: EventIndex, jobs: Int) async throws -> [AreaEvidence] {
+        let dayCount = events.dayStart.count - 1
+        let spans = areas.map { events.days(of: $0.period) }
+        var cuts = Set([0, dayCount])
+        for r in spans where !r.isEmpty { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
+        let bounds = cuts.sorted()
+        // Rings are read here, once per area, on one thread; locators are built by the workers.
+        let rings = Handover(value: areas.map { PointLocator.rings(of: $0.geometry) })
+        var pieces: [(days: Range<Int>, members: [Int])] = []
+        for (a, b) in zip(bounds, bounds.dropFirst()) where a < b {
+            let members = spans.indices.filter { spans[$0].lowerBound <= a && b <= spans[$0].upperBound }
+            if !members.isEmpty { pieces.append((a..<b, members)) }
+        }
+        let work = pieces
+        let typeCount = events.set.types.count
+        let results = try await ParallelWorkers.run(
+            count: work.count, jobs: jobs, progress: nil, make: { () },
+            work: { _, k in
+                let (days, members) = work[k]
+                let locator = PointLocator(rings: members.map { rings.value[$0] })
+                return tally(events: events, days: days, locator: locator, typeCount: typeCount)
+            })
+        // Each area's spans added up.
+        var counts = [Int](repeating: 0, count: areas.count)
+        var deaths = [Double](repeating: 0, count: areas.count)
+        var last = [Int](repeating: -1, count: areas.count)
+        var byType = [[Int32: Int]](repeating: [:], count: areas.count)
+        var bySub = [[Int64: Int]](repeating: [:], count: areas.count)
+        for (k, r) in results.enumerated() {
+            for (j, member) in work[k].members.enumerated() {
+                counts[member] += r.counts[j]
+                deaths[member] += r.deaths[j]
+                last[member] = max(last[member], r.last[j])
+                for (t, n) in r.byType[j] { byType[member][t, default: 0] += n }
+                for (t, n) in r.bySub[j] { bySub[member][t, default: 0] += n }
+            }
+        }
+        let names = events.set.types
+        return areas.indices.map { a in
+            var e = AreaEvidence()
+            e.events = counts[a]
+            e.fatalities = deaths[a]
+            e.byType = byType[a].keys.sorted().map { (names[Int($0)], byType[a][$0]!) }
+            e.bySubType = bySub[a].keys.sorted().map { key in
+                let t = Int(key / Int64(typeCount)), s = Int(key % Int64(typeCount))
+                return ("\(names[t])/\(names[s])", bySub[a][key]!)
+            }
+            let days = spans[a]
+            e.days = days.count
+            if areas[a].areaKm2 > 0, days.count > 0 { e.perKm2Day = Double(counts[a]) / (areas[a].areaKm2 * Double(days.count)) }
+            if last[a] >= 0 {
+                e.lastEvent = events.day(last[a])
+                e.daysSinceEvent = days.upperBound - 1 - last[a]
+            }
+            return e
+        }
+    }
+
+    /// What one span's events say of its areas, by position among them.
+    struct SpanTally {
+        var counts: [Int], deaths: [Double], last: [Int]
+        var byType: [[Int32: Int]], bySub: [[Int64: Int]]
+    }
+
+    static func tally(events: EventIndex, days: Range<Int>, locator: PointLocator, typeCount: Int) -> SpanTally {
+        let n = locator.count
+        var t = SpanTally(counts: [Int](repeating: 0, count: n), deaths: [Double](repeating: 0, count: n),
+                          last: [Int](repeating: -1, count: n), byType: [[Int32: Int]](repeating: [:], count: n),
+                          bySub: [[Int64: Int]](repeating: [:], count: n))
+        var scratch = [UInt8](repeating: 0, count: n)
+        let list = events.set.events
+        for d in days {
+            for i in events.dayStart[d]..<events.dayStart[d + 1] {
+                let e = list[events.order[i]]
+                guard let a = locator.locate(e.lon, e.lat, scratch: &scratch) else { continue }
+                t.counts[a] += 1
+                t.deaths[a] += e.fatalities
+                t.last[a] = d
+                t.byType[a][e.type, default: 0] += 1
+                if e.subType >= 0 { t.bySub[a][Int64(e.type) * Int64(typeCount) + Int64(e.subType), default: 0] += 1 }
+            }
+        }
+        return t
+    }
+}
