@@ -12,6 +12,7 @@ import Testing
 @Suite struct IncrementalTimelineTests {
     let ctx: GEOSContext
     init() throws { ctx = try GEOSContext() }
+    init(ctx: GEOSContext) { self.ctx = ctx }
 
     /// A W × H grid of cells 0.005° square from (37.1 E, 36.15 N); corners are computed the
     /// same way for every cell, so neighbours share their edges exactly.

@@ -81,7 +81,9 @@ public struct ScenarioOutput {
             try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
             try AtomicFile.write(Array(result.supply.timelineCSVT(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csvt"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
-            perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
+            // Per-date files from the layers period by period, in the order the one-date commands write.
+            perDate = try writeSnapshots(snapshots, layers: snapshots == .none ? [] : try layerFiles(joined: false, keepingIDs: true),
+                                         into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {
                 try ScenarioReport.write(folder: staging)
@@ -117,7 +119,9 @@ public struct ScenarioOutput {
     }
 
     /// The map layers by file name, in the order written: pockets, fronts, routes, districts.
-    func layerFiles() throws -> [(file: String, features: [Feature])] {
+    /// `joined`: each feature unchanged over consecutive periods written once (`FeatureSpans`);
+    /// false gives one feature per period, each with the `id` of its joined feature when `keepingIDs`.
+    func layerFiles(joined: Bool = true, keepingIDs: Bool = false) throws -> [(file: String, features: [Feature])] {
         let siege = try siege()
         let palette = Palette(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
                               controllers: result.inputs.map.controllers)
@@ -125,7 +129,12 @@ public struct ScenarioOutput {
                       ("fronts.geojson", try frontLayer(result, palette: palette)),
                       ("routes.geojson", try routeLayer(result))]
         if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
-        return layers
+        if joined { return try layers.map { ($0.0, try FeatureSpans.merged($0.1)) } }
+        guard keepingIDs else { return layers }
+        return try layers.map { file, features in
+            let (spans, into) = try FeatureSpans.joined(features)
+            return (file, features.indices.map { i in spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i] })
+        }
     }
 
     /// Where the siege is on the map; a run without one has no layers.

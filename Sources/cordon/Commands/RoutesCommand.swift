@@ -59,7 +59,9 @@ struct RoutesCommand: AsyncParsableCommand {
                 states = try await RouteTimeline.states(on: day, map: controlMap, routes: routeList, options: options,
                                                         layers: layers, jobs: siege.jobs)
             }
-            try OutputTarget.write(states.flatMap { $0.features(date: day) }, layer: "routes", to: siege.output)
+            let features = states.flatMap { $0.features(date: day) }
+            // A route unchanged from one period to the next is one feature spanning both.
+            try OutputTarget.write(siege.timeline ? FeatureSpans.merged(features) : features, layer: "routes", to: siege.output)
             var tally: [String: Int] = [:]
             for s in states where s.period == states.last?.period { tally[s.condition.rawValue, default: 0] += 1 }
             var summary = JSONObject()
