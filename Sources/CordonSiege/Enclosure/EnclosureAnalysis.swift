@@ -80,28 +80,30 @@ public final class EnclosureAnalysis {
     ///   - hostile: The date's hostile ground, at least near each pocket and within the closure
     ///     search's reach of its zone.
     ///   - residents: Each pocket's residents when already known.
+    ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
-                 hostile: HostileGround, residents: [Double]?, on day: Day?) throws -> [MeasuredPocket] {
+                 hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
+                 on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
         let zoneTree = try STRtree(zones, context: ws.ctx)
         let weighting = AreaWeighting(ws)
 
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
-        var standing: [(encircled: Bool, zone: Int?, search: Background<Double?>?)] = []
-        for lonLat in lonLats {
+        var standing: [(encircled: Bool, zone: Int?, search: Background<ClosureSearch.Outcome>?)] = []
+        for (k, lonLat) in lonLats.enumerated() {
             let point = try lonLat.representativePoint()
             guard let zone = try zoneTree.query(point, where: { try $0.intersects(point) }).first else {
                 standing.append((true, nil, nil))
                 continue
             }
             let encircled = try !zoneOpen(zone)
-            var search: Background<Double?>?
+            var search: Background<ClosureSearch.Outcome>?
             if !encircled, options.closure {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
                                                             wayOut: wayOut, hostile: hostile, on: day) {
-                    let moved = Handover(value: try prepared.detached())
-                    search = Background { try moved.value.run() }
+                    let moved = Handover(value: (try prepared.detached(), hints?[k] ?? nil))
+                    search = Background { try moved.value.0.search(hint: moved.value.1) }
                 }
             }
             standing.append((encircled, zone, search))
@@ -124,7 +126,12 @@ public final class EnclosureAnalysis {
             pockets.append(MeasuredPocket(pocket: pocket, lonLat: lonLat, zone: standing[k].zone,
                                           watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox)))
         }
-        for k in pockets.indices { if let search = standing[k].search { pockets[k].pocket.closureM = try search.value() } }
+        for k in pockets.indices {
+            guard let search = standing[k].search else { continue }
+            let outcome = try search.value()
+            pockets[k].pocket.closureM = outcome.metres
+            pockets[k].closureBracket = outcome.bracket
+        }
         return pockets
     }
 
@@ -163,6 +170,8 @@ struct MeasuredPocket {
     var watch: Bounds
     /// Its index in the previous period when kept from it unchanged (incremental timelines).
     var sameAs: Int?
+    /// The bracket its closure search ended with, for the next period's search to start from.
+    var closureBracket: (lo: Double, hi: Double)?
 }
 
 /// One date's pockets in index order, and the ground a following period can start from.

@@ -114,12 +114,23 @@ final class IncrementalEnclosure {
                 }
                 residents = try AreaWeighting(ws).residents(of: ids.sorted(), in: again)
             }
+            // Each closure search starts from the bracket of the previous period's pocket on its ground.
+            var hints: [(lo: Double, hi: Double)?] = []
+            if options.closure {
+                let before = before.pockets.filter { $0.closureBracket != nil }
+                let tree = try STRtree(before.map(\.lonLat), context: ws.ctx)
+                for shape in again {
+                    let point = try shape.representativePoint()
+                    let q = try tree.query(point, where: { try $0.intersects(point) }).first
+                    hints.append(q.flatMap { before[$0].closureBracket })
+                }
+            }
             measured = try analysis.measure(again, zones: zones, zoneOpen: { z in
                 if let open = zoneOpen[z] { return open }
                 let open = try ws.within(zones[z], before.wayOut, distance: t)
                 zoneOpen[z] = open
                 return open
-            }, wayOut: before.wayOut, hostile: hostile, residents: residents, on: day)
+            }, wayOut: before.wayOut, hostile: hostile, residents: residents, hints: hints.isEmpty ? nil : hints, on: day)
         }
         var pockets = kept + measured
         EnclosureAnalysis.number(&pockets)
