@@ -80,7 +80,7 @@ import Testing
     func days(_ grid: Grid, seed: UInt64, random: Int) -> [(inout [String]) -> Void] {
         let at = { (x: Int, y: Int) in y * grid.w + x }
         var scripted: [(inout [String]) -> Void] = [
-            { $0[at(15, 11)] = "government" },  // far from every pocket: a kurdish cell changes hands
+            { $0[at(13, 11)] = "un" },  // far from every pocket, under the north-east road: a kurdish cell turns neutral
             { $0[at(10, 5)] = "un" },  // next to the middle pocket: hostile ground turns neutral
             { $0[at(3, 6)] = "un" },  // next to the open salient: its hostile share and closure change
             { $0[at(7, 5)] = "government" },  // inside the middle pocket: a hole
@@ -174,5 +174,52 @@ import Testing
         // diagonal, 2.6 km, and a margin) east of it, to 37.145 E; the change is at 37.15 E.
         let next = try work.pockets(on: map.periods[2].sampleDay)
         #expect(next.map(\.sameAs) == [nil, 1, 2])
+    }
+}
+
+/// Routes over the same generated histories: judged period by period from the one before, and
+/// afresh, they must be written the same (every feature's properties and geometry).
+@Suite struct IncrementalRouteTimelineTests {
+    let base: IncrementalTimelineTests
+    init() throws { base = try IncrementalTimelineTests() }
+
+    func line(_ points: [(Double, Double)]) throws -> Geometry {
+        try base.ctx.lineString(points.map { Coordinate(37.1 + $0.0 * 0.005, 36.15 + $0.1 * 0.005) })
+    }
+
+    /// In cells of the grid: a supply route from the middle pocket to the west edge, a corridor
+    /// out of the salient declared open for two days, a road far away in the north-east, and a
+    /// street inside the middle pocket, at least half a cell (about 225 m) from its edges: open
+    /// under a 150 m fire range until the pocket is holed; and a street 0.2 cell (111 m) inside
+    /// its northern edge, under fire.
+    func routes() throws -> [Route] {
+        [Route(feature: 0, name: "west road", kind: .supply, geometry: try line([(7.5, 5.5), (0, 5.5)])),
+         Route(feature: 1, name: "salient corridor", kind: .corridor, geometry: try line([(1.5, 6.5), (1.5, 11.9)]),
+               capacityPerDay: 1000, from: Day(iso: "2016-01-04"), until: Day(iso: "2016-01-06")),
+         Route(feature: 2, name: "north-east road", kind: .supply, geometry: try line([(12.5, 11.5), (15.9, 9.5)])),
+         Route(feature: 3, name: "pocket street", kind: .supply, geometry: try line([(6.5, 6.5), (9.5, 4.5)])),
+         Route(feature: 4, name: "front street", kind: .supply, geometry: try line([(6.5, 7.8), (9.5, 7.8)]))]
+    }
+
+    func expectSame(_ map: ControlMap, _ options: RouteOptions) async throws {
+        let fresh = try await RouteTimeline.run(map: map, routes: routes(), options: options, jobs: 2, incremental: false)
+        let worked = try await RouteTimeline.run(map: map, routes: routes(), options: options, jobs: 2, incremental: true)
+        let a = fresh.flatMap { $0.features() }, b = worked.flatMap { $0.features() }
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) {
+            #expect(x.properties == y.properties, "\(x.id?.stringValue ?? "")")
+            #expect(try x.geometry.map { g in try y.geometry.map { try g.equals($0) } ?? false } ?? (y.geometry == nil),
+                    "\(x.id?.stringValue ?? ""): geometry")
+        }
+        // The history must exercise every condition.
+        #expect(Set(fresh.map(\.condition)).isSuperset(of: [.open, .underFire, .cut]))
+    }
+
+    @Test func scriptedAndRandomChangesGiveTheSameRoutesAsFromScratch() async throws {
+        let grid = IncrementalTimelineTests.Grid(w: 16, h: 12)
+        for (seed, random) in [(UInt64(1), 0), (UInt64(9), 8)] {
+            let map = try base.history(grid, start: base.startingOwners(grid), days: base.days(grid, seed: seed, random: random))
+            try await expectSame(map, RouteOptions(besieged: "opposition", neutral: ["un"], fireRange: 150, walk: 800))
+        }
     }
 }

@@ -18,12 +18,25 @@ final class IncrementalEnclosure {
     /// Starts afresh: the next period asked is analysed whole.
     func forget() { last = nil }
 
+    /// The last period's pockets, each with its outline in the map's continuous range of longitudes.
+    var lastPockets: [(pocket: Pocket, lonLat: Geometry)] {
+        last?.found.pockets.map { ($0.pocket, $0.lonLat) } ?? []
+    }
+
+    /// The areas held in one of the last two periods asked and not the other; nil when the last
+    /// was analysed afresh or nothing was asked before it.
+    private(set) var changed: [Int]?
+    /// How many pockets the period before the last had.
+    private(set) var previousCount = 0
+
     /// The pockets of `day`, in index order, each with its index in the previous period asked
     /// when it is that pocket unchanged (same ground, same measures).
     func pockets(on day: Day?) throws -> [(pocket: Pocket, sameAs: Int?)] {
         let held = ws.areas.map { $0.holds(on: day) }
         let found: Found?
         var sameAs: [Int?] = []
+        changed = last.map { last in held.indices.filter { held[$0] != last.held[$0] } }
+        previousCount = last?.found.pockets.count ?? 0
         if let last, let step = try step(from: last, to: held, on: day) {
             found = step.found
             sameAs = step.sameAs
