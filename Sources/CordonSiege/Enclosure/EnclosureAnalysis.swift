@@ -131,6 +131,11 @@ public final class EnclosureAnalysis {
             let outcome = try search.value()
             pockets[k].pocket.closureM = outcome.metres
             pockets[k].closureBracket = outcome.bracket
+            // A search that closed probed no farther than twice its last bracket's top (the
+            // doubling overshoots by at most that): nothing beyond can change its answer.
+            if let hi = outcome.bracket?.hi, let zone = standing[k].zone, let zoneBox = zones[zone].bounds {
+                pockets[k].watch = try watch(lonLat: lonLats[k], zoneBox: zoneBox, reach: 2 * hi)
+            }
         }
         return pockets
     }
@@ -140,11 +145,18 @@ public final class EnclosureAnalysis {
     /// within the search's reach of its zone (hostile ground within the zone box's diagonal, the
     /// way out within t), with room to spare.
     func watch(_ lonLat: Geometry, zoneBox: Bounds?) throws -> Bounds {
+        try watch(lonLat: lonLat, zoneBox: zoneBox, reach: nil)
+    }
+
+    /// As ``watch(_:zoneBox:)``; `reach`, when known, is the farthest the closure search grew
+    /// hostile ground (metres), used when nearer than the zone box's diagonal.
+    func watch(lonLat: Geometry, zoneBox: Bounds?, reach known: Double?) throws -> Bounds {
         let t = options.tolerance
         let near = lonLat.bounds?.grown(metres: 2 * t + 1) ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
         guard options.closure, let z = zoneBox else { return near }
-        let reach = Geodesic.distance(Coordinate(z.minX, z.minY), Coordinate(z.maxX, z.maxY))
-        return near.union(z.grown(metres: reach * 1.05 + 2 * t + 50))
+        let diagonal = Geodesic.distance(Coordinate(z.minX, z.minY), Coordinate(z.maxX, z.maxY)) * 1.05 + 2 * t + 50
+        let reach = known.map { min($0 * 1.02 + 2 * t + 100, diagonal) } ?? diagonal
+        return near.union(z.grown(metres: reach))
     }
 
     /// Numbers pockets by descending geodesic area; ties broken by position, so the order never
