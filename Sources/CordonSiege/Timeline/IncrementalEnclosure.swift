@@ -23,8 +23,8 @@ final class IncrementalEnclosure {
         last?.found.pockets.map { ($0.pocket, $0.lonLat) } ?? []
     }
 
-    /// The areas held in one of the last two periods asked and not the other; nil when the last
-    /// was analysed afresh or nothing was asked before it.
+    /// The areas held in one of the last two periods asked and not the other; nil when the period
+    /// before the last is not known (the first of a run, or one in which the besieged held nothing).
     private(set) var changed: [Int]?
     /// How many pockets the period before the last had.
     private(set) var previousCount = 0
@@ -53,8 +53,7 @@ final class IncrementalEnclosure {
     /// or when an area that comes overlaps another (the full check names the culprits).
     private func step(from last: (held: [Bool], found: Found), to held: [Bool], on day: Day?) throws
         -> (found: Found, sameAs: [Int?])? {
-        guard options.snap == 0 else { return nil }
-        let changed = held.indices.filter { held[$0] != last.held[$0] }
+        guard options.snap == 0, let changed else { return nil }
         let besieged = { (i: Int) in self.ws.areas[i].controller == self.options.besieged }
         let passable = { (i: Int) in self.options.isPassable(self.ws.areas[i].controller) }
         guard held.indices.contains(where: { held[$0] && besieged($0) }) else { return nil }
