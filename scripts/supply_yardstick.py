@@ -10,7 +10,7 @@ It knows no maps. For a scenario of `cordon run` (inflows along a `route`, evacu
 `corridor`, population from the map), give what the map would: `--population N` and
 `--access FILE`, a JSON object
     {"routes": {"Castello Road": [["2016-07-01", "open"], ["2016-07-07", "under_fire"], ...], ...},
-     "corridors": {"Salah al-Din corridor": {"from": "2016-07-28", "until": null, "daily_capacity": 1000}}}
+     "corridors": {"Seif al-Dawla corridor": {"from": "2016-07-28", "until": null, "daily_capacity": 1000}}}
 Each route's status holds from its date until the next change, `cut` before the first; an inflow
 along a route gets per_day x 1 when open, x under_fire_factor (default 0) when under fire, nothing
 when cut (docs/design.md#the-supply-day). An evacuation rule naming a corridor runs only on the
@@ -62,8 +62,8 @@ def splitmix_states(seeds):
 class Streams:
     """One xoshiro256** generator per run, advanced together (or only where `mask` is set)."""
 
-    def __init__(self, seed, runs):
-        self.s = splitmix_states([(seed + i * 0xD1B54A32D192ED03) & M64 for i in range(runs)])
+    def __init__(self, seed, runs, first=0):
+        self.s = splitmix_states([(seed + i * 0xD1B54A32D192ED03) & M64 for i in range(first, first + runs)])
 
     @staticmethod
     def _rotl(x, k):
@@ -142,6 +142,11 @@ class Params:
         self.population = full(sc["population"])
         self.supplies = [{k: full(s.get(k, 0)) for k in ("stock", "need_per_person_day", "spoilage_per_day")}
                          for s in sc["supplies"]]
+        # The price index (a model): its two numbers may vary too.
+        for s, d in zip(sc["supplies"], self.supplies):
+            if s.get("price"):
+                d["price.elasticity"] = full(s["price"]["elasticity"])
+                d["price.cap"] = full(s["price"]["cap"])
         self.inflows = [{k: full(f[k]) for k in ("per_day", "amount", "under_fire_factor") if k in f}
                         for f in sc.get("inflows") or []]
         self.names = inflow_names(sc)
@@ -154,7 +159,8 @@ class Params:
         if parts[0] == "population":
             self.population = value
         elif parts[0] == "supplies":
-            self.supplies[names.index(parts[1])][parts[2]] = np.minimum(value, 1) if parts[2] == "spoilage_per_day" else value
+            key = ".".join(parts[2:])
+            self.supplies[names.index(parts[1])][key] = np.minimum(value, 1) if key == "spoilage_per_day" else value
         elif parts[0] == "inflows":
             item = ".".join(parts[1:-1])
             index = int(item) if item.isdigit() else self.names.index(item)
@@ -359,6 +365,65 @@ def nearest_rank(p, n):
     return max(1, (p * n + 99) // 100)
 
 
+# --- the price index, a model (docs/design.md, "The price index") --------------------------------
+
+def priced(sc, commodity):
+    return any(s["commodity"] == commodity and s.get("price") for s in sc["supplies"])
+
+
+def price_multiple(elasticity, cap, left, at_start):
+    """min(cap, max(1, (D0 / D) ** elasticity)); the cap once nothing is left, 1 when as well off as at the start."""
+    if left <= 0:
+        return max(1.0, cap)
+    if left >= at_start:
+        return 1.0
+    return min(max(1.0, cap), max(1.0, (at_start / left) ** elasticity))
+
+
+# --- calibration: ABC rejection on depletion dates (what `cordon calibrate` does) ---------------
+
+def calibrate(sc, access, runs, seed, accept, keys, block=10_000):
+    """Draws `runs` runs from the uncertainty ranges named by `keys` (all when empty), in blocks,
+    and keeps those whose depletion day is within ±accept of every `<commodity>.depleted`
+    observation. Returns the accepted count and the P5/P50/P95 of each drawn input."""
+    start = as_day(sc["start"])
+    names = [s["commodity"] for s in sc["supplies"]]
+    vary = [(k, v) for k, v in ((sc.get("uncertainty") or {}).get("vary") or {}).items() if not keys or k in keys]
+    targets = []
+    for o in sc.get("observations") or []:
+        what = o["what"]
+        if not what.endswith(".depleted"):
+            continue
+        targets.append((names.index(what[: -len(".depleted")]), (as_day(o["date"]) - start).days))
+    if not targets:
+        raise SystemExit("yardstick: calibrate needs a <commodity>.depleted observation")
+    corridors = (access or {}).get("corridors", {})
+    kept = [[] for _ in vary]
+    accepted = 0
+    for first in range(0, runs, block):
+        n = min(block, runs - first)
+        p = Params(sc, n, corridors)
+        streams = Streams(seed, n, first)
+        drawn = []
+        for path, dist in vary:
+            x = draw(dist, streams, n)
+            drawn.append(x)
+            p.set(path, x, names)
+        _, depleted, _ = simulate(sc, p, n, access)
+        ok = np.ones(n, dtype=bool)
+        for c, day in targets:
+            ok &= (depleted[:, c] >= 0) & (np.abs(depleted[:, c] - day) <= accept)
+        accepted += int(ok.sum())
+        for j, x in enumerate(drawn):
+            kept[j].append(x[ok])
+    inputs = []
+    for (path, _), parts in zip(vary, kept):
+        v = np.sort(np.concatenate(parts)) if parts else np.array([])
+        pick = lambda q: float(v[nearest_rank(q, len(v)) - 1]) if len(v) else None
+        inputs.append({"name": path, "p5": pick(5), "p50": pick(50), "p95": pick(95)})
+    return accepted, inputs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("scenario")
@@ -368,6 +433,10 @@ def main():
     ap.add_argument("--access", help="route statuses and corridor windows (JSON), as the map gives them")
     ap.add_argument("-o", "--output")
     ap.add_argument("--summary")
+    ap.add_argument("--calibrate", type=int, metavar="RUNS",
+                    help="ABC rejection on the depletion observations over RUNS runs; prints JSON and stops")
+    ap.add_argument("--accept", type=float, default=14, help="days either side of a depletion observation (--calibrate)")
+    ap.add_argument("--vary", default="", help="comma-separated uncertainty.vary paths to draw (--calibrate; default all)")
     a = ap.parse_args()
     with open(a.scenario) as f:
         sc = yaml.safe_load(f)
@@ -378,6 +447,16 @@ def main():
     if a.population is not None:
         sc["population"] = a.population
     corridors = (access or {}).get("corridors", {})
+
+    if a.calibrate is not None:
+        unc = sc.get("uncertainty") or {}
+        seed = a.seed if a.seed is not None else unc.get("seed", 0)
+        t0 = time.perf_counter()
+        accepted, inputs = calibrate(sc, access, a.calibrate, seed, a.accept, [k for k in a.vary.split(",") if k])
+        seconds = time.perf_counter() - t0
+        print(json.dumps({"runs": a.calibrate, "accepted": accepted, "inputs": inputs}))
+        print(f"yardstick_seconds={seconds:.3f}", file=sys.stderr)
+        return
 
     t0 = time.perf_counter()
     start, end = as_day(sc["start"]), as_day(sc["end"])
@@ -413,7 +492,10 @@ def main():
         header += [f"{c}_{k}" for k in ("stock", "ration", "days_left", "inflow", "consumed", "shortfall")]
         if bands is not None:
             header += [f"{c}_stock_p5", f"{c}_stock_p50", f"{c}_stock_p95"]
+        if priced(sc, c):
+            header.append(f"{c}_price_index")
     lines = [",".join(header)]
+    first_left = [rows[0][2 + c][2] for c in range(len(names))] if rows else []
     for d, row in enumerate(rows):
         cells = [str(start + dt.timedelta(days=d)), fixed(row[0]), fixed(row[1])]
         people, kcal = row[-1]
@@ -425,6 +507,9 @@ def main():
             cells += [fixed(s), fixed(ration, 6), fixed(left), fixed(inflow), fixed(consumed), fixed(short)]
             if bands is not None:
                 cells += [fixed(bands[k, c, d]) for k in range(3)]
+            if priced(sc, names[c]):
+                price = sc["supplies"][c]["price"]
+                cells.append(fixed(price_multiple(float(price["elasticity"]), float(price["cap"]), left, first_left[c])))
         lines.append(",".join(cells))
     csv = "\n".join(lines) + "\n"
 

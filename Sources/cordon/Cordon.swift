@@ -18,8 +18,9 @@ struct Cordon: AsyncParsableCommand {
         """,
         version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version), GDAL \(GDALLibrary.version))",
         subcommands: [
-            DemoCommand.self, RunCommand.self, ReportCommand.self, EnclosureCommand.self, RoutesCommand.self,
+            DemoCommand.self, RunCommand.self, ReportCommand.self, SensitivityCommand.self, EnclosureCommand.self, RoutesCommand.self,
             SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self,
+            CalibrateCommand.self, HindcastCommand.self,
         ]
     )
 }

@@ -55,7 +55,7 @@ struct BundledCaseTests {
         let run = try #require(Self.deir)
         let files = try FileManager.default.contentsOfDirectory(atPath: run.folder.path).sorted()
         #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
-                          "summary.json", "timeline.csv", "timeline.csvt"])
+                          "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
         let text = run.stdout
         #expect(text.hasPrefix("Deir ez-Zor 2016-2017: model estimates"))
         // README "Checks": the enclave touches no edge until the western approach is taken.

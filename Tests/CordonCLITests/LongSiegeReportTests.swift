@@ -55,7 +55,7 @@ struct LongSiegeReportTests {
         #expect(html.contains("30 Jul 1993: declared open: tunnel"))  // a chart mark, naming the corridor
         // Within one year the charts' marks keep the short form.
         let aleppo = try Self.report(Self.aleppo)
-        #expect(aleppo.contains("28 Jul: declared open: Bustan al-Qasr corridor, Castello corridor, Salah al-Din corridor and Sheikh Maqsoud corridor"))
+        #expect(aleppo.contains("28 Jul: declared open: Bustan al-Qasr corridor, Layramoun corridor, Seif al-Dawla corridor and Sheikh Said corridor"))
     }
 
     /// Tick labels as drawn: text, middle x. Each chart's labels in order.

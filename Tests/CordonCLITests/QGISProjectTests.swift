@@ -91,7 +91,9 @@ struct QGISProjectTests {
         // The timeline typed, with its .csvt if the run writes one and without it.
         let csv = try String(contentsOf: moved.appendingPathComponent("timeline.csv"), encoding: .utf8)
         let header = csv.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
-        #expect(header.count == 15)  // --runs 0: no Monte Carlo percentiles
+        // date, population, evacuated, 6 columns for each of food and fuel, food_price_index;
+        // --runs 0: no Monte Carlo percentiles
+        #expect(header.count == 16)
         for key in ["timeline", "timelineWithoutCsvt"] {
             let types = try #require(qgis[key] as? [String: String])
             #expect(types.keys.sorted() == header.sorted(), "\(key): \(types)")

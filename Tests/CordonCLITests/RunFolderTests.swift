@@ -7,8 +7,8 @@ import Testing
 /// consistent when two runs write it at once.
 @Suite(Reference.needs("the cordon executable built beside the tests", CordonTool.url != nil))
 struct RunFolderTests {
-    static let withoutDistricts = ["cordon.qgz", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson", "summary.json",
-                                   "timeline.csv", "timeline.csvt"]
+    static let withoutDistricts = ["cordon.qgz", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
+                                   "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"]
 
     @Test func aRunWithoutDistrictsWritesNoDistrictsLayerAndTheReportSaysSo() throws {
         let folder = try temporaryFolder("run-folder")
@@ -19,7 +19,7 @@ struct RunFolderTests {
         #expect(r.status == 0, "\(r.text)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == Self.withoutDistricts)
         #expect(r.stderr.contains("Files written to \(out.path): pockets.geojson, fronts.geojson, routes.geojson, "
-                                  + "timeline.csv, timeline.csvt, summary.json, report.html, map.html, cordon.qgz."))
+                                  + "timeline.csv, timeline.csvt, summary.json, sensitivity.csv, sensitivity.json, report.html, map.html, cordon.qgz."))
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("No districts layer: the scenario names no districts"))
 

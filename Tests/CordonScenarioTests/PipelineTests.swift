@@ -35,7 +35,7 @@ struct PipelineTests {
             until: 2016-12-22
             per_day: 20
             max_total: 2000
-            corridor: Salah al-Din corridor
+            corridor: Seif al-Dawla corridor
         """
 
     /// Without `per_day`, people leave at the corridor's capacity over its hours:
@@ -43,7 +43,7 @@ struct PipelineTests {
     @Test func evacuationWithoutPerDayTakesTheCorridorsCapacity() async throws {
         let file = try Self.aleppo(replacing: Self.salahAlDin, with: """
               - max_total: 2500
-                corridor: Salah al-Din corridor
+                corridor: Seif al-Dawla corridor
             """)
         defer { Self.remove(file) }
         let result = try await ScenarioPipeline.run(file, options: .init(jobs: 2, runs: 0))
@@ -64,12 +64,12 @@ struct PipelineTests {
               - from: 2016-07-01
                 until: 2016-07-28
                 per_day: 20
-                corridor: Salah al-Din corridor
+                corridor: Seif al-Dawla corridor
             """)
         defer { Self.remove(file) }
         let result = try await ScenarioPipeline.run(file, options: .init(jobs: 2, runs: 0))
         #expect(result.supply.days.first { $0.date == Day(iso: "2016-11-25") }!.evacuated == 0)
-        #expect(result.routes.filter { $0.route.name == "Salah al-Din corridor" }.allSatisfy { $0.condition == .cut })
+        #expect(result.routes.filter { $0.route.name == "Seif al-Dawla corridor" }.allSatisfy { $0.condition == .cut })
     }
 
     /// With `population` given, the scenario's own figure is used, not the map's.
@@ -79,8 +79,8 @@ struct PipelineTests {
         let result = try await ScenarioPipeline.run(file, options: .init(jobs: 1, runs: 0))
         #expect(result.supply.days[0].population == 250_000)
         // The map's own figure: ../shared/bench/reference_enclosure.py geodata/aleppo-2016/map.geojson
-        // --besieged opposition --date 2016-07-01 finds one pocket of 268,000 (README, Checks).
-        #expect(result.siege.pocket(on: Day(iso: "2016-07-01")!)?.population.rounded() == 268_000)
+        // --besieged opposition --date 2016-07-01 finds one pocket of 203,000 (README, Checks).
+        #expect(result.siege.pocket(on: Day(iso: "2016-07-01")!)?.population.rounded() == 203_000)
     }
 
     @Test func simulateCannotTakeACorridorsCapacity() throws {

@@ -147,7 +147,7 @@ import Testing
 /// A stray feature far away changes nothing near the siege: each measure is taken in a plane
 /// near itself, never in one chosen by the whole map's extent.
 @Suite struct FarFeatureTests {
-    @Test("a 100 m square at (0, 0) leaves the Castello corridor's exposure as it was")
+    @Test("a 100 m square at (0, 0) leaves the Layramoun corridor's exposure as it was")
     func straySquare() throws {
         let ctx = try GEOSContext()
         let reader = GeoJSONReader(context: ctx)
@@ -159,7 +159,7 @@ import Testing
         let day = Day(iso: "2016-07-07")
         func corridor(_ m: ControlMap) throws -> RouteState {
             try #require(try RouteAnalysis(map: m, routes: routes, options: RouteOptions(besieged: "opposition"), context: ctx)
-                .states(on: day).first { $0.route.name == "Castello corridor" })
+                .states(on: day).first { $0.route.name == "Layramoun corridor" })
         }
         let alone = try corridor(map), withSquare = try corridor(stray)
         #expect(alone.exposedKm > 0.5)

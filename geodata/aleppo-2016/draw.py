@@ -2,23 +2,29 @@
 """Draw the bundled eastern Aleppo 2016 scenario for Cordon.
 
 Every file in this folder except README.md is written by this script from the
-tables below: districts.geojson, map.geojson, routes.geojson, scenario.yaml.
+tables below and from the Aleppo neighbourhood file of the Columbia Center for
+Spatial Research (MIT licence; see README.md, "Licence"), which it reads from
+../shared/geodata (or $CORDON_SHARED/geodata) and never copies:
+districts.geojson, map.geojson, routes.geojson, scenario.yaml.
 
     python3 geodata/aleppo-2016/draw.py          # rewrite the files
     python3 geodata/aleppo-2016/draw.py --check  # also print the checks
 
-How the geometry is made (all approximate, see README.md):
-  * a hand-drawn city outline and a study-area box about 18 km around it;
-  * city cells: Voronoi cells of approximate neighbourhood centres (computed
-    with longitude scaled by cos(latitude) so that cells are roughly metric),
-    clipped to the outline;
-  * countryside sectors: hand-drawn dividing lines between the outline and
-    the box;
+How the geometry is made (see README.md, "How it was drawn"):
+  * the city: the 133 neighbourhood polygons, merged by name; the street gaps
+    between them (up to 2 x CLOSE_M wide) are closed and given to the nearest
+    neighbourhood, holes are filled, and the result is simplified as a coverage
+    (SIMPLIFY_M), so neighbours share their edges exactly;
+  * ground the neighbourhood file does not cover, inside the first version's
+    hand-drawn city outline ("fringe"): cut by the Voronoi cells of the first
+    version's neighbourhood centres (SITES) and given to that centre's zone;
+  * countryside sectors: hand-drawn dividing lines between the outline and the
+    study-area box;
   * all of that line work is noded together on a 1e-6 degree grid and
     polygonised, so every face shares its edges exactly with its neighbours;
     districts and control areas are unions of those faces, hence a clean
     coverage on every date.
-Needs shapely >= 2.0, numpy, pyproj (only for --check).
+Needs shapely >= 2.1, numpy, pyproj (only for --check).
 """
 import json
 import math
@@ -36,6 +42,11 @@ from casefiles import coords_json, geom_json, load_fc, num, oriented, share_out,
 GRID = 1e-6  # output precision: 6 decimals, about 0.1 m
 LAT0 = 36.2  # for the cos(latitude) scaling of the Voronoi diagram
 KX = math.cos(math.radians(LAT0))
+# The neighbourhood shapes: Columbia Center for Spatial Research, "Conflict Urbanism: Aleppo"
+# (MIT licence, (c) 2019 CSR; README.md, "Licence"). Read from ../shared/geodata, never copied.
+CSR_FILE = "aleppo_neighbourhoods_csr.geojson"
+CLOSE_M = 50      # street gaps up to 2 x 50 m between neighbourhoods are closed (most are 10-60 m)
+SIMPLIFY_M = 10   # coverage simplification tolerance, about 10 m: keeps the files small
 
 # ---------------------------------------------------------------------------
 # Study area and city outline (lon, lat). Hand-drawn from general knowledge of
@@ -46,9 +57,11 @@ BOX = (36.96, 36.04, 37.38, 36.36)  # west, south, east, north: ~37 x 35 km
 
 PT = {
     # city outline, counter-clockwise from the south
-    "o_s": (37.158, 36.146),    # south of Sheikh Said
-    "o_sse": (37.180, 36.158),
-    "o_se": (37.198, 36.173),   # towards the airport road
+    # the south-east drawn close to the neighbourhood file's edge (the first version bulged out
+    # to 36.146 N here), keeping Sheikh Lutfi, which the neighbourhood file does not cover
+    "o_s": (37.160, 36.154),    # south of Sheikh Said
+    "o_sse": (37.178, 36.172),  # south of Marjeh
+    "o_se": (37.198, 36.180),   # south of Sheikh Lutfi, towards the airport road
     "o_e1": (37.214, 36.188),
     "o_e2": (37.222, 36.215),   # east of Jabal Badro / Masaken Hanano
     "o_ne": (37.220, 36.236),
@@ -67,6 +80,10 @@ PT = {
     # countryside line work
     "m_e": (37.167, 36.283),    # Mallah farms, south-east corner
     "m_w": (37.117, 36.283),    # Mallah farms, south-west corner
+    # the Castello hills between the Mallah farms and the road: taken about 13 July, when
+    # troops were "within a few hundred metres" of the road; its south edge is ~330 m from it
+    "c_w": (37.118, 36.2745),
+    "c_e": (37.1667, 36.2745),
     "p_nw": (37.115, 36.300),   # where Mallah, Kafr Hamra, Hreitan and the north meet
     "l1_top": (37.168, 36.300),
     "l2_top": (37.206, 36.283),   # Handarat, north-east corner
@@ -85,12 +102,13 @@ OUTLINE = ["o_s", "o_sse", "o_se", "o_e1", "o_e2", "o_ne", "o_ne2", "o_n1", "o_n
 # dividing lines of the countryside; each ends on an outline vertex, a box side
 # or another line's vertex, so the noding is exact
 LINES = [
-    ["o_n2", "m_e", "l1_top"],            # Handarat | Castello, Mallah
+    ["o_n2", "c_e", "m_e", "l1_top"],     # Handarat | Castello, Castello hills, Mallah
     ["o_ne2", "l2_top"],                  # Handarat | north-east (government)
     ["p_nw", "l1_top"],                   # Mallah | northern front
     ["m_e", "l2_top"],                    # Handarat | northern front
     ["m_w", "m_e"],                       # Castello | Mallah
-    ["o_n4", "m_w", "p_nw"],              # Kafr Hamra | Castello, Mallah
+    ["o_n4", "c_w", "m_w", "p_nw"],       # Kafr Hamra | Castello, Castello hills, Mallah
+    ["c_w", "c_e"],                       # Castello | Castello hills
     ["p_nw", "n_box"],                    # Hreitan | northern front
     ["p_nw", "kh_w", "o_nw"],             # Hreitan | Kafr Hamra
     ["o_w1", "w_box_n"],                  # Hreitan | western countryside
@@ -112,6 +130,8 @@ TIMELINES = {
     "always_krd": [(KRD, None, None)],
     # Mallah farms: government within fire range of the Castello Road, 7 July
     "mallah": [(OPP, None, "2016-07-07"), (GOV, "2016-07-07", None)],
+    # Castello hills: troops "within a few hundred metres" of the road, about 13 July
+    "castellohills": [(OPP, None, "2016-07-13"), (GOV, "2016-07-13", None)],
     # Castello Road cut, 17 July
     "castello": [(OPP, None, "2016-07-17"), (GOV, "2016-07-17", None)],
     # Bani Zeid and Layramoun taken in the last week of July (we use 27 July)
@@ -120,12 +140,13 @@ TIMELINES = {
     "ramouseh": [(GOV, None, "2016-08-06"), (OPP, "2016-08-06", "2016-09-04"), (GOV, "2016-09-04", None)],
     # Handarat camp, 24 September
     "handarat": [(OPP, None, "2016-09-24"), (GOV, "2016-09-24", None)],
-    # the north falls, 26-28 November
+    # the north falls, 26-28 November (Haydariya and Sheikh Faris on 28 November)
     "n1": [(OPP, None, "2016-11-26"), (GOV, "2016-11-26", None)],
     "n2": [(OPP, None, "2016-11-27"), (GOV, "2016-11-27", None)],
-    "nk": [(OPP, None, "2016-11-27"), (KRD, "2016-11-27", None)],
+    "nk": [(OPP, None, "2016-11-28"), (KRD, "2016-11-28", None)],
     "n3": [(OPP, None, "2016-11-28"), (GOV, "2016-11-28", None)],
-    # east of the Citadel (Shaar fell 4 December), then the Old City (7 December)
+    # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then the Old City,
+    # Marjeh and Sheikh Lutfi (7 December)
     "d1": [(OPP, None, "2016-12-05"), (GOV, "2016-12-05", None)],
     "d2": [(OPP, None, "2016-12-07"), (GOV, "2016-12-07", None)],
     # all but the last pocket by 13 December
@@ -143,17 +164,18 @@ ZONES = {
     "banizeid": ("Bani Zeid and Layramoun", "banizeid"),
     "ramouseh": ("Ramouseh", "ramouseh"),
     "n1": ("East Aleppo: Masaken Hanano", "n1"),
-    "n2": ("East Aleppo: Haydariya, Ba'edin, Jandoul, Jabal Badro", "n2"),
+    "n2": ("East Aleppo: Ba'edin, Jandoul and Ayn al-Tal, Jabal Badro", "n2"),
     "nk": ("East Aleppo: Sheikh Faris", "nk"),
-    "n3": ("East Aleppo: Sakhour, Sheikh Khodr", "n3"),
+    "n3": ("East Aleppo: Haydariya, Sakhour, Sheikh Khodr", "n3"),
     "d1": ("East Aleppo: districts east of the Citadel", "d1"),
-    "d2": ("East Aleppo: Old City quarters", "d2"),
+    "d2": ("East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi", "d2"),
     "d3": ("East Aleppo: central and southern districts", "d3"),
     "last": ("East Aleppo: the last pocket", "last"),
     # countryside sectors
     "handarat": ("Handarat camp and hills", "handarat"),
     "castello": ("Castello Road (Layramoun-Jandoul stretch)", "castello"),
     "mallah": ("Mallah farms", "mallah"),
+    "castellohills": ("Castello hills (between the Mallah farms and the road)", "castellohills"),
     "kafrhamra": ("Kafr Hamra and the Castello approaches", "always_opp"),
     "hreitan": ("Hreitan, Anadan and Bayanoun countryside", "always_opp"),
     "western": ("Western countryside (Kafr Naha, Urum al-Kubra road)", "always_opp"),
@@ -165,10 +187,12 @@ ZONES = {
 }
 
 # ---------------------------------------------------------------------------
-# City sites: approximate neighbourhood centres (lon, lat), from general
-# knowledge of Aleppo (Wikipedia / OpenStreetMap-style place positions),
-# rounded to about 0.001 degree (~100 m). A district may have several sites when
-# only part of it changed hands on a date (Sukkari, Mashhad).
+# City sites: the first version's approximate neighbourhood centres (lon, lat),
+# from general knowledge of Aleppo (Wikipedia / OpenStreetMap-style place
+# positions), rounded to about 0.001 degree (~100 m). They no longer draw the
+# districts: a CSR neighbourhood takes the zone and density weight of the site
+# nearest its label point (zone_of, weight_of, unless ZONE_OF or WEIGHT_OF name
+# it), and the outskirts beyond the CSR file are cut by the sites' Voronoi cells.
 # density weight: share of the side's population per km^2 (see populations).
 # ---------------------------------------------------------------------------
 # (district, part or "", lon, lat, zone, density weight)
@@ -176,7 +200,7 @@ SITES = [
     # --- east (opposition-held in mid-2016) ---
     ("Masaken Hanano", "", 37.204, 36.226, "n1", 0.7),
     ("Jabal Badro", "", 37.208, 36.212, "n2", 0.7),
-    ("Haydariya", "", 37.195, 36.237, "n2", 0.7),
+    ("Haydariya", "", 37.195, 36.237, "n3", 0.7),
     ("Ba'edin", "", 37.184, 36.237, "n2", 0.7),
     ("Jandoul and Ayn al-Tal", "", 37.180, 36.247, "n2", 0.3),
     ("Sakhour", "", 37.190, 36.221, "n3", 0.9),
@@ -195,7 +219,7 @@ SITES = [
     ("Old City: Bab al-Nayrab", "", 37.171, 36.196, "d2", 0.6),
     ("Old City: Bab al-Maqam", "", 37.158, 36.190, "d2", 0.5),
     ("Old City: souqs and Jalloum", "", 37.155, 36.196, "d2", 0.3),
-    ("Marjeh", "", 37.177, 36.183, "d3", 1.0),
+    ("Marjeh", "", 37.177, 36.183, "d2", 1.0),
     ("Kallaseh", "", 37.149, 36.194, "d3", 1.2),
     ("Bustan al-Qasr", "", 37.144, 36.189, "d3", 1.3),
     ("Fardous", "", 37.151, 36.187, "d3", 1.3),
@@ -246,6 +270,7 @@ COUNTRY = [
     ("Handarat camp and hills", 37.186, 36.270, "handarat", 1000),
     ("Castello Road (Layramoun-Jandoul stretch)", 37.140, 36.266, "castello", 500),
     ("Mallah farms", 37.140, 36.292, "mallah", 500),
+    ("Castello hills (between the Mallah farms and the road)", 37.140, 36.278, "castellohills", 0),
     ("Kafr Hamra and the Castello approaches", 37.090, 36.275, "kafrhamra", 8000),
     ("Hreitan, Anadan and Bayanoun countryside", 37.020, 36.300, "hreitan", 40000),
     ("Western countryside (Kafr Naha, Urum al-Kubra road)", 37.010, 36.190, "western", 20000),
@@ -262,11 +287,54 @@ COUNTRY = [
 # weight. West, Sheikh Maqsoud, Bani Zeid/Layramoun and countryside: rough
 # estimates, labelled as such in README.md.
 # ---------------------------------------------------------------------------
-POP_EAST = 265_000      # UN OCHA, Aug-Sep 2016: 250,000-275,000
+# The east's population is a range (README, "Populations"): from what was counted afterwards,
+# over 36,000 evacuated plus about 90,500 still in the city (OCHA, 4 Jan 2017), to the UN's
+# estimate of 250,000-275,000 (OCHA, Aug-Nov 2016). The central run takes the middle of the range.
+POP_EAST_RANGE = (36_000 + 90_500, 275_000)
+POP_EAST = 200_000      # the middle of POP_EAST_RANGE (200,750), rounded
 POP_WEST = 1_300_000    # rough: reporting in 2016 ranged about 1.2-1.5 million
 POP_MAQSOUD = 30_000    # rough: 2016 reporting gave some tens of thousands
 POP_BANIZEID = 3_000    # rough: front-line districts, largely emptied
 EAST_ZONES = {"n1", "n2", "nk", "n3", "d1", "d2", "d3", "last"}
+
+# Neighbourhoods (CSR names) whose zone is not that of the first version's nearest centre
+# (zone_of): those beyond the first outline, and the last pocket of 12-13 December, which
+# reporting names by district (README, "Dates"). The first version split Sukkari, Mashhad and
+# Amiriyah across the last pocket's edge; the neighbourhood file's shapes are kept whole.
+ZONE_OF = {
+    "Sheikh Najjar": "north",
+    "Aleppo International Airport": "east", "an-Nayrab": "east", "Jibreen": "east", "Industrial Area Jibreen": "east",
+    "Ad-Ramouseh Industrial District I": "ramouseh",
+    # the breach took "the ar-Ramouseh Artillery complex and industrial district" (The Aleppo Project)
+    "Ad-Ramouseh Industrial District III": "ramouseh", "Ad-Ramouseh Industrial District IV": "ramouseh",
+    "al-Hamdaniyeh V": "west",
+    # SOHR, 6 Dec: Shaar, Dahret Awwad, Jouret Awwad, Karm al-Beik and Karm al-Jabal taken
+    "Muhammad Bek": "d1",
+    # al-Manar, 7 Dec: the opposition withdrew to Kallaseh, Bustan al-Qasr, Ansari, Mashhad,
+    # Sukkari, Salheen, Karm al-Daadaa and Sheikh Said
+    "as-Salheen": "d3", "az-Zebdiyeh": "d3", "Ard As-Sabbagh": "d3", "al-Ansari": "d3",
+    "Tal az-Zarazir": "d3",
+    # OCHA, 13 Dec: only Seif al-Dawla, Salah al-Din and pockets of Sukkari, Mashhad and Amiriyah
+    # remain (the neighbourhood file's Sukkari, Mashhad and Amiriyah are kept whole, with
+    # Ansari Sharqi, which lies between Sukkari and Mashhad and holds the scenario's focus)
+    "as-Sukkari": "last", "Ansari Sharqi": "last", "al-Ansari Mashhad": "last", "Sayf ad-Dauleh": "last", "Salah ad-Deen": "last",
+    "al-\u2018Amiriyeh": "last",
+}
+# Unpeopled neighbourhoods: no share of the population
+WEIGHT_OF = {
+    "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
+    "ash-Sheikh Yusef Cemetery": 0.0, "Maysaloon Cemetery": 0.0, "Aleppo International Airport": 0.0,
+    "Hanano Barrack": 0.0, "Industrial Area Jibreen": 0.1, "Sheikh Najjar": 0.05,
+    # industrial districts on the front line, largely emptied (the first version's 0.1)
+    "Ad-Ramouseh Industrial District I": 0.1, "Ad-Ramouseh Industrial District II": 0.1,
+    "Ad-Ramouseh Industrial District III": 0.1, "Ad-Ramouseh Industrial District IV": 0.1,
+}
+
+# Dated falls that the checks print (district as named in districts.geojson, first day held by
+# the other side); sources in README.md, "Dates".
+FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"), ("ash-Sha'ar", "2016-12-05"),
+         ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-07"),
+         ("East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-07")]
 
 # ---------------------------------------------------------------------------
 # Routes (lon, lat), approximate. The Castello Road leaves the Jandoul
@@ -282,20 +350,21 @@ ROUTES = [
     {"name": "Ramouseh road", "kind": "supply",
      "coords": [(37.127, 36.168), (37.126, 36.158), (37.118, 36.146), (37.105, 36.130),
                 (37.085, 36.115), (37.060, 36.100)]},
-    # the four corridors announced on 28 July 2016 (Russian Defence Ministry /
-    # Syrian government): three for civilians, one in the north for fighters.
-    # Entry and exit points are approximate.
+    # the four corridors announced on 28 July 2016 (Russian Defence Ministry / Syrian
+    # government), as SOHR listed them that day: three for civilians, one for fighters. The
+    # crossing points are approximate (README, "Routes and corridors").
     {"name": "Bustan al-Qasr corridor", "kind": "corridor", "use": "civilians",
-     "coords": [(37.1445, 36.1885), (37.1430, 36.1945), (37.1405, 36.2000)],
+     "coords": [(37.1445, 36.1885), (37.1430, 36.1945), (37.1430, 36.2005)],     # -> Masharqa
      "capacity_per_day": 2000, "hours_per_day": 12, "from": "2016-07-28"},
-    {"name": "Salah al-Din corridor", "kind": "corridor", "use": "civilians",
-     "coords": [(37.1225, 36.1805), (37.1160, 36.1830), (37.1100, 36.1840)],
+    {"name": "Seif al-Dawla corridor", "kind": "corridor", "use": "civilians",
+     "coords": [(37.1265, 36.1905), (37.1180, 36.1880), (37.1085, 36.1865)],     # park -> Hamdaniya stadium
      "capacity_per_day": 2000, "hours_per_day": 12, "from": "2016-07-28"},
-    {"name": "Sheikh Maqsoud corridor", "kind": "corridor", "use": "civilians",
-     "coords": [(37.1720, 36.2280), (37.1620, 36.2320), (37.1520, 36.2350)],
-     "capacity_per_day": 1000, "hours_per_day": 12, "from": "2016-07-28"},
-    {"name": "Castello corridor", "kind": "corridor", "use": "fighters",
-     "coords": [JANDOUL, (37.181, 36.258), (37.170, 36.266), (37.150, 36.271)],
+    {"name": "Sheikh Said corridor", "kind": "corridor", "use": "civilians",
+     "coords": [(37.1565, 36.1640), (37.1560, 36.1540), (37.1560, 36.1440)],     # mosque -> south
+     "capacity_per_day": 2000, "hours_per_day": 12, "from": "2016-07-28"},
+    {"name": "Layramoun corridor", "kind": "corridor", "use": "fighters",         # northern roundabout -> Layramoun
+     "coords": [JANDOUL, (37.181, 36.258), (37.170, 36.266), (37.150, 36.271), (37.130, 36.271),
+                (37.1230, 36.2600), (37.1180, 36.2500)],
      "capacity_per_day": 500, "hours_per_day": 12, "from": "2016-07-28"},
 ]
 
@@ -304,8 +373,8 @@ ROUTES = [
 # scenario.yaml. Figures and their sources: README.md, "Supplies". Where a
 # figure is our assumption the comment in the YAML says so.
 # ---------------------------------------------------------------------------
-FOOD_NEED = 0.333          # kg/person/day: WFP Syria planning figure, 10 kg/person/month (Jan 2013)
-UN_FOOD = 145_000 * 30 * FOOD_NEED  # UN, mid-July 2016: food for 145,000 people for one month
+FOOD_NEED = 0.333          # kg/person/day: WFP's Syria ration, 10 kg/person/month (Jan 2013); a ration, not a need
+UN_FOOD = 145_000 * 30 * FOOD_NEED  # UN via Reuters, 13 July 2016: food for 145,000 people for one month
 LOCAL_FOOD = (1_000_000, 2_000_000, 4_000_000)  # kg; assumption: traders', councils' and household stocks
 FOOD_STOCK = [round(UN_FOOD + x, -4) for x in LOCAL_FOOD]
 SCENARIO = f"""# Eastern Aleppo, 2016: the bundled Cordon scenario.
@@ -323,16 +392,23 @@ allies: []
 snap: 0                # map.geojson is an exact coverage: no gaps to join
 fire_range_m: 1500
 walk_m: 3000
-focus: [37.139, 36.178]   # Sukkari (north-west part): inside the east until its last day
+focus: [37.139, 36.178]   # Ansari Sharqi, between Sukkari and Mashhad: inside the east until its last day
 
 supplies:
   - commodity: food
     unit: kg
-    # UN stock (145,000 people x 30 days x {FOOD_NEED} kg = {UN_FOOD:,.0f} kg)
-    # plus local stocks {LOCAL_FOOD[1]:,} kg (assumption; range in uncertainty)
+    # UN stock (Reuters, 13 Jul 2016: "food for 145,000 people for one month";
+    # 145,000 x 30 days x {FOOD_NEED} kg = {UN_FOOD:,.0f} kg) plus local stocks
+    # {LOCAL_FOOD[1]:,} kg (assumption: the council's flour, wheat, sugar and rice
+    # stockpiles, traders and households; no total was published; range in uncertainty)
     stock: {FOOD_STOCK[1]:.0f}
-    need_per_person_day: {FOOD_NEED}   # WFP Syria planning figure, 10 kg/person/month
+    # WFP's ration, 10 kg/person/month: a ration, not a need (with bread about
+    # 1,700 kcal a day, WFP); the model counts kg, not kcal
+    need_per_person_day: {FOOD_NEED}
     spoilage_per_day: 0.001    # assumption: 0.1 %/day losses in storage and bombing
+    # price index, a model (docs/design.md): multiple = min(cap, (D0/D)^elasticity);
+    # elasticity 2 = 1/0.5, a staple's demand elasticity of about -0.5; cap 20: assumption
+    price: {{elasticity: 2, cap: 20}}
   - commodity: fuel
     unit: l
     # illustrative only (assumption): diesel for generators, bakeries and
@@ -347,11 +423,13 @@ inflows:
     per_day: 90000
     route: Castello Road
     under_fire_factor: 0.3
-  # 1: goods through the Ramouseh breach, 6 Aug - 4 Sep (assumption); the
-  # route was always under fire, so the figure is what got through
+  # 1: goods through the Ramouseh breach (assumption); the route was always under
+  # fire, so the figure is what got through. Its useful window ended about 25 Aug,
+  # when the government took Umm al-Qara hill and held the road under fire control
   - commodity: food
     per_day: 30000
     route: Ramouseh road
+    until: 2016-08-25
     under_fire_factor: 1.0
   # 2, 3: fuel by the same routes (assumption: the east's own need)
   - commodity: fuel
@@ -361,6 +439,7 @@ inflows:
   - commodity: fuel
     per_day: 15000
     route: Ramouseh road
+    until: 2016-08-25
     under_fire_factor: 1.0
 
 rationing:   # assumption: rations cut as the days of supply fall
@@ -373,29 +452,37 @@ rationing:   # assumption: rations cut as the days of supply fall
 
 evacuation:
   # 0: the corridors of 28 July were hardly used; the few who left went
-  # mostly through Salah al-Din (SOHR, TASS, 30 July). 20 a day: assumption
+  # mostly by the Salah al-Din crossing, at the Seif al-Dawla - Hamdaniya
+  # corridor (SOHR, TASS, 30 July). 20 a day: assumption
   - from: 2016-07-28
     until: 2016-12-22
     per_day: 20
     max_total: 2000
-    corridor: Salah al-Din corridor
+    corridor: Seif al-Dawla corridor
   # 1: flight into government- and Kurdish-held districts as the east fell
   # (assumption, in line with reports of tens of thousands leaving)
   - from: 2016-11-26
     until: 2016-12-13
     per_day: 5000
     max_total: 80000
-  # 2: the evacuation of 15-22 December (ICRC: about 35,000 people)
+  # 2, 3: the evacuation of 15-22 December (ICRC: about 35,000 people), halted
+  # from 16 December until late on 18 December; the daily figures spread the
+  # ICRC's total over the days it ran (assumption)
   - from: 2016-12-15
-    until: 2016-12-23
+    until: 2016-12-17
     per_day: 4500
-    max_total: 35000
+    max_total: 9000
+  - from: 2016-12-18
+    until: 2016-12-23
+    per_day: 5200
+    max_total: 26000
 
 uncertainty:
   runs: 1000
   seed: 2016
   vary:
-    population: {{uniform: [250000, 275000]}}   # UN OCHA, Aug-Sep 2016
+    # from OCHA's counts afterwards (36,000 + 90,500) to the UN's estimate
+    population: {{uniform: [{POP_EAST_RANGE[0]}, {POP_EAST_RANGE[1]}]}}
     supplies.food.stock: {{triangular: [{FOOD_STOCK[0]:.0f}, {FOOD_STOCK[1]:.0f}, {FOOD_STOCK[2]:.0f}]}}
     supplies.food.need_per_person_day: {{triangular: [0.28, {FOOD_NEED}, 0.4]}}
     supplies.fuel.stock: {{lognormal: [13.59, 0.5]}}   # median about 800,000 l
@@ -403,6 +490,52 @@ uncertainty:
     inflows.0.under_fire_factor: {{uniform: [0.0, 0.6]}}
     inflows.1.per_day: {{uniform: [10000, 60000]}}
     evacuation.1.max_total: {{uniform: [40000, 120000]}}
+
+# What was seen to happen, for `cordon hindcast` (README, "Observations"). "UN stocks"
+# are the UN's food, not all food in the east; the model's food is all of it. Figures
+# with no form here (bakeries, cigarettes, evacuation counts) are in the README's table.
+observations:
+  - date: 2016-07-13
+    what: food.price_multiple
+    value: 3
+    source: "Reuters (Tom Miles), Geneva, 13 Jul 2016: U.N. emergency stocks too thin to feed Syria's Aleppo if under siege"
+    note: "prices of non-perishable staples tripled; tomatoes at least five times the price before the blockade"
+  - date: 2016-08-03
+    what: food.price_multiple
+    value: 6
+    source: "reporting of 3 Aug 2016 cited in issue 19 (not re-checked)"
+    note: "fresh produce up sixfold"
+  - date: 2016-11-10
+    what: food.depleted
+    source: "Jan Egeland (UN), Geneva, 10 Nov 2016: 'the last food rations are being distributed as we speak'; The Independent and BBC, 10 Nov 2016"
+    note: "UN food rations handed out for the last time (UN stocks, not all food)"
+  - date: 2016-11-13
+    what: food.depleted
+    source: "UN spokesman Stephane Dujarric, Nov 2016: WFP supplies in eastern Aleppo ran out on 13 Nov (not re-checked)"
+    note: "WFP's stocks in the east exhausted (UN stocks, not all food)"
+  - date: 2016-11-15
+    what: food.price_multiple
+    value: 6.5
+    source: "WFP Syria Market Price Watch Bulletin, issue 24, November 2016"
+    note: "food basket SYP 232,000 in east Aleppo: up 256 % on October and about 6.5 times the national average (SYP 35,920), taken as the multiple of the price before the siege"
+  - date: 2016-11-17
+    what: food.depleted
+    source: "UN, 17 Nov 2016: all UN food stocks in eastern Aleppo gone (cited in issue 19; not re-checked)"
+    note: "all UN stocks gone (UN stocks, not all food); local charities' depots empty by 15 Nov (al-Sham Humanitarian Foundation, The New Arab, 18 Nov 2016)"
+  - date: 2016-11-25
+    what: food.price_multiple
+    value: 5
+    source: "reporting of about 25 Nov 2016 cited in issue 19 (not re-checked)"
+    note: "bread at least fivefold; sugar $18/kg; only three bakeries left (Anadolu Agency, 26 Nov 2016)"
+  - date: 2016-12-15
+    what: population
+    value: 50000
+    source: "Staffan de Mistura (UN), Paris, 15 Dec 2016 (Sputnik and Europe 1, 15 Dec 2016)"
+    note: "about 50,000 still in the last pocket, 40,000 of them civilians; the evacuation then counted about 35,000"
+  - date: 2016-12-22
+    what: siege.end
+    source: "ICRC via OCHA Aleppo Situation Report No. 10, 23 Dec 2016"
+    note: "evacuation complete: about 35,000 evacuated from 15 to 22 Dec (over 36,000, OCHA, 4 Jan 2017), over 4,000 of them fighters; halted 16-18 Dec"
 """
 
 
@@ -417,11 +550,89 @@ def unscaled(xy):
     return np.column_stack([xy[:, 0] / KX, xy[:, 1]])
 
 
+def shared_file(name):
+    """A file of the shared reference data: $CORDON_SHARED, or ../shared beside the checkout
+    (from the working folder, then from this script's folder)."""
+    roots = [os.environ.get("CORDON_SHARED", ""), os.path.join(os.getcwd(), "..", "shared"),
+             os.path.join(HERE, "..", "..", "..", "shared")]
+    for root in roots:
+        path = os.path.join(root, "geodata", name)
+        if root and os.path.exists(path):
+            return path
+    raise SystemExit(f"draw.py: {name} not found in $CORDON_SHARED/geodata or ../shared/geodata; "
+                     "the case's shapes are derived from it (README.md, 'How it was drawn')")
+
+
+def neighbourhoods():
+    """The CSR neighbourhoods merged by name (a name's pieces share an Id), sorted by Id and
+    name so that the output does not depend on the file's order: [(name, props, geometry)]."""
+    with open(shared_file(CSR_FILE), encoding="utf-8") as fh:
+        fc = json.load(fh)
+    by_name = {}
+    for f in fc["features"]:
+        p = f["properties"]
+        g = shapely.from_geojson(json.dumps(f["geometry"]))
+        by_name.setdefault(p["NAME"], (p, []))[1].append(g)
+    out = [(n, p, shapely.union_all(gs)) for n, (p, gs) in by_name.items()]
+    return sorted(out, key=lambda t: (t[1]["Id"], t[0]))
+
+
+def city_cover(nbh):
+    """The neighbourhoods as an exact coverage of the closed city: street gaps narrower than
+    2 x CLOSE_M and holes are given to the nearest neighbourhood (the Voronoi cells of points
+    every ~20 m along their edges), then the coverage is simplified. [geometry], in nbh order."""
+    geoms = [g for _, _, g in nbh]
+    r = CLOSE_M / 111_000
+    u = shapely.transform(shapely.union_all(geoms), scaled)
+    closed = u.buffer(r, join_style="mitre").buffer(-r, join_style="mitre")
+    closed = shapely.union_all([Polygon(p.exterior) for p in shapely.get_parts(closed)])  # no holes
+    closed = shapely.transform(closed, unscaled)
+    gap = closed.difference(shapely.union_all(geoms))
+    # Voronoi of edge points, in scaled space, each cell owned by its point's neighbourhood
+    pts, owner = [], []
+    for i, g in enumerate(geoms):
+        c = shapely.get_coordinates(shapely.segmentize(g.boundary, 2e-4))
+        pts.append(c)
+        owner += [i] * len(c)
+    pts = np.unique(np.column_stack([np.concatenate(pts), owner]), axis=0)  # deterministic, no twins
+    pts = pts[np.unique(pts[:, :2], axis=0, return_index=True)[1]]
+    owner = pts[:, 2].astype(int)
+    vor = shapely.voronoi_polygons(MultiPoint(scaled(pts[:, :2])), ordered=True,
+                                   extend_to=shapely.transform(closed.envelope, scaled))
+    cells = np.array([shapely.transform(c, unscaled) for c in shapely.get_parts(vor)])
+    hit = shapely.STRtree(cells).query(gap, predicate="intersects")
+    share = {}
+    for k in hit:
+        piece = cells[k].intersection(gap)
+        if not piece.is_empty:
+            share.setdefault(owner[k], []).append(piece)
+    regions = [shapely.set_precision(shapely.union_all([g] + share.get(i, [])), GRID) for i, g in enumerate(geoms)]
+    # node the regions' edges together and give each face to the region it overlaps most
+    work = shapely.union_all([g.boundary for g in regions])
+    faces = list(shapely.get_parts(shapely.polygonize(shapely.get_parts(work))))
+    tree = shapely.STRtree(regions)
+    mine = {}
+    for f in faces:
+        near = tree.query(f, predicate="intersects")
+        if len(near) == 0:
+            continue  # a hole no region covers: cannot happen after filling, but keep it out
+        k = max(near, key=lambda j: (f.intersection(regions[j]).area, -j))
+        mine.setdefault(int(k), []).append(f)
+    cover = [dissolve(mine[i]) for i in range(len(geoms))]
+    simple = shapely.coverage_simplify(cover, SIMPLIFY_M / 111_000)
+    return [shapely.make_valid(shapely.set_precision(g, GRID)) for g in simple]
+
+
 def build_faces():
-    """Node all line work and polygonise it; label each face."""
+    """Node all line work and polygonise it; label each face: ("district", i) for a
+    neighbourhood, ("fringe", site) for ground inside the first outline that the
+    neighbourhood file does not cover, ("country", i) for a countryside sector."""
     box = shapely.box(*BOX)
     outline = Polygon([PT[k] for k in OUTLINE])
     assert outline.is_valid and outline.exterior.is_ccw
+    nbh = neighbourhoods()
+    cover = city_cover(nbh)
+    city = shapely.union_all(cover)
     sites = np.array([(s[2], s[3]) for s in SITES])
     # Voronoi in scaled space (ordered=True keeps cell i for site i)
     vor = shapely.voronoi_polygons(MultiPoint(scaled(sites)), extend_to=shapely.transform(box, scaled),
@@ -438,20 +649,24 @@ def build_faces():
         if len(hits) != 1:
             raise SystemExit(f"countryside sector at {sp.representative_point().wkt} holds {len(hits)} label points")
         sector_of.append((sp, hits[0]))
-    # Voronoi edges clipped to a slightly larger outline: they overshoot it,
-    # so the noding meets the outline exactly; the stubs outside are dangles
-    # that polygonize drops (or split a sector face, which is then rejoined)
-    wide = outline.buffer(1e-4, join_style="mitre")
-    lines = country_lines + [shapely.intersection(c.boundary, wide) for c in cells]
+    # The first version's Voronoi edges, only where the neighbourhoods leave the outline
+    # uncovered; they overshoot into the city and the outline a little, so the noding meets
+    # both exactly, and the stubs are dangles that polygonize drops
+    fringe_area = outline.buffer(1e-4, join_style="mitre").difference(city.buffer(-2e-5, join_style="mitre"))
+    lines = country_lines + [g.boundary for g in cover] + [shapely.intersection(c.boundary, fringe_area) for c in cells]
     work = shapely.set_precision(shapely.union_all(lines), GRID)  # snap-round and node
     faces = list(shapely.get_parts(shapely.polygonize(shapely.get_parts(work))))
     labelled = {}  # face label -> list of faces
     sxy = scaled(sites)
+    tree = shapely.STRtree(cover)
     for f in faces:
         rp = f.representative_point()
-        if outline.contains(rp):
+        if city.contains(rp):
+            near = tree.query(f, predicate="intersects")
+            key = ("district", int(max(near, key=lambda j: (f.intersection(cover[j]).area, -j))))
+        elif outline.contains(rp):
             d = np.hypot(sxy[:, 0] - rp.x * KX, sxy[:, 1] - rp.y)
-            key = ("site", int(np.argmin(d)))
+            key = ("fringe", int(np.argmin(d)))
         else:
             hits = [i for sp, i in sector_of if sp.contains(rp)]
             if len(hits) != 1:
@@ -459,10 +674,30 @@ def build_faces():
             key = ("country", hits[0])
         labelled.setdefault(key, []).append(f)
     missing = [c[0] for i, c in enumerate(COUNTRY) if ("country", i) not in labelled]
-    missing += [s[0] for i, s in enumerate(SITES) if ("site", i) not in labelled]
+    missing += [n for i, (n, _, _) in enumerate(nbh) if ("district", i) not in labelled]
     if missing:
         raise SystemExit(f"no face for: {missing}")
-    return box, outline, labelled
+    return nbh, labelled
+
+
+def nearest_site(lon, lat):
+    """The first version's neighbourhood centre nearest to a point (cos-latitude metric)."""
+    d = [math.hypot((s[2] - lon) * KX, s[3] - lat) for s in SITES]
+    return int(np.argmin(d))
+
+
+def zone_of(name, props):
+    """A neighbourhood's zone: named in ZONE_OF, or else that of the first version's nearest
+    centre to its label point (so the first version's reading of the fronts carries over)."""
+    return ZONE_OF.get(name) or SITES[nearest_site(props["label_lon"], props["label_lat"])][4]
+
+
+def weight_of(name, props):
+    """A neighbourhood's density weight: 0 for the unpeopled (WEIGHT_OF), else that of the
+    first version's nearest centre."""
+    if name in WEIGHT_OF:
+        return WEIGHT_OF[name]
+    return SITES[nearest_site(props["label_lon"], props["label_lat"])][5]
 
 
 def dissolve(geoms):
@@ -478,68 +713,68 @@ def dissolve(geoms):
 # ---------------------------------------------------------------------------
 # output
 # ---------------------------------------------------------------------------
+def side(zone):
+    """Which part of the city a zone belongs to, for the population share-out."""
+    if zone in EAST_ZONES:
+        return "east"
+    return {"west": "west", "ramouseh": "west", "maqsoud": "kurdish", "banizeid": "north-west",
+            "north": "west", "east": "west", "south": "west"}.get(zone, "countryside")
+
+
 def main():
-    box, outline, labelled = build_faces()
+    nbh, labelled = build_faces()
     # planar areas in a local metric frame are enough for population shares
     to_m = lambda g: shapely.transform(g, lambda xy: np.column_stack([xy[:, 0] * KX * 111320, xy[:, 1] * 110950]))
 
-    site_geom = {i: dissolve(labelled[("site", i)]) for i in range(len(SITES))}
-    country_geom = {i: dissolve(labelled[("country", i)]) for i in range(len(COUNTRY))}
-    site_area = {i: to_m(g).area for i, g in site_geom.items()}
+    # districts: the neighbourhoods, then the fringe of each zone, then the countryside sectors
+    districts = []  # dicts: name, geom, zone, weight, part, extra properties
+    for i, (name, p, _) in enumerate(nbh):
+        z = zone_of(name, p)
+        districts.append({"name": name, "geom": dissolve(labelled[("district", i)]), "zone": z,
+                          "w": weight_of(name, p), "part": side(z),
+                          "extra": {"name_ar": p.get("NAME_A") or "", "csr_id": p["Id"]}})
+    fringe = {}
+    for key, faces in sorted(labelled.items()):
+        if key[0] == "fringe":
+            fringe.setdefault(SITES[key[1]][4], []).extend(faces)
+    for z, faces in sorted(fringe.items(), key=lambda t: list(ZONES).index(t[0])):
+        districts.append({"name": f"{ZONES[z][0]}: outskirts beyond the neighbourhood file", "geom": dissolve(faces),
+                          "zone": z, "w": 0.0, "part": "fringe", "extra": {}})
+    for i, c in enumerate(COUNTRY):
+        districts.append({"name": c[0], "geom": dissolve(labelled[("country", i)]), "zone": c[3], "w": 0.0,
+                          "part": "countryside", "population": c[4], "extra": {}})
 
-    # district populations (a district's sites share its number by area)
-    districts = {}  # name -> dict
-    for i, s in enumerate(SITES):
-        d = districts.setdefault(s[0], {"sites": [], "zone": s[4], "w": s[5]})
-        d["sites"].append(i)
-    def side(zone):
-        if zone in EAST_ZONES:
-            return "east"
-        return {"west": "west", "ramouseh": "west", "maqsoud": "kurdish", "banizeid": "north-west"}[zone]
+    # populations: each side's figure shared by area x density weight over its neighbourhoods;
+    # fringe 0 (outskirts), countryside its rough figure
     groups = {"east": POP_EAST, "west": POP_WEST, "kurdish": POP_MAQSOUD, "north-west": POP_BANIZEID}
     for grp, total in groups.items():
-        names = [n for n, d in districts.items() if side(d["zone"]) == grp]
-        weights = [sum(site_area[i] for i in districts[n]["sites"]) * districts[n]["w"] for n in names]
-        for n, p in zip(names, share_out(total, weights)):
-            districts[n]["population"] = p
-    site_pop = {}
-    for n, d in districts.items():
-        a = sum(site_area[i] for i in d["sites"])
-        for i in d["sites"]:
-            site_pop[i] = d["population"] * site_area[i] / a
+        mine = [d for d in districts if d["part"] == grp]
+        for d, p in zip(mine, share_out(total, [to_m(d["geom"]).area * d["w"] for d in mine])):
+            d["population"] = p
+    for d in districts:
+        d.setdefault("population", 0)
 
     side_label = {"east": OPP, "west": GOV, "kurdish": KRD, "north-west": OPP}
+    notes = {"east": f"eastern Aleppo's central figure {POP_EAST:,} shared by area and density (README, Populations)",
+             "fringe": "outskirts: none counted", "countryside": "rough estimate"}
     # ---- districts.geojson
     dfeats = []
-    for n, d in districts.items():
-        g = oriented(dissolve([site_geom[i] for i in d["sites"]]))
-        grp = side(d["zone"])
-        props = {"name": n, "side_2016": side_label[grp], "part": grp, "population": d["population"],
-                 "population_note": "UN 250,000-275,000 shared by area and density" if grp == "east"
-                 else "rough estimate"}
-        dfeats.append((g, props))
-    for i, c in enumerate(COUNTRY):
-        ctrl = TIMELINES[ZONES[c[3]][1]][0][0]
-        props = {"name": c[0], "side_2016": ctrl, "part": "countryside", "population": c[4],
-                 "population_note": "rough estimate"}
-        dfeats.append((oriented(country_geom[i]), props))
+    for d in districts:
+        props = {"name": d["name"], "side_2016": side_label.get(d["part"], TIMELINES[ZONES[d["zone"]][1]][0][0]),
+                 "part": d["part"], **d["extra"], "population": d["population"],
+                 "population_note": notes.get(d["part"], "rough estimate")}
+        dfeats.append((oriented(d["geom"]), props))
     write_fc(os.path.join(HERE, "districts.geojson"), dfeats)
 
     # ---- map.geojson: one feature per zone per period of its timeline
-    zone_members = {z: ([], []) for z in ZONES}
-    for i, s in enumerate(SITES):
-        zone_members[s[4]][0].append(i)
-    for i, c in enumerate(COUNTRY):
-        zone_members[c[3]][1].append(i)
     mfeats = []
     for z, (fname, tl) in ZONES.items():
-        sites_i, country_i = zone_members[z]
-        parts = [site_geom[i] for i in sites_i] + [country_geom[i] for i in country_i]
-        g = oriented(dissolve(parts))
+        mine = [d for d in districts if d["zone"] == z]
+        g = oriented(dissolve([d["geom"] for d in mine]))
         # the map carries city populations only: the countryside's rough
         # figures stay in districts.geojson (see README, "Populations")
-        pop = int(round(sum(site_pop[i] for i in sites_i)))
-        names = sorted({SITES[i][0] for i in sites_i} | {COUNTRY[i][0] for i in country_i})
+        pop = sum(d["population"] for d in mine if d["part"] != "countryside")
+        names = sorted(d["name"] for d in mine)
         for ctrl, frm, until in TIMELINES[tl]:
             props = {"name": fname, "controller": ctrl}
             if frm:
@@ -567,7 +802,7 @@ def main():
         fh.write(SCENARIO)
     os.replace(tmp, os.path.join(HERE, "scenario.yaml"))
 
-    east_total = sum(d["population"] for d in districts.values() if side(d["zone"]) == "east")
+    east_total = sum(d["population"] for d in districts if d["part"] == "east")
     print(f"districts: {len(dfeats)}, map features: {len(mfeats)}, routes: {len(rfeats)}, "
           f"east population {east_total:,}", file=sys.stderr)
     if "--check" in sys.argv:
@@ -625,6 +860,33 @@ def check():
         c = list(g.coords)
         print(f"{p['name']}: on {d} starts in {at(Point(c[0]))}, ends in {at(Point(c[-1]))}")
     print("coverage OK" if ok else "coverage PROBLEMS")
+    check_record(feats, to_m)
+
+
+def check_record(feats, to_m):
+    """The redrawn map against what was reported (README, "Checks"): the districts' fall dates,
+    the share of the east lost by 6 December, the last pocket's area and people."""
+    districts = load_fc(HERE, "districts.geojson")
+    def holder(name, date):
+        g = next(g for g, p in districts if p["name"] == name)
+        pt = g.representative_point()
+        return next(p["controller"] for gg, p in feats if valid_on(p, date) and gg.contains(pt))
+    for name, fell in FALLS:
+        before = (np.datetime64(fell) - np.timedelta64(1, "D")).astype(str)
+        print(f"check: {name}: {holder(name, before)} on {before}, {holder(name, fell)} on {fell}")
+    east = [(to_m(g), p) for g, p in feats if p["name"].startswith("East Aleppo") and p["controller"] == OPP]
+    def held(date):
+        return sum(g.area for g, p in east if valid_on(p, date)) / 1e6
+    before = held("2016-11-25")
+    for date in ("2016-12-05", "2016-12-06", "2016-12-07"):
+        print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
+              f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
+              f"about 45 km2, Syrian army, 6 Dec)")
+    last = held("2016-12-13")
+    pop = sum(p["population"] for g, p in east if valid_on(p, "2016-12-13"))
+    print(f"check: last pocket on 2016-12-13: {last:.2f} km2, {100 * last / before:.1f} % of the east of 2016-11-25, "
+          f"{pop:,} people on the map (reported: five square kilometres, Syria Direct, 12 Dec; 5 per cent of "
+          f"former east Aleppo, OCHA, 13-14 Dec; 50,000 people, de Mistura, 15 Dec)")
 
 
 if __name__ == "__main__":

@@ -226,6 +226,27 @@ SHELLING_DEATHS = 19  # OCHA Flash Update No. 2: 19 civilians killed by shelling
 # 200,000 then counted: per 10,000 people per day of shortage
 STARVATION_PER_10K_DAY = round(20 / 365 / 20, 4)
 
+# What was seen to happen, for cordon hindcast and cordon calibrate (README, "Observations").
+OBSERVATIONS = """
+observations:
+  - date: 2017-01-28
+    what: food.depleted
+    source: "OCHA, Syria: Deir ez-Zor Flash Update No. 2, 28 January 2017: SARC food stocks almost depleted"
+    note: almost depleted, while the airdrops were halted (15-28 January)
+  - date: 2017-01-29
+    what: food.restored
+    source: "Reuters, 31 January 2017 (http://www.dailymail.co.uk/wires/reuters/article-4175046/WFP-resumes-air-drops-Syrian-town-besieged-Islamic-State.html): WFP resumed airdrops on 29 January on a new drop zone"
+  - date: 2017-01-28
+    what: population
+    value: 93500
+    source: "OCHA Flash Update No. 2, 28 January 2017; WFP, 31 January 2017: some 93,500 people"
+    note: the whole enclave; the model's focus pocket leaves out the 6,000 of Harabesh and Rasafa from 17 January
+  - date: 2017-09-05
+    what: siege.end
+    source: "the army's 17th Division reaches the Brigade 137 base (README, Map: https://au.news.yahoo.com/syrian-forces-meet-after-three-year-islamic-state-siege-36973029.html)"
+"""
+
+
 SCENARIO = f"""# Deir ez-Zor, 2016-2017: the second bundled Cordon scenario.
 # Written by draw.py; figures and sources in README.md. Every number marked
 # "assumption" is ours, not a reported figure; the uncertainty block gives
@@ -318,7 +339,7 @@ uncertainty:
     inflows.0.per_day: {{uniform: [9000, 12500]}}
     inflows.2.per_day: {{uniform: [0, 8000]}}
     inflows.3.per_day: {{uniform: [0, 8000]}}
-"""
+""" + OBSERVATIONS
 
 
 # ---------------------------------------------------------------------------

@@ -13,7 +13,9 @@ enum ScenarioKeys {
     /// `map.fields`: the fields that hold what Cordon reads.
     static let mapFields = ["controller", "from", "until", "name", "population"]
     static let supply = ["commodity", "unit", "stock", "need_per_person_day", "spoilage_per_day", "need_by_month",
-                         "kcal_per_unit"]
+                         "kcal_per_unit", "price"]
+    /// A supply's `price:` index (a model, `PriceReader.swift`).
+    static let price = ["elasticity", "cap"]
     static let inflow = ["name", "commodity", "per_day", "route", "corridor", "airport", "from", "until", "suspended",
                          "under_fire_factor", "date", "amount"]
     /// One window of an inflow's `suspended` list.
@@ -37,6 +39,7 @@ extension ScenarioLoader {
             + ["map.values.*"]
             + ["routes", "districts"].flatMap { key in ScenarioKeys.layerSource.map { "\(key).\($0)" } }
             + ScenarioKeys.supply.map { "supplies[].\($0)" }
+            + ScenarioKeys.price.map { "supplies[].price.\($0)" }
             + ScenarioKeys.inflow.map { "inflows[].\($0)" }
             + ScenarioKeys.suspension.map { "inflows[].suspended[].\($0)" }
             + ScenarioKeys.rationing.map { "rationing[].\($0)" }

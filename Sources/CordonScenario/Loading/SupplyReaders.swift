@@ -9,13 +9,15 @@ extension Section {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
             throw try required("commodity", "").error("use letters, digits, '_' or '-' (it names columns and vary paths)")
         }
-        return Supply(commodity: name,
+        var supply = Supply(commodity: name,
                       unit: try required("unit", "the unit, such as kg").string(),
                       stock: try required("stock", "a number ≥ 0").amount(),
                       needPerPersonDay: try required("need_per_person_day", "a number ≥ 0").amount(),
                       spoilagePerDay: try optional("spoilage_per_day")?.share() ?? 0,
                       needByMonth: try optional("need_by_month").map { try $0.monthFactors() },
                       kcalPerUnit: try optional("kcal_per_unit")?.amount())
+        supply.price = try optional("price")?.section(ScenarioKeys.price).priceModel()
+        return supply
     }
 
     /// An inflow is either daily (`per_day` with optional ways in, window and suspensions) or

@@ -75,11 +75,14 @@ extension Field {
             return .population
         }
         // An inflow's name may hold dots: everything between the section and the field.
-        guard parts.count == 3 || (section == "inflows" && parts.count > 3) else {
+        // A supply's price fields have one dot of their own (`supplies.food.price.cap`).
+        let priceField = section == "supplies" && parts.count == 4 && parts[2] == "price"
+        guard parts.count == 3 || (section == "inflows" && parts.count > 3) || priceField else {
             let item = section == "supplies" ? "commodity" : section == "inflows" ? "index or name" : "index"
             throw error("write \(section).<\(item)>.<field>")
         }
-        let (item, name) = (parts[1..<(parts.count - 1)].joined(separator: "."), parts[parts.count - 1])
+        let (item, name) = priceField ? (parts[1], "price." + parts[3])
+            : (parts[1..<(parts.count - 1)].joined(separator: "."), parts[parts.count - 1])
         func field<F: RawRepresentable & CaseIterable>(_: F.Type, _ allowed: [F] = Array(F.allCases)) throws -> F where F.RawValue == String {
             guard let f = F(rawValue: name), allowed.contains(where: { $0.rawValue == name }) else {
                 throw error("cannot vary '\(name)', \(Suggestion.hint(for: name, in: allowed.map(\.rawValue)))")
@@ -99,7 +102,11 @@ extension Field {
             guard let i = names.firstIndex(of: item) else {
                 throw error("no supply '\(item)', \(Suggestion.hint(for: item, in: names))")
             }
-            return .supply(i, try field(Parameter.SupplyField.self))
+            let supplyField = try field(Parameter.SupplyField.self)
+            if [.priceElasticity, .priceCap].contains(supplyField), scenario.supplies[i].price == nil {
+                throw error("supply '\(item)' has no price index to vary: give it price: {elasticity, cap}")
+            }
+            return .supply(i, supplyField)
         case "inflows":
             let names = scenario.inflows.map(\.name)
             let i = Int(item) == nil ? try names.firstIndex(of: item).unwrap(or: error(

@@ -18,11 +18,12 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "timeline.csvt", "summary.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
+                               "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
 
-    /// The files this run writes: ``files`` without the districts layer when there are no districts.
+    /// The files this run writes: ``files`` without the districts layer when there are no
+    /// districts, and without the sensitivity files when no sensitivity analysis was made.
     public var fileNames: [String] {
-        Self.files.filter { $0 != "districts.geojson" || hasDistricts }
+        Self.files.filter { ($0 != "districts.geojson" || hasDistricts) && (!$0.hasPrefix("sensitivity.") || result.sensitivity != nil) }
     }
 
     /// The files the run read, which no output may replace: the scenario and the files it names.
@@ -81,6 +82,10 @@ public struct ScenarioOutput {
             try AtomicFile.write(Array(result.supply.timelineCSV(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csv"))
             try AtomicFile.write(Array(result.supply.timelineCSVT(monteCarlo: result.monteCarlo).utf8), to: path("timeline.csvt"))
             try AtomicFile.write(Array(result.summaryJSON.utf8), to: path("summary.json"))
+            if let sensitivity = result.sensitivity {
+                try AtomicFile.write(Array(sensitivity.csv.utf8), to: path("sensitivity.csv"))
+                try AtomicFile.write(Array(sensitivity.json.utf8), to: path("sensitivity.json"))
+            }
             // Per-date files from the layers period by period, in the order the one-date commands write.
             perDate = try writeSnapshots(snapshots, layers: snapshots == .none ? [] : try layerFiles(joined: false, keepingIDs: true),
                                          into: staging, writer: writer)

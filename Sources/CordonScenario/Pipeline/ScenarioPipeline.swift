@@ -23,6 +23,11 @@ public enum ScenarioPipeline {
         public var seed: UInt64?
         /// Called as work advances: the stage ("periods", "routes", "runs"), done, total.
         public var progress: (@Sendable (String, Int, Int) -> Void)?
+        /// Sensitivity analysis (sensitivity.csv, sensitivity.json and the report's "What moves
+        /// the answer"): the Sobol base sample, 0 for one-at-a-time only; nil for none. Its seed is `seed`.
+        public var sensitivitySamples: Int?
+        /// The one-at-a-time spread of the sensitivity analysis.
+        public var sensitivitySpread = SensitivityOptions.defaultSpread
 
         /// How to run.
         /// - Parameters:
@@ -110,6 +115,13 @@ public enum ScenarioPipeline {
             monteCarlo = try await model.monteCarlo(runs: runs, seed: options.seed, jobs: options.jobs, access: access,
                                                     progress: { progress?("runs", $0, runs) })
         }
+        var sensitivity: SupplySensitivity?
+        if let samples = options.sensitivitySamples {
+            let asked = SensitivityOptions(spread: options.sensitivitySpread, samples: samples,
+                                           seed: options.seed ?? model.uncertainty?.seed ?? 0)
+            sensitivity = try await model.sensitivity(asked, access: access, jobs: options.jobs,
+                                                      progress: { progress?("sensitivity runs", $0, $1) })
+        }
 
         let fronts = try FrontAnalysis(map: inputs.map, options: enclosure, context: context)
         let frontsByPeriod = try timeline.focusPockets.map { pocket in
@@ -120,11 +132,12 @@ public enum ScenarioPipeline {
         var result = ScenarioResult(
             scenario: scenario, inputs: inputs, pockets: inWindow, siege: timeline,
             routes: window.clip(states, \.period),
-            model: model, supply: central, monteCarlo: monteCarlo,
+            model: model, supply: central, monteCarlo: monteCarlo, sensitivity: sensitivity,
             fronts: frontsByPeriod.map { FocusFronts(pocket: $0.0, fronts: $0.1) },
             districts: try DistrictStates(inputs: inputs, periods: inputs.map.periods.compactMap(window.clip),
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
+        result.access = access
         return result
     }
 }
@@ -155,6 +168,8 @@ public struct ScenarioResult {
     public let supply: SupplyRun
     /// The Monte Carlo spread; nil when no runs were asked.
     public let monteCarlo: MonteCarloResult?
+    /// Which inputs move the answers; nil unless ``ScenarioPipeline/Options/sensitivitySamples`` was set.
+    public var sensitivity: SupplySensitivity?
     /// The focus pocket's fronts, period by period.
     public let fronts: [FocusFronts]
     /// Who holds each district over time, and whether it is besieged.
@@ -162,4 +177,7 @@ public struct ScenarioResult {
     /// One line for each inflow that brings in nothing and each evacuation rule that takes
     /// nobody over the whole scenario (`SupplyScenario.idleRules(access:)`).
     public var idleRules: [String] = []
+    /// The status of each route, corridor and airport per day the supply model ran on
+    /// (hindcast, calibration and sensitivity rerun the model on it).
+    public var access = AccessTimeline()
 }

@@ -7,29 +7,29 @@ struct ReportCharts {
     let summary: ReportSummary
 
     /// Commodity lines take the layers' palette in turn; dashes tell them apart without colour.
-    private static let colours = [Palette.controllerColours[0], Palette.controllerColours[1], Palette.open,
+    static let colours = [Palette.controllerColours[0], Palette.controllerColours[1], Palette.open,
                                   Palette.controllerColours[2], Palette.underFire]
-    private static let dashes: [String?] = [nil, "8 4", "2 3", "12 3 2 3", "4 4"]
+    static let dashes: [String?] = [nil, "8 4", "2 3", "12 3 2 3", "4 4"]
 
     private func unit(_ commodity: String) -> String {
         summary.basis?.commodities.first { $0.name == commodity }?.unit ?? "units"
     }
 
-    private var events: [TimeChart.Mark] {
+    var events: [TimeChart.Mark] {
         summary.chartEvents.map { TimeChart.Mark(day: $0.day, text: $0.text) }
     }
 
-    private func depletionMark(_ commodity: String) -> TimeChart.Mark? {
+    func depletionMark(_ commodity: String) -> TimeChart.Mark? {
         guard let d = summary.depletion.first(where: { $0.commodity == commodity }), let day = d.p50 ?? d.central else { return nil }
         return TimeChart.Mark(day: day, text: "\(commodity) runs out (\(d.p50 != nil ? "P50" : "central run"))", outcome: true)
     }
 
-    private func base(_ id: String, _ title: String, _ description: String, unit: String) -> TimeChart {
+    func base(_ id: String, _ title: String, _ description: String, unit: String) -> TimeChart {
         TimeChart(id: id, title: title, description: description, unit: unit, days: timeline.days)
     }
 
     var all: [String] {
-        timeline.commodities.enumerated().map { stock($1, $0) } + [rations, daysOfSupply, people].compactMap { $0?.svg() }
+        timeline.commodities.enumerated().map { stock($1, $0) } + [rations, daysOfSupply, prices, people].compactMap { $0?.svg() }
     }
 
     private func stock(_ commodity: String, _ i: Int) -> String {

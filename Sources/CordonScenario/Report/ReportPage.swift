@@ -5,6 +5,8 @@ struct ReportPage {
     let summary: ReportSummary
     let timeline: TimelineTable
     let layers: MapLayers
+    /// "What moves the answer", when the folder has sensitivity.json.
+    var sensitivity: ReportSensitivity?
 
     private var palette: Palette {
         let basis = summary.basis
@@ -81,6 +83,8 @@ struct ReportPage {
             page.close("figure")
         }
         page.close("section")
+
+        if let sensitivity { page.raw(sensitivity.html) }
 
         page.open("section", [("id", "tables")])
         page.element("h2", [], "Tables")

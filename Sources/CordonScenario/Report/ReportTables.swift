@@ -8,6 +8,11 @@ struct ReportTables {
     let layers: MapLayers
 
     private func table(_ caption: String, _ head: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        Self.table(caption, head, rows, numeric: numeric)
+    }
+
+    /// An HTML table with a caption; the columns in `numeric` right-aligned.
+    static func table(_ caption: String, _ head: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
         var html = SVGWriter()
         html.open("table")
         html.element("caption", [], caption)

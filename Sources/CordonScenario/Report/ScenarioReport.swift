@@ -19,7 +19,9 @@ public enum ScenarioReport {
         let summary = try ReportSummary(path: file("summary.json"))
         let timeline = try TimelineTable(path: file("timeline.csv"))
         let layers = try MapLayers(folder: folder, pixelsAcross: MapPanel.width)
-        return ReportPage(summary: summary, timeline: timeline, layers: layers).html
+        var page = ReportPage(summary: summary, timeline: timeline, layers: layers)
+        page.sensitivity = try ReportSensitivity(folder: folder, years: summary.years)
+        return page.html
     }
 
     /// Writes the page atomically to `path` (default: `report.html` in the folder); returns the path.

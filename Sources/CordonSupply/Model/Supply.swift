@@ -15,6 +15,8 @@ public struct Supply: Sendable, Equatable {
     public var needByMonth: [Double]?
     /// Food energy in one unit (kcal per kg of flour, say); nil when the commodity is not counted as food energy.
     public var kcalPerUnit: Double?
+    /// The price index of the commodity (a model); nil for no `<commodity>_price_index` column.
+    public var price: PriceModel? = nil
 
     /// A commodity held inside.
     /// - Parameters:

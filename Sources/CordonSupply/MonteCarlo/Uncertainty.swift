@@ -50,6 +50,10 @@ public enum Parameter: Sendable, Equatable, CustomStringConvertible {
         case needPerPersonDay = "need_per_person_day"
         /// ``Supply/spoilagePerDay``, capped at 1 when drawn.
         case spoilagePerDay = "spoilage_per_day"
+        /// ``PriceModel/elasticity`` of the supply's price index.
+        case priceElasticity = "price.elasticity"
+        /// ``PriceModel/cap`` of the supply's price index.
+        case priceCap = "price.cap"
     }
     /// The numbers of an inflow that may vary.
     public enum InflowField: String, Sendable, CaseIterable {
@@ -103,6 +107,8 @@ extension SupplyScenario {
         case .supply(let i, .stock): supplies[i].stock = value
         case .supply(let i, .needPerPersonDay): supplies[i].needPerPersonDay = value
         case .supply(let i, .spoilagePerDay): supplies[i].spoilagePerDay = min(value, 1)  // never more than all of it
+        case .supply(let i, .priceElasticity): supplies[i].price?.elasticity = value
+        case .supply(let i, .priceCap): supplies[i].price?.cap = value
         case .evacuation(let i, .perDay): evacuation[i].perDay = value
         case .evacuation(let i, .maxTotal): evacuation[i].maxTotal = value
         case .populationChange(let i, .maxTotal): populationChanges[i].maxTotal = value

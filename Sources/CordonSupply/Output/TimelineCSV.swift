@@ -5,7 +5,8 @@ extension SupplyRun {
     /// `deaths,arrivals,departures` so far, with food energy `kcal_per_person_day` (empty with
     /// nobody inside), then for each commodity in scenario order
     /// `c_stock,c_ration,c_days_left,c_inflow,c_consumed,c_shortfall`, followed with Monte Carlo
-    /// by `c_stock_p5,c_stock_p50,c_stock_p95`. `c_days_left` is the value the ration was chosen
+    /// by `c_stock_p5,c_stock_p50,c_stock_p95`, and for a supply with a `price` by
+    /// `c_price_index` (a model: ``PriceModel``). `c_days_left` is the value the ration was chosen
     /// from, empty when nobody needs anything.
     ///
     /// - Parameter monteCarlo: The Monte Carlo runs of the same scenario, for the stock bands; nil leaves them out.
@@ -15,6 +16,7 @@ extension SupplyRun {
         var lines = [header.joined(separator: ",")]
         lines.reserveCapacity(days.count + 1)
         let n = { (x: Double) in NumberText.fixed(x) }
+        let prices = scenario.supplies.indices.map(priceIndex)
         for (d, day) in days.enumerated() {
             var cells = [day.date.description, n(day.population), n(day.evacuated)]
             if countsMoves { cells += [n(day.moved.deaths), n(day.moved.arrivals), n(day.moved.departures)] }
@@ -26,6 +28,7 @@ extension SupplyRun {
                     let band = c < mc.stock.count && d < mc.stock[c].count ? mc.stock[c][d] : nil
                     cells += band.map { [n($0.p5), n($0.p50), n($0.p95)] } ?? ["", "", ""]
                 }
+                if c < prices.count, let price = prices[c] { cells.append(n(price[d])) }
             }
             lines.append(cells.joined(separator: ","))
         }
@@ -43,6 +46,7 @@ extension SupplyRun {
             let c = supply.commodity
             header += ["stock", "ration", "days_left", "inflow", "consumed", "shortfall"].map { "\(c)_\($0)" }
             if monteCarlo != nil { header += ["stock_p5", "stock_p50", "stock_p95"].map { "\(c)_\($0)" } }
+            if supply.price != nil { header.append("\(c)_price_index") }
         }
         return header
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordonCore
 import CordonScenario
+import CordonSupply
 import Foundation
 
 struct DemoCommand: AsyncParsableCommand {
@@ -55,13 +56,23 @@ struct DemoCommand: AsyncParsableCommand {
             lines.append(brief.population)
             if let route = bundled.keyRoute, let line = brief.route(route) { lines.append(line) }
             lines += brief.depletion
-            lines += [bundled.comparison,
+            lines.append(bundled.comparison)
+            lines += try await Self.hindcast(result, jobs: settings.jobs)
+            lines += [
                       "",
                       OutputTarget.writtenLine(files, to: output),
                       "These are estimates of a model resting on approximate, hand-drawn inputs; the figures, their",
                       "sources and what is approximate are in \(bundled.readmePath)."]
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
+    }
+
+    /// The hindcast lines: the model against the case's observations (`cordon hindcast`).
+    static func hindcast(_ result: ScenarioResult, jobs: Int) async throws -> [String] {
+        guard !result.model.observations.isEmpty else { return [] }
+        let model = try ObservationModel(result.model, access: result.access)
+        let scores = await Hindcast.score(model, runs: result.monteCarlo?.runs ?? 0, seed: result.monteCarlo?.seed, jobs: jobs)
+        return HindcastReport.lines(scores)
     }
 
     /// The case named on the command line, or the default.

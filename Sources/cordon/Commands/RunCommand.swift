@@ -53,6 +53,10 @@ struct RunCommand: AsyncParsableCommand {
           timeline.csv       the supply simulation, a row a day
           summary.json       siege (encircled periods, people inside),
                              routes, supplies
+          sensitivity.csv    which inputs move the depletion dates, days
+          sensitivity.json   short and lowest kcal: one at a time and Sobol
+                             indices (--sensitivity-samples; see cordon
+                             sensitivity --help)
           report.html        maps, charts and tables in one offline page
                              (cordon report DIR rebuilds it)
           map.html           the run on one offline interactive map, a
@@ -137,6 +141,8 @@ struct PipelineSettings: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Parallel workers; the default is every core. Results do not depend on it.")
     var jobsAsked: Int?
     @Flag(help: "No progress bar and no summary of the results.") var quiet = false
+    @Option(help: "Sobol base sample of the sensitivity analysis (sensitivity.csv, the report's \"What moves the answer\"); 0 for one at a time only. cordon sensitivity makes a larger one.")
+    var sensitivitySamples: Int = 256
 
     /// The workers to use: `--jobs`, else every core.
     var jobs: Int { jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount }
@@ -145,15 +151,19 @@ struct PipelineSettings: ParsableArguments {
         if let runs, runs < 0 { throw ValidationError("--runs must be ≥ 0") }
         if let runs, runs > SupplyLimits.maxRuns { throw ValidationError("--runs must be at most \(SupplyLimits.maxRuns)") }
         if let jobsAsked, jobsAsked < 1 { throw ValidationError("--jobs must be at least 1") }
+        if sensitivitySamples < 0 || sensitivitySamples == 1 || sensitivitySamples > 100_000 {
+            throw ValidationError("--sensitivity-samples must be 0 (one at a time only) or from 2 to 100000")
+        }
     }
 
     /// Runs the pipeline on `scenario` and writes its files into `folder`, with per-date layers
     /// for `snapshots`.
     func run(_ scenario: String, into folder: String, snapshots: SnapshotDays = .none) async throws -> (ScenarioResult, [String]) {
         let quiet = self.quiet
-        let options = ScenarioPipeline.Options(jobs: jobs, runs: runs, seed: seed, progress: { stage, done, total in
+        var options = ScenarioPipeline.Options(jobs: jobs, runs: runs, seed: seed, progress: { stage, done, total in
             Progress(stage, quiet: quiet).report(done, total)
         })
+        options.sensitivitySamples = sensitivitySamples
         // Before any work: the folder must not hold an input or a file Cordon did not write.
         let loaded = try ScenarioLoader.load(scenario, for: .run)
         try snapshots.check(loaded)

@@ -1,0 +1,80 @@
+import CordonTestSupport
+import Foundation
+import Testing
+
+/// The yardstick Python, when it has what draw.py imports.
+private let drawPython = YardstickPython.importing(["shapely", "pyproj", "numpy"])
+
+/// The bundled Aleppo map, redrawn on the CSR neighbourhood shapes, against the public record:
+/// `draw.py --check` measures it with Shapely and pyproj (UTM 37N), and each figure is held to
+/// what was reported (geodata/aleppo-2016/README.md, "Checks"), with the tolerance the record's
+/// own spread allows, never to a figure Cordon printed.
+@Suite(Reference.needs("the yardstick Python (shapely, pyproj, numpy; scripts/setup) and ../shared/geodata",
+                       drawPython != nil
+                           && FileManager.default.fileExists(atPath: Repository.shared.appendingPathComponent("geodata/aleppo_neighbourhoods_csr.geojson").path)))
+struct AleppoRecordTests {
+    /// `draw.py --check`, run from a copy (it writes beside itself), its `check:` lines.
+    static let checks: [String]? = {
+        guard let python = drawPython, let out = try? temporaryFolder("aleppo-check") else { return nil }
+        defer { try? FileManager.default.removeItem(at: out) }
+        let fm = FileManager.default
+        for file in ["geodata/aleppo-2016/draw.py", "geodata/casefiles.py"] {
+            try? fm.copyItem(atPath: Repository.root.appendingPathComponent(file).path,
+                             toPath: out.appendingPathComponent((file as NSString).lastPathComponent).path)
+        }
+        guard let run = try? Command.run(python, [out.appendingPathComponent("draw.py").path, "--check"], in: Repository.root),
+              run.status == 0 else { return nil }
+        return run.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("check: ") }
+    }()
+
+    /// The first number after `prefix` in the check line that starts with it.
+    static func number(after prefix: String) throws -> Double {
+        let lines = try #require(checks)
+        let line = try #require(lines.first { $0.hasPrefix(prefix) }, Comment(rawValue: "no line \(prefix)"))
+        let rest = line.dropFirst(prefix.count).drop { !"0123456789".contains($0) }
+        return try #require(Double(String(rest.prefix { "0123456789.".contains($0) })), "\(line)")
+    }
+
+    /// Reported: Haydariya and Sheikh Faris (to the Kurdish YPG) on 28 November (Reuters/SANA,
+    /// 28 Nov 2016); Shaar and Karm al-Jabal 5-6 December (SOHR via The New Arab, 6 Dec 2016);
+    /// Marjeh and Sheikh Lutfi on 7 December.
+    @Test func theDistrictsFallOnTheReportedDays() throws {
+        let lines = try #require(Self.checks)
+        for expected in ["check: al-Haydariyeh: opposition on 2016-11-27, government on 2016-11-28",
+                         "check: ash-Sheikh Fares: opposition on 2016-11-27, kurdish on 2016-11-28",
+                         "check: ash-Sha'ar: opposition on 2016-12-04, government on 2016-12-05",
+                         "check: Karm aj-Jabal: opposition on 2016-12-04, government on 2016-12-05",
+                         "check: al-Marjeh: opposition on 2016-12-06, government on 2016-12-07"] {
+            #expect(lines.contains(expected), "\(expected)")
+        }
+        #expect(lines.contains { $0.hasPrefix("check: East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi") && $0.hasSuffix("government on 2016-12-07") })
+    }
+
+    /// Reported share of the east lost: "more than 70 %" by 6 December (SOHR), about 73 % of
+    /// about 45 km² (the Syrian army, 6 December), 78 % on 7 December (al-Manar). The map counts
+    /// the outskirts beyond the neighbourhood file as part of the east (56.5 km² in all), most of
+    /// them held to 7 December or later, so it runs a day behind: 54.5 % on 6 December and 68 %
+    /// on 7 December. The tolerance is the record's spread (70-78 %) widened by 10 points on the
+    /// 7th; on the 6th the test only holds the map to more than half, as README "Checks" says.
+    @Test func theEastLostByEarlyDecemberIsNearTheReportedShare() throws {
+        let seventh = try Self.number(after: "check: east area lost by 2016-12-07: ")
+        #expect((60...88).contains(seventh), "\(seventh) %")
+        let sixth = try Self.number(after: "check: east area lost by 2016-12-06: ")
+        #expect((50...88).contains(sixth), "\(sixth) %")
+        #expect(sixth < seventh)
+    }
+
+    /// Reported: "five square kilometers" on 12 December (Syria Direct), and on 13 December "a
+    /// mere 5 per cent of former east Aleppo" (OCHA Aleppo Situation Report No. 7, 14 Dec 2016),
+    /// about 2.3-2.8 km² of a 45-57 km² east. The map's pocket keeps the named districts whole
+    /// (OCHA: "pockets of" Sukkari, Mashhad and Amiriyah), so it may be larger than OCHA's share:
+    /// 2.3 km² to 6 km², and 4-9 % of the east.
+    @Test func theLastPocketIsAboutFiveSquareKilometres() throws {
+        let area = try Self.number(after: "check: last pocket on 2016-12-13: ")
+        #expect((2.3...6.0).contains(area), "\(area) km²")
+        let lines = try #require(Self.checks)
+        let line = try #require(lines.first { $0.hasPrefix("check: last pocket") })
+        let share = try #require(Double(String(line.components(separatedBy: "km2, ")[1].prefix { "0123456789.".contains($0) })))
+        #expect((4...9).contains(share), "\(share) %")
+    }
+}
