@@ -19,7 +19,7 @@ struct Cordon: AsyncParsableCommand {
         version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version), GDAL \(GDALLibrary.version))",
         subcommands: [
             DemoCommand.self, RunCommand.self, ReportCommand.self, SensitivityCommand.self, EnclosureCommand.self, RoutesCommand.self,
-            SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self,
+            AccessCommand.self, SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self,
             CalibrateCommand.self, HindcastCommand.self,
         ]
     )

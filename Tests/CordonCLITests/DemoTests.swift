@@ -30,8 +30,13 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
+        #expect(files == ["access_paths.geojson", "access_places.geojson", "access_pockets.geojson", "access_roads.geojson",
+                          "cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
                           "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
+        // The roads alone give the days reporting gives for the Castello stretch's fall (17 July)
+        // and the Ramouseh breach (6 August – 4 September 2016; README, "Dates: the control map").
+        #expect(runs.stdout.contains("last safe road out lost on 2016-07-17; a safe road out again from 2016-08-06; "
+                                     + "last safe road out lost on 2016-09-04."))
         let text = runs.stdout
         #expect(text.contains("model estimates"))
         #expect(text.contains("from 2016-07-17 until 2016-08-06"))
@@ -45,6 +50,29 @@ struct DemoTests {
         #expect(page.contains("<h2>What moves the answer</h2>"))
         #expect(page.contains("When food runs out (one input at a time)"))
         #expect(page.contains("Sobol indices: when food runs out"))
+    }
+
+    /// The tornado chart draws what sensitivity.json holds: the food bars are its rows that move
+    /// the food date, widest swing |high − low| first, at most 12, each read back from the chart's
+    /// description ("label (basis): low to high; ...").
+    @Test func theFoodTornadoDrawsSensitivityJSONWidestFirst() throws {
+        let json = try readJSON(output().appendingPathComponent("sensitivity.json"))
+        let rows = try #require(json["one_at_a_time"] as? [[String: Any]])
+        let swings = rows.compactMap { r -> (String, Double)? in
+            guard let label = r["label"] as? String, let basis = r["basis"] as? String,
+                  let pair = (r["answers"] as? [String: [Double]])?["food.depleted_day"], pair.count == 2 else { return nil }
+            return ("\(label) (\(basis == "range" ? "range" : "±20 %"))", abs(pair[1] - pair[0]))
+        }
+        let expected = swings.enumerated().filter { $0.element.1 > 0 }
+            .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+            .prefix(12).map(\.element.0)
+        let page = try String(contentsOf: output().appendingPathComponent("report.html"), encoding: .utf8)
+        let tornado = try #require(ReportTests.figures(page).first { $0.contains("id=\"tornado-0\"") })
+        let desc = try #require(tornado.components(separatedBy: "<desc id=\"tornado-0-desc\">").last?.components(separatedBy: "</desc>").first)
+        let drawn = desc.components(separatedBy: ". ").dropFirst().joined(separator: ". ").components(separatedBy: "; ")
+            .map { $0.components(separatedBy: "): ").first.map { $0 + ")" } ?? $0 }
+        #expect(drawn == expected.map { $0.replacingOccurrences(of: "&", with: "&amp;") })
+        #expect(expected.count >= 5)
     }
 
     @Test func everyLayerIsRFC7946WithTimesAndColours() throws {

@@ -120,9 +120,9 @@ struct ReportInputTests {
         let (r, page) = try report(out)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try #require(page)
-        #expect(html.components(separatedBy: "<figcaption>Ground outside the opposition pockets is not drawn").count - 1 == 8)
+        #expect(html.components(separatedBy: "<figcaption>Ground outside the opposition pockets is not drawn").count - 1 == 9)  // one per key-date map
         // The fronts facing the government are orange and have an orange swatch.
-        #expect(html.components(separatedBy: ">facing government</text>").count - 1 == 8)
+        #expect(html.components(separatedBy: ">facing government</text>").count - 1 == 9)
         #expect(!html.contains("pocket outline: colour of who is across"))
     }
 

@@ -7,14 +7,7 @@ import Testing
 /// Numbers the model cannot carry and simulations that cannot fit are refused when the scenario
 /// is read, naming the key (docs/design.md#limits); nothing reaches an overflow or an allocation.
 @Suite struct LoaderLimitsTests {
-    private func problem(_ text: String) -> String? {
-        do {
-            _ = try ScenarioLoader.parse(text, file: "s.yaml", for: .simulate)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
+    private func problem(_ text: String) -> String? { scenarioProblem(text, file: "s.yaml") }
 
     private func replacing(_ old: String, _ new: String) -> String {
         ScenarioText.valid.replacingOccurrences(of: old, with: new)

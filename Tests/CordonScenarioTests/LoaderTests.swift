@@ -6,12 +6,7 @@ import Testing
 
 /// The error line a scenario text gives, or nil when it loads.
 private func problem(_ text: String, for purpose: ScenarioLoader.Purpose = .simulate) -> String? {
-    do {
-        _ = try ScenarioLoader.parse(text, file: "scenario.yaml", for: purpose)
-        return nil
-    } catch {
-        return "\(error)"
-    }
+    scenarioProblem(text, for: purpose)
 }
 
 @Suite struct LoaderTests {

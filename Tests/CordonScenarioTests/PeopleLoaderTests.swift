@@ -5,14 +5,7 @@ import CordonTestSupport
 import Testing
 
 /// The error line a scenario text gives, or nil when it loads.
-private func problem(_ text: String) -> String? {
-    do {
-        _ = try ScenarioLoader.parse(text, file: "scenario.yaml", for: .simulate)
-        return nil
-    } catch {
-        return "\(error)"
-    }
-}
+private func problem(_ text: String) -> String? { scenarioProblem(text) }
 
 private let base = """
 start: 2016-07-17

@@ -31,9 +31,7 @@ uncertainty:
     }
 
     @Test func refusesWhatCannotBeAPriceIndex() {
-        func problem(_ text: String) -> String? {
-            do { _ = try ScenarioLoader.parse(text, file: "s.yaml", for: .simulate); return nil } catch { return "\(error)" }
-        }
+        func problem(_ text: String) -> String? { scenarioProblem(text, file: "s.yaml") }
         #expect(problem(priced.replacingOccurrences(of: "cap: 20}", with: "cap: 0.5}"))?.hasPrefix("s.yaml: supplies[0].price.cap: must be from 1") == true)
         #expect(problem(priced.replacingOccurrences(of: "elasticity: 2,", with: "elasticity: 11,"))?.hasPrefix("s.yaml: supplies[0].price.elasticity: must be at most 10") == true)
         #expect(problem(priced.replacingOccurrences(of: "elasticity: 2, cap: 20", with: "elasticity: 2"))?.contains("supplies[0].price.cap: missing") == true)

@@ -387,6 +387,7 @@ end: 2016-12-22
 map: map.geojson
 routes: routes.geojson
 districts: districts.geojson
+roads: roads.geojson    # the main roads, drawn by draw_roads.py (README, "Roads")
 besieged: opposition
 allies: []
 snap: 0                # map.geojson is an exact coverage: no gaps to join

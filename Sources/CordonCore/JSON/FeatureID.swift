@@ -33,5 +33,6 @@ public enum FractionalFields {
     public static let names: Set<String> = [
         "area_km2", "perimeter_km", "hostile_share", "length_km", "hostile_km", "exposed_km",
         "capacity_per_day", "daily_capacity", "stroke-width", "fill-opacity",
+        "minutes", "reopen_cut_km", "minutes_to_corridor", "km_to_corridor", "minutes_to_way_out", "km_to_way_out",
     ]
 }

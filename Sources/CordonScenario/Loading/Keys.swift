@@ -5,10 +5,10 @@ enum ScenarioKeys {
                       "population_changes", "uncertainty", "observations"]
         + siege
     /// The keys `cordon run` reads to find the siege on the map (`SiegeReader.swift`).
-    static let siege = ["map", "routes", "districts", "besieged", "allies", "neutral", "snap", "fire_range_m", "walk_m", "focus"]
+    static let siege = ["map", "routes", "districts", "roads", "besieged", "allies", "neutral", "snap", "fire_range_m", "walk_m", "focus"]
     /// `map:` written as a mapping: which source, which layer, which fields.
     static let mapSource = ["source", "layer", "fields", "values"]
-    /// `routes:` and `districts:` written as a mapping.
+    /// `routes:`, `districts:` and `roads:` written as a mapping.
     static let layerSource = ["source", "layer"]
     /// `map.fields`: the fields that hold what Cordon reads.
     static let mapFields = ["controller", "from", "until", "name", "population"]
@@ -37,7 +37,7 @@ extension ScenarioLoader {
             + ScenarioKeys.mapSource.map { "map.\($0)" }
             + ScenarioKeys.mapFields.map { "map.fields.\($0)" }
             + ["map.values.*"]
-            + ["routes", "districts"].flatMap { key in ScenarioKeys.layerSource.map { "\(key).\($0)" } }
+            + ["routes", "districts", "roads"].flatMap { key in ScenarioKeys.layerSource.map { "\(key).\($0)" } }
             + ScenarioKeys.supply.map { "supplies[].\($0)" }
             + ScenarioKeys.price.map { "supplies[].price.\($0)" }
             + ScenarioKeys.inflow.map { "inflows[].\($0)" }

@@ -12,7 +12,9 @@ public struct SiegeSettings: Sendable, Equatable {
     public var routes: String?
     /// Districts (GeoJSON polygons with `name`, optional `population`), if any.
     public var districts: String?
-    /// The layer to read of each source that has several, by key (`map`, `routes`, `districts`).
+    /// A road network, if any: `cordon run` then adds road access (docs/design.md#roads).
+    public var roads: String?
+    /// The layer to read of each source that has several, by key (`map`, `routes`, `districts`, `roads`).
     public var layers: [String: String] = [:]
     /// Where the map's controller, dates, names and residents come from when its fields are
     /// named otherwise (`map.fields`, `map.values`).
@@ -110,6 +112,7 @@ extension Section {
         placed.layers = layers
         placed.mapFields = mapFields
         placed.neutral = neutral
+        placed.roads = try path("roads")
         do {
             try settings.routeOptions.validate()
         } catch let e as SiegeOptionError {

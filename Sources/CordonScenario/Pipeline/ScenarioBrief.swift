@@ -18,7 +18,18 @@ public struct ScenarioBrief {
 
     /// Every line `cordon run` prints about the result: the siege, the people inside, then each
     /// commodity's depletion.
-    public var lines: [String] { siege + [population] + depletion + restorations }
+    public var lines: [String] { siege + roads + [population] + depletion + restorations }
+
+    /// With `roads:`, the days the focus pocket lost and regained its last road out that
+    /// crosses no hostile ground (docs/design.md#roads); nothing without roads.
+    public var roads: [String] {
+        guard result.inputs.roads != nil else { return [] }
+        let events = result.roadEvents
+        guard !events.isEmpty else { return ["Roads: the focus pocket's roads out do not change between \(result.model.start) and \(result.model.end)."] }
+        return ["Roads (road_way_out, crossing no hostile ground): " + events.map {
+            ($0.regained ? "a safe road out again from " : "last safe road out lost on ") + $0.date.description
+        }.joined(separator: "; ") + "."]
+    }
 
     /// The focus pocket's encircled periods, one line each after a heading line.
     public var siege: [String] {

@@ -15,6 +15,8 @@ public struct ScenarioInputs {
     public let districts: [District]
     /// Features the files hold twice over (warnings: a map's duplicate counts its people twice).
     public var duplicates: [DuplicateFeature] = []
+    /// The road network of `roads:`, noded, with default speeds; nil without one.
+    public var roads: RoadNetwork?
 
     /// Inputs from values: a control map, its routes and corridors, and its districts.
     public init(map: ControlMap, routes: [Route] = [], districts: [District] = []) {
@@ -60,6 +62,10 @@ public struct ScenarioInputs {
             let (file, list, _) = try features("districts", path)
             return try LayerFiles.districts(list, file: file)
         } ?? []
+        roads = try siege.roads.map { path in
+            let (file, list, _) = try features("roads", path)
+            return try RoadNetwork(lines: RoadLine.read(list, file: file), speeds: RoadSpeeds(), file: file, context: context)
+        }
         self.duplicates = duplicates
         try check(against: scenario)
     }

@@ -19,11 +19,15 @@ public struct ScenarioOutput {
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
                                "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json", ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
+        + AccessLayers.names.map { $0 + ".geojson" }
 
     /// The files this run writes: ``files`` without the districts layer when there are no
     /// districts, and without the sensitivity files when no sensitivity analysis was made.
     public var fileNames: [String] {
-        Self.files.filter { ($0 != "districts.geojson" || hasDistricts) && (!$0.hasPrefix("sensitivity.") || result.sensitivity != nil) }
+        Self.files.filter {
+            ($0 != "districts.geojson" || hasDistricts) && (!$0.hasPrefix("sensitivity.") || result.sensitivity != nil)
+                && (!$0.hasPrefix("access_") || hasRoads)
+        }
     }
 
     /// The files the run read, which no output may replace: the scenario and the files it names.
@@ -32,12 +36,12 @@ public struct ScenarioOutput {
     }
 
     /// The tables a run may write into a GeoPackage or database.
-    public static let tables = ["pockets", "fronts", "routes", "districts", "timeline", "summary"]
+    public static let tables = ["pockets", "fronts", "routes", "districts", "timeline", "summary"] + AccessLayers.names
 
     /// The map, routes and districts sources a scenario names, resolved, with the layer each reads.
     public static func inputLayers(of scenario: Scenario) -> [(source: String, layer: String?)] {
         guard let siege = scenario.siege else { return [] }
-        return [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts)].compactMap { key, path in
+        return [("map", siege.map), ("routes", siege.routes), ("districts", siege.districts), ("roads", siege.roads)].compactMap { key, path in
             path.map { (scenario.resolve($0), siege.layers[key]) }
         }
     }
@@ -45,7 +49,7 @@ public struct ScenarioOutput {
     /// The scenario file and the map, routes and districts files it names.
     public static func inputFiles(of scenario: Scenario) -> [String] {
         let siege = scenario.siege
-        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts].compactMap { $0.map(scenario.resolve) }
+        return [scenario.file] + [siege?.map, siege?.routes, siege?.districts, siege?.roads].compactMap { $0.map(scenario.resolve) }
     }
 
     /// Throws before any work is done when `folder` cannot take a run's files: one of them would
@@ -134,12 +138,19 @@ public struct ScenarioOutput {
                       ("fronts.geojson", try frontLayer(result, palette: palette)),
                       ("routes.geojson", try routeLayer(result))]
         if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
-        if joined { return try layers.map { ($0.0, try FeatureSpans.merged($0.1)) } }
-        guard keepingIDs else { return layers }
-        return try layers.map { file, features in
-            let (spans, into) = try FeatureSpans.joined(features)
-            return (file, features.indices.map { i in spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i] })
+        if joined {
+            layers = try layers.map { ($0.0, try FeatureSpans.merged($0.1)) }
+        } else if keepingIDs {
+            layers = try layers.map { file, features in
+                let (spans, into) = try FeatureSpans.joined(features)
+                return (file, features.indices.map { i in spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i] })
+            }
         }
+        // The road access layers are written as `cordon access` writes them.
+        if hasRoads, let roads = result.inputs.roads {
+            layers += try AccessLayers.features(result.roadAccess, network: roads).map { ($0.layer + ".geojson", $0.features) }
+        }
+        return layers
     }
 
     /// Where the siege is on the map; a run without one has no layers.
@@ -149,6 +160,9 @@ public struct ScenarioOutput {
         }
         return siege
     }
+
+    /// Whether the scenario has roads: without them the run writes no access layers.
+    var hasRoads: Bool { result.inputs.roads != nil }
 
     /// Whether the scenario has districts: without them the run writes no districts layer.
     var hasDistricts: Bool {

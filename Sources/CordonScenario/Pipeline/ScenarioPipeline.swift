@@ -138,6 +138,16 @@ public enum ScenarioPipeline {
                                          pockets: inWindow, besieged: siege.besieged).spans)
         result.idleRules = try model.idleRules(access: access, routes: inputs.routes)
         result.access = access
+        if let roads = inputs.roads {
+            let analysis = try AccessAnalysis(
+                map: inputs.map, network: roads,
+                options: AccessOptions(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
+                                       fireRange: siege.fireRange, snap: siege.snap),
+                places: inputs.districts.map { AccessPlace(name: $0.name, geometry: $0.geometry, population: $0.population) },
+                corridors: inputs.routes, context: context)
+            result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
+            result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
+        }
         return result
     }
 }
@@ -180,4 +190,8 @@ public struct ScenarioResult {
     /// The status of each route, corridor and airport per day the supply model ran on
     /// (hindcast, calibration and sensitivity rerun the model on it).
     public var access = AccessTimeline()
+    /// Road access per period (docs/design.md#roads), when the scenario has `roads:`.
+    public var roadAccess: [AccessDay] = []
+    /// The days the focus pocket lost or regained its last safe road.
+    public var roadEvents: [RoadEvent] = []
 }

@@ -34,6 +34,13 @@ extension ScenarioResult {
             return "\n    \(text(.string(route.name))): [\n      " + lines.joined(separator: ",\n      ") + "\n    ]"
         }.joined(separator: ",")
         out += inputs.routes.isEmpty ? "},\n" : "\n  },\n"
+        if inputs.roads != nil {
+            // The days the focus pocket lost or regained its last safe road (docs/design.md#roads).
+            let days = { (regained: Bool) in
+                roadEvents.filter { $0.regained == regained }.map { text(.string($0.date.description)) }.joined(separator: ", ")
+            }
+            out += "  \"roads\": {\"lost_last_safe_road\": [\(days(false))], \"regained_safe_road\": [\(days(true))]},\n"
+        }
         out += "  \"inflow_periods\": \(inflowPeriodsJSON),\n"
         out += "  \"restorations\": \(restorationsJSON),\n"
         let supplies = supply.summaryJSON(monteCarlo: monteCarlo)

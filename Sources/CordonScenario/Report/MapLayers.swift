@@ -34,6 +34,8 @@ struct MapItem {
 /// districts has no districts layer: the frame and zone then come from the other layers.
 struct MapLayers {
     var districts: [MapItem] = [], pockets: [MapItem] = [], fronts: [MapItem] = [], routes: [MapItem] = []
+    /// The safest road out of each pocket, per period, when the run had roads (`access_paths.geojson`).
+    var roadPaths: [MapItem] = []
     /// Whether the folder has a districts layer (a scenario without districts writes none).
     var hasDistricts = true
     /// What the maps show, in UTM metres.
@@ -98,6 +100,16 @@ struct MapLayers {
         pockets = items[1]
         fronts = items[2]
         routes = items[3]
+        // Road access is optional: a run without `roads:` writes no paths.
+        if FileManager.default.fileExists(atPath: path("access_paths.geojson")) {
+            let paths: [Feature]
+            do { paths = try reader.read(path: path("access_paths.geojson")) } catch {
+                throw ReportInputError(path("access_paths.geojson"), "\(error)")
+            }
+            roadPaths = try paths.filter { $0.properties["kind"]?.stringValue == "safest" }.compactMap { f in
+                try f.geometry.flatMap { try Self.item(f, projection.apply($0), cut: uncut ? nil : cut, tolerance: tolerance, covered: nil) }
+            }
+        }
     }
 
     /// `b` with a tenth of its size added on every side, at most to the edge of `whole`.

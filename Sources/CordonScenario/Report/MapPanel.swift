@@ -63,6 +63,7 @@ struct MapPanel {
         fronts(frame, into: &svg)
         routes(frame, into: &svg)
         corridors(frame, into: &svg)
+        roadPaths(frame, into: &svg)
         svg.close("g")
         svg.empty("rect", [("x", ReportNumber.svg(frame.left)), ("y", ReportNumber.svg(frame.top)),
                            ("width", ReportNumber.svg(frame.width)), ("height", ReportNumber.svg(frame.height)),
@@ -216,6 +217,27 @@ struct MapPanel {
             let p = frame.pixel(part[part.count / 2])
             svg.label("\(r.string("route") ?? "") (\(MapStyle.route(condition(r)).words))", x: p.x + 8, y: p.y,
                       [("class", "route-label halo")])
+        }
+        svg.close("g")
+    }
+
+    /// The safest road out of each pocket that day (docs/design.md#roads), dashed, labelled with its measures.
+    private func roadPaths(_ frame: MapFrame, into svg: inout SVGWriter) {
+        let shown = layers.roadPaths.filter { $0.holds(on: date.day) }
+        guard !shown.isEmpty else { return }
+        svg.open("g", [("class", "road-paths"), ("fill", "none"), ("stroke-linecap", "round")])
+        for r in shown {
+            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "5")])
+            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#1b7837"), ("stroke-width", "2.5"),
+                               ("stroke-dasharray", "6 3")])
+        }
+        for r in shown {
+            guard let part = r.parts.max(by: { $0.count < $1.count }), let first = part.first else { continue }
+            let p = frame.pixel(first)
+            let words = "safest road out: \(NumberText.grouped(r.number("length_km") ?? 0, places: 1)) km, "
+                + "\(NumberText.grouped(r.number("exposed_km") ?? 0, places: 1)) km under fire, "
+                + "\(NumberText.grouped(r.number("minutes") ?? 0)) min (model)"
+            svg.label(words, x: p.x + 8, y: p.y + 14, [("class", "route-label halo")])
         }
         svg.close("g")
     }

@@ -164,17 +164,29 @@ struct ReportSensitivity {
         svg.empty("rect", [("x", "150"), ("y", "26"), ("width", "12"), ("height", "10"), ("fill", Self.highColour)])
         svg.label("input at its high end", x: 166, y: 35, [("class", "small")])
         if moving.count > shown.count || moving.count < bars.count {
-            svg.label("\(shown.count) widest of \(moving.count) inputs that move it; \(bars.count - moving.count) do not",
+            let still = bars.count - moving.count
+            svg.label("\(shown.count) widest of \(moving.count) inputs that move it" + (still > 0 ? "; \(still) do not" : ""),
                       x: 320, y: 35, [("class", "small")])
         }
         let axisY = top + Double(shown.count) * (barHeight + gap)
-        var tick = lo
-        while tick <= hi + step / 2 {
+        // On a depletion axis, days past the end are no dates: one tick marks "never" (days + 1).
+        let depletion = m.name.hasSuffix(".depleted_day")
+        var ticks: [Double] = []
+        var t = lo
+        while t <= hi + step / 2 {
+            if !depletion || t <= Double(days) { ticks.append(t) }
+            t += step
+        }
+        if depletion, values.contains(Double(days + 1)) {
+            // Keep the ticks clear of "never": drop one that would crowd it.
+            ticks.removeAll { x(Double(days + 1)) - x($0) < 70 }
+            ticks.append(Double(days + 1))
+        }
+        for tick in ticks {
             let px = x(tick)
             svg.empty("line", [("x1", ReportNumber.svg(px)), ("y1", ReportNumber.svg(top - 4)), ("x2", ReportNumber.svg(px)),
                                ("y2", ReportNumber.svg(axisY)), ("stroke", "#e0e0e0")])
             svg.label(answer(m.name, tick), x: px, y: axisY + 16, [("class", "small"), ("text-anchor", "middle")])
-            tick += step
         }
         for (i, (row, a, b)) in shown.enumerated() {
             let y = top + Double(i) * (barHeight + gap)

@@ -60,6 +60,8 @@ extension SupplyScenario {
             if f == .stock { return supplies[i].stock }
             if f == .needPerPersonDay { return supplies[i].needPerPersonDay }
             if f == .spoilagePerDay { return supplies[i].spoilagePerDay }
+            if f == .priceElasticity { return supplies[i].price?.elasticity }
+            if f == .priceCap { return supplies[i].price?.cap }
             return nil
         case .evacuation(let i, .perDay): return evacuation[i].perDay
         case .evacuation(let i, .maxTotal): return evacuation[i].maxTotal
@@ -73,13 +75,6 @@ extension SupplyScenario {
             default: return nil
             }
         }
-    }
-
-    /// `parameter`'s dotted path as the scenario file writes it, supplies by commodity:
-    /// `supplies.food.stock`, `inflows.0.per_day`.
-    public func key(of parameter: Parameter) -> String {
-        if case .supply(let i, let f) = parameter { return "supplies.\(supplies[i].commodity).\(f.rawValue)" }
-        return parameter.description
     }
 
     /// `parameter` in the analyst's words: "people inside at start", "food stock (kg)",

@@ -108,7 +108,7 @@ extension SupplyScenario {
     public var rangeInputs: [SensitivityInput] {
         (uncertainty?.vary ?? []).map { v in
             let ends = v.distribution.oneAtATimeEnds
-            return SensitivityInput(parameter: v.parameter, key: key(of: v.parameter), label: label(of: v.parameter),
+            return SensitivityInput(parameter: v.parameter, key: name(of: v.parameter), label: label(of: v.parameter),
                                     basis: .range, low: ends.low, central: value(of: v.parameter) ?? ends.low,
                                     high: ends.high, distribution: v.distribution)
         }
@@ -124,7 +124,7 @@ extension SupplyScenario {
         }
         return parameters.compactMap { p in
             guard let x = value(of: p) else { return nil }
-            return SensitivityInput(parameter: p, key: key(of: p), label: label(of: p), basis: .spread,
+            return SensitivityInput(parameter: p, key: name(of: p), label: label(of: p), basis: .spread,
                                     low: x * (1 - spread), central: x, high: min(SupplyLimits.maxAmount, x * (1 + spread)),
                                     distribution: nil)
         }

@@ -55,6 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
             lines += brief.siege
             lines.append(brief.population)
             if let route = bundled.keyRoute, let line = brief.route(route) { lines.append(line) }
+            lines += brief.roads
             lines += brief.depletion
             lines.append(bundled.comparison)
             lines += try await Self.hindcast(result, jobs: settings.jobs)

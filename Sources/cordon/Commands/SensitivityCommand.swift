@@ -33,9 +33,10 @@ struct SensitivityCommand: AsyncParsableCommand {
         as `cordon run` does, for the people at start and each route's status per day.
 
         Files written to DIR as one set (DIR holds either the old set or the new one):
-          sensitivity.csv    a row per answer and input, widest swing first: the values
-                             tried, the answers at low, central and high (and as dates),
-                             Sobol indices with their 95 % intervals
+          sensitivity.csv    a row per answer and input, widest swing first: the
+                             values tried, the answers at low, central and high
+                             (depletion days also as dates), Sobol indices with
+                             their 95 % intervals
           sensitivity.json   the same, for programs
         `cordon run` also writes both into its folder (with a smaller Sobol sample, \
         --sensitivity-samples) and the report shows them as "What moves the answer".

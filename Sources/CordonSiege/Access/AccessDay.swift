@@ -1,0 +1,140 @@
+import CordonCore
+import CordonGeometry
+
+/// A pocket's roads on one date.
+public struct PocketAccess {
+    /// The pocket, as enclosure finds it.
+    public var pocket: Pocket
+    /// Road nodes inside the pocket.
+    public var roadNodes: Int
+    /// Whether a road leads from the pocket to the way out without crossing hostile ground
+    /// (nor fire range, with avoid-fire).
+    public var roadWayOut = false
+    /// The safest road out: least exposed length, then least time.
+    public var safest: RoadPath?
+    /// Without a safe road: the road out with the least length inside hostile ground, the cut
+    /// that would reopen the pocket.
+    public var reopen: RoadPath?
+    /// Residents of the places in the pocket within 15, 30 and 60 minutes of an open corridor's entry.
+    public var residentsWithin: [Int: Double] = [:]
+
+    init(pocket: Pocket, roadNodes: Int) {
+        self.pocket = pocket
+        self.roadNodes = roadNodes
+    }
+}
+
+/// A district's or population point's travel times on one date.
+public struct PlaceAccess {
+    /// The place.
+    public var place: AccessPlace
+    /// Metres from its point to the nearest road node.
+    public var toRoadMetres: Double
+    /// The pocket it lies in, by index.
+    public var pocket: Int?
+    /// The name of the open corridor whose entry is quickest to reach by road.
+    public var corridor: String?
+    /// Seconds by road to that entry.
+    public var corridorSeconds: Double?
+    /// Metres by road to that entry.
+    public var corridorMetres: Double?
+    /// Seconds to the way out by the quickest road that crosses no hostile ground.
+    public var wayOutSeconds: Double?
+    /// Metres to the way out along that road.
+    public var wayOutMetres: Double?
+
+    init(place: AccessPlace, toRoadMetres: Double) {
+        self.place = place
+        self.toRoadMetres = toRoadMetres
+    }
+}
+
+/// Road access on one date or period.
+public struct AccessDay {
+    /// The period it holds for (timeline), or nil.
+    public var period: Period?
+    /// The date asked, on single-date answers.
+    public var date: Day?
+    /// Pockets, by descending area.
+    public var pockets: [PocketAccess] = []
+    /// Places, in file order.
+    public var places: [PlaceAccess] = []
+    /// Edges with more than t metres inside hostile ground.
+    public var cutEdges: [Int] = []
+    /// Edges, not cut, with more than t metres within fire range.
+    public var exposedEdges: [Int] = []
+
+    /// Residents of every place within 15, 30 and 60 minutes of an open corridor's entry.
+    public var residentsWithin: [Int: Double] {
+        var out: [Int: Double] = [:]
+        for p in places {
+            guard let s = p.corridorSeconds, let pop = p.place.population else { continue }
+            for th in accessThresholds where s <= Double(th) * 60 { out[th, default: 0] += pop }
+        }
+        return out
+    }
+}
+
+/// The output layers of road access (docs/design.md#roads).
+public enum AccessLayers {
+    /// Layer names, in the order they are written.
+    public static let names = ["access_pockets", "access_paths", "access_roads", "access_places"]
+
+    /// Every feature of `days`, by layer, each stamped with its `date` or `from`/`until`.
+    public static func features(_ days: [AccessDay], network: RoadNetwork) throws -> [(layer: String, features: [Feature])] {
+        var pockets: [Feature] = [], paths: [Feature] = [], roads: [Feature] = [], places: [Feature] = []
+        let ctx = network.edges[0].context
+        func km(_ m: Double) -> JSONValue { .number(NumberText.rounded(m / 1000, places: 6)) }
+        func minutes(_ s: Double) -> JSONValue { .number(NumberText.rounded(s / 60, places: 3)) }
+        for d in days {
+            for a in d.pockets {
+                let name = "pocket-\(a.pocket.index)"
+                var p: JSONObject = ["pocket": .number(Double(a.pocket.index)), "status": .string(a.pocket.status),
+                                     "road_way_out": .bool(a.roadWayOut), "road_nodes": .number(Double(a.roadNodes))]
+                p["length_km"] = a.safest.map { km($0.metres) } ?? .null
+                p["exposed_km"] = a.safest.map { km($0.exposedMetres) } ?? .null
+                p["minutes"] = a.safest.map { minutes($0.seconds) } ?? .null
+                p["ends_in"] = a.safest?.endsIn.map(JSONValue.string) ?? .null
+                p["reopen_cut_km"] = a.reopen.map { km($0.hostileMetres) } ?? .null
+                for th in accessThresholds { p["residents_within_\(th)_min"] = .number((a.residentsWithin[th] ?? 0).rounded()) }
+                p["population"] = .number(a.pocket.population.rounded())
+                p.stamp(d.period, date: d.date)
+                pockets.append(Feature(geometry: a.pocket.geometry, properties: p)
+                    .identified(FeatureID.make(name, period: d.period, date: d.date)))
+                for (kind, path) in [("safest", a.safest), ("reopen", a.reopen)] {
+                    guard let path else { continue }
+                    var q: JSONObject = ["pocket": .number(Double(a.pocket.index)), "kind": .string(kind),
+                                         "length_km": km(path.metres), "exposed_km": km(path.exposedMetres),
+                                         "hostile_km": km(path.hostileMetres), "minutes": minutes(path.seconds),
+                                         "ends_in": path.endsIn.map(JSONValue.string) ?? .null]
+                    q.stamp(d.period, date: d.date)
+                    paths.append(Feature(geometry: path.geometry, properties: q)
+                        .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind)))
+                }
+            }
+            for (status, list) in [("cut", d.cutEdges), ("exposed", d.exposedEdges)] where !list.isEmpty {
+                let lines = try ctx.collection(.multiLineString, try list.map { try network.edges[$0].clone() })
+                var q: JSONObject = ["status": .string(status), "edges": .number(Double(list.count)),
+                                     "length_km": km(list.reduce(0) { $0 + network.lengths[$1] })]
+                q.stamp(d.period, date: d.date)
+                roads.append(Feature(geometry: lines, properties: q)
+                    .identified(FeatureID.make("roads", period: d.period, date: d.date, part: status)))
+            }
+            for pl in d.places {
+                var q: JSONObject = ["name": .string(pl.place.name),
+                                     "population": pl.place.population.map { .number($0.rounded()) } ?? .null,
+                                     "pocket": pl.pocket.map { .number(Double($0)) } ?? .null,
+                                     "to_road_m": .number(pl.toRoadMetres.rounded())]
+                q["corridor"] = pl.corridor.map(JSONValue.string) ?? .null
+                q["minutes_to_corridor"] = pl.corridorSeconds.map(minutes) ?? .null
+                q["km_to_corridor"] = pl.corridorMetres.map(km) ?? .null
+                q["minutes_to_way_out"] = pl.wayOutSeconds.map(minutes) ?? .null
+                q["km_to_way_out"] = pl.wayOutMetres.map(km) ?? .null
+                q.stamp(d.period, date: d.date)
+                places.append(Feature(geometry: pl.place.geometry, properties: q)
+                    .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date)))
+            }
+        }
+        return [("access_pockets", pockets), ("access_paths", paths), ("access_roads", roads), ("access_places", places)]
+    }
+}

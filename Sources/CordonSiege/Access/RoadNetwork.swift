@@ -1,0 +1,178 @@
+import CordonCore
+import CordonGeometry
+
+/// A road network as a graph (docs/design.md#roads): roads noded where they cross or where one
+/// ends on another at the same level, joined across levels only where their ends meet; nodes
+/// and edges in compact arrays, adjacency in compressed sparse rows.
+public final class RoadNetwork {
+    /// The file the roads came from, for messages.
+    public let file: String
+    /// Node positions, lon/lat.
+    public let nodes: [Coordinate]
+    /// Edge ends, as node indices.
+    let edgeFrom: [Int32], edgeTo: [Int32]
+    /// Edge shapes, lon/lat, from `edgeFrom` to `edgeTo`.
+    public let edges: [Geometry]
+    /// Geodesic length of each edge in metres.
+    public let lengths: [Double]
+    /// Seconds to drive each edge.
+    public let seconds: [Double]
+    /// The road (position in the layer) each edge comes from.
+    public let roads: [Int]
+    /// Adjacency: node n's incident edges are `adjacentEdges[rowStart[n]..<rowStart[n+1]]`.
+    let rowStart: [Int32], adjacentEdges: [Int32]
+    /// Classes with no speed of their own, driven at the speed of `road`.
+    public let assumedClasses: [String]
+
+    /// Nodes and edges noded from `lines` (docs/design.md#roads).
+    ///
+    /// - Parameters:
+    ///   - lines: The roads, from ``RoadLine/read(_:file:)``.
+    ///   - speeds: Speeds per class.
+    ///   - file: The roads' file, for messages.
+    ///   - context: The GEOS context the edges are made in.
+    /// - Throws: A `GeometryError`, or ``SiegeInputError`` when the graph would exceed 2³¹ nodes.
+    public init(lines: [RoadLine], speeds: RoadSpeeds, file: String, context ctx: GEOSContext) throws {
+        self.file = file
+        var pieces: [(coords: [Coordinate], road: Int)] = []  // road: index into lines
+        let levels = Set(lines.map(\.level)).sorted()
+        for level in levels {
+            let members = lines.indices.filter { lines[$0].level == level }
+            // The union clones its parts: only lines from another context need a copy first.
+            let noded = try ctx.union(members.map { lines[$0].geometry.context === ctx ? lines[$0].geometry
+                                                                                      : try lines[$0].geometry.copy(into: ctx) }).lines()
+            let tree = try STRtree(members.map { lines[$0].geometry }, context: ctx)
+            for piece in noded {
+                let c = piece.coordinates
+                guard c.count >= 2 else { continue }
+                // The road a piece lies on: the first in file order within a nanodegree of the
+                // middle of its first segment (where two roads overlap, the first one's class).
+                let mid = try ctx.point(Coordinate((c[0].x + c[1].x) / 2, (c[0].y + c[1].y) / 2))
+                let box = Bounds(minX: mid.bounds!.minX - 1e-9, minY: mid.bounds!.minY - 1e-9,
+                                 maxX: mid.bounds!.maxX + 1e-9, maxY: mid.bounds!.maxY + 1e-9)
+                let candidates = try tree.query(box).sorted()
+                let hit = try candidates.first { try lines[members[$0]].geometry.distance(to: mid) < 1e-9 } ?? candidates.first
+                pieces.append((c, members[hit ?? 0]))
+            }
+        }
+        if levels.count > 1 { pieces = try Self.splitAtOtherLevelsEnds(pieces, lines: lines, context: ctx) }
+
+        var index: [NodeKey: Int32] = [:]
+        var nodes: [Coordinate] = []
+        func node(_ c: Coordinate) -> Int32 {
+            let key = NodeKey(c)
+            if let n = index[key] { return n }
+            let n = Int32(nodes.count)
+            nodes.append(c)
+            index[key] = n
+            return n
+        }
+        var from: [Int32] = [], to: [Int32] = [], edges: [Geometry] = [], lengths: [Double] = []
+        var seconds: [Double] = [], roads: [Int] = []
+        var assumed = Set<String>()
+        for (coords, road) in pieces {
+            let length = Geodesic.polylineLength(coords)
+            guard length > 0 else { continue }
+            guard nodes.count < Int(Int32.max) - 2 else {
+                throw SiegeInputError(file: file, "the network has more than \(Int32.max - 2) nodes")
+            }
+            let line = lines[road]
+            var kmh = speeds.kmh(roadClass: line.roadClass, maxspeed: line.maxspeed)
+            if kmh == nil {
+                assumed.insert(line.roadClass)
+                kmh = speeds.byClass[RoadSpeeds.fallbackClass] ?? 30
+            }
+            from.append(node(coords[0]))
+            to.append(node(coords[coords.count - 1]))
+            edges.append(try ctx.lineString(coords))
+            lengths.append(length)
+            seconds.append(length / (kmh! / 3.6))
+            roads.append(line.feature)
+        }
+        if edges.isEmpty { throw SiegeInputError(file: file, "the road network is empty: every line has length 0") }
+        // Compressed sparse rows: count, prefix-sum, fill.
+        var start = [Int32](repeating: 0, count: nodes.count + 1)
+        for e in from.indices { start[Int(from[e]) + 1] += 1; start[Int(to[e]) + 1] += 1 }
+        for n in 0..<nodes.count { start[n + 1] += start[n] }
+        var fill = start, adjacent = [Int32](repeating: 0, count: Int(start[nodes.count]))
+        for e in from.indices {
+            adjacent[Int(fill[Int(from[e])])] = Int32(e); fill[Int(from[e])] += 1
+            adjacent[Int(fill[Int(to[e])])] = Int32(e); fill[Int(to[e])] += 1
+        }
+        self.nodes = nodes
+        edgeFrom = from
+        edgeTo = to
+        self.edges = edges
+        self.lengths = lengths
+        self.seconds = seconds
+        self.roads = roads
+        rowStart = start
+        adjacentEdges = adjacent
+        assumedClasses = assumed.sorted()
+    }
+
+    /// The other end of edge `e` from node `n`.
+    @inline(__always) func other(_ e: Int, _ n: Int32) -> Int32 { edgeFrom[e] == n ? edgeTo[e] : edgeFrom[e] }
+
+    /// Bounds of every edge, lon/lat.
+    public var bounds: Bounds? { edges.compactMap(\.bounds).reduce(nil) { $0?.union($1) ?? $1 } }
+
+    /// A road that ends on another level's road (a bridge's end on the street below it) splits
+    /// that road there, so the two meet; roads that only cross at different levels do not.
+    private static func splitAtOtherLevelsEnds(_ pieces: [(coords: [Coordinate], road: Int)], lines: [RoadLine],
+                                               context ctx: GEOSContext) throws -> [(coords: [Coordinate], road: Int)] {
+        var ends: [(Coordinate, Int)] = []  // end, level
+        for l in lines { let c = l.geometry.coordinates; ends += [(c[0], l.level), (c[c.count - 1], l.level)] }
+        var out = pieces
+        var splits: [Int: [Coordinate]] = [:]
+        let tree = try STRtree(try pieces.map { try ctx.lineString($0.coords) }, context: ctx)
+        for (p, level) in ends {
+            let box = Bounds(minX: p.x - 1e-9, minY: p.y - 1e-9, maxX: p.x + 1e-9, maxY: p.y + 1e-9)
+            for k in try tree.query(box) where lines[pieces[k].road].level != level {
+                let c = pieces[k].coords
+                if NodeKey(c[0]) == NodeKey(p) || NodeKey(c[c.count - 1]) == NodeKey(p) { continue }
+                if Self.segment(of: c, holding: p) != nil { splits[k, default: []].append(p) }
+            }
+        }
+        for k in splits.keys.sorted().reversed() {
+            var rest = pieces[k].coords
+            var parts: [[Coordinate]] = []
+            // Split at each point, nearest the start first.
+            let points = splits[k]!.sorted { a, b in
+                (Self.segment(of: rest, holding: a) ?? 0) < (Self.segment(of: rest, holding: b) ?? 0)
+            }
+            for p in points {
+                guard let s = Self.segment(of: rest, holding: p) else { continue }
+                let head = Array(rest[0...s]) + [p], tail = [p] + Array(rest[(s + 1)...])
+                if head.count >= 2 && Geodesic.polylineLength(head) > 0 { parts.append(head) }
+                rest = tail
+            }
+            parts.append(rest)
+            out.remove(at: k)
+            out.insert(contentsOf: parts.map { ($0, pieces[k].road) }, at: k)
+        }
+        return out
+    }
+
+    /// The segment (from its first vertex) that `p` lies on, within a nanodegree.
+    private static func segment(of c: [Coordinate], holding p: Coordinate) -> Int? {
+        for i in 0..<(c.count - 1) {
+            let a = c[i], b = c[i + 1]
+            let dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy
+            guard len2 > 0 else { continue }
+            let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2))
+            let qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y
+            if qx * qx + qy * qy < 1e-18 { return i }
+        }
+        return nil
+    }
+}
+
+/// A coordinate as an exact key: nodes are where noded pieces share a vertex exactly.
+struct NodeKey: Hashable {
+    let x: UInt64, y: UInt64
+    init(_ c: Coordinate) {
+        x = (c.x == 0 ? 0 : c.x).bitPattern  // -0 and 0 are one place
+        y = (c.y == 0 ? 0 : c.y).bitPattern
+    }
+}

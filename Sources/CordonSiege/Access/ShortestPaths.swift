@@ -1,0 +1,105 @@
+/// Dijkstra over a ``RoadNetwork`` with a lexicographic cost: a whole-number first cost (such as
+/// millimetres exposed to fire), then seconds (docs/design.md#roads). Whole millimetres add up
+/// exactly, so two paths tie on the first cost only when they truly do, and the order of the
+/// additions never changes the answer.
+struct ShortestPaths {
+    /// Per node: the best first cost (Int64.max when unreached), seconds and metres along it.
+    var first: [Int64]
+    var seconds: [Double]
+    var metres: [Double]
+    /// Per node: the edge it was reached by (-1 for a start or unreached).
+    var via: [Int32]
+    /// Per node: the start it was reached from.
+    var start: [Int32]
+
+    /// A start: a node reached at a cost before any edge (a way out partway along an edge).
+    struct Start { var node: Int32; var first: Int64; var seconds: Double; var metres: Double; var tag: Int32 }
+
+    /// Runs from every start at once. `weight(e)` is an edge's first cost, nil when it may not be used.
+    init(_ net: RoadNetwork, starts: [Start], weight: (Int) -> Int64?) {
+        let n = net.nodes.count
+        first = [Int64](repeating: .max, count: n)
+        seconds = [Double](repeating: .infinity, count: n)
+        metres = [Double](repeating: .infinity, count: n)
+        via = [Int32](repeating: -1, count: n)
+        start = [Int32](repeating: -1, count: n)
+        var heap = Heap()
+        for s in starts where Self.better(s.first, s.seconds, than: first[Int(s.node)], seconds[Int(s.node)]) {
+            let k = Int(s.node)
+            first[k] = s.first; seconds[k] = s.seconds; metres[k] = s.metres; start[k] = s.tag; via[k] = -1
+            heap.push(.init(first: s.first, seconds: s.seconds, node: s.node))
+        }
+        var weights = [Int64?](repeating: nil, count: net.edges.count)
+        var weighed = [Bool](repeating: false, count: net.edges.count)
+        while let top = heap.pop() {
+            let u = Int(top.node)
+            if top.first != first[u] || top.seconds != seconds[u] { continue }  // a stale entry
+            for k in Int(net.rowStart[u])..<Int(net.rowStart[u + 1]) {
+                let e = Int(net.adjacentEdges[k])
+                if !weighed[e] { weights[e] = weight(e); weighed[e] = true }
+                guard let w = weights[e] else { continue }
+                let v = Int(net.other(e, top.node))
+                let f = top.first &+ w, s = top.seconds + net.seconds[e]
+                if Self.better(f, s, than: first[v], seconds[v]) {
+                    first[v] = f; seconds[v] = s; metres[v] = metres[u] + net.lengths[e]
+                    via[v] = Int32(e); start[v] = start[u]
+                    heap.push(.init(first: f, seconds: s, node: Int32(v)))
+                }
+            }
+        }
+    }
+
+    @inline(__always) static func better(_ f: Int64, _ s: Double, than g: Int64, _ t: Double) -> Bool {
+        f < g || (f == g && s < t)
+    }
+
+    func reached(_ n: Int) -> Bool { first[n] != .max }
+
+    /// The edges from node `n` back to its start, in that order.
+    func edges(from n: Int, in net: RoadNetwork) -> [Int] {
+        var out: [Int] = []
+        var node = Int32(n)
+        while via[Int(node)] >= 0 {
+            let e = Int(via[Int(node)])
+            out.append(e)
+            node = net.other(e, node)
+        }
+        return out
+    }
+
+    /// A binary min-heap on (first, seconds), ties by node so the order never depends on insertion.
+    struct Heap {
+        struct Entry { var first: Int64; var seconds: Double; var node: Int32 }
+        private var items: [Entry] = []
+        @inline(__always) private static func less(_ a: Entry, _ b: Entry) -> Bool {
+            a.first != b.first ? a.first < b.first : a.seconds != b.seconds ? a.seconds < b.seconds : a.node < b.node
+        }
+        mutating func push(_ x: Entry) {
+            items.append(x)
+            var i = items.count - 1
+            while i > 0 {
+                let p = (i - 1) / 2
+                if !Self.less(items[i], items[p]) { break }
+                items.swapAt(i, p)
+                i = p
+            }
+        }
+        mutating func pop() -> Entry? {
+            guard let top = items.first else { return nil }
+            let last = items.removeLast()
+            if items.isEmpty { return top }
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && Self.less(items[l], items[m]) { m = l }
+                if r < items.count && Self.less(items[r], items[m]) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+            return top
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import CordonCore
+import CordonGeometry
+import CordonSiege
+import CordonSources
+import Foundation
+
+struct AccessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access",
+        abstract: "Safe roads in and out of each pocket, and how far people are from a way out.",
+        discussion: """
+        ROADS is a line network: GeoJSON, a GeoPackage, or an OpenStreetMap extract (`city.osm.pbf`; its `lines` layer, roads by their `highway` tag). Roads are joined where they cross or where one ends on another, except where `bridge`, `tunnel` or `layer` says they pass over or under each other.
+
+        On each date a road with more than 1 m inside hostile ground (neither besieged, allied nor --neutral) is cut; a road within --fire-range of hostile ground is exposed: it costs its exposed length, and with --avoid-fire it is not used at all. Fire range is a model assumption: a distance, not line of sight or weapons.
+
+        For each pocket: `road_way_out`, whether a road leads to the way out (the study area's edge, or --bases) without crossing hostile ground; the safest such road (least exposed length, then least time) as a line with `length_km`, `exposed_km`, `minutes` and `ends_in` (whose ground it reaches); and, when there is none, the road out with the least length inside hostile ground (`reopen_cut_km`): the cut that would reopen it.
+
+        With --districts (polygons or population points with `population`): each one's minutes and km by road to the nearest entry of a corridor declared open that day (--corridors, a routes file) and to the way out; each pocket's residents within 15, 30 and 60 minutes of an entry.
+
+        Speeds (km/h) come from the road class (OpenStreetMap `highway`, or `class`), or a road's `maxspeed`; the defaults assume a city under siege (see docs/design.md#roads). --speeds FILE replaces them class by class: JSON {"primary": 40} or CSV rows `primary,40`.
+
+        Output layers, every feature with `date` or `from`/`until`: access_pockets (pockets with their answers), access_paths (safest and reopen paths), access_roads (cut and exposed roads), access_places (districts with their times). In one GeoJSON file each feature says its `layer`; -o FILE.gpkg or PG:... writes one table each.
+
+        Examples:
+          cordon access geodata/aleppo-2016/map.geojson \\
+              geodata/aleppo-2016/roads.geojson --besieged opposition \\
+              --date 2016-07-10 --districts geodata/aleppo-2016/districts.geojson \\
+              --corridors geodata/aleppo-2016/routes.geojson
+          cordon access map.geojson city.osm.pbf --besieged city \\
+              --timeline --fire-range 2000 --avoid-fire -o access.gpkg
+          cordon access map.geojson roads.gpkg --besieged opposition \\
+              --date 2016-11-01 --speeds speeds.csv  # class,kmh rows
+        """)
+
+    @OptionGroup var siege: SiegeOptions
+    @Argument(help: "The road network: lines, GeoJSON or any GDAL source; an .osm.pbf reads its `lines` layer.") var roads: String
+    @Option(name: .customLong("fire-range"), help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
+    @Flag(name: .customLong("avoid-fire"), help: "Leave out roads under fire instead of counting their exposed length.") var avoidFire = false
+    @Option(help: "Speeds per road class in km/h: JSON {\"class\": kmh} or CSV `class,kmh`.") var speeds: String?
+    @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
+    @Option(help: "Districts (polygons) or population points, with `name` and `population`.") var districts: String?
+    @Option(help: "A routes file; its corridors' entries count on the days they are declared open.") var corridors: String?
+
+    func run() async throws {
+        try await reporting {
+            let inputs = [siege.map, roads] + [speeds, bases, districts, corridors].compactMap { $0 }
+            try OutputTarget.refuseReplacingTables(AccessLayers.names, inputs: inputs.map { ($0, nil) }, output: siege.output)
+            try OutputTarget.refuseReplacing(inputs: inputs, with: siege.output)
+            let ctx = try GEOSContext()
+            let input = InputLayers(context: ctx)
+            let day = try siege.day()
+            let controlMap = try siege.controlMap(input)
+            let network = try Self.network(roads, speeds: speeds, input: input, context: ctx)
+            if !network.assumedClasses.isEmpty {
+                printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
+                           + network.assumedClasses.joined(separator: ", "))
+            }
+            let analysis = try AccessAnalysis(
+                map: controlMap, network: network,
+                options: AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
+                                       fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire),
+                bases: try bases.map(input.bases),
+                places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
+                corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
+                context: ctx)
+            let days: [AccessDay]
+            if siege.timeline {
+                let progress = siege.progress
+                days = try analysis.timeline(progress: { progress.report($0, $1) })
+            } else {
+                days = [try analysis.access(on: day)]
+            }
+            let layers = try AccessLayers.features(days, network: network)
+            if let target = LayerOutput(siege.output) {
+                try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
+                                           tables: [], to: target)
+            } else {
+                let all = layers.flatMap { l in l.features.map { f in
+                    var g = f
+                    var p: JSONObject = ["layer": .string(l.layer)]
+                    for (k, v) in f.properties { p.append(k, v) }
+                    g.properties = p
+                    return g
+                } }
+                try GeoJSONWriter(reals: FractionalFields.names).write(all, to: siege.output)
+            }
+            var summary = JSONObject()
+            if let last = days.last {
+                summary["pockets"] = .number(Double(last.pockets.count))
+                summary["with_road_way_out"] = .number(Double(last.pockets.filter(\.roadWayOut).count))
+                summary["cut_roads"] = .number(Double(last.cutEdges.count))
+                summary["exposed_roads"] = .number(Double(last.exposedEdges.count))
+            }
+            summary["road_edges"] = .number(Double(network.edges.count))
+            printError(JSONValue.object(summary).jsonText)
+        }
+    }
+
+    /// The roads read, checked and noded; an OpenStreetMap file's `lines` layer unless another is named.
+    static func network(_ given: String, speeds: String?, input: InputLayers, context: GEOSContext) throws -> RoadNetwork {
+        let (source, named) = InputLayers.split(given)
+        let osm = source.hasSuffix(".osm.pbf") || source.hasSuffix(".osm")
+        let features = try input.layer(given, layer: named ?? (osm ? "lines" : nil)).features
+        let file = InputLayers.shown(given)
+        let lines = try RoadLine.read(osm ? features.filter { $0.properties["highway"]?.stringValue != nil } : features, file: file)
+        var table = RoadSpeeds()
+        if let speeds {
+            // Bounded before reading: a speeds table is a few hundred bytes.
+            let size = (try? FileManager.default.attributesOfItem(atPath: speeds)[.size] as? Int) ?? nil
+            guard let size, size <= 1 << 20, let text = try? String(contentsOfFile: speeds, encoding: .utf8) else {
+                throw SiegeInputError(file: speeds, "cannot be read as a speeds table (UTF-8 text up to 1 MiB)")
+            }
+            table = try RoadSpeeds(text: text, file: speeds, networkClasses: Set(lines.map(\.roadClass)))
+        }
+        return try RoadNetwork(lines: lines, speeds: table, file: file, context: context)
+    }
+}

@@ -1,0 +1,192 @@
+import CordonCore
+import CordonGeometry
+import Foundation
+import Testing
+@testable import CordonSiege
+
+/// Road access on grids drawn in metres (MetricCanvas), with answers worked out by hand. The
+/// grids are drawn in UTM 37N, whose scale factor over them is k ≈ 0.99991 (0.99993 at the
+/// west edge, 0.99990 at the east; pyproj `Proj("EPSG:32637").get_factors`), so a drawn length L
+/// is L / k on the ground: expected lengths carry k = 0.999919 and are checked to 1e-4.
+@Suite struct AccessTests {
+    let canvas: MetricCanvas
+    init() throws { canvas = try MetricCanvas() }
+    let k = 0.999_919
+
+    /// A road feature in canvas metres.
+    func road(_ pts: [(Double, Double)], _ props: JSONObject = ["highway": .string("residential")]) throws -> Feature {
+        Feature(geometry: try canvas.line(pts), properties: props)
+    }
+
+    /// Grid roads every 1 km over [0, 10 km] × [0, 6 km], as long lines the noder must cut.
+    func grid(_ cls: String = "residential") throws -> [Feature] {
+        var f: [Feature] = []
+        for x in stride(from: 0.0, through: 10_000, by: 1000) { f.append(try road([(x, 0), (x, 6000)], ["highway": .string(cls)])) }
+        for y in stride(from: 0.0, through: 6000, by: 1000) { f.append(try road([(0, y), (10_000, y)], ["highway": .string(cls)])) }
+        return f
+    }
+
+    func network(_ features: [Feature]) throws -> RoadNetwork {
+        try RoadNetwork(lines: RoadLine.read(features, file: "roads"), speeds: RoadSpeeds(), file: "roads", context: canvas.ctx)
+    }
+
+    /// Besieged (opposition) [0, 2 km] × [0, 6 km]; hostile `block`; allies the rest of [0, 10 km] × [0, 6 km].
+    func map(block: (Double, Double, Double, Double)) throws -> ControlMap {
+        let pocket = try canvas.metricBox(0, 0, 2000, 6000)
+        let hostile = try canvas.metricBox(block.0, block.1, block.2, block.3)
+        let rest = try canvas.metricBox(0, 0, 10_000, 6000).difference(pocket).difference(hostile)
+        return try ControlMap(file: "map", areas: [
+            canvas.area(0, try canvas.toLonLat.apply(pocket), "opposition", population: 1000),
+            canvas.area(1, try canvas.toLonLat.apply(hostile), "government"),
+        ] + (try rest.polygons()).enumerated().map { try canvas.area(2 + $0.offset, canvas.toLonLat.apply($0.element), "sdf") })
+    }
+
+    func analysis(_ map: ControlMap, _ net: RoadNetwork, range: Double, avoidFire: Bool = false,
+                  places: [AccessPlace] = [], corridors: [Route] = []) throws -> AccessAnalysis {
+        try AccessAnalysis(map: map, network: net,
+                           options: AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: range, avoidFire: avoidFire),
+                           bases: [try canvas.point(10_000, 1000)], places: places, corridors: corridors, context: canvas.ctx)
+    }
+
+    @Test func theWayOutGoesRoundAHostileBlock() throws {
+        // The block [3.5, 6.5] × [0, 4.5] km cuts every road through it (x = 4, 5, 6 km below
+        // 4.5 km, y = 0…4 km between x = 3 and 7 km). From the pocket's edge (x = 2 km) to the
+        // base at (10, 1) km the shortest road passes above the block: east along y = 5 km
+        // from (2, 5) to (10, 5), 8 km, then south to (10, 1), 4 km: 12 km. The 100 m fire
+        // range reaches no road (the nearest, y = 5 km and x = 3, 7 km, lie 500 m away).
+        let net = try network(grid())
+        let day = try analysis(map(block: (3500, 0, 6500, 4500)), net, range: 100).access(on: nil)
+        let pocket = try #require(day.pockets.first)
+        #expect(pocket.roadWayOut)
+        let path = try #require(pocket.safest)
+        #expect(abs(path.metres / (12_000 / k) - 1) < 1e-4, "\(path.metres) m")
+        #expect(path.exposedMetres == 0 && path.hostileMetres == 0)
+        // Residential roads at 25 km/h: 12,000/k m in 12,000/k / (25/3.6) s = 1728.14 s.
+        #expect(abs(path.seconds / (12_000 / k / (25 / 3.6)) - 1) < 1e-4, "\(path.seconds) s")
+        #expect(path.endsIn == "sdf")
+        // 16 roads cut through the block: 3 north-south roads × 5 edges (0…4 km, 4…5 km
+        // reaches 4.5 km) = 15, and y = 0…4 km × (3–4, 4–5, 5–6, 6–7 km) = 20; 35 edges.
+        #expect(day.cutEdges.count == 35)
+    }
+
+    @Test func fireCoveringEveryWayOutClosesTheRoadsOnlyWhenAvoided() throws {
+        // A wall [4.5, 5.5] × [0, 5.8] km: the only road round it is y = 6 km, 200 m from the
+        // wall's top, inside a 400 m fire range from x = 4.5 − √(400² − 200²) to 5.5 + √(…):
+        // exposed 1000/k + 2·√(400² − (200/k)²) = 1692.9 m (the buffer's 32-segment quarter
+        // circles shorten it by well under 0.1 %). x = 4 and 6 km lie 500 m from the wall.
+        let net = try network(grid())
+        let map = try map(block: (4500, 0, 5500, 5800))
+        let exposedDay = try analysis(map, net, range: 400).access(on: nil)
+        let open = try #require(exposedDay.pockets.first)
+        #expect(open.roadWayOut)
+        let expected = 1000 / k + 2 * (400.0 * 400 - (200 / k) * (200 / k)).squareRoot()
+        let exposed = try #require(open.safest).exposedMetres
+        #expect(abs(exposed / expected - 1) < 1e-3, "exposed \(exposed) m, expected \(expected)")
+
+        let avoided = try #require(try analysis(map, net, range: 400, avoidFire: true).access(on: nil).pockets.first)
+        #expect(!avoided.roadWayOut)
+        #expect(avoided.safest == nil)
+        // Reopening takes no ground here (fire is not counted): the road round the wall.
+        let round = try #require(avoided.reopen)
+        #expect(round.hostileMetres == 0 && abs(round.exposedMetres / expected - 1) < 1e-3)
+        // A wall over the whole height: the shortest reopening cut is a road straight through its 1 km.
+        let walled = try #require(try analysis(self.map(block: (4500, 0, 5500, 6000)), net, range: 400).access(on: nil).pockets.first)
+        #expect(!walled.roadWayOut)
+        let reopen = try #require(walled.reopen)
+        #expect(abs(reopen.hostileMetres / (1000 / k) - 1) < 1e-4, "\(reopen.hostileMetres) m")
+    }
+
+    @Test func aBridgeIsNotNodedIntoTheRoadBelow() throws {
+        // The bridge (0, 0)–(2, 0) km crosses road A (1, −1)–(1, 1) and ends on road B
+        // (2, −1)–(2, 1): no node where it crosses A; B is split at the bridge's end.
+        // Nodes: 2 bridge ends + 2 ends of A + 2 ends of B = 6; edges: bridge, A, B in two = 4.
+        let bridge = try road([(0, 0), (2000, 0)], ["highway": .string("primary"), "bridge": .string("yes")])
+        let a = try road([(1000, -1000), (1000, 1000)]), b = try road([(2000, -1000), (2000, 1000)])
+        let net = try network([bridge, a, b])
+        #expect(net.nodes.count == 6 && net.edges.count == 4, "\(net.nodes.count) nodes, \(net.edges.count) edges")
+        // Tagged `layer` = 1 the same; untagged, the crossing is a node: 7 nodes, 6 edges.
+        let layered = try road([(0, 0), (2000, 0)], ["highway": .string("primary"), "layer": .number(1)])
+        let net2 = try network([layered, a, b])
+        #expect(net2.nodes.count == 6 && net2.edges.count == 4)
+        let flat = try network([try road([(0, 0), (2000, 0)]), a, b])
+        #expect(flat.nodes.count == 7 && flat.edges.count == 6, "\(flat.nodes.count) nodes, \(flat.edges.count) edges")
+    }
+
+    @Test func movingACorridorEntryChangesTravelTimes() throws {
+        // One footway (5 km/h) along y = 3 km through besieged ground; 500 residents at x = 1 km.
+        // Entry at x = 3 km: 2000/k m, 2000/k / (5/3.6) s = 1440.12 s = 24.002 min: within 30
+        // and 60 minutes, not 15. Entry moved to x = 8 km: 7000/k m, 5040.4 s = 84.007 min: none.
+        let all = try canvas.metricBox(0, 0, 10_000, 6000)
+        let map = ControlMap(file: "map", areas: [canvas.area(0, try canvas.toLonLat.apply(all), "opposition")])
+        let net = try network([try road([(0, 3000), (10_000, 3000)], ["highway": .string("footway")])])
+        let people = [AccessPlace(name: "Bustan", geometry: try canvas.point(1000, 3000), population: 500)]
+        func corridor(_ x: Double) throws -> Route {
+            Route(feature: 0, name: "corridor", kind: .corridor, geometry: try canvas.line([(x, 3000), (x, 5000)]))
+        }
+        let near = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
+                                      places: people, corridors: [corridor(3000)], context: canvas.ctx).access(on: nil)
+        let p = try #require(near.places.first)
+        #expect(abs(try #require(p.corridorSeconds) / (2000 / k / (5 / 3.6)) - 1) < 1e-4, "\(p)")
+        #expect(abs(try #require(p.corridorMetres) / (2000 / k) - 1) < 1e-4)
+        #expect(near.residentsWithin[15] == nil && near.residentsWithin[30] == 500 && near.residentsWithin[60] == 500)
+        let far = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
+                                     places: people, corridors: [corridor(8000)], context: canvas.ctx).access(on: nil)
+        let q = try #require(far.places.first)
+        #expect(abs(try #require(q.corridorSeconds) / (7000 / k / (5 / 3.6)) - 1) < 1e-4)
+        #expect(far.residentsWithin.isEmpty)
+        // The way out is the study area's edge: 1 km west of the place.
+        #expect(abs(try #require(q.wayOutMetres) / (1000 / k) - 1) < 1e-4)
+    }
+
+    @Test func badRoadsAreNamed() throws {
+        #expect(throws: SiegeInputError.self) { try RoadLine.read([], file: "roads.geojson") }
+        do {
+            _ = try RoadLine.read([try road([(0, 0), (1, 1)]), Feature(geometry: try canvas.ctx.lineString([Coordinate(37.1, 36.2), Coordinate(37.1, 36.2)]))], file: "roads.geojson")
+            Issue.record("a one-point road was taken")
+        } catch let e as SiegeInputError {
+            #expect(e.feature == 1 && e.reason.contains("2 distinct points"), "\(e)")
+        }
+        do {
+            _ = try RoadSpeeds(text: "primary,40\nprimray,30\n", file: "speeds.csv", networkClasses: ["primary"])
+            Issue.record("a misspelt class was taken")
+        } catch let e as SiegeInputError {
+            #expect(e.description.contains("primray") && e.description.hasPrefix("speeds.csv"), "\(e)")
+        }
+        let json = try RoadSpeeds(text: "{\"primary\": 40}", file: "speeds.json", networkClasses: [])
+        #expect(json.kmh(roadClass: "primary", maxspeed: nil) == 40 && json.kmh(roadClass: "primary", maxspeed: "30 mph") == 30 * 1.609344)
+        // Roads 100 km away from the map.
+        let map = ControlMap(file: "map", areas: [canvas.area(0, try canvas.box(0, 0, 1000, 1000), "opposition")])
+        let far = try network([try road([(100_000, 0), (101_000, 0)])])
+        do {
+            _ = try AccessAnalysis(map: map, network: far, options: AccessOptions(besieged: "opposition"), context: canvas.ctx)
+            Issue.record("a network off the map was taken")
+        } catch let e as SiegeInputError {
+            #expect(e.description.contains("no road reaches the map"), "\(e)")
+        }
+    }
+
+    @Test func theTimelineMeasuresOnlyWhatChangedAndAgreesWithEachDate() throws {
+        // The wall [4.5, 5.5] × [0, 6] km is held from 2016-07-17 only; before, the ground is allied.
+        // The timeline re-measures only roads near the wall on the change; each period must give
+        // what a fresh analysis of its day gives: before, the pocket's road out runs straight
+        // east along y = 1 km, 8 km; after, none, and the reopening cut is 1 km.
+        let pocket = try canvas.metricBox(0, 0, 2000, 6000), wall = try canvas.metricBox(4500, 0, 5500, 6000)
+        let rest = try canvas.metricBox(0, 0, 10_000, 6000).difference(pocket).difference(wall)
+        let map = try ControlMap(file: "map", areas: [
+            canvas.area(0, canvas.toLonLat.apply(pocket), "opposition"),
+            canvas.area(1, canvas.toLonLat.apply(wall), "government", from: "2016-07-17"),
+            canvas.area(2, canvas.toLonLat.apply(wall), "sdf", until: "2016-07-17"),
+        ] + rest.polygons().enumerated().map { try canvas.area(3 + $0.offset, canvas.toLonLat.apply($0.element), "sdf") })
+        let net = try network(grid())
+        let days = try analysis(map, net, range: 100).timeline()
+        #expect(days.count == 2)
+        for d in days {
+            let fresh = try analysis(map, net, range: 100).access(on: d.period?.sampleDay)
+            #expect(d.cutEdges == fresh.cutEdges && d.exposedEdges == fresh.exposedEdges)
+            #expect(d.pockets.map(\.roadWayOut) == fresh.pockets.map(\.roadWayOut))
+        }
+        #expect(abs(try #require(days[0].pockets.first?.safest).metres / (8000 / k) - 1) < 1e-4)
+        #expect(days[1].pockets.first?.roadWayOut == false)
+        #expect(abs(try #require(days[1].pockets.first?.reopen).hostileMetres / (1000 / k) - 1) < 1e-4)
+    }
+}
