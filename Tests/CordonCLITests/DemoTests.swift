@@ -155,7 +155,11 @@ struct DemoTests {
         #expect(pockets.count == 14)  // 15 periods of the map, less the last (the focus is government ground)
         for pocket in pockets {
             let from = pocket["from"] as! String
-            let mine = fronts.filter { $0["from"] as? String == from }
+            // The fronts holding on the pocket's first day: a front unchanged over several periods
+            // is one feature spanning them (docs/design.md#features-written-once).
+            let mine = fronts.filter { f in
+                (f["from"] as? String ?? "") <= from && (f["until"] as? String).map { from < $0 } ?? true
+            }
             let total = mine.reduce(0) { $0 + ($1["length_km"] as! Double) }
             let perimeter = pocket["perimeter_km"] as! Double
             #expect(abs(total - perimeter) < 0.01, "\(from): fronts \(total) km, perimeter \(perimeter) km")

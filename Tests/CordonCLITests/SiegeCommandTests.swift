@@ -26,6 +26,28 @@ import Testing
     /// `from`…`until` of a feature or an expected row, `-` for an open end.
     func span(_ p: [String: Any]) -> String { "\(p["from"] as? String ?? "-")…\(p["until"] as? String ?? "-")" }
 
+    /// Whether a feature holds on the first day of an expected row's period (before every date
+    /// for the open first period). A timeline writes a feature unchanged over several periods
+    /// once, spanning them, so a row is matched by the day, not by its span.
+    func holds(_ p: [String: Any], onStartOf row: [String: Any]) -> Bool {
+        let day = row["from"] as? String ?? "0000-00-00"
+        return (p["from"] as? String ?? "") <= day && (p["until"] as? String).map { day < $0 } ?? true
+    }
+
+    /// Our features period by period as the expected rows list them: for each row, the features
+    /// holding on its first day that `match` it, with the row's `from`/`until`.
+    func perPeriod(_ ours: [[String: Any]], _ rows: [[String: Any]], match: ([String: Any], [String: Any]) -> Bool)
+        -> [[String: Any]] {
+        rows.flatMap { row in
+            ours.filter { holds($0, onStartOf: row) && match($0, row) }.map { p in
+                var q = p
+                q["from"] = row["from"]
+                q["until"] = row["until"]
+                return q
+            }
+        }
+    }
+
     func number(_ value: Any?) -> Double? {
         switch value {
         case let n as NSNumber: return n.doubleValue
@@ -54,8 +76,12 @@ import Testing
     @Test func enclosureTimelineMatchesTheYardstickAndTheClosedForms() throws {
         let r = try CordonTool.run(["enclosure", map, "--besieged", "opposition", "--timeline", "--jobs", "3"])
         #expect(r.status == 0, "\(r.stderr)")
-        let ours = try properties(r.stdout), rows = try expected("pockets")
+        let rows = try expected("pockets")
+        let written = try properties(r.stdout)
+        let ours = perPeriod(written, rows) { $0["pocket"] as? Int == $1["pocket"] as? Int }
         #expect(ours.map(span) == rows.map(span))
+        // No feature beyond the rows: on each period's first day, as many pockets as it has rows.
+        for row in rows { #expect(written.filter { holds($0, onStartOf: row) }.count == rows.filter { span($0) == span(row) }.count) }
         for (p, e) in zip(ours, rows) {
             let at = span(e)
             #expect(p["pocket"] as? Int == e["pocket"] as? Int, "\(at): pocket")
@@ -92,8 +118,11 @@ import Testing
     @Test func routesTimelineMatchesTheYardstickAndTheClosedForms() throws {
         let r = try CordonTool.run(["routes", map, routes, "--besieged", "opposition", "--timeline", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        let all = try properties(r.stdout)
-        let ours = all.filter { $0["segment"] as? String == "whole" }, rows = try expected("routes")
+        let rows = try expected("routes")
+        let sameRoute = { (p: [String: Any], row: [String: Any]) in p["route"] as? String == row["route"] as? String }
+        let written = try properties(r.stdout)
+        let all = perPeriod(written, rows, match: sameRoute)
+        let ours = all.filter { $0["segment"] as? String == "whole" }
         #expect(ours.map { span($0) + " " + ($0["route"] as? String ?? "") } == rows.map { span($0) + " " + ($0["route"] as? String ?? "") })
         let planar = { (y: Double) in 0.0015 * y + 1e-6 }, drawn = { (y: Double) in 0.0015 * y + 0.002 }
         for (p, e) in zip(ours, rows) {

@@ -96,7 +96,9 @@ public struct ScenarioOutput {
             for (name, bytes) in try EvidenceFiles.files(result.evidence, context: GEOSContext()) {
                 try AtomicFile.write(bytes, to: path(name))
             }
-            perDate = try writeSnapshots(snapshots, layers: layers, into: staging, writer: writer)
+            // Per-date files from the layers period by period, in the order the one-date commands write.
+            perDate = try writeSnapshots(snapshots, layers: snapshots == .none ? [] : try layerFiles(joined: false, keepingIDs: true),
+                                         into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {
                 try ScenarioReport.write(folder: staging)
@@ -132,7 +134,9 @@ public struct ScenarioOutput {
     }
 
     /// The map layers by file name, in the order written: pockets, fronts, routes, districts.
-    func layerFiles() throws -> [(file: String, features: [Feature])] {
+    /// `joined`: each feature unchanged over consecutive periods written once (`FeatureSpans`);
+    /// false gives one feature per period, each with the `id` of its joined feature when `keepingIDs`.
+    func layerFiles(joined: Bool = true, keepingIDs: Bool = false) throws -> [(file: String, features: [Feature])] {
         let siege = try siege()
         let palette = Palette(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
                               controllers: result.inputs.map.controllers)
@@ -140,6 +144,15 @@ public struct ScenarioOutput {
                       ("fronts.geojson", try frontLayer(result, palette: palette)),
                       ("routes.geojson", try routeLayer(result))]
         if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
+        if joined {
+            layers = try layers.map { ($0.0, try FeatureSpans.merged($0.1)) }
+        } else if keepingIDs {
+            layers = try layers.map { file, features in
+                let (spans, into) = try FeatureSpans.joined(features)
+                return (file, features.indices.map { i in spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i] })
+            }
+        }
+        // The road access layers are written as `cordon access` writes them.
         if hasRoads, let roads = result.inputs.roads {
             layers += try AccessLayers.features(result.roadAccess, network: roads).map { ($0.layer + ".geojson", $0.features) }
         }

@@ -90,9 +90,23 @@ final class ClosureSearch {
         return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
     }
 
+    /// What a search found: metres (nil when no hostile ground near the zone could close it),
+    /// and the last bracket [lo, hi] it bisected to, for the next period's search to start from.
+    struct Outcome {
+        var metres: Double?
+        var bracket: (lo: Double, hi: Double)?
+    }
+
     /// Metres; nil when no hostile ground near the zone could close it.
-    func run() throws -> Double? {
-        if ground.isEmpty { return nil }
+    func run() throws -> Double? { try search(hint: nil).metres }
+
+    /// The search, first trying the bracket a previous period's search ended with: when the
+    /// pocket does not close at its low end and does at its high end, the crossing lies inside
+    /// it, where the bisection from scratch would end too (every probe it makes lies outside
+    /// that bracket, so each comes out as it did), and the answer is the same, found in two
+    /// probes. Otherwise the search runs from scratch.
+    func search(hint: (lo: Double, hi: Double)?) throws -> Outcome {
+        if ground.isEmpty { return Outcome() }
         // The hostile ground grown by the largest d known not to close, reused as the start of
         // the next growth: growing by a then by b is growing by a + b, and the grown shape is
         // smoother, so each step buffers less.
@@ -115,17 +129,23 @@ final class ClosureSearch {
             return true
         }
 
+        if let hint, hint.hi <= 2 * span {
+            if try (hint.lo == 0 || !closes(hint.lo)), try closes(hint.hi) {
+                return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint)
+            }
+            grown = (0, ground)  // from scratch, as the search without a hint grows it
+        }
         // Bracket by doubling from 50 m, then bisect.
         var lo = 0.0, hi = 50.0
         while try !closes(hi) {
             lo = hi
             hi *= 2
-            if hi > 2 * span { return nil }
+            if hi > 2 * span { return Outcome() }
         }
         while hi - lo > max(0.015 * lo, 40) {  // the midpoint is then within 1 % or 25 m
             let mid = (lo + hi) / 2
             if try closes(mid) { hi = mid } else { lo = mid }
         }
-        return ((lo + hi) / 2).rounded()
+        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi))
     }
 }

@@ -42,68 +42,155 @@ public final class EnclosureAnalysis {
     /// The pockets, each with its outline in the map's continuous range of longitudes (the
     /// pocket's own geometry is cut at the antimeridian for writing).
     func measuredPockets(on day: Day?) throws -> [(pocket: Pocket, lonLat: Geometry)] {
+        try found(on: day)?.pockets.map { ($0.pocket, $0.lonLat) } ?? []
+    }
+
+    /// What one date's analysis found: its pockets in index order, and the zones and way out an
+    /// incremental timeline carries to the next period; nil when the besieged side holds nothing.
+    func found(on day: Day?) throws -> Found? {
         let all = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
         let besieged = all.filter { ws.areas[$0].controller == options.besieged }
-        if besieged.isEmpty { return [] }
+        if besieged.isEmpty { return nil }
         let passable = all.filter { options.isPassable(ws.areas[$0].controller) }
         let hostile = all.filter { options.isHostile(ws.areas[$0].controller) }
         let ground = try Ground(ws, besieged: besieged, passable: passable, hostile: hostile, all: all, snap: options.snap)
         try OverlapCheck(ws, tolerance: options.tolerance).run(all, dissolved: ground.extent)
 
-        let t = options.tolerance
-        let zoneTree = try STRtree(ground.zones, context: ws.ctx)
         var zoneOpen: [Int: Bool] = [:]
-        let weighting = AreaWeighting(ws)
+        let t = options.tolerance
         // Without snap or a population layer each pocket is exactly a union of besieged areas,
         // so its residents are theirs, whole: no overlay needed.
         let residents = options.snap == 0 && ws.layers.population == nil
-            ? try weighting.residents(of: besieged, in: ground.pockets) : nil
+            ? try AreaWeighting(ws).residents(of: besieged, in: ground.pockets) : nil
+        var pockets = try measure(ground.pockets, zones: ground.zones, zoneOpen: { z in
+            if let open = zoneOpen[z] { return open }
+            let open = try ws.within(ground.zones[z], ground.wayOut, distance: t)
+            zoneOpen[z] = open
+            return open
+        }, wayOut: ground.wayOut, hostile: ground.hostile, residents: residents, on: day)
+        Self.number(&pockets)
+        return Found(pockets: pockets, zones: ground.zones, zoneOpen: ground.zones.indices.map { zoneOpen[$0] },
+                     wayOut: ground.wayOut)
+    }
+
+    /// Stands and measures pockets (lon/lat) of one date, in the order given, unnumbered.
+    /// - Parameters:
+    ///   - zones: The date's connected parts of passable ground; `zoneOpen` tells whether one
+    ///     comes within t of the way out.
+    ///   - hostile: The date's hostile ground, at least near each pocket and within the closure
+    ///     search's reach of its zone.
+    ///   - residents: Each pocket's residents when already known.
+    ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
+    func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
+                 hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
+                 on day: Day?) throws -> [MeasuredPocket] {
+        let t = options.tolerance
+        let zoneTree = try STRtree(zones, context: ws.ctx)
+        let weighting = AreaWeighting(ws)
 
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
-        var standing: [(encircled: Bool, search: Background<Double?>?)] = []
-        for lonLat in ground.pockets {
+        var standing: [(encircled: Bool, zone: Int?, search: Background<ClosureSearch.Outcome>?)] = []
+        for (k, lonLat) in lonLats.enumerated() {
             let point = try lonLat.representativePoint()
             guard let zone = try zoneTree.query(point, where: { try $0.intersects(point) }).first else {
-                standing.append((true, nil))
+                standing.append((true, nil, nil))
                 continue
             }
-            if zoneOpen[zone] == nil { zoneOpen[zone] = try ws.within(ground.zones[zone], ground.wayOut, distance: t) }
-            let encircled = !zoneOpen[zone]!
-            var search: Background<Double?>?
+            let encircled = try !zoneOpen(zone)
+            var search: Background<ClosureSearch.Outcome>?
             if !encircled, options.closure {
-                if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: ground.zones[zone],
-                                                            wayOut: ground.wayOut, hostile: ground.hostile, on: day) {
-                    let moved = Handover(value: try prepared.detached())
-                    search = Background { try moved.value.run() }
+                if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
+                                                            wayOut: wayOut, hostile: hostile, on: day) {
+                    let moved = Handover(value: (try prepared.detached(), hints?[k] ?? nil))
+                    search = Background { try moved.value.0.search(hint: moved.value.1) }
                 }
             }
-            standing.append((encircled, search))
+            standing.append((encircled, zone, search))
         }
 
-        var pockets: [(pocket: Pocket, lonLat: Geometry)] = []
-        for (k, lonLat) in ground.pockets.enumerated() {
+        var pockets: [MeasuredPocket] = []
+        for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: try ws.longitudes.wrap(lonLat), encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: try HostileContact.share(ws, of: lonLat, facing: ground.hostile, tolerance: t),
+                hostileShare: try HostileContact.share(ws, of: lonLat, facing: hostile, tolerance: t),
                 population: try residents?[k] ?? weighting.population(inside: lonLat, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {
                 pocket.districts = try weighting.districts(districts, inside: lonLat)
             }
-            pockets.append((pocket, lonLat))
+            let zoneBox = standing[k].zone.flatMap { zones[$0].bounds }
+            pockets.append(MeasuredPocket(pocket: pocket, lonLat: lonLat, zone: standing[k].zone,
+                                          watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox)))
         }
-        for k in pockets.indices { if let search = standing[k].search { pockets[k].pocket.closureM = try search.value() } }
-        // Descending geodesic area; ties broken by position, so the order never depends on GEOS's.
+        for k in pockets.indices {
+            guard let search = standing[k].search else { continue }
+            let outcome = try search.value()
+            pockets[k].pocket.closureM = outcome.metres
+            pockets[k].closureBracket = outcome.bracket
+            // A search that closed probed no farther than twice its last bracket's top (the
+            // doubling overshoots by at most that): nothing beyond can change its answer.
+            if let hi = outcome.bracket?.hi, let zone = standing[k].zone, let zoneBox = zones[zone].bounds {
+                pockets[k].watch = try watch(lonLat: lonLats[k], zoneBox: zoneBox, reach: 2 * hi)
+            }
+        }
+        return pockets
+    }
+
+    /// Where a change of the map can alter a pocket's measures (lon/lat): hostile ground within
+    /// 2t of it (`hostile_share`), and, for an open pocket whose closure is searched, anything
+    /// within the search's reach of its zone (hostile ground within the zone box's diagonal, the
+    /// way out within t), with room to spare.
+    func watch(_ lonLat: Geometry, zoneBox: Bounds?) throws -> Bounds {
+        try watch(lonLat: lonLat, zoneBox: zoneBox, reach: nil)
+    }
+
+    /// As ``watch(_:zoneBox:)``; `reach`, when known, is the farthest the closure search grew
+    /// hostile ground (metres), used when nearer than the zone box's diagonal.
+    func watch(lonLat: Geometry, zoneBox: Bounds?, reach known: Double?) throws -> Bounds {
+        let t = options.tolerance
+        let near = lonLat.bounds?.grown(metres: 2 * t + 1) ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        guard options.closure, let z = zoneBox else { return near }
+        let diagonal = Geodesic.distance(Coordinate(z.minX, z.minY), Coordinate(z.maxX, z.maxY)) * 1.05 + 2 * t + 50
+        let reach = known.map { min($0 * 1.02 + 2 * t + 100, diagonal) } ?? diagonal
+        return near.union(z.grown(metres: reach))
+    }
+
+    /// Numbers pockets by descending geodesic area; ties broken by position, so the order never
+    /// depends on GEOS's.
+    static func number(_ pockets: inout [MeasuredPocket]) {
         pockets.sort {
             if $0.pocket.areaKm2 != $1.pocket.areaKm2 { return $0.pocket.areaKm2 > $1.pocket.areaKm2 }
             let a = $0.lonLat.bounds!, b = $1.lonLat.bounds!
             return (a.minX, a.minY, a.maxX, a.maxY) < (b.minX, b.minY, b.maxX, b.maxY)
         }
         for i in pockets.indices { pockets[i].pocket.index = i }
-        return pockets
     }
+}
+
+/// A pocket with what an incremental timeline needs to tell whether a change touches it.
+struct MeasuredPocket {
+    var pocket: Pocket
+    /// Its outline in the map's continuous range of longitudes.
+    var lonLat: Geometry
+    /// Its zone among the date's zones; nil when it lies in none.
+    var zone: Int?
+    /// Where a change can alter its measures (`EnclosureAnalysis.watch`).
+    var watch: Bounds
+    /// Its index in the previous period when kept from it unchanged (incremental timelines).
+    var sameAs: Int?
+    /// The bracket its closure search ended with, for the next period's search to start from.
+    var closureBracket: (lo: Double, hi: Double)?
+}
+
+/// One date's pockets in index order, and the ground a following period can start from.
+struct Found {
+    var pockets: [MeasuredPocket]
+    var zones: [Geometry]
+    /// Whether each zone reaches the way out; nil where no pocket asked.
+    var zoneOpen: [Bool?]
+    var wayOut: Geometry
 }

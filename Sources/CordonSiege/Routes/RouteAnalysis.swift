@@ -52,10 +52,30 @@ public final class RouteAnalysis {
 
     /// The states of some of the routes (by position), for workers that share the routes out.
     func states(of selection: some Sequence<Int>, on day: Day?) throws -> [RouteState] {
-        let pockets = try enclosure.measuredPockets(on: day)
+        try states(of: selection, on: day, pockets: enclosure.measuredPockets(on: day))
+    }
+
+    /// The states of some routes given the day's pockets; `keep` gives a route's state when it
+    /// is known unchanged (incremental timelines).
+    func states(of selection: some Sequence<Int>, on day: Day?, pockets: [(pocket: Pocket, lonLat: Geometry)],
+                keep: (Int) -> RouteState? = { _ in nil }) throws -> [RouteState] {
         let held = try pockets.map { try PreparedGeometry($0.lonLat) }
         let tiles = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
-        return try selection.map { try state(of: $0, on: day, pockets: held, tiles: tiles) }
+        return try selection.map { i in
+            guard var s = keep(i) else { return try state(of: i, on: day, pockets: held, tiles: tiles) }
+            if s.route.kind == .corridor { s.declaredOpen = s.route.declaredOpen(on: day) }
+            return s
+        }
+    }
+
+    /// Where a change of the map can alter a route's state (lon/lat): hostile ground within the
+    /// fire range of it, or nearer than the nearest hostile ground found, and the ground a
+    /// corridor's residents walk from; nil when anything anywhere can (no hostile ground found).
+    func watch(of i: Int, _ s: RouteState) -> Bounds? {
+        guard let b = routesLonLat[i].bounds else { return nil }
+        guard s.condition == .unknown || s.minDistanceM != nil else { return nil }
+        let reach = max(options.fireRange, s.minDistanceM ?? 0) * 1.01 + 100
+        return b.grown(metres: reach + (s.route.kind == .corridor ? options.walk * 1.01 + 100 : 0))
     }
 
     /// Neutral ground, like passable ground, neither cuts a route nor puts it under fire.

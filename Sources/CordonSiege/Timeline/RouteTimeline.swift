@@ -22,22 +22,54 @@ public enum RouteTimeline {
     public static func run(map: ControlMap, routes: [Route], options: RouteOptions,
                            layers: EnclosureLayers = EnclosureLayers(), jobs: Int,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [RouteState] {
+        try await run(map: map, routes: routes, options: options, layers: layers, jobs: jobs, incremental: true,
+                      progress: progress)
+    }
+
+    /// As the public `run`; `incremental` false judges every period afresh (the tests compare the two).
+    ///
+    /// Incrementally, each worker takes runs of consecutive periods (as ``EnclosureTimeline``):
+    /// the pockets come from the period before, and a route keeps its state when the pockets are
+    /// the same, in the same order, and no changed area lies where its state looks
+    /// (`RouteAnalysis.watch`); a corridor's declared opening is read for every period.
+    static func run(map: ControlMap, routes: [Route], options: RouteOptions, layers: EnclosureLayers = EnclosureLayers(),
+                    jobs: Int, incremental: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [RouteState] {
         let periods = periods(map: map, routes: routes)
         _ = map.bounds  // caches every envelope before threads share the geometries
         for r in routes { _ = r.geometry.bounds }
         let shared = Handover(value: (map, routes, layers))
-        let byPeriod = try await ParallelWorkers.run(
-            count: periods.count, jobs: jobs, progress: progress,
+        let runs = incremental ? EnclosureTimeline.runs(periods.count) : periods.indices.map { $0..<($0 + 1) }
+        let done = Counter()
+        let byRun = try await ParallelWorkers.run(
+            count: runs.count, jobs: jobs, progress: nil,
             make: {
                 let (map, routes, layers) = shared.value
-                return try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: try GEOSContext())
+                let analysis = try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: try GEOSContext())
+                return (analysis, IncrementalEnclosure(analysis.enclosure))
             },
-            work: { analysis, k in
-                var states = try analysis.states(on: periods[k].sampleDay)
-                for i in states.indices { states[i].period = periods[k] }
-                return states
+            work: { worker, r in
+                let (analysis, pockets) = worker
+                pockets.forget()
+                var before: [RouteState] = []
+                return try runs[r].map { k in
+                    let found = try pockets.pockets(on: periods[k].sampleDay)
+                    let same = !before.isEmpty && pockets.changed != nil
+                        && found.enumerated().allSatisfy { $0.element.sameAs == $0.offset }
+                        && found.count == pockets.previousCount
+                    let changed = (pockets.changed ?? []).compactMap { analysis.ws.areas[$0].geometry.bounds }
+                    var states = try analysis.states(of: analysis.routes.indices, on: periods[k].sampleDay, pockets: pockets.lastPockets,
+                                                     keep: { i in
+                        guard same, let box = analysis.watch(of: i, before[i]),
+                              !changed.contains(where: { $0.intersects(box) }) else { return nil }
+                        return before[i]
+                    })
+                    for i in states.indices { states[i].period = periods[k] }
+                    before = states
+                    progress?(done.increment(), periods.count)
+                    return states
+                }
             })
-        return byPeriod.flatMap { $0 }
+        return byRun.flatMap { $0.flatMap { $0 } }
     }
 
     /// Every route's state on one date, with the routes shared out among `jobs` workers.

@@ -71,7 +71,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 let progress = siege.progress
                 let pockets = try await EnclosureTimeline.run(map: controlMap, options: options, layers: layers,
                                                               jobs: siege.jobs, progress: { progress.report($0, $1) })
-                features = pockets.map { $0.feature() }
+                features = try FeatureSpans.merged(pockets.map { $0.feature() })
                 summary = EnclosureSummary(lastPeriodOf: pockets, periods: controlMap.periods)
                 found = pockets
             } else {

@@ -78,7 +78,8 @@ struct RoutesCommand: AsyncParsableCommand {
                     return s.features(date: day).map { $0.properties["segment"]?.stringValue == "whole" ? $0.adding(extra) : $0 }
                 }
             }
-            try OutputTarget.write(features, layer: "routes", to: siege.output)
+            // A route unchanged from one period to the next is one feature spanning both.
+            try OutputTarget.write(siege.timeline ? FeatureSpans.merged(features) : features, layer: "routes", to: siege.output)
             var tally: [String: Int] = [:]
             for s in states where s.period == states.last?.period { tally[s.condition.rawValue, default: 0] += 1 }
             var summary = JSONObject()

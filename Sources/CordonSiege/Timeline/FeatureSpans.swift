@@ -1,0 +1,55 @@
+import CordonCore
+import CordonGeometry
+
+/// A timeline layer written once per change, not once per period: a feature whose geometry
+/// (vertex for vertex) and properties are the same as those of a feature ending the day it
+/// starts is that feature, its `until` carried on (docs/design.md#features-written-once). Every
+/// day shows the same features as before, so QGIS's temporal controller shows what it did.
+public enum FeatureSpans {
+    /// The features with each run of unchanged ones joined into the first.
+    ///
+    /// - Parameter features: Timeline features with `from`/`until` properties (ISO dates; absent
+    ///   for open ends), in any order; `id`, `from` and `until` are not compared.
+    /// - Returns: The features in the order of their first period, each spanning its run; the
+    ///   first period's `id` is kept.
+    /// - Throws: A `GeometryError` when GEOS cannot compare two geometries.
+    public static func merged(_ features: [Feature]) throws -> [Feature] {
+        try joined(features).features
+    }
+
+    /// As ``merged(_:)``, with the feature each input was joined into.
+    /// - Returns: The joined features, and for each input feature the position of its feature
+    ///   among them (per-date files take that feature's `id`).
+    public static func joined(_ features: [Feature]) throws -> (features: [Feature], into: [Int]) {
+        var out: [Feature] = [], into: [Int] = []
+        // Features whose span is still open to extension, by the day they end and what they say.
+        var ending: [String: [Int]] = [:]
+        func key(_ end: String, _ f: Feature) -> String {
+            var rest = f.properties
+            for k in ["id", "from", "until"] { rest[k] = nil }
+            return end + "|" + JSONValue.object(rest).jsonText
+        }
+        for f in features {
+            let what = key("", f)
+            if let from = f.properties["from"]?.stringValue, var candidates = ending[from + what],
+               let hit = try candidates.firstIndex(where: { try sameGeometry(out[$0].geometry, f.geometry) }) {
+                let c = candidates.remove(at: hit)
+                ending[from + what] = candidates.isEmpty ? nil : candidates
+                out[c].properties["until"] = f.properties["until"]
+                ending[(f.properties["until"]?.stringValue ?? "-") + what, default: []].append(c)
+                into.append(c)
+                continue
+            }
+            out.append(f)
+            into.append(out.count - 1)
+            ending[(f.properties["until"]?.stringValue ?? "-") + what, default: []].append(out.count - 1)
+        }
+        return (out, into)
+    }
+
+    private static func sameGeometry(_ a: Geometry?, _ b: Geometry?) throws -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        if a === b { return true }
+        return try a.equalsExact(b)
+    }
+}

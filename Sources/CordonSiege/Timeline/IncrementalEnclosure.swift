@@ -1,0 +1,175 @@
+import CordonCore
+import CordonGeometry
+
+/// The enclosure of consecutive periods, each worked from the one before: only the ground a
+/// change touches is dissolved and measured again (docs/design.md#incremental-timelines).
+/// Gives the same pockets, properties and `since` as analysing every period afresh.
+final class IncrementalEnclosure {
+    let analysis: EnclosureAnalysis
+    private var ws: Workspace { analysis.ws }
+    private var options: EnclosureOptions { analysis.options }
+    /// The previous period's findings, or nil when the next must be analysed afresh.
+    private var last: (held: [Bool], found: Found)?
+
+    init(_ analysis: EnclosureAnalysis) {
+        self.analysis = analysis
+    }
+
+    /// Starts afresh: the next period asked is analysed whole.
+    func forget() { last = nil }
+
+    /// The last period's pockets, each with its outline in the map's continuous range of longitudes.
+    var lastPockets: [(pocket: Pocket, lonLat: Geometry)] {
+        last?.found.pockets.map { ($0.pocket, $0.lonLat) } ?? []
+    }
+
+    /// The areas held in one of the last two periods asked and not the other; nil when the period
+    /// before the last is not known (the first of a run, or one in which the besieged held nothing).
+    private(set) var changed: [Int]?
+    /// How many pockets the period before the last had.
+    private(set) var previousCount = 0
+
+    /// The pockets of `day`, in index order, each with its index in the previous period asked
+    /// when it is that pocket unchanged (same ground, same measures).
+    func pockets(on day: Day?) throws -> [(pocket: Pocket, sameAs: Int?)] {
+        let held = ws.areas.map { $0.holds(on: day) }
+        let found: Found?
+        var sameAs: [Int?] = []
+        changed = last.map { last in held.indices.filter { held[$0] != last.held[$0] } }
+        previousCount = last?.found.pockets.count ?? 0
+        if let last, let step = try step(from: last, to: held, on: day) {
+            found = step.found
+            sameAs = step.sameAs
+        } else {
+            found = try analysis.found(on: day)
+        }
+        last = found.map { (held, $0) }
+        guard let found else { return [] }
+        return found.pockets.enumerated().map { k, p in (p.pocket, k < sameAs.count ? sameAs[k] : nil) }
+    }
+
+    /// The next period from the previous one; nil when it must be analysed afresh: with snap
+    /// (closings reach across areas), when the study area's extent changes (the way out moves),
+    /// or when an area that comes overlaps another (the full check names the culprits).
+    private func step(from last: (held: [Bool], found: Found), to held: [Bool], on day: Day?) throws
+        -> (found: Found, sameAs: [Int?])? {
+        guard options.snap == 0, let changed else { return nil }
+        let besieged = { (i: Int) in self.ws.areas[i].controller == self.options.besieged }
+        let passable = { (i: Int) in self.options.isPassable(self.ws.areas[i].controller) }
+        guard held.indices.contains(where: { held[$0] && besieged($0) }) else { return nil }
+        let added = changed.filter { held[$0] }, removed = changed.filter { !held[$0] }
+        if try overlapsSuspected(added, held: held) { return nil }
+        if ws.layers.bases == nil, !(try sameGround(removed, added)) { return nil }
+
+        let t = options.tolerance
+        let alliesNow = held.indices.contains { held[$0] && passable($0) && !besieged($0) }
+        let alliesBefore = last.held.indices.contains { last.held[$0] && passable($0) && !besieged($0) }
+        let before = last.found
+        let parts = try ConnectedParts.update(ws, previous: before.pockets.map(\.lonLat), changed: changed.filter(besieged),
+                                              holds: { held[$0] && besieged($0) })
+
+        // Zones: the passable ground's parts; the pockets' own when no ally holds ground.
+        var zones: [Geometry]
+        var zoneFrom: [Int: Int] = [:]  // a kept zone's index before -> now
+        if alliesNow {
+            let zoneParts = try ConnectedParts.update(ws, previous: before.zones, changed: changed.filter(passable),
+                                                      holds: { held[$0] && passable($0) })
+            zones = zoneParts.shapes
+            for (z, old) in zoneParts.keptFrom.enumerated() { if let old { zoneFrom[old] = z } }
+        } else {
+            zones = parts.shapes
+            if !alliesBefore {
+                for (c, j) in parts.keptFrom.enumerated() { if let j, let old = before.pockets[j].zone { zoneFrom[old] = c } }
+            }
+        }
+        var zoneOpen = [Bool?](repeating: nil, count: zones.count)
+        for (old, z) in zoneFrom { zoneOpen[z] = before.zoneOpen[old] }
+
+        // A pocket unchanged, in an unchanged zone, with no change where its measures look, is kept.
+        let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
+        var kept: [MeasuredPocket] = [], again: [Geometry] = []
+        for (c, shape) in parts.shapes.enumerated() {
+            if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone],
+               !changedBoxes.contains(where: { $0.intersects(before.pockets[j].watch) }) {
+                var p = before.pockets[j]
+                p.zone = zone
+                p.sameAs = j
+                kept.append(p)
+            } else {
+                again.append(shape)
+            }
+        }
+
+        var measured: [MeasuredPocket] = []
+        if !again.isEmpty {
+            // The hostile ground near the pockets measured again, and within their closure searches' reach.
+            let zoneTree = try STRtree(zones, context: ws.ctx)
+            var boxes: [Bounds] = []
+            for shape in again {
+                guard let b = shape.bounds else { continue }
+                boxes.append(b.grown(metres: 2 * t + 1))
+                if options.closure {
+                    for z in try zoneTree.query(b) { if let zb = zones[z].bounds { boxes.append(try analysis.watch(shape, zoneBox: zb)) } }
+                }
+            }
+            var hostileIDs = Set<Int>()
+            for b in boxes {
+                for i in try ws.tree.query(b) where held[i] && options.isHostile(ws.areas[i].controller) { hostileIDs.insert(i) }
+            }
+            let hostile = try HostileGround(ws.dissolve(hostileIDs.sorted()))
+            var residents: [Double]?
+            if ws.layers.population == nil {
+                var ids = Set<Int>()
+                for shape in again {
+                    guard let b = shape.bounds else { continue }
+                    for i in try ws.tree.query(b) where held[i] && besieged(i) { ids.insert(i) }
+                }
+                residents = try AreaWeighting(ws).residents(of: ids.sorted(), in: again)
+            }
+            // Each closure search starts from the bracket of the previous period's pocket on its ground.
+            var hints: [(lo: Double, hi: Double)?] = []
+            if options.closure {
+                let before = before.pockets.filter { $0.closureBracket != nil }
+                let tree = try STRtree(before.map(\.lonLat), context: ws.ctx)
+                for shape in again {
+                    let point = try shape.representativePoint()
+                    let q = try tree.query(point, where: { try $0.intersects(point) }).first
+                    hints.append(q.flatMap { before[$0].closureBracket })
+                }
+            }
+            measured = try analysis.measure(again, zones: zones, zoneOpen: { z in
+                if let open = zoneOpen[z] { return open }
+                let open = try ws.within(zones[z], before.wayOut, distance: t)
+                zoneOpen[z] = open
+                return open
+            }, wayOut: before.wayOut, hostile: hostile, residents: residents, hints: hints.isEmpty ? nil : hints, on: day)
+        }
+        var pockets = kept + measured
+        EnclosureAnalysis.number(&pockets)
+        let sameAs = pockets.map(\.sameAs)
+        for i in pockets.indices { pockets[i].sameAs = nil }
+        return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), sameAs)
+    }
+
+    /// Whether an area that comes shares ground with an area of another controller held with it.
+    private func overlapsSuspected(_ added: [Int], held: [Bool]) throws -> Bool {
+        for i in added {
+            let a = ws.areas[i]
+            guard let b = a.geometry.bounds else { continue }
+            let prepared = try PreparedGeometry(a.geometry)
+            for j in try ws.tree.query(b) where j != i && held[j] && ws.areas[j].controller != a.controller {
+                guard try prepared.intersects(ws.areas[j].geometry) else { continue }
+                if !(try a.geometry.intersection(ws.areas[j].geometry).polygons().isEmpty) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the areas that come cover exactly the ground of those that go (a change of hands):
+    /// the study area, and with it the way out, is then unchanged.
+    private func sameGround(_ removed: [Int], _ added: [Int]) throws -> Bool {
+        if removed.isEmpty && added.isEmpty { return true }
+        if removed.isEmpty || added.isEmpty { return false }
+        return try ws.dissolve(removed).equals(ws.dissolve(added))
+    }
+}
