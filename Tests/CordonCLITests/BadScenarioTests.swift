@@ -9,7 +9,7 @@ struct BadScenarioTests {
     /// The bundled scenario with its files named by absolute paths, so a copy can live anywhere.
     static func aleppoText() throws -> String {
         var text = try String(contentsOf: Repository.aleppo.appendingPathComponent("scenario.yaml"), encoding: .utf8)
-        for name in ["map", "routes", "districts"] {
+        for name in ["map", "routes", "districts", "roads"] {
             text = text.replacingOccurrences(of: "\(name): \(name).geojson",
                                              with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).geojson").path)")
         }

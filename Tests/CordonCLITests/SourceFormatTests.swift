@@ -199,6 +199,7 @@ struct GeoPackageScenarioTests {
         for (old, new) in [("map: map.geojson", "map: {source: aleppo.gpkg, layer: map}"),
                            ("routes: routes.geojson", "routes: aleppo.gpkg|layername=routes"),
                            ("districts: districts.geojson", "districts:\n  source: aleppo.gpkg\n  layer: districts"),
+                           ("roads: roads.geojson", "roads: " + Repository.aleppo.appendingPathComponent("roads.geojson").path),
                            ("events: events.csv", "events: " + Repository.aleppo.appendingPathComponent("events.csv").path),
                            ("prices: prices.csv", "prices: " + Repository.aleppo.appendingPathComponent("prices.csv").path)] {
             try #require(scenario.contains(old))

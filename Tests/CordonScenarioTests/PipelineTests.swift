@@ -12,7 +12,7 @@ struct PipelineTests {
     static func aleppo(replacing from: String = "", with to: String = "") throws -> String {
         let folder = try temporaryFolder("pipeline")
         var text = try String(contentsOf: Repository.aleppo.appendingPathComponent("scenario.yaml"), encoding: .utf8)
-        for name in ["map", "routes", "districts"] {
+        for name in ["map", "routes", "districts", "roads"] {
             text = text.replacingOccurrences(of: "\(name): \(name).geojson",
                                              with: "\(name): \(Repository.aleppo.appendingPathComponent("\(name).geojson").path)")
         }

@@ -506,7 +506,7 @@ observations:
   - date: 2016-08-03
     what: food.price_multiple
     value: 6
-    source: "reporting of 3 Aug 2016 cited in issue 19 (not re-checked)"
+    source: "press reports of about 3 Aug 2016 (the original report not found again for Cordon: not re-checked)"
     note: "fresh produce up sixfold"
   - date: 2016-11-10
     what: food.depleted
@@ -523,12 +523,12 @@ observations:
     note: "food basket SYP 232,000 in east Aleppo: up 256 % on October and about 6.5 times the national average (SYP 35,920), taken as the multiple of the price before the siege"
   - date: 2016-11-17
     what: food.depleted
-    source: "UN, 17 Nov 2016: all UN food stocks in eastern Aleppo gone (cited in issue 19; not re-checked)"
+    source: "UN, 17 Nov 2016: all UN food stocks in eastern Aleppo gone (the original statement not found again for Cordon: not re-checked)"
     note: "all UN stocks gone (UN stocks, not all food); local charities' depots empty by 15 Nov (al-Sham Humanitarian Foundation, The New Arab, 18 Nov 2016)"
   - date: 2016-11-25
     what: food.price_multiple
     value: 5
-    source: "reporting of about 25 Nov 2016 cited in issue 19 (not re-checked)"
+    source: "press reports of about 25 Nov 2016 (the original report not found again for Cordon: not re-checked)"
     note: "bread at least fivefold; sugar $18/kg; only three bakeries left (Anadolu Agency, 26 Nov 2016)"
   - date: 2016-12-15
     what: population
