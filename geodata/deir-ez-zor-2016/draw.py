@@ -235,7 +235,7 @@ observations:
     note: almost depleted, while the airdrops were halted (15-28 January)
   - date: 2017-01-29
     what: food.restored
-    source: "Reuters, 31 January 2017 (http://www.dailymail.co.uk/wires/reuters/article-4175046/WFP-resumes-air-drops-Syrian-town-besieged-Islamic-State.html): WFP resumed airdrops on 29 January on a new drop zone"
+    source: "Reuters wire, 31 January 2017, as republished by the Daily Mail (http://www.dailymail.co.uk/wires/reuters/article-4175046/WFP-resumes-air-drops-Syrian-town-besieged-Islamic-State.html): WFP resumed airdrops on 29 January on a new drop zone"
   - date: 2017-01-28
     what: population
     value: 93500
