@@ -57,7 +57,8 @@ public struct CalibrationReport {
                 let o = scenario.observations[worst.index]
                 out.append("No run is accepted. The observation that fails most is \(o.what.spelling) \(OutcomeText.observed(o)): "
                            + "\(worst.agreeing) of \(c.runs) runs agree with it. Widen the ranges in uncertainty.vary, "
-                           + "or --accept, or question the observation.")
+                           + "or \(o.what.needsValue ? "--tolerance (it is a value)" : "--accept (it is a date)"), "
+                           + "or question the observation.")
             } else {
                 out.append("No run is accepted: no observation is one the model can compare.")
             }

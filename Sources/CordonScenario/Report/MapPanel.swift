@@ -238,7 +238,11 @@ struct MapPanel {
             let words = "safest road out: \(NumberText.grouped(r.number("length_km") ?? 0, places: 1)) km, "
                 + "\(NumberText.grouped(r.number("exposed_km") ?? 0, places: 1)) km under fire, "
                 + "\(NumberText.grouped(r.number("minutes") ?? 0)) min (model)"
-            svg.label(words, x: p.x + 8, y: p.y + 14, [("class", "route-label halo")])
+            // Kept inside the frame: a label that would run off the right edge ends at the path instead.
+            let width = Double(words.count) * 6.5  // 11 px bold (ReportStyle)
+            let fits = p.x + 8 + width <= frame.left + frame.width
+            let x = fits ? p.x + 8 : max(frame.left + width + 4, p.x - 8)
+            svg.label(words, x: x, y: p.y + 14, [("class", "route-label halo")] + (fits ? [] : [("text-anchor", "end")]))
         }
         svg.close("g")
     }

@@ -111,7 +111,9 @@ struct ReportSensitivity {
             page.element("p", [], "Sobol indices split the variance of each answer over the uncertainty ranges (\(NumberText.grouped(Double(sobol.runs))) "
                 + "runs: a base sample of \(NumberText.grouped(Double(sobol.samples))) by Saltelli's scheme). First order: the share an "
                 + "input causes alone; total: alone and together with the others. In brackets the 95 % bootstrap interval "
-                + "(\(sobol.bootstrap) resamplings); cordon sensitivity makes a larger sample.")
+                + "(\(sobol.bootstrap) resamplings). These are estimates from a sample: a first-order index can come out "
+                + "above its total, or an interval reach below 0 or above 1, by sampling noise alone; cordon sensitivity "
+                + "with a larger --samples narrows them.")
             for m in charted {
                 guard let list = sobol.indices[m.name], !list.isEmpty else { continue }
                 let ordered = list.enumerated().sorted { $0.element.total != $1.element.total ? $0.element.total > $1.element.total : $0.offset < $1.offset }
