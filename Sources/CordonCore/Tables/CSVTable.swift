@@ -120,6 +120,23 @@ public struct CSVTable: Sendable {
     }
 }
 
+extension CSVTable {
+    /// The error naming `file`, the line `row` starts on and column `col`.
+    public func error(in file: String, row: Row, column col: Int, _ reason: String) -> CSVError {
+        CSVError(file: file, line: row.line, column: header[col], reason)
+    }
+
+    /// `row`'s field in column `col` as a finite number within `range`; otherwise an error naming
+    /// the file, line and column.
+    public func number(in file: String, row: Row, column col: Int, within range: ClosedRange<Double>) throws -> Double {
+        let text = row.fields[col].trimmingSpaces
+        guard let v = Double(text), v.isFinite, range.contains(v) else {
+            throw error(in: file, row: row, column: col, "`\(text)` is not a number in [\(range.lowerBound), \(range.upperBound)]")
+        }
+        return v
+    }
+}
+
 /// A fault in a CSV file, named by line and, when it is one value's, by column.
 public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The file as the user named it.
@@ -148,12 +165,11 @@ public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
 extension String {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
-        func blank(_ c: UInt8?) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        func space(_ c: UInt8?) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         // Most fields have nothing to trim: answer without copying them.
-        if !blank(utf8.first), !blank(utf8.last) { return self }
+        if !space(utf8.first), !space(utf8.last) { return self }
         let u = Array(utf8)
         var a = 0, b = u.count
-        func space(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
         while a < b, space(u[a]) { a += 1 }
         while b > a, space(u[b - 1]) { b -= 1 }
         return a == 0 && b == u.count ? self : String(decoding: u[a..<b], as: UTF8.self)

@@ -71,15 +71,9 @@ public enum EventFile {
         var events: [EventSet.Event] = []
         events.reserveCapacity(table.rows.count)
         for row in table.rows {
-            func fail(_ col: Int, _ reason: String) -> CSVError {
-                CSVError(file: file, line: row.line, column: table.header[col], reason)
-            }
+            func fail(_ col: Int, _ reason: String) -> CSVError { table.error(in: file, row: row, column: col, reason) }
             func number(_ col: Int, _ range: ClosedRange<Double>) throws -> Double {
-                let text = row.fields[col].trimmingSpaces
-                guard let v = Double(text), v.isFinite, range.contains(v) else {
-                    throw fail(col, "`\(text)` is not a number in [\(range.lowerBound), \(range.upperBound)]")
-                }
-                return v
+                try table.number(in: file, row: row, column: col, within: range)
             }
             guard let day = EventDate.parse(row.fields[dateCol]) else {
                 throw fail(dateCol, "`\(row.fields[dateCol])` is not a date (YYYY-MM-DD, 13 July 2016 or 13-Jul-2016)")

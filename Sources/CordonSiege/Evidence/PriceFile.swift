@@ -69,13 +69,9 @@ public enum PriceFile {
         var usd: [Double?] = []
         var skippedEmpty = 0
         for row in table.rows {
-            func fail(_ col: Int, _ reason: String) -> CSVError { CSVError(file: file, line: row.line, column: table.header[col], reason) }
+            func fail(_ col: Int, _ reason: String) -> CSVError { table.error(in: file, row: row, column: col, reason) }
             func number(_ col: Int, _ range: ClosedRange<Double>) throws -> Double {
-                let text = row.fields[col].trimmingSpaces
-                guard let v = Double(text), v.isFinite, range.contains(v) else {
-                    throw fail(col, "`\(text)` is not a number in [\(range.lowerBound), \(range.upperBound)]")
-                }
-                return v
+                try table.number(in: file, row: row, column: col, within: range)
             }
             guard let day = EventDate.parse(row.fields[dateCol]) else {
                 throw fail(dateCol, "`\(row.fields[dateCol])` is not a date (YYYY-MM-DD)")
