@@ -110,4 +110,19 @@ private func observed() throws -> SupplyScenario {
         #expect(h.lines[2].inside == false)   // nothing varies the people: P5 = P95 = 50,000
         #expect(h.lines[3].central.isNaN && h.lines[3].centralError == nil && h.lines[3].inside == nil)
     }
+
+    @Test func aSecondRunOutIsScoredAgainstTheSecondEpisode() async throws {
+        // 1,000,000 kg for 50,000 at 1 kg a day: empty at the end of day 19. 500,000 kg come in on
+        // day 30 (short on days 20–29, so restored on day 30) and last the 10 days 30–39: empty
+        // again at the end of day 39. An observation on day 41 is the second run-out (−2 days),
+        // one on day 18 the first (+1), a restoration on day 31 the delivery (−1).
+        var s = flourScenario()
+        s.inflows = [.once("flour", date: siegeStart + 30, amount: 500_000)]
+        s.observations = [Observation(date: siegeStart + 41, what: .depleted("flour"), source: "t"),
+                          Observation(date: siegeStart + 18, what: .depleted("flour"), source: "t"),
+                          Observation(date: siegeStart + 31, what: .restored("flour"), source: "t")]
+        let h = await Hindcast.score(try ObservationModel(s, access: nil))
+        #expect(h.lines.map(\.central) == [39, 19, 30])
+        #expect(h.lines.map(\.centralError) == [-2, 1, -1])
+    }
 }

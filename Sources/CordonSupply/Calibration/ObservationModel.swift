@@ -42,8 +42,8 @@ public struct ObservationModel: Sendable {
         var recorder = ObservationRecorder(probe: probe, scenario: variant)
         plan.run(variant, &ws, &recorder)
         for o in 0..<probe.count { out[o] = recorder.values[o] }
-        for (o, c) in probe.depleted { out[o] = ws.depleted[c] >= 0 ? Double(ws.depleted[c]) : .infinity }
-        for (o, c) in probe.restored { out[o] = recorder.restoredDay[c] >= 0 ? Double(recorder.restoredDay[c]) : .infinity }
+        for p in probe.depleted { out[p.o] = ObservationRecorder.nearest(recorder.runOuts[p.c], to: p.day) }
+        for p in probe.restored { out[p.o] = ObservationRecorder.nearest(recorder.restorations[p.c], to: p.day) }
     }
 
     /// `runs` runs, each drawing `vary` as Monte Carlo run i does (``SupplyScenario/draws(of:seed:run:)``);
