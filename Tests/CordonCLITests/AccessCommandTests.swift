@@ -33,6 +33,31 @@ struct AccessCommandTests {
         return dir
     }
 
+    @Test func countsEventsInEachPocketAsEnclosureDoes() throws {
+        // Two events inside the square (0 and 5 killed), one 0.8° east of it: by hand, 2 events and
+        // 5 deaths in the one pocket, the third placed nowhere.
+        let events = """
+        date,latitude,longitude,type,fatalities
+        2016-07-20,36.25,37.12,Shelling,0
+        2016-07-22,36.21,37.19,Air strike,5
+        2016-07-23,36.25,38.0,Shelling,9
+        """
+        let dir = try folder(["map.geojson": Self.map, "city.osm": Self.osm, "events.csv": events])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CordonTool.run(["access", "map.geojson", "city.osm", "--besieged", "opposition", "--events", "events.csv",
+                                      "-o", "out.geojson"], in: dir)
+        #expect(run.status == 0, "\(run.text)")
+        let data = try Data(contentsOf: dir.appendingPathComponent("out.geojson"))
+        let features = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["features"] as? [[String: Any]])
+        let pockets = features.compactMap { $0["properties"] as? [String: Any] }.filter { $0["layer"] as? String == "access_pockets" }
+        #expect(pockets.count == 1)
+        #expect(pockets.first?["events"] as? Double == 2 && pockets.first?["fatalities"] as? Double == 5)
+        #expect((pockets.first?["events_by_type"] as? [String: Any])?["Air strike"] as? Double == 1)
+        let status = try CordonTool.run(["access", "map.geojson", "city.osm", "--besieged", "opposition", "--events", "events.csv",
+                                         "--evidence-status", "1/7"], in: dir)
+        #expect(status.status == 2 && status.stderr.contains("--evidence-status judges routes"), "\(status.text)")
+    }
+
     @Test func readsOpenStreetMapAndKeepsABridgeApart() throws {
         let dir = try folder(["map.geojson": Self.map, "city.osm": Self.osm])
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -41,10 +41,17 @@ struct AccessCommand: AsyncParsableCommand {
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
     @Option(help: "Districts (polygons) or population points, with `name` and `population`.") var districts: String?
     @Option(help: "A routes file; its corridors' entries count on the days they are declared open.") var corridors: String?
+    @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
+
+    func validate() throws {
+        if evidence.evidenceStatus != nil {
+            throw ValidationError("--evidence-status judges routes: use it with `cordon routes` or a scenario's evidence_status")
+        }
+    }
 
     func run() async throws {
         try await reporting {
-            let inputs = [siege.map, roads] + [speeds, bases, districts, corridors].compactMap { $0 }
+            let inputs = [siege.map, roads] + [speeds, bases, districts, corridors].compactMap { $0 } + evidence.inputs
             try OutputTarget.refuseReplacingTables(AccessLayers.names, inputs: inputs.map { ($0, nil) }, output: siege.output)
             try OutputTarget.refuseReplacing(inputs: inputs, with: siege.output)
             let ctx = try GEOSContext()
@@ -71,7 +78,18 @@ struct AccessCommand: AsyncParsableCommand {
             } else {
                 days = [try analysis.access(on: day)]
             }
-            let layers = try AccessLayers.features(days, network: network)
+            var layers = try AccessLayers.features(days, network: network)
+            // Events are evidence beside the roads: counted in each pocket of each date, as `enclosure` counts them.
+            let pockets = days.flatMap { $0.pockets.map(\.pocket) }
+            if let events = try evidence.index(context: ctx), let i = layers.firstIndex(where: { $0.layer == "access_pockets" }) {
+                let counts = try await EventTally.pockets(pockets, events: events, jobs: siege.jobs)
+                layers[i].features = zip(layers[i].features, counts).map { $0.adding($1.properties) }
+            }
+            if let out = evidence.pricesOutput {
+                try OutputTarget.refuseReplacing(inputs: inputs, with: out)
+                try OutputTarget.refuseReplacing(inputs: inputs, with: String(out.dropLast(4)) + ".json")
+            }
+            try evidence.writePrices(pockets: pockets, map: controlMap)
             if let target = LayerOutput(siege.output) {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)
