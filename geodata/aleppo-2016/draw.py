@@ -326,6 +326,10 @@ ZONE_OF = {
     "as-Sukkari": "last", "Ansari Sharqi": "last", "al-Ansari Mashhad": "last", "Sayf ad-Dauleh": "last", "Salah ad-Deen": "last",
     "al-\u2018Amiriyeh": "last",
 }
+# Outskirts whose zone is not that of their centre: the Bab al-Nayrab cell's sliver of
+# outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (6 Dec), away from the
+# Old City; it goes with Marjeh, or it would be a one-day island of its own
+OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
@@ -747,7 +751,8 @@ def main():
     fringe = {}
     for key, faces in sorted(labelled.items()):
         if key[0] == "fringe":
-            fringe.setdefault(SITES[key[1]][4], []).extend(faces)
+            site = SITES[key[1]]
+            fringe.setdefault(OUTSKIRTS_OF.get(site[0], site[4]), []).extend(faces)
     for z, faces in sorted(fringe.items(), key=lambda t: list(ZONES).index(t[0])):
         districts.append({"name": f"{ZONES[z][0]}: outskirts beyond the neighbourhood file", "geom": dissolve(faces),
                           "zone": z, "w": 0.0, "part": "fringe", "extra": {}})
@@ -893,6 +898,9 @@ def check_record(feats, to_m):
         print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
               f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
               f"about 45 km2, Syrian army, 6 Dec)")
+        # the same in km2: the reported shares are of a smaller east (about 45 km2) than the map's
+        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 (reported: about 73 % of about "
+              f"45 km2, about 32.9 km2, Syrian army, 6 Dec)")
     print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2 (reported that day: five square kilometres, "
           f"Syria Direct; seven, Ekhbariyeh via Xinhua; not above ten, the Russian reconciliation centre)")
     last = held("2016-12-13")
