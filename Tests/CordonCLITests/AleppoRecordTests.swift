@@ -37,31 +37,45 @@ struct AleppoRecordTests {
 
     /// Reported: Haydariya and Sheikh Faris (to the Kurdish YPG) on 28 November (Reuters/SANA,
     /// 28 Nov 2016); Shaar and Karm al-Jabal 5-6 December (SOHR via The New Arab, 6 Dec 2016);
-    /// Marjeh and Sheikh Lutfi on 7 December.
+    /// Marjeh and Sheikh Lutfi on 6 December (al-Alam citing al-Manar, 6 Dec 04:55 GMT; SouthFront,
+    /// 7 Dec; AMN said 7 December), the Old City on 7 December (AFP/SOHR, 7 Dec 2016); Sheikh Said
+    /// overnight 11-12 December (Reuters/SOHR, 12 Dec 2016). Outskirts fall with their districts.
     @Test func theDistrictsFallOnTheReportedDays() throws {
         let lines = try #require(Self.checks)
         for expected in ["check: al-Haydariyeh: opposition on 2016-11-27, government on 2016-11-28",
                          "check: ash-Sheikh Fares: opposition on 2016-11-27, kurdish on 2016-11-28",
                          "check: ash-Sha'ar: opposition on 2016-12-04, government on 2016-12-05",
                          "check: Karm aj-Jabal: opposition on 2016-12-04, government on 2016-12-05",
-                         "check: al-Marjeh: opposition on 2016-12-06, government on 2016-12-07"] {
+                         "check: al-Marjeh: opposition on 2016-12-05, government on 2016-12-06",
+                         "check: East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file: opposition on 2016-12-05, government on 2016-12-06",
+                         "check: Aghyor: opposition on 2016-12-06, government on 2016-12-07",
+                         "check: Sheikh Sa\u{2019}eed: opposition on 2016-12-11, government on 2016-12-12",
+                         "check: East Aleppo: Sheikh Said: outskirts beyond the neighbourhood file: opposition on 2016-12-11, government on 2016-12-12"] {
             #expect(lines.contains(expected), "\(expected)")
         }
-        #expect(lines.contains { $0.hasPrefix("check: East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi") && $0.hasSuffix("government on 2016-12-07") })
     }
 
     /// Reported share of the east lost: "more than 70 %" by 6 December (SOHR), about 73 % of
-    /// about 45 km² (the Syrian army, 6 December), 78 % on 7 December (al-Manar). The map counts
-    /// the outskirts beyond the neighbourhood file as part of the east (56.5 km² in all), most of
-    /// them held to 7 December or later, so it runs a day behind: 54.5 % on 6 December and 68 %
-    /// on 7 December. The tolerance is the record's spread (70-78 %) widened by 10 points on the
-    /// 7th; on the 6th the test only holds the map to more than half, as README "Checks" says.
+    /// about 45 km² (the Syrian army, 6 December), 75-78 % on 7 December (AFP/SOHR, al-Manar).
+    /// Those shares are of an east of about 45 km²; the map's east is 56.5 km² (it keeps the
+    /// outskirts beyond the neighbourhood file and all of Sheikh Said's ground, README "Checks"),
+    /// so the same ground lost is a smaller share of it. Hence two checks:
+    /// - the area lost, against the reported area: 70-78 % of 40-50 km² is 28-39 km² on 6 Dec,
+    ///   31.5-39 km² on 7 Dec (75-78 % of 42-50 km²), by hand;
+    /// - the share, against the reported share carried over to the map's east: 70 % x 45 km² /
+    ///   56.5 km² = 55.8 % at the least, up to 80 % (the record's top, 78 %, plus a little).
+    /// The reported 70-75 % itself (65-80 % with tolerance) is not reached: the map's 6 December
+    /// is about 63 %, as README "Checks" says; this is not tuned away.
     @Test func theEastLostByEarlyDecemberIsNearTheReportedShare() throws {
         let seventh = try Self.number(after: "check: east area lost by 2016-12-07: ")
-        #expect((60...88).contains(seventh), "\(seventh) %")
+        #expect((55.8...80).contains(seventh), "\(seventh) %")
         let sixth = try Self.number(after: "check: east area lost by 2016-12-06: ")
-        #expect((50...88).contains(sixth), "\(sixth) %")
+        #expect((55.8...80).contains(sixth), "\(sixth) %")
         #expect(sixth < seventh)
+        let lostSixth = try Self.number(after: "check: east km2 lost by 2016-12-06: ")
+        #expect((28...39).contains(lostSixth), "\(lostSixth) km²")
+        let lostSeventh = try Self.number(after: "check: east km2 lost by 2016-12-07: ")
+        #expect((31.5...39).contains(lostSeventh), "\(lostSeventh) km²")
     }
 
     /// Reported: "five square kilometers" on 12 December (Syria Direct), and on 13 December "a

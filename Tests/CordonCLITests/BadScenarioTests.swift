@@ -56,7 +56,7 @@ struct BadScenarioTests {
         let good = try CordonTool.run(["validate", Repository.aleppo.appendingPathComponent("scenario.yaml").path])
         #expect(good.status == 0)
         // The counts of features in map.geojson, routes.geojson and districts.geojson (draw.py prints them).
-        #expect(good.stdout.hasSuffix("scenario.yaml: ok (scenario; map: 41 areas, 6 routes, 149 districts)\n"))
+        #expect(good.stdout.hasSuffix("scenario.yaml: ok (scenario; map: 45 areas, 6 routes, 150 districts)\n"))
 
         // A fault inside a named file is found too, with the file and feature.
         let folder = try temporaryFolder("bad")

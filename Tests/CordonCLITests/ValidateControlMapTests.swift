@@ -46,7 +46,7 @@ struct ValidateControlMapTests {
         let map = Repository.aleppo.appendingPathComponent("map.geojson").path
         let out = try CordonTool.run(["validate", map, routes])
         #expect(out.status == 0)
-        // The feature counts draw.py writes (41 zones-by-period, 6 routes).
-        #expect(out.stdout == "\(map): ok (41 features)\n\(routes): ok (6 features)\n")
+        // The feature counts draw.py writes (45 zones-by-period, 6 routes).
+        #expect(out.stdout == "\(map): ok (45 features)\n\(routes): ok (6 features)\n")
     }
 }

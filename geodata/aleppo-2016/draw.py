@@ -145,10 +145,14 @@ TIMELINES = {
     "n2": [(OPP, None, "2016-11-27"), (GOV, "2016-11-27", None)],
     "nk": [(OPP, None, "2016-11-28"), (KRD, "2016-11-28", None)],
     "n3": [(OPP, None, "2016-11-28"), (GOV, "2016-11-28", None)],
-    # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then the Old City,
-    # Marjeh and Sheikh Lutfi (7 December)
+    # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then Marjeh and Sheikh
+    # Lutfi with the south-eastern outskirts (reported taken 5-6 December; one report says
+    # 7 December: README, "Dates"), then the Old City (the rebels withdrew overnight, 6-7 December)
     "d1": [(OPP, None, "2016-12-05"), (GOV, "2016-12-05", None)],
+    "d2m": [(OPP, None, "2016-12-06"), (GOV, "2016-12-06", None)],
     "d2": [(OPP, None, "2016-12-07"), (GOV, "2016-12-07", None)],
+    # Sheikh Said and the southern outskirts next to it: taken overnight 11-12 December
+    "d3s": [(OPP, None, "2016-12-12"), (GOV, "2016-12-12", None)],
     # all but the last pocket by 13 December
     "d3": [(OPP, None, "2016-12-13"), (GOV, "2016-12-13", None)],
     # the last pocket, evacuated 15-22 December
@@ -168,7 +172,9 @@ ZONES = {
     "nk": ("East Aleppo: Sheikh Faris", "nk"),
     "n3": ("East Aleppo: Haydariya, Sakhour, Sheikh Khodr", "n3"),
     "d1": ("East Aleppo: districts east of the Citadel", "d1"),
-    "d2": ("East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi", "d2"),
+    "d2m": ("East Aleppo: Marjeh and Sheikh Lutfi", "d2m"),
+    "d2": ("East Aleppo: Old City quarters", "d2"),
+    "d3s": ("East Aleppo: Sheikh Said", "d3s"),
     "d3": ("East Aleppo: central and southern districts", "d3"),
     "last": ("East Aleppo: the last pocket", "last"),
     # countryside sectors
@@ -214,18 +220,18 @@ SITES = [
     ("Karm al-Maysar", "", 37.189, 36.196, "d1", 1.0),
     ("Karm al-Qaterji", "", 37.182, 36.201, "d1", 1.0),
     ("Ma'asaraniya", "", 37.212, 36.199, "d1", 0.6),
-    ("Sheikh Lutfi", "", 37.196, 36.185, "d2", 0.7),
+    ("Sheikh Lutfi", "", 37.196, 36.185, "d2m", 0.7),
     ("Old City: Bab al-Hadid and Aqyul", "", 37.167, 36.206, "d2", 0.5),
     ("Old City: Bab al-Nayrab", "", 37.171, 36.196, "d2", 0.6),
     ("Old City: Bab al-Maqam", "", 37.158, 36.190, "d2", 0.5),
     ("Old City: souqs and Jalloum", "", 37.155, 36.196, "d2", 0.3),
-    ("Marjeh", "", 37.177, 36.183, "d2", 1.0),
+    ("Marjeh", "", 37.177, 36.183, "d2m", 1.0),
     ("Kallaseh", "", 37.149, 36.194, "d3", 1.2),
     ("Bustan al-Qasr", "", 37.144, 36.189, "d3", 1.3),
     ("Fardous", "", 37.151, 36.187, "d3", 1.3),
     ("Salihin", "", 37.165, 36.183, "d3", 1.1),
     ("Karm al-Daadaa", "", 37.155, 36.178, "d3", 1.0),
-    ("Sheikh Said", "", 37.157, 36.162, "d3", 0.4),
+    ("Sheikh Said", "", 37.157, 36.162, "d3s", 0.4),
     ("Ansari", "", 37.141, 36.183, "d3", 1.2),
     ("Sukkari", "south-east", 37.147, 36.172, "d3", 1.3),
     ("Sukkari", "north-west", 37.140, 36.177, "last", 1.3),
@@ -295,7 +301,7 @@ POP_EAST = 200_000      # the middle of POP_EAST_RANGE (200,750), rounded
 POP_WEST = 1_300_000    # rough: reporting in 2016 ranged about 1.2-1.5 million
 POP_MAQSOUD = 30_000    # rough: 2016 reporting gave some tens of thousands
 POP_BANIZEID = 3_000    # rough: front-line districts, largely emptied
-EAST_ZONES = {"n1", "n2", "nk", "n3", "d1", "d2", "d3", "last"}
+EAST_ZONES = {"n1", "n2", "nk", "n3", "d1", "d2m", "d2", "d3s", "d3", "last"}
 
 # Neighbourhoods (CSR names) whose zone is not that of the first version's nearest centre
 # (zone_of): those beyond the first outline, and the last pocket of 12-13 December, which
@@ -320,6 +326,10 @@ ZONE_OF = {
     "as-Sukkari": "last", "Ansari Sharqi": "last", "al-Ansari Mashhad": "last", "Sayf ad-Dauleh": "last", "Salah ad-Deen": "last",
     "al-\u2018Amiriyeh": "last",
 }
+# Outskirts whose zone is not that of their centre: the Bab al-Nayrab cell's sliver of
+# outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (6 Dec), away from the
+# Old City; it goes with Marjeh, or it would be a one-day island of its own
+OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
@@ -333,8 +343,10 @@ WEIGHT_OF = {
 # Dated falls that the checks print (district as named in districts.geojson, first day held by
 # the other side); sources in README.md, "Dates".
 FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"), ("ash-Sha'ar", "2016-12-05"),
-         ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-07"),
-         ("East Aleppo: Old City quarters, Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-07")]
+         ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-06"),
+         ("East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-06"),
+         ("Aghyor", "2016-12-07"), ("Sheikh Sa\u2019eed", "2016-12-12"),
+         ("East Aleppo: Sheikh Said: outskirts beyond the neighbourhood file", "2016-12-12")]
 
 # ---------------------------------------------------------------------------
 # Routes (lon, lat), approximate. The Castello Road leaves the Jandoul
@@ -739,7 +751,8 @@ def main():
     fringe = {}
     for key, faces in sorted(labelled.items()):
         if key[0] == "fringe":
-            fringe.setdefault(SITES[key[1]][4], []).extend(faces)
+            site = SITES[key[1]]
+            fringe.setdefault(OUTSKIRTS_OF.get(site[0], site[4]), []).extend(faces)
     for z, faces in sorted(fringe.items(), key=lambda t: list(ZONES).index(t[0])):
         districts.append({"name": f"{ZONES[z][0]}: outskirts beyond the neighbourhood file", "geom": dissolve(faces),
                           "zone": z, "w": 0.0, "part": "fringe", "extra": {}})
@@ -885,6 +898,11 @@ def check_record(feats, to_m):
         print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
               f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
               f"about 45 km2, Syrian army, 6 Dec)")
+        # the same in km2: the reported shares are of a smaller east (about 45 km2) than the map's
+        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 (reported: about 73 % of about "
+              f"45 km2, about 32.9 km2, Syrian army, 6 Dec)")
+    print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2 (reported that day: five square kilometres, "
+          f"Syria Direct; seven, Ekhbariyeh via Xinhua; not above ten, the Russian reconciliation centre)")
     last = held("2016-12-13")
     pop = sum(p["population"] for g, p in east if valid_on(p, "2016-12-13"))
     print(f"check: last pocket on 2016-12-13: {last:.2f} km2, {100 * last / before:.1f} % of the east of 2016-11-25, "
