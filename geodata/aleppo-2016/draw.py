@@ -146,10 +146,10 @@ TIMELINES = {
     "nk": [(OPP, None, "2016-11-28"), (KRD, "2016-11-28", None)],
     "n3": [(OPP, None, "2016-11-28"), (GOV, "2016-11-28", None)],
     # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then Marjeh and Sheikh
-    # Lutfi with the south-eastern outskirts (reported taken 5-6 December; one report says
-    # 7 December: README, "Dates"), then the Old City (the rebels withdrew overnight, 6-7 December)
+    # Lutfi with the south-eastern outskirts and the Old City (7 December: the date the case's
+    # review against the record gives; one report has Marjeh on 6 December: README, "Dates")
     "d1": [(OPP, None, "2016-12-05"), (GOV, "2016-12-05", None)],
-    "d2m": [(OPP, None, "2016-12-06"), (GOV, "2016-12-06", None)],
+    "d2m": [(OPP, None, "2016-12-07"), (GOV, "2016-12-07", None)],
     "d2": [(OPP, None, "2016-12-07"), (GOV, "2016-12-07", None)],
     # Sheikh Said and the southern outskirts next to it: taken overnight 11-12 December
     "d3s": [(OPP, None, "2016-12-12"), (GOV, "2016-12-12", None)],
@@ -327,8 +327,8 @@ ZONE_OF = {
     "al-\u2018Amiriyeh": "last",
 }
 # Outskirts whose zone is not that of their centre: the Bab al-Nayrab cell's sliver of
-# outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (6 Dec), away from the
-# Old City; it goes with Marjeh, or it would be a one-day island of its own
+# outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (7 Dec), away from the
+# Old City; it goes with Marjeh
 OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
@@ -343,8 +343,8 @@ WEIGHT_OF = {
 # Dated falls that the checks print (district as named in districts.geojson, first day held by
 # the other side); sources in README.md, "Dates".
 FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"), ("ash-Sha'ar", "2016-12-05"),
-         ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-06"),
-         ("East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-06"),
+         ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-07"),
+         ("East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-07"),
          ("Aghyor", "2016-12-07"), ("Sheikh Sa\u2019eed", "2016-12-12"),
          ("East Aleppo: Sheikh Said: outskirts beyond the neighbourhood file", "2016-12-12")]
 
