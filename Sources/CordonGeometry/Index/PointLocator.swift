@@ -77,7 +77,10 @@ public struct PointLocator: Sendable {
     }
 
     /// The first polygon (by position) that covers the point; nil when none does.
-    /// - Parameter scratch: Working space of ``count`` bytes, reused across calls by one thread.
+    /// - Parameters:
+    ///   - x: The point's longitude (or x in the polygons' plane).
+    ///   - y: The point's latitude (or y).
+    ///   - scratch: Working space of ``count`` bytes, reused across calls by one thread.
     public func locate(_ x: Double, _ y: Double, scratch: inout [UInt8]) -> Int? {
         guard !owner.isEmpty, x >= minX, x <= maxX, y >= minY, y <= maxY, x.isFinite, y.isFinite else { return nil }
         if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }

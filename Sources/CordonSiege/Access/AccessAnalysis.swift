@@ -37,7 +37,7 @@ public final class AccessAnalysis {
     ///   - bases: Ways out instead of the study area's edge.
     ///   - places: Districts or population points whose travel times are measured.
     ///   - corridors: Routes; those of kind `corridor` give entries on the days they are declared open.
-    ///   - context: The GEOS context to work in.
+    ///   - ctx: The GEOS context to work in.
     /// - Throws: ``SiegeOptionError`` for a setting out of bounds; ``SiegeInputError`` when the
     ///   besieged side or an ally is not on the map, when no road reaches the map, or for a map
     ///   across the antimeridian.

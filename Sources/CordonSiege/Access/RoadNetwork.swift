@@ -30,7 +30,7 @@ public final class RoadNetwork {
     ///   - lines: The roads, from ``RoadLine/read(_:file:)``.
     ///   - speeds: Speeds per class.
     ///   - file: The roads' file, for messages.
-    ///   - context: The GEOS context the edges are made in.
+    ///   - ctx: The GEOS context the edges are made in.
     /// - Throws: A `GeometryError`, or ``SiegeInputError`` when the graph would exceed 2³¹ nodes.
     public init(lines: [RoadLine], speeds: RoadSpeeds, file: String, context ctx: GEOSContext) throws {
         self.file = file

@@ -16,7 +16,7 @@ public enum EventFile {
     ///   - path: The CSV file.
     ///   - maxPrecision: The coarsest precision code placed (ACLED `geo_precision`, UCDP
     ///     `where_prec`); events coarser are kept but counted apart.
-    /// - Throws: `FileReadError`, or ``CSVError`` naming line and column.
+    /// - Throws: `FileReadError`, or `CSVError` naming line and column.
     public static func read(_ path: String, maxPrecision: Int = 2) throws -> EventSet {
         try parse(FileBytes.read(path, limit: byteLimit), file: path, maxPrecision: maxPrecision)
     }

@@ -46,7 +46,7 @@ public enum PriceFile {
     }
 
     /// Parses a price file.
-    /// - Throws: ``CSVError`` naming line and column: a missing column, an unparseable date,
+    /// - Throws: `CSVError` naming line and column: a missing column, an unparseable date,
     ///   a latitude or longitude out of range, a price that is not a number, or a commodity
     ///   quoted in more than one currency without `usdprice` to compare them by.
     public static func parse(_ bytes: [UInt8], file: String) throws -> PriceSet {
