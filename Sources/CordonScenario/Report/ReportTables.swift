@@ -65,8 +65,11 @@ struct ReportTables {
                  NumberText.grouped(p.number("area_km2") ?? 0, places: 1), NumberText.grouped(p.number("population") ?? 0),
                  p.number("closure_m").map { NumberText.grouped($0) } ?? ""]
             }
-        return table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic)",
-                     ["period", "pocket", "focus", "status", "area (km²)", "people", "closure (m)"], rows, numeric: [1, 4, 5, 6])
+        // Two counts of people differ on purpose: say which this is.
+        return table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic; people: the map's "
+                         + "residents of the pocket's ground, weighted by area, not the supply model's people inside, which start "
+                         + "from the scenario's population and change only by evacuation and population changes)",
+                     ["period", "pocket", "focus", "status", "area (km²)", "people on the map", "closure (m)"], rows, numeric: [1, 4, 5, 6])
     }
 
     var routes: String {

@@ -44,7 +44,10 @@ struct TimeChart {
     func svg() -> String {
         let placed = placeMarks()
         let rows = (placed.map(\.row).max() ?? -1) + 1
-        let plotTop = 34 + Double(rows) * Self.markRow + 6
+        let items = legendItems()
+        // Marks start below the legend, which wraps onto more rows when its swatches pass the chart's width.
+        let marksTop = 34 + Double((items.map(\.row).max() ?? 0)) * Self.markRow
+        let plotTop = marksTop + Double(rows) * Self.markRow + 6
         let height = plotTop + Self.plotHeight + 40
         let plotWidth = Self.width - Self.left - Self.right
         let maximum = fixedTop ?? (series.flatMap(\.values) + bands.flatMap(\.upper)).compactMap { $0 }.max() ?? 1
@@ -57,7 +60,7 @@ struct TimeChart {
         svg.openFigure(id: id, width: Self.width, height: height, title: title, description: description,
                        [("class", "chart")] + attributes)
         svg.label(title, x: 0, y: 16, [("class", "chart-title")])
-        legend(into: &svg)
+        legend(items, into: &svg)
 
         // Grid and value axis.
         svg.open("g", [("class", "axis")])
@@ -94,7 +97,7 @@ struct TimeChart {
         }
         svg.open("g", [("class", "marks")])
         for (mark, row, leftward) in placed {
-            let mx = x(mark.day), labelY = 34 + Double(row) * Self.markRow + 10
+            let mx = x(mark.day), labelY = marksTop + Double(row) * Self.markRow + 10
             let colour = mark.outcome ? "#000000" : "#666666"
             svg.empty("path", [("d", "M\(ReportNumber.svg(mx)) \(ReportNumber.svg(labelY + 3))V\(ReportNumber.svg(plotTop + Self.plotHeight))"),
                                ("stroke", colour), ("stroke-width", mark.outcome ? "1.5" : "1"),
@@ -162,21 +165,34 @@ struct TimeChart {
         return out
     }
 
-    /// Swatches for every band and line, in a row under the title.
-    private func legend(into svg: inout SVGWriter) {
-        var x = 0.0
-        let y = 30.0
-        for band in bands {
-            svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 9)), ("width", "22"), ("height", "11"),
-                               ("fill", band.colour), ("fill-opacity", "0.22")])
-            svg.label(band.label, x: x + 27, y: y, [("class", "small")])
-            x += 40 + Double(band.label.count) * 6.2
+    /// Where each legend swatch goes: bands, then lines, left to right under the title, a new
+    /// row when the next would pass the chart's width.
+    private func legendItems() -> [(x: Double, row: Int)] {
+        var out: [(x: Double, row: Int)] = [], x = 0.0, row = 0
+        for label in bands.map(\.label) + series.map(\.label) {
+            let width = 40 + Double(label.count) * 6.2
+            if x > 0, x + width > Self.width { x = 0; row += 1 }
+            out.append((x, row))
+            x += width
         }
-        for s in series {
-            svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y - 4))h22"), ("stroke", s.colour),
-                               ("stroke-width", ReportNumber.svg(s.width))] + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
-            svg.label(s.label, x: x + 27, y: y, [("class", "small")])
-            x += 40 + Double(s.label.count) * 6.2
+        return out
+    }
+
+    /// Swatches for every band and line, at the places ``legendItems()`` gives.
+    private func legend(_ items: [(x: Double, row: Int)], into svg: inout SVGWriter) {
+        for (k, item) in items.enumerated() {
+            let x = item.x, y = 30.0 + Double(item.row) * Self.markRow
+            if k < bands.count {
+                let band = bands[k]
+                svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 9)), ("width", "22"), ("height", "11"),
+                                   ("fill", band.colour), ("fill-opacity", "0.22")])
+                svg.label(band.label, x: x + 27, y: y, [("class", "small")])
+            } else {
+                let s = series[k - bands.count]
+                svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y - 4))h22"), ("stroke", s.colour),
+                                   ("stroke-width", ReportNumber.svg(s.width))] + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
+                svg.label(s.label, x: x + 27, y: y, [("class", "small")])
+            }
         }
     }
 }
