@@ -23,6 +23,35 @@ struct EvidenceRunTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A pocket unchanged across a change date is one feature only when its counts are unchanged
+    /// too: the counts go on each period's pocket before periods are joined. By hand: the
+    /// government square is redrawn (same ground) on 15 July, so the opposition square is the same
+    /// pocket in both periods; the one event, on 10 July inside it, counts in the first period only.
+    @Test func eventsAreCountedPerPeriodBeforeUnchangedPeriodsAreJoined() throws {
+        let folder = try temporaryFolder("evidence-spans")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func square(_ x: Double, _ controller: String, _ dates: String) -> String {
+            "{\"type\":\"Feature\",\"properties\":{\"controller\":\"\(controller)\"\(dates)},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[\(x),36.2],[\(x + 0.1),36.2],[\(x + 0.1),36.3],[\(x),36.3],[\(x),36.2]]]}}"
+        }
+        let map = "{\"type\":\"FeatureCollection\",\"features\":[" + [
+            square(37.1, "opposition", ""), square(37.2, "government", ",\"until\":\"2016-07-15\""),
+            square(37.2, "government", ",\"from\":\"2016-07-15\""),
+        ].joined(separator: ",") + "]}"
+        try map.write(to: folder.appendingPathComponent("map.geojson"), atomically: true, encoding: .utf8)
+        try "date,latitude,longitude,type,fatalities\n2016-07-10,36.25,37.15,Shelling,2\n2016-07-20,36.25,37.9,Shelling,0\n"
+            .write(to: folder.appendingPathComponent("events.csv"), atomically: true, encoding: .utf8)
+        let r = try CordonTool.run(["enclosure", "map.geojson", "--besieged", "opposition", "--timeline", "--no-closure", "--quiet",
+                                    "--events", "events.csv", "-o", "pockets.geojson"], in: folder)
+        #expect(r.status == 0, "\(r.text)")
+        let features = try #require(try readJSON(folder.appendingPathComponent("pockets.geojson"))["features"] as? [[String: Any]])
+        let props = features.compactMap { $0["properties"] as? [String: Any] }
+        #expect(props.count == 2)
+        #expect(props.map { $0["events"] as? Double } == [1, 0])
+        #expect(props.map { $0["fatalities"] as? Double } == [2, 0])
+        #expect(props.last?["from"] as? String == "2016-07-15")
+    }
+
     /// The bundled run, counted by hand from events.csv and prices.csv: 10 events, the 27 April
     /// one before the scenario's 1 July; of the 9 left, rows 04, 07, 09 and 10 have geo_precision 3
     /// (several places or none), so 5 are placed. Of those, ALP-03 (17 July, on the Castello Road

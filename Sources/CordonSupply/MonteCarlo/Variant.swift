@@ -19,8 +19,18 @@ extension SupplyScenario {
     ///   - vary: The parameters to set.
     ///   - values: Their values, in the parameters' own units.
     public func with(_ vary: [Variation], values: [Double]) -> SupplyScenario {
+        with(vary.map(\.parameter), values: values)
+    }
+
+    /// This scenario with each of `parameters` set to the value at the same position in `values`
+    /// (through ``set(_:to:)``). Extra values or parameters are ignored.
+    ///
+    /// - Parameters:
+    ///   - parameters: The numbers to replace.
+    ///   - values: Their values, in the parameters' own units.
+    public func with(_ parameters: [Parameter], values: [Double]) -> SupplyScenario {
         var variant = self
-        for (v, x) in zip(vary, values) { variant.set(v.parameter, to: x) }
+        for (p, x) in zip(parameters, values) { variant.set(p, to: x) }
         return variant
     }
 }

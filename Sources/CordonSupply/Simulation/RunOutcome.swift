@@ -72,9 +72,7 @@ extension SupplyScenario {
         let parts = await inParallel(count: blocks, jobs: jobs, progress: nil) { b in
             var ws = Workspace()
             return (b * block..<min(values.count, (b + 1) * block)).map { r in
-                var variant = scenario
-                for (p, value) in zip(parameters, values[r]) { variant.set(p, to: value) }
-                return variant.outcome(plan: plan, &ws)
+                scenario.with(parameters, values: values[r]).outcome(plan: plan, &ws)
             }
         }
         return parts.flatMap { $0 }

@@ -53,6 +53,10 @@ struct EnclosureCommand: AsyncParsableCommand {
                                                    output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map] + others,
                                              with: siege.output)
+            if let out = evidence.pricesOutput {
+                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: out)
+                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: String(out.dropLast(4)) + ".json")
+            }
             let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
@@ -71,7 +75,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 let progress = siege.progress
                 let pockets = try await EnclosureTimeline.run(map: controlMap, options: options, layers: layers,
                                                               jobs: siege.jobs, progress: { progress.report($0, $1) })
-                features = try FeatureSpans.merged(pockets.map { $0.feature() })
+                features = pockets.map { $0.feature() }
                 summary = EnclosureSummary(lastPeriodOf: pockets, periods: controlMap.periods)
                 found = pockets
             } else {
@@ -81,14 +85,13 @@ struct EnclosureCommand: AsyncParsableCommand {
                 summary = EnclosureSummary(pockets)
                 found = pockets
             }
+            // Counts go on each pocket of each period (one feature per pocket), before unchanged
+            // periods are joined: a pocket's counts are part of what must be unchanged.
             if let events = try evidence.index(context: ctx) {
                 let counts = try await EventTally.pockets(found, events: events, jobs: siege.jobs)
                 features = zip(features, counts).map { $0.adding($1.properties) }
             }
-            if let out = evidence.pricesOutput {
-                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: out)
-                try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: String(out.dropLast(4)) + ".json")
-            }
+            if siege.timeline { features = try FeatureSpans.merged(features) }
             try evidence.writePrices(pockets: found, map: controlMap)
             try OutputTarget.write(features, layer: "pockets", to: siege.output)
             printError(JSONValue.object(summary.json).jsonText)
