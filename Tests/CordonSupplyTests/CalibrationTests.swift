@@ -83,8 +83,18 @@ private func observed() throws -> SupplyScenario {
         let two = await model.runs(1_234, seed: 9, vary: vary, jobs: 2)
         #expect(one.values.map(\.bitPattern) == two.values.map(\.bitPattern))
         #expect(one.outcomes.map(\.bitPattern) == two.outcomes.map(\.bitPattern))
-        // Run i draws what Monte Carlo run i draws.
-        #expect(Array(one.values[3 * 3..<4 * 3]) == SupplyScenario.draws(of: vary, seed: 9, run: 3))
+    }
+
+    @Test func runIRunsAsMonteCarloRunIDoes() async throws {
+        // Calibration's runs against the Monte Carlo engine's own, same seed and ranges: run i
+        // must run out of flour on the same day in both (observation 0 is flour.depleted).
+        var s = try observed()
+        s.uncertainty = Uncertainty(runs: 300, seed: 9, vary: vary)
+        let mc = try await s.monteCarlo(jobs: 2)
+        let runs = await (try ObservationModel(s, access: nil)).runs(300, seed: 9, vary: vary, jobs: 2)
+        let ours = runs.outcomes(of: 0).map { $0.isFinite ? Int($0) : nil }
+        #expect(ours == mc.depletedDay[0])
+        #expect(Set(ours).count > 10)   // the draws do move the day
     }
 
     @Test func hindcastErrorsAgreeWithAHandCalculation() async throws {

@@ -24,8 +24,7 @@ public struct Agreement: Sendable, Equatable {
     ///   - start: The scenario's first day, day index 0.
     public static func miss(_ outcome: Double, _ observation: Observation, start: Day) -> Double? {
         guard !outcome.isNaN else { return nil }
-        if observation.isDated { return outcome - Double(observation.date - start) }
-        return outcome - (observation.value ?? 0)
+        return outcome - observation.target(start: start)
     }
 
     /// Whether a miss is within the rule; nil when there is nothing to compare.

@@ -41,9 +41,9 @@ public struct Hindcast: Sendable {
         let spread = await model.runs(runs, seed: seed, vary: scenario.uncertainty?.vary ?? [], jobs: jobs)
         let lines = scenario.observations.enumerated().map { o, observation in
             let sorted = spread.outcomes(of: o).filter { !$0.isNaN }.sorted()
-            func at(_ p: Int) -> Double { sorted.isEmpty ? .nan : sorted[NearestRank.rank(p, of: sorted.count) - 1] }
-            let p5 = at(5), p50 = at(50), p95 = at(95)
-            let target = observation.isDated ? Double(observation.date - scenario.start) : (observation.value ?? 0)
+            let p5 = NearestRank.percentile(5, ofSorted: sorted), p50 = NearestRank.percentile(50, ofSorted: sorted),
+                p95 = NearestRank.percentile(95, ofSorted: sorted)
+            let target = observation.target(start: scenario.start)
             return HindcastLine(index: o, observation: observation, central: central[o], p5: p5, p50: p50, p95: p95,
                                 centralError: Agreement.miss(central[o], observation, start: scenario.start),
                                 medianError: Agreement.miss(p50, observation, start: scenario.start),

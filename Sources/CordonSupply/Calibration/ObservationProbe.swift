@@ -4,6 +4,9 @@ extension Observation {
     /// Whether the observation is a date to hit (`depleted`, `restored`, `siege.*`) rather than a
     /// number (`population`, `price_multiple`).
     public var isDated: Bool { !what.needsValue }
+
+    /// What a run's outcome is compared with: the day index (0 = `start`) of a date, or the value.
+    public func target(start: Day) -> Double { isDated ? Double(date - start) : (value ?? 0) }
 }
 
 /// Where each observation looks in a run: which supply, which day. Built once per scenario;

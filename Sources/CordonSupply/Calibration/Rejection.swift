@@ -69,9 +69,10 @@ public struct Calibration: Sendable {
                 if ok { agreeing += 1 } else { keep[r] = false }
             }
             let sorted = outcomes.filter { !$0.isNaN }.sorted()
-            func at(_ p: Int) -> Double { sorted.isEmpty ? .nan : sorted[NearestRank.rank(p, of: sorted.count) - 1] }
             checks.append(ObservationCheck(index: o, compared: compared, agreeing: agreeing,
-                                           p5: at(5), p50: at(50), p95: at(95)))
+                                           p5: NearestRank.percentile(5, ofSorted: sorted),
+                                           p50: NearestRank.percentile(50, ofSorted: sorted),
+                                           p95: NearestRank.percentile(95, ofSorted: sorted)))
         }
         self.checks = checks
         accepted = keep.count { $0 }

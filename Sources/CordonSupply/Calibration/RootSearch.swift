@@ -50,10 +50,13 @@ extension ObservationModel {
         var found: [RootFinding] = []
         for (o, observation) in scenario.observations.enumerated() {
             guard !atLo[o].isNaN, !atHi[o].isNaN else { continue }
-            let target = observation.isDated ? Double(observation.date - scenario.start) : (observation.value ?? 0)
+            let target = observation.target(start: scenario.start)
             // Sign so the outcome rises with the input: s·g(lo) ≤ s·g(hi).
             let s: Double = atLo[o] <= atHi[o] ? 1 : -1
-            let g = { (x: Double) in s * self.outcomes(vary: [variation], values: [x])[o] }
+            // The ends are already known; only the points in between are simulated.
+            let g = { (x: Double) in
+                x == lo ? s * atLo[o] : x == hi ? s * atHi[o] : s * self.outcomes(vary: [variation], values: [x])[o]
+            }
             let t = s * target
             var finding = RootFinding(index: o, atLow: atLo[o], atHigh: atHi[o], range: range)
             guard g(lo) <= t, t <= g(hi) else { found.append(finding); continue }

@@ -124,9 +124,7 @@ extension SupplyScenario {
         stocks.withUnsafeMutableBufferPointer { buffer in
             for (r, run) in block.runs.enumerated() {
                 // The same draws in every stretch: the run's own generator, from its start.
-                var variant = self
-                var rng = Xoshiro256StarStar(seed: seed, run: run)
-                for v in vary { variant.set(v.parameter, to: v.distribution.draw(&rng)) }
+                let variant = with(vary, values: Self.draws(of: vary, seed: seed, run: run))
                 plan.begin(variant, &ws)
                 if range.lowerBound > 0 {
                     ws.restore(from: block.state, at: r * width, depleted: block.depleted, depletedAt: r * commodities)

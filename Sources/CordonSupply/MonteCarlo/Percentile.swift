@@ -14,6 +14,11 @@ public enum NearestRank {
         return values.sorted()[rank(p, of: values.count) - 1]
     }
 
+    /// Percentile `p` of values already sorted ascending; NaN when there are none.
+    static func percentile(_ p: Int, ofSorted sorted: [Double]) -> Double {
+        sorted.isEmpty ? .nan : sorted[rank(p, of: sorted.count) - 1]
+    }
+
     /// Percentiles 5, 50 and 95 of `values`, reordering them in place (selection, not a full sort).
     static func spread(_ values: UnsafeMutableBufferPointer<Double>) -> (Double, Double, Double) {
         let n = values.count
