@@ -59,30 +59,4 @@ struct NodeGrid {
         }
         return out.sorted()
     }
-
-    /// The node nearest `p` on the ellipsoid (ties by node number), and the metres to it.
-    func nearest(_ p: Coordinate) -> (node: Int32, metres: Double) {
-        let scale = max(cos(min(abs(p.y), 89) * .pi / 180), 0.01)
-        let col = Int(((p.x - origin.x) / cell).rounded(.down)), row = Int(((p.y - origin.y) / cell).rounded(.down))
-        var best: (node: Int32, d: Double) = (0, .infinity)
-        var ring = 0, stopAt = Int.max
-        // Rings of cells outward; once a node is found, rings out to where no nearer one can be
-        // (a degree of longitude is shorter than one of latitude by `scale`).
-        while ring <= stopAt && ring <= max(columns, rows) + max(abs(col), abs(row)) {
-            for r in (row - ring)...(row + ring) where r >= 0 && r < rows {
-                for c in (col - ring)...(col + ring) where c >= 0 && c < columns {
-                    if max(abs(r - row), abs(c - col)) != ring { continue }
-                    let k = r * columns + c
-                    for i in Int(start[k])..<Int(start[k + 1]) {
-                        let n = members[i], q = nodes[Int(n)]
-                        let d = Geodesic.distance(p, q)
-                        if d < best.d || (d == best.d && n < best.node) { best = (n, d) }
-                    }
-                }
-            }
-            if best.d.isFinite && stopAt == .max { stopAt = Int((Double(ring + 1) / scale).rounded(.up)) + 1 }
-            ring += 1
-        }
-        return (best.node, best.d)
-    }
 }
