@@ -28,6 +28,8 @@ public final class AccessAnalysis {
     /// Metres inside hostile ground and within fire range outside it, per edge, on the date last analysed.
     private var hostile: [Double] = [], exposed: [Double] = []
     private var measuredDay: Day??
+    /// The fire tiles of the day last asked for: measuring roads and finding the exits share them.
+    private var tiles: (day: Day?, tiles: FireTiles)?
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -128,10 +130,14 @@ public final class AccessAnalysis {
     }
 
     private func fireTiles(on day: Day?) -> FireTiles {
-        FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
+        if let tiles, tiles.day == day { return tiles.tiles }
+        let made = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
+        tiles = (day, made)
+        return made
     }
 
-    private func isHostile(_ i: Int) -> Bool { options.routes.enclosure.isHostile(ws.areas[i].controller) }
+    // The enclosure's own options: built once, not per area and edge.
+    private func isHostile(_ i: Int) -> Bool { enclosure.options.isHostile(ws.areas[i].controller) }
 
     private func measureAll(on day: Day?) throws {
         let tiles = fireTiles(on: day)
