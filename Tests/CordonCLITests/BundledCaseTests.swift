@@ -54,7 +54,7 @@ struct BundledCaseTests {
     @Test func deirEzZorRunsEndToEndAndSaysWhatItFound() throws {
         let run = try #require(Self.deir)
         let files = try FileManager.default.contentsOfDirectory(atPath: run.folder.path).sorted()
-        #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "map.html", "pockets.geojson", "report.html", "routes.geojson",
+        #expect(files == ["cordon.qgz", "districts.geojson", "fronts.geojson", "hindcast.json", "map.html", "pockets.geojson", "report.html", "routes.geojson",
                           "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
         let text = run.stdout
         #expect(text.hasPrefix("Deir ez-Zor 2016-2017: model estimates"))

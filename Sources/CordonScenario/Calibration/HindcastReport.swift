@@ -53,6 +53,7 @@ public enum HindcastReport {
                 var item: JSONObject = ["what": .string(o.what.spelling), "date": .string(o.date.description)]
                 item["value"] = o.value.map(JSONValue.number) ?? .null
                 item["source"] = .string(o.source)
+                if let note = o.note { item["note"] = .string(note) }
                 item["modelled"] = .bool(!line.central.isNaN)
                 item["central"] = j(line.central)
                 item["central_error"] = OutcomeText.json(line.centralError)

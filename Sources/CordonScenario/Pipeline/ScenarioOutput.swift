@@ -18,16 +18,19 @@ public struct ScenarioOutput {
     /// Every file a run may write, in the order written. A run whose scenario names no districts
     /// writes no `districts.geojson` (``fileNames``).
     public static let files = ["pockets.geojson", "fronts.geojson", "routes.geojson", "districts.geojson",
-                               "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json"]
+                               "timeline.csv", "timeline.csvt", "summary.json", "sensitivity.csv", "sensitivity.json",
+                               "hindcast.json"]
         + EvidenceFiles.names + [ScenarioReport.fileName, InteractiveMap.fileName, QGISProject.fileName]
         + AccessLayers.names.map { $0 + ".geojson" }
 
     /// The files this run writes: ``files`` without the districts layer when there are no
-    /// districts, and without the sensitivity files when no sensitivity analysis was made.
+    /// districts, without the sensitivity files when no sensitivity analysis was made, and without
+    /// `hindcast.json` when the scenario has no observations.
     public var fileNames: [String] {
         let evidence = Set(EvidenceFiles.names(for: result.evidence))
         return Self.files.filter {
             ($0 != "districts.geojson" || hasDistricts) && (!$0.hasPrefix("sensitivity.") || result.sensitivity != nil)
+                && ($0 != "hindcast.json" || result.hindcast != nil)
                 && (!$0.hasPrefix("access_") || hasRoads) && (!EvidenceFiles.names.contains($0) || evidence.contains($0))
         }
     }
@@ -92,6 +95,9 @@ public struct ScenarioOutput {
             if let sensitivity = result.sensitivity {
                 try AtomicFile.write(Array(sensitivity.csv.utf8), to: path("sensitivity.csv"))
                 try AtomicFile.write(Array(sensitivity.json.utf8), to: path("sensitivity.json"))
+            }
+            if let hindcast = result.hindcast {
+                try AtomicFile.write(Array((HindcastReport.json([hindcast]).jsonText + "\n").utf8), to: path("hindcast.json"))
             }
             for (name, bytes) in try EvidenceFiles.files(result.evidence, context: GEOSContext()) {
                 try AtomicFile.write(bytes, to: path(name))

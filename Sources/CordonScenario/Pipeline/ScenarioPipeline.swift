@@ -155,6 +155,10 @@ public enum ScenarioPipeline {
             result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
             result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
         }
+        if !model.observations.isEmpty {
+            result.hindcast = await Hindcast.score(try ObservationModel(model, access: access), runs: runs,
+                                                   seed: options.seed, jobs: options.jobs)
+        }
         if inputs.events != nil || inputs.prices != nil {
             result.evidence = try await ScenarioEvidence(
                 inputs: inputs, events: evidenceIndex, pockets: result.pockets, routes: result.routes,
@@ -208,4 +212,7 @@ public struct ScenarioResult {
     public var roadEvents: [RoadEvent] = []
     /// What the scenario's events and prices say beside the model; nil when it names neither.
     public var evidence: ScenarioEvidence?
+    /// The model scored against the scenario's `observations` (`cordon hindcast`), on the same
+    /// Monte Carlo runs and seed; nil when it has none.
+    public var hindcast: Hindcast?
 }

@@ -5,6 +5,8 @@ import CordonSupply
 struct ReportCharts {
     let timeline: TimelineTable
     let summary: ReportSummary
+    /// What was reported during the siege (`hindcast.json`): blue marks and rings on the charts.
+    var record: ReportRecord? = nil
 
     /// Commodity lines take the layers' palette in turn; dashes tell them apart without colour.
     static let colours = [Palette.controllerColours[0], Palette.controllerColours[1], Palette.open,
@@ -49,7 +51,7 @@ struct ReportCharts {
         if let central = timeline.column("\(commodity)_stock") {
             chart.series.append(.init(label: "central run", values: central, colour: colour, width: 2.5))
         }
-        chart.marks = events + [depletionMark(commodity)].compactMap { $0 }
+        chart.marks = events + [depletionMark(commodity)].compactMap { $0 } + (record?.marks(commodity) ?? [])
         return chart.svg()
     }
 
@@ -126,6 +128,7 @@ struct ReportCharts {
             chart.series.append(.init(label: "evacuated so far", values: evacuated, colour: Self.colours[1], dash: "8 4", width: 2.5))
         }
         chart.marks = events
+        chart.points = record?.points("population", label: "people inside, reported") ?? []
         return chart
     }
 }

@@ -7,6 +7,8 @@ struct ReportPage {
     let layers: MapLayers
     /// "What moves the answer", when the folder has sensitivity.json.
     var sensitivity: ReportSensitivity?
+    /// "The model against the record", when the folder has hindcast.json.
+    var record: ReportRecord?
     /// The evidence section's markup (`ReportEvidence`); empty when the run has no evidence.
     var evidence = ""
 
@@ -78,14 +80,16 @@ struct ReportPage {
 
         page.open("section", [("id", "charts"), ("class", "charts")])
         page.element("h2", [], "Supplies and people over time")
-        page.element("p", [], "Day by day from the supply simulation. Dashed lines mark the siege's key dates; the heavier ones when supplies run out.")
-        for chart in ReportCharts(timeline: timeline, summary: summary).all {
+        page.element("p", [], "Day by day from the supply simulation. Dashed lines mark the siege's key dates; the heavier ones when supplies run out"
+                        + (record != nil ? "; blue marks and rings what was reported at the time (see \"The model against the record\")." : "."))
+        for chart in ReportCharts(timeline: timeline, summary: summary, record: record).all {
             page.open("figure")
             page.raw(chart)
             page.close("figure")
         }
         page.close("section")
 
+        if let record { page.raw(record.html) }
         if let sensitivity { page.raw(sensitivity.html) }
         page.raw(evidence)
 

@@ -14,6 +14,9 @@ extension ReportCharts {
                       dash: Self.dashes[i % Self.dashes.count], width: 2.5)
             }
         }
+        chart.points = timeline.commodities.flatMap { c in
+            record?.points("\(c).price_multiple", label: "\(c) price multiple, reported") ?? []
+        }
         chart.marks = events + timeline.commodities.filter { timeline.column("\($0)_price_index") != nil }.compactMap(depletionMark)
         return chart.series.isEmpty ? nil : chart
     }

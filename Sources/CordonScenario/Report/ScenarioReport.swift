@@ -21,6 +21,7 @@ public enum ScenarioReport {
         let layers = try MapLayers(folder: folder, pixelsAcross: MapPanel.width)
         var page = ReportPage(summary: summary, timeline: timeline, layers: layers)
         page.sensitivity = try ReportSensitivity(folder: folder, years: summary.years)
+        page.record = try ReportRecord(folder: folder, years: summary.years)
         page.evidence = try ReportEvidence(folder: folder, timeline: timeline, summary: summary).html
         return page.html
     }

@@ -18,12 +18,24 @@ struct TimeChart {
         var colour: String
     }
 
-    /// A dated mark: an event (grey, dashed) or an outcome such as a depletion date (black).
+    /// A dated mark: an event (grey, dashed), an outcome such as a depletion date (black), or
+    /// something reported during the siege that the model is scored against (blue).
     struct Mark {
         var day: Day
         var text: String
         var outcome = false
+        var reported = false
     }
+
+    /// A value reported on a day, drawn as a ring over the lines; `title` shows on hover.
+    struct Point {
+        var day: Day
+        var value: Double
+        var label: String
+        var title: String
+    }
+
+    static let reportedColour = "#1f5fa8"
 
     var id: String
     var title: String
@@ -34,6 +46,7 @@ struct TimeChart {
     var series: [Series] = []
     var bands: [Band] = []
     var marks: [Mark] = []
+    var points: [Point] = []
     /// A fixed top for the value axis (100 for percentages); else from the data.
     var fixedTop: Double? = nil
     var attributes: [(String, String)] = []
@@ -50,7 +63,7 @@ struct TimeChart {
         let plotTop = marksTop + Double(rows) * Self.markRow + 6
         let height = plotTop + Self.plotHeight + 40
         let plotWidth = Self.width - Self.left - Self.right
-        let maximum = fixedTop ?? (series.flatMap(\.values) + bands.flatMap(\.upper)).compactMap { $0 }.max() ?? 1
+        let maximum = fixedTop ?? (series.flatMap(\.values) + bands.flatMap(\.upper) + points.map { Optional($0.value) }).compactMap { $0 }.max() ?? 1
         let axis = ValueAxis(maximum: maximum)
         let span = Double(max(1, (days.last ?? Day(ordinal: 0)) - (days.first ?? Day(ordinal: 0))))
         let x = { (d: Day) in Self.left + Double(d - (days.first ?? d)) / span * plotWidth }
@@ -95,16 +108,23 @@ struct TimeChart {
                                ("stroke-width", ReportNumber.svg(s.width)), ("stroke-linejoin", "round")]
                 + (s.dash.map { [("stroke-dasharray", $0)] } ?? []))
         }
+        for p in points where p.day >= (days.first ?? p.day) && p.day <= (days.last ?? p.day) {
+            svg.open("circle", [("cx", ReportNumber.svg(x(p.day))), ("cy", ReportNumber.svg(y(p.value))), ("r", "4.5"),
+                                ("fill", "#ffffff"), ("stroke", Self.reportedColour), ("stroke-width", "2"), ("class", "reported")])
+            svg.element("title", [], p.title)
+            svg.close("circle")
+        }
         svg.open("g", [("class", "marks")])
         for (mark, row, leftward) in placed {
             let mx = x(mark.day), labelY = marksTop + Double(row) * Self.markRow + 10
-            let colour = mark.outcome ? "#000000" : "#666666"
+            let colour = mark.reported ? Self.reportedColour : mark.outcome ? "#000000" : "#666666"
             svg.empty("path", [("d", "M\(ReportNumber.svg(mx)) \(ReportNumber.svg(labelY + 3))V\(ReportNumber.svg(plotTop + Self.plotHeight))"),
                                ("stroke", colour), ("stroke-width", mark.outcome ? "1.5" : "1"),
-                               ("stroke-dasharray", mark.outcome ? "6 3" : "3 3")])
+                               ("stroke-dasharray", mark.reported ? "2 2" : mark.outcome ? "6 3" : "3 3")])
             // Near the right edge the label ends at its line instead of running off the chart.
             svg.label(markLabel(mark), x: leftward ? mx - 3 : mx + 3, y: labelY,
-                      [("class", mark.outcome ? "small strong" : "small")] + (leftward ? [("text-anchor", "end")] : []))
+                      [("class", mark.outcome ? "small strong" : "small")] + (mark.reported ? [("fill", colour)] : [])
+                          + (leftward ? [("text-anchor", "end")] : []))
         }
         svg.close("g")
         svg.close("svg")
@@ -169,7 +189,7 @@ struct TimeChart {
     /// row when the next would pass the chart's width.
     private func legendItems() -> [(x: Double, row: Int)] {
         var out: [(x: Double, row: Int)] = [], x = 0.0, row = 0
-        for label in bands.map(\.label) + series.map(\.label) {
+        for label in bands.map(\.label) + series.map(\.label) + pointLabels {
             let width = 40 + Double(label.count) * 6.2
             if x > 0, x + width > Self.width { x = 0; row += 1 }
             out.append((x, row))
@@ -178,7 +198,12 @@ struct TimeChart {
         return out
     }
 
-    /// Swatches for every band and line, at the places ``legendItems()`` gives.
+    /// The labels of the rings, each once, in order.
+    private var pointLabels: [String] {
+        points.map(\.label).reduce(into: [String]()) { out, l in if !out.contains(l) { out.append(l) } }
+    }
+
+    /// Swatches for every band, line and kind of ring, at the places ``legendItems()`` gives.
     private func legend(_ items: [(x: Double, row: Int)], into svg: inout SVGWriter) {
         for (k, item) in items.enumerated() {
             let x = item.x, y = 30.0 + Double(item.row) * Self.markRow
@@ -187,6 +212,10 @@ struct TimeChart {
                 svg.empty("rect", [("x", ReportNumber.svg(x)), ("y", ReportNumber.svg(y - 9)), ("width", "22"), ("height", "11"),
                                    ("fill", band.colour), ("fill-opacity", "0.22")])
                 svg.label(band.label, x: x + 27, y: y, [("class", "small")])
+            } else if k >= bands.count + series.count {
+                svg.empty("circle", [("cx", ReportNumber.svg(x + 11)), ("cy", ReportNumber.svg(y - 4)), ("r", "4.5"), ("fill", "#ffffff"),
+                                     ("stroke", Self.reportedColour), ("stroke-width", "2")])
+                svg.label(pointLabels[k - bands.count - series.count], x: x + 27, y: y, [("class", "small")])
             } else {
                 let s = series[k - bands.count]
                 svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y - 4))h22"), ("stroke", s.colour),

@@ -56,14 +56,11 @@ public struct ObservationModel: Sendable {
     ///   - jobs: Blocks of runs simulated at once.
     public func runs(_ runs: Int, seed: UInt64, vary: [Variation], jobs: Int) async -> ObservationRuns {
         let runs = max(0, runs)
-        let block = 500, blocks = (runs + block - 1) / block
         let k = vary.count, m = probe.count
         let model = self
-        let parts = await inParallel(count: blocks, jobs: jobs, progress: nil) { b -> ([Double], [Double]) in
-            let range = b * block..<min(runs, (b + 1) * block)
+        let parts = await inBlocks(count: runs, block: 500, jobs: jobs) { range, ws -> ([Double], [Double]) in
             var values = [Double](repeating: 0, count: range.count * k)
             var outcomes = [Double](repeating: .nan, count: range.count * m)
-            var ws = Workspace()
             outcomes.withUnsafeMutableBufferPointer { out in
                 for (r, run) in range.enumerated() {
                     let drawn = SupplyScenario.draws(of: vary, seed: seed, run: run)

@@ -32,3 +32,16 @@ func inParallel<T: Sendable>(count: Int, jobs: Int, progress: ((Int) -> Void)?,
     }
     return results.map { $0! }
 }
+
+/// Runs `0..<count` in blocks of `block` consecutive runs, `jobs` blocks at once, each block on
+/// a day engine workspace of its own (reused from run to run within it); results in block order.
+/// Sensitivity and calibration runs share it, so a run depends on its index alone whatever `jobs` is.
+func inBlocks<T: Sendable>(count: Int, block: Int, jobs: Int,
+                           _ work: @escaping @Sendable (Range<Int>, inout Workspace) -> T) async -> [T] {
+    let count = max(0, count)
+    let blocks = (count + block - 1) / block
+    return await inParallel(count: blocks, jobs: jobs, progress: nil) { b in
+        var ws = Workspace()
+        return work(b * block..<min(count, (b + 1) * block), &ws)
+    }
+}

@@ -67,13 +67,8 @@ extension SupplyScenario {
         try checkSize(runs: values.count)
         let plan = try DayPlan(self, access: access)
         let scenario = self
-        let block = 256
-        let blocks = (values.count + block - 1) / block
-        let parts = await inParallel(count: blocks, jobs: jobs, progress: nil) { b in
-            var ws = Workspace()
-            return (b * block..<min(values.count, (b + 1) * block)).map { r in
-                scenario.with(parameters, values: values[r]).outcome(plan: plan, &ws)
-            }
+        let parts = await inBlocks(count: values.count, block: 256, jobs: jobs) { runs, ws in
+            runs.map { r in scenario.with(parameters, values: values[r]).outcome(plan: plan, &ws) }
         }
         return parts.flatMap { $0 }
     }

@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             lines += brief.roads
             lines += brief.depletion
             lines.append(bundled.comparison)
-            lines += try await Self.hindcast(result, jobs: settings.jobs)
+            lines += result.hindcast.map(HindcastReport.lines) ?? []
             lines += [
                       "",
                       OutputTarget.writtenLine(files, to: output),
@@ -66,14 +66,6 @@ struct DemoCommand: AsyncParsableCommand {
                       "sources and what is approximate are in \(bundled.readmePath)."]
             try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
-    }
-
-    /// The hindcast lines: the model against the case's observations (`cordon hindcast`).
-    static func hindcast(_ result: ScenarioResult, jobs: Int) async throws -> [String] {
-        guard !result.model.observations.isEmpty else { return [] }
-        let model = try ObservationModel(result.model, access: result.access)
-        let scores = await Hindcast.score(model, runs: result.monteCarlo?.runs ?? 0, seed: result.monteCarlo?.seed, jobs: jobs)
-        return HindcastReport.lines(scores)
     }
 
     /// The case named on the command line, or the default.
