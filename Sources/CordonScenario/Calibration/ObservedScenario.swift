@@ -11,22 +11,16 @@ public struct ObservedScenario: Sendable {
     /// The access timeline the model runs on (nil for a scenario without a map).
     public let access: AccessTimeline?
 
-    /// Reads `file`; a scenario with a map is taken through the pipeline (no Monte Carlo) for its
-    /// people and access timeline, one without is read as `cordon simulate` reads it.
+    /// Reads `file` and builds its model (``ScenarioModel/load(_:jobs:progress:)``).
     ///
     /// - Parameters:
     ///   - file: The scenario file.
     ///   - jobs: Parallel workers for the map periods.
-    /// - Throws: What ``ScenarioLoader/load(_:for:)`` and ``ScenarioPipeline/run(_:options:)`` throw.
+    /// - Throws: What ``ScenarioModel/load(_:jobs:progress:)`` throws.
     public static func load(_ file: String, jobs: Int) async throws -> ObservedScenario {
-        let loaded = try ScenarioLoader.load(file, for: .run)
-        guard loaded.siege != nil else {
-            let plain = try ScenarioLoader.load(file, for: .simulate)
-            return ObservedScenario(scenario: plain, model: try ObservationModel(plain.supply, access: nil), access: nil)
-        }
-        let result = try await ScenarioPipeline.run(file, options: .init(jobs: jobs, runs: 0))
-        return ObservedScenario(scenario: result.scenario, model: try ObservationModel(result.model, access: result.access),
-                                access: result.access)
+        let built = try await ScenarioModel.load(file, jobs: jobs)
+        return ObservedScenario(scenario: built.scenario, model: try ObservationModel(built.model, access: built.access),
+                                access: built.access)
     }
 
     /// The entries of `uncertainty.vary` that `keys` name, in the order of `vary`; all of them

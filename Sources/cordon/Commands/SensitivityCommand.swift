@@ -83,17 +83,11 @@ struct SensitivityCommand: AsyncParsableCommand {
             let folder = OutputFolder(output, files: Self.files)
             try OutputChecks.refuseReplacing(inputs: ScenarioOutput.inputFiles(of: loaded), with: Self.files.map(folder.file))
             try folder.check()
-            // A map gives the people at start and each route's status per day; without one the
-            // file is read as `cordon simulate` reads it.
-            let model: SupplyScenario, access: AccessTimeline?
-            if loaded.siege != nil {
-                let quiet = self.quiet
-                let result = try await ScenarioPipeline.run(scenario, options: ScenarioPipeline.Options(
-                    jobs: jobs, runs: 0, progress: { stage, done, total in Progress(stage, quiet: quiet).report(done, total) }))
-                (model, access) = (result.model, result.access)
-            } else {
-                (model, access) = (try ScenarioLoader.load(scenario, for: .simulate).supply, nil)
-            }
+            let quiet = self.quiet
+            let built = try await ScenarioModel.load(scenario, jobs: jobs, progress: { stage, done, total in
+                Progress(stage, quiet: quiet).report(done, total)
+            })
+            let model = built.model, access = built.access
             let k = model.uncertainty?.vary.count ?? 0
             if samples.times(k + 2) > SupplyLimits.maxRuns {
                 throw SensitivityTooLarge(samples: samples, ranges: k)
