@@ -51,6 +51,9 @@ struct RecordReportTests {
         #expect(table.components(separatedBy: "<tr>").count - 1 == 3)  // the head and two observations
         #expect(table.contains("written by hand for this test") && table.contains("stocks gone"))
         #expect(table.contains("12,345"))
+        // The headline counts the reports inside the runs' range, as the table's last column does.
+        let inside = table.components(separatedBy: "<td>yes</td>").count - 1
+        #expect(page.contains("<strong>\(inside) of 2 reports</strong>"))
         // The run-out is marked on the food chart, and the head count is a ring on the people
         // chart with its source on hover.
         let food = try #require(chart("chart-stock-food", in: page))

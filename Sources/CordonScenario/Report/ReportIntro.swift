@@ -4,6 +4,8 @@ import CordonSupply
 /// The top of the report: title, the headline findings, and what the figures rest on.
 struct ReportIntro {
     let summary: ReportSummary
+    /// What was reported during the siege, when the folder has hindcast.json.
+    var record: ReportRecord? = nil
 
     private var period: String { "\(ReportDate.long(summary.start)) – \(ReportDate.long(summary.end))" }
 
@@ -21,7 +23,8 @@ struct ReportIntro {
         html.close("p")
         html.element("p", [("class", "warning")],
                      "Every figure here is a model estimate computed by Cordon from the input files and assumptions listed "
-                        + "below. None is an observation.")
+                        + (record == nil ? "below. None is an observation."
+                            : "below, except the reports set against the model in \"The model against the record\", each with its source."))
         html.close("header")
         html.raw(findings)
         return html.text
@@ -49,6 +52,13 @@ struct ReportIntro {
         }
         if let evacuated = summary.evacuated, evacuated > 0 {
             finding(&html, "Evacuated", NumberText.grouped(evacuated), "people, by the end (central run)")
+        }
+        if let record {
+            let scored = record.rows.compactMap(\.inside)
+            if !scored.isEmpty {
+                finding(&html, "Against the record", "\(scored.filter { $0 }.count) of \(scored.count) reports",
+                        "inside the Monte Carlo runs' P5–P95 (see \"The model against the record\")")
+            }
         }
         html.close("div")
         if !summary.restorations.isEmpty {

@@ -44,7 +44,7 @@ struct ReportPage {
     }
 
     var html: String {
-        let intro = ReportIntro(summary: summary)
+        let intro = ReportIntro(summary: summary, record: record)
         let tables = ReportTables(summary: summary, layers: layers)
         var page = SVGWriter()
         page.openPage(title: "\(summary.name): siege and supplies (Cordon report)", css: ReportStyle.css)
