@@ -140,6 +140,11 @@ TIMELINES = {
     "ramouseh": [(GOV, None, "2016-08-06"), (OPP, "2016-08-06", "2016-09-04"), (GOV, "2016-09-04", None)],
     # Handarat camp, 24 September
     "handarat": [(OPP, None, "2016-09-24"), (GOV, "2016-09-24", None)],
+    # the outskirts north of the east: al-Uwayjah and the Jandoul roundabout taken on 8 October
+    # (AMN, 8 Oct 2016); the hills north and east of Hanano (Talat Bureij, Tal Oweija, Tal
+    # al-Asfar) on 13 October (al-Alam, 14 Oct 2016): README, "Dates"
+    "uwayjah": [(OPP, None, "2016-10-08"), (GOV, "2016-10-08", None)],
+    "bureij": [(OPP, None, "2016-10-13"), (GOV, "2016-10-13", None)],
     # the north falls, 26-28 November (Haydariya and Sheikh Faris on 28 November)
     "n1": [(OPP, None, "2016-11-26"), (GOV, "2016-11-26", None)],
     "n2": [(OPP, None, "2016-11-27"), (GOV, "2016-11-27", None)],
@@ -167,6 +172,8 @@ ZONES = {
     "maqsoud": ("Sheikh Maqsoud (Kurdish-held)", "always_krd"),
     "banizeid": ("Bani Zeid and Layramoun", "banizeid"),
     "ramouseh": ("Ramouseh", "ramouseh"),
+    "uwayjah": ("East Aleppo: al-Uwayjah and the Jandoul roundabout", "uwayjah"),
+    "bureij": ("East Aleppo: the hills north and east of Hanano", "bureij"),
     "n1": ("East Aleppo: Masaken Hanano", "n1"),
     "n2": ("East Aleppo: Ba'edin, Jandoul and Ayn al-Tal, Jabal Badro", "n2"),
     "nk": ("East Aleppo: Sheikh Faris", "nk"),
@@ -301,7 +308,7 @@ POP_EAST = 200_000      # the middle of POP_EAST_RANGE (200,750), rounded
 POP_WEST = 1_300_000    # rough: reporting in 2016 ranged about 1.2-1.5 million
 POP_MAQSOUD = 30_000    # rough: 2016 reporting gave some tens of thousands
 POP_BANIZEID = 3_000    # rough: front-line districts, largely emptied
-EAST_ZONES = {"n1", "n2", "nk", "n3", "d1", "d2m", "d2", "d3s", "d3", "last"}
+EAST_ZONES = {"uwayjah", "bureij", "n1", "n2", "nk", "n3", "d1", "d2m", "d2", "d3s", "d3", "last"}
 
 # Neighbourhoods (CSR names) whose zone is not that of the first version's nearest centre
 # (zone_of): those beyond the first outline, and the last pocket of 12-13 December, which
@@ -329,7 +336,11 @@ ZONE_OF = {
 # Outskirts whose zone is not that of their centre: the Bab al-Nayrab cell's sliver of
 # outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (7 Dec), away from the
 # Old City; it goes with Marjeh
-OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m"}
+OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m",
+                # the outskirts north of Ayn at-Tal and Haydariya are al-Uwayjah and the Jandoul
+                # roundabout, taken on 8 October; those of Hanano are the hills north and east of
+                # it, taken on 13 October (README, "Dates"): not the districts' 26-28 November
+                "Jandoul and Ayn al-Tal": "uwayjah", "Haydariya": "uwayjah", "Masaken Hanano": "bureij"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
@@ -893,19 +904,35 @@ def check_record(feats, to_m):
     east = [(to_m(g), p) for g, p in feats if p["name"].startswith("East Aleppo") and p["controller"] == OPP]
     def held(date):
         return sum(g.area for g, p in east if valid_on(p, date)) / 1e6
-    before = held("2016-11-25")
-    for date in ("2016-12-05", "2016-12-06", "2016-12-07"):
+    # the built-up east: the eastern neighbourhoods of the CSR file alone, without the outskirts
+    # beyond it (README, "Checks": the reported shares are of an east of about 45 km2)
+    built = {p["name"]: to_m(g).area / 1e6 for g, p in districts if p["part"] == "east"}
+    def held_built(date):
+        return sum(built.get(n, 0.0) for _, p in east if valid_on(p, date) for n in p["districts"].split("; "))
+    before, before_built = held("2016-11-25"), held_built("2016-11-25")
+    print(f"check: east held on 2016-11-25: {before:.2f} km2 with the outskirts, {before_built:.2f} km2 built-up "
+          f"(neighbourhoods only) (reported: about 45 km2, Syrian army, 28 Nov and 6 Dec)")
+    reported = {  # README, "Checks"
+        "2016-11-28": "a third, SOHR via The Guardian; 20 of about 45 km2, 44 %, Syrian army; over 40 %, Russian centre",
+        "2016-12-03": "about 60 %, SOHR via AFP, 3 Dec",
+        "2016-12-05": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
+        "2016-12-06": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
+        "2016-12-07": "75 %, AFP/SOHR, 7 Dec; 78 %, al-Manar, 7 Dec",
+    }
+    for date, said in reported.items():
         print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
-              f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
-              f"about 45 km2, Syrian army, 6 Dec)")
+              f"{before:.2f} km2 held on 2016-11-25 (reported: {said})")
+        print(f"check: built-up east lost by {date}: {100 * (1 - held_built(date) / before_built):.1f} % of "
+              f"{before_built:.2f} km2 of neighbourhoods held on 2016-11-25")
         # the same in km2: the reported shares are of a smaller east (about 45 km2) than the map's
-        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 (reported: about 73 % of about "
-              f"45 km2, about 32.9 km2, Syrian army, 6 Dec)")
-    print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2 (reported that day: five square kilometres, "
+        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 with the outskirts, "
+              f"{before_built - held_built(date):.2f} km2 built-up")
+    print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2, {held_built('2016-12-12'):.2f} km2 built-up (reported that day: five square kilometres, "
           f"Syria Direct; seven, Ekhbariyeh via Xinhua; not above ten, the Russian reconciliation centre)")
     last = held("2016-12-13")
     pop = sum(p["population"] for g, p in east if valid_on(p, "2016-12-13"))
     print(f"check: last pocket on 2016-12-13: {last:.2f} km2, {100 * last / before:.1f} % of the east of 2016-11-25, "
+          f"{held_built('2016-12-13'):.2f} km2 built-up, "
           f"{pop:,} people on the map (reported: five square kilometres, Syria Direct, 12 Dec; 5 per cent of "
           f"former east Aleppo, OCHA, 13-14 Dec; 50,000 people, de Mistura, 15 Dec)")
 
