@@ -537,7 +537,7 @@ observations:
     note: "UN food rations handed out for the last time (UN stocks, not all food)"
   - date: 2016-11-13
     what: food.depleted
-    source: "UN spokesman Stephane Dujarric, Nov 2016: WFP supplies in eastern Aleppo ran out on 13 Nov (not re-checked)"
+    source: "UN spokesman Stephane Dujarric, Nov 2016: 'Supplies provided by the World Food Programme ran out on 13 November' (Al Jazeera, 'UN: Eastern Aleppo residents at risk of mass starvation', as copied by chroniclesofshame.com)"
     note: "WFP's stocks in the east exhausted (UN stocks, not all food)"
   - date: 2016-11-15
     what: food.price_multiple
@@ -546,7 +546,7 @@ observations:
     note: "food basket SYP 232,000 in east Aleppo: up 256 % on October and about 6.5 times the national average (SYP 35,920), taken as the multiple of the price before the siege"
   - date: 2016-11-17
     what: food.depleted
-    source: "UN, 17 Nov 2016: all UN food stocks in eastern Aleppo gone (the original statement not found again for Cordon: not re-checked)"
+    source: "UN deputy spokesman Farhan Haq: 'all UN food stocks have run out' in eastern Aleppo (RT Arabic via El Watan, masress.com/elwatan/1604796; the copy shows no date: 17 Nov is the issue's, approximate)"
     note: "all UN stocks gone (UN stocks, not all food); local charities' depots empty by 15 Nov (al-Sham Humanitarian Foundation, The New Arab, 18 Nov 2016)"
   - date: 2016-11-25
     what: food.price_multiple
