@@ -529,8 +529,8 @@ observations:
   - date: 2016-08-03
     what: food.price_multiple
     value: 6
-    source: "press reports of about 3 Aug 2016 (the original report not found again for Cordon: not re-checked)"
-    note: "fresh produce up sixfold"
+    source: "Iqtissad via The Syrian Observer, 'Food, Fuel Prices Soar in Eastern Aleppo as Siege Drags On', after 27 days of siege (about 3 Aug 2016)"
+    note: "eggplant, parsley and mint 'more than six times their usual price'; tomatoes, potatoes and cucumbers gone from the stalls"
   - date: 2016-11-10
     what: food.depleted
     source: "Jan Egeland (UN), Geneva, 10 Nov 2016: 'the last food rations are being distributed as we speak'; The Independent and BBC, 10 Nov 2016"
@@ -551,8 +551,8 @@ observations:
   - date: 2016-11-25
     what: food.price_multiple
     value: 5
-    source: "press reports of about 25 Nov 2016 (the original report not found again for Cordon: not re-checked)"
-    note: "bread at least fivefold; sugar $18/kg; only three bakeries left (Anadolu Agency, 26 Nov 2016)"
+    source: "Reuters (Suleiman Al-Khalidi), Amman, Friday 25 Nov 2016: a pack of four loaves 'at least five times higher than it was before the siege began in July'"
+    note: "bread at least fivefold; a kilo of sugar $18 (the same report); only three bakeries left (Anadolu Agency, 26 Nov 2016)"
   - date: 2016-12-15
     what: population
     value: 50000
@@ -561,7 +561,7 @@ observations:
   - date: 2016-12-22
     what: siege.end
     source: "ICRC via OCHA Aleppo Situation Report No. 10, 23 Dec 2016"
-    note: "evacuation complete: about 35,000 evacuated from 15 to 22 Dec (over 36,000, OCHA, 4 Jan 2017), over 4,000 of them fighters; halted 16-18 Dec"
+    note: "evacuation complete: about 35,000 evacuated from 15 to 22 Dec (over 36,000, OCHA, 4 Jan 2017); about 4,000 fighters among 34,000 (ICRC's Robert Mardini, 22 Dec, Middle East Eye); halted 16-18 Dec"
 """
 
 
