@@ -36,7 +36,8 @@ struct AleppoRecordTests {
     }
 
     /// Reported: Haydariya and Sheikh Faris (to the Kurdish YPG) on 28 November (Reuters/SANA,
-    /// 28 Nov 2016); Shaar and Karm al-Jabal 5-6 December (SOHR via The New Arab, 6 Dec 2016);
+    /// 28 Nov 2016); the Ma'asaraniya youth housing on 30 November (SouthFront, 1 Dec 2016); Tariq
+    /// al-Bab (al-Helwaniyeh) on 3 December (SOHR via AFP, 3 Dec 2016); Shaar and Karm al-Jabal 5-6 December (SOHR via The New Arab, 6 Dec 2016);
     /// Marjeh and Sheikh Lutfi on 6 December (al-Alam citing al-Manar, 6 Dec 04:55 GMT; SouthFront,
     /// 7 Dec; AMN said 7 December), the Old City on 7 December (AFP/SOHR, 7 Dec 2016); Sheikh Said
     /// overnight 11-12 December (Reuters/SOHR, 12 Dec 2016). Outskirts fall with their districts.
@@ -44,6 +45,8 @@ struct AleppoRecordTests {
         let lines = try #require(Self.checks)
         for expected in ["check: al-Haydariyeh: opposition on 2016-11-27, government on 2016-11-28",
                          "check: ash-Sheikh Fares: opposition on 2016-11-27, kurdish on 2016-11-28",
+                         "check: al-Ma'asaraniyeh Youth Housing: opposition on 2016-11-29, government on 2016-11-30",
+                         "check: al-Helwaniyeh: opposition on 2016-12-02, government on 2016-12-03",
                          "check: ash-Sha'ar: opposition on 2016-12-04, government on 2016-12-05",
                          "check: Karm aj-Jabal: opposition on 2016-12-04, government on 2016-12-05",
                          "check: al-Marjeh: opposition on 2016-12-06, government on 2016-12-07",

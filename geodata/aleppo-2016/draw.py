@@ -150,6 +150,11 @@ TIMELINES = {
     "n2": [(OPP, None, "2016-11-27"), (GOV, "2016-11-27", None)],
     "nk": [(OPP, None, "2016-11-28"), (KRD, "2016-11-28", None)],
     "n3": [(OPP, None, "2016-11-28"), (GOV, "2016-11-28", None)],
+    # the east of the Citadel fell over 30 November - 5 December: the Ma'asaraniya youth housing
+    # on 30 November (SouthFront), Tariq al-Bab (al-Helwaniyeh) and Karm al-Jazmati on 3 December
+    # (SOHR via AFP), the rest with Shaar and Karm al-Jabal on 5-6 December (README, "Dates")
+    "d1a": [(OPP, None, "2016-11-30"), (GOV, "2016-11-30", None)],
+    "d1b": [(OPP, None, "2016-12-03"), (GOV, "2016-12-03", None)],
     # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then Marjeh and Sheikh
     # Lutfi with the south-eastern outskirts and the Old City (7 December: the date the case's
     # review against the record gives; one report has Marjeh on 6 December: README, "Dates")
@@ -178,6 +183,8 @@ ZONES = {
     "n2": ("East Aleppo: Ba'edin, Jandoul and Ayn al-Tal, Jabal Badro", "n2"),
     "nk": ("East Aleppo: Sheikh Faris", "nk"),
     "n3": ("East Aleppo: Haydariya, Sakhour, Sheikh Khodr", "n3"),
+    "d1a": ("East Aleppo: Ma'asaraniya youth housing", "d1a"),
+    "d1b": ("East Aleppo: Tariq al-Bab and Karm al-Jazmati", "d1b"),
     "d1": ("East Aleppo: districts east of the Citadel", "d1"),
     "d2m": ("East Aleppo: Marjeh and Sheikh Lutfi", "d2m"),
     "d2": ("East Aleppo: Old City quarters", "d2"),
@@ -308,7 +315,7 @@ POP_EAST = 200_000      # the middle of POP_EAST_RANGE (200,750), rounded
 POP_WEST = 1_300_000    # rough: reporting in 2016 ranged about 1.2-1.5 million
 POP_MAQSOUD = 30_000    # rough: 2016 reporting gave some tens of thousands
 POP_BANIZEID = 3_000    # rough: front-line districts, largely emptied
-EAST_ZONES = {"uwayjah", "bureij", "n1", "n2", "nk", "n3", "d1", "d2m", "d2", "d3s", "d3", "last"}
+EAST_ZONES = {"uwayjah", "bureij", "n1", "n2", "nk", "n3", "d1a", "d1b", "d1", "d2m", "d2", "d3s", "d3", "last"}
 
 # Neighbourhoods (CSR names) whose zone is not that of the first version's nearest centre
 # (zone_of): those beyond the first outline, and the last pocket of 12-13 December, which
@@ -323,6 +330,9 @@ ZONE_OF = {
     "al-Hamdaniyeh V": "west",
     # SOHR, 6 Dec: Shaar, Dahret Awwad, Jouret Awwad, Karm al-Beik and Karm al-Jabal taken
     "Muhammad Bek": "d1",
+    # SouthFront, 30 Nov: the Ma'asaraniya youth housing taken; SOHR via AFP, 3 Dec: Tariq al-Bab
+    # (al-Helwaniyeh) retaken, with Karm al-Jazmati (News Front, 4 Dec: "during the night")
+    "al-Ma'asaraniyeh Youth Housing": "d1a", "al-Helwaniyeh": "d1b", "Karm aj-Jazmati": "d1b",
     # al-Manar, 7 Dec: the opposition withdrew to Kallaseh, Bustan al-Qasr, Ansari, Mashhad,
     # Sukkari, Salheen, Karm al-Daadaa and Sheikh Said
     "as-Salheen": "d3", "az-Zebdiyeh": "d3", "Ard As-Sabbagh": "d3", "al-Ansari": "d3",
@@ -340,7 +350,9 @@ OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m",
                 # the outskirts north of Ayn at-Tal and Haydariya are al-Uwayjah and the Jandoul
                 # roundabout, taken on 8 October; those of Hanano are the hills north and east of
                 # it, taken on 13 October (README, "Dates"): not the districts' 26-28 November
-                "Jandoul and Ayn al-Tal": "uwayjah", "Haydariya": "uwayjah", "Masaken Hanano": "bureij"}
+                "Jandoul and Ayn al-Tal": "uwayjah", "Haydariya": "uwayjah", "Masaken Hanano": "bureij",
+                # the outskirts go with the district beside them
+                "Ma'asaraniya": "d1a", "Karm al-Jazmati": "d1b"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
@@ -353,7 +365,8 @@ WEIGHT_OF = {
 
 # Dated falls that the checks print (district as named in districts.geojson, first day held by
 # the other side); sources in README.md, "Dates".
-FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"), ("ash-Sha'ar", "2016-12-05"),
+FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"),
+         ("al-Ma'asaraniyeh Youth Housing", "2016-11-30"), ("al-Helwaniyeh", "2016-12-03"), ("ash-Sha'ar", "2016-12-05"),
          ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-07"),
          ("East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-07"),
          ("Aghyor", "2016-12-07"), ("Sheikh Sa\u2019eed", "2016-12-12"),
@@ -914,6 +927,7 @@ def check_record(feats, to_m):
           f"(neighbourhoods only) (reported: about 45 km2, Syrian army, 28 Nov and 6 Dec)")
     reported = {  # README, "Checks"
         "2016-11-28": "a third, SOHR via The Guardian; 20 of about 45 km2, 44 %, Syrian army; over 40 %, Russian centre",
+        "2016-11-30": "no share reported that day",
         "2016-12-03": "about 60 %, SOHR via AFP, 3 Dec",
         "2016-12-05": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
         "2016-12-06": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
