@@ -140,11 +140,21 @@ TIMELINES = {
     "ramouseh": [(GOV, None, "2016-08-06"), (OPP, "2016-08-06", "2016-09-04"), (GOV, "2016-09-04", None)],
     # Handarat camp, 24 September
     "handarat": [(OPP, None, "2016-09-24"), (GOV, "2016-09-24", None)],
+    # the outskirts north of the east: al-Uwayjah and the Jandoul roundabout taken on 8 October
+    # (AMN, 8 Oct 2016); the hills north and east of Hanano (Talat Bureij, Tal Oweija, Tal
+    # al-Asfar) on 13 October (al-Alam, 14 Oct 2016): README, "Dates"
+    "uwayjah": [(OPP, None, "2016-10-08"), (GOV, "2016-10-08", None)],
+    "bureij": [(OPP, None, "2016-10-13"), (GOV, "2016-10-13", None)],
     # the north falls, 26-28 November (Haydariya and Sheikh Faris on 28 November)
     "n1": [(OPP, None, "2016-11-26"), (GOV, "2016-11-26", None)],
     "n2": [(OPP, None, "2016-11-27"), (GOV, "2016-11-27", None)],
     "nk": [(OPP, None, "2016-11-28"), (KRD, "2016-11-28", None)],
     "n3": [(OPP, None, "2016-11-28"), (GOV, "2016-11-28", None)],
+    # the east of the Citadel fell over 30 November - 5 December: the Ma'asaraniya youth housing
+    # on 30 November (SouthFront), Tariq al-Bab (al-Helwaniyeh) and Karm al-Jazmati on 3 December
+    # (SOHR via AFP), the rest with Shaar and Karm al-Jabal on 5-6 December (README, "Dates")
+    "d1a": [(OPP, None, "2016-11-30"), (GOV, "2016-11-30", None)],
+    "d1b": [(OPP, None, "2016-12-03"), (GOV, "2016-12-03", None)],
     # east of the Citadel (Shaar and Karm al-Jabal, 5-6 December), then Marjeh and Sheikh
     # Lutfi with the south-eastern outskirts and the Old City (7 December: the date the case's
     # review against the record gives; one report has Marjeh on 6 December: README, "Dates")
@@ -167,10 +177,14 @@ ZONES = {
     "maqsoud": ("Sheikh Maqsoud (Kurdish-held)", "always_krd"),
     "banizeid": ("Bani Zeid and Layramoun", "banizeid"),
     "ramouseh": ("Ramouseh", "ramouseh"),
+    "uwayjah": ("East Aleppo: al-Uwayjah and the Jandoul roundabout", "uwayjah"),
+    "bureij": ("East Aleppo: the hills north and east of Hanano", "bureij"),
     "n1": ("East Aleppo: Masaken Hanano", "n1"),
     "n2": ("East Aleppo: Ba'edin, Jandoul and Ayn al-Tal, Jabal Badro", "n2"),
     "nk": ("East Aleppo: Sheikh Faris", "nk"),
     "n3": ("East Aleppo: Haydariya, Sakhour, Sheikh Khodr", "n3"),
+    "d1a": ("East Aleppo: Ma'asaraniya youth housing", "d1a"),
+    "d1b": ("East Aleppo: Tariq al-Bab and Karm al-Jazmati", "d1b"),
     "d1": ("East Aleppo: districts east of the Citadel", "d1"),
     "d2m": ("East Aleppo: Marjeh and Sheikh Lutfi", "d2m"),
     "d2": ("East Aleppo: Old City quarters", "d2"),
@@ -301,7 +315,7 @@ POP_EAST = 200_000      # the middle of POP_EAST_RANGE (200,750), rounded
 POP_WEST = 1_300_000    # rough: reporting in 2016 ranged about 1.2-1.5 million
 POP_MAQSOUD = 30_000    # rough: 2016 reporting gave some tens of thousands
 POP_BANIZEID = 3_000    # rough: front-line districts, largely emptied
-EAST_ZONES = {"n1", "n2", "nk", "n3", "d1", "d2m", "d2", "d3s", "d3", "last"}
+EAST_ZONES = {"uwayjah", "bureij", "n1", "n2", "nk", "n3", "d1a", "d1b", "d1", "d2m", "d2", "d3s", "d3", "last"}
 
 # Neighbourhoods (CSR names) whose zone is not that of the first version's nearest centre
 # (zone_of): those beyond the first outline, and the last pocket of 12-13 December, which
@@ -316,6 +330,9 @@ ZONE_OF = {
     "al-Hamdaniyeh V": "west",
     # SOHR, 6 Dec: Shaar, Dahret Awwad, Jouret Awwad, Karm al-Beik and Karm al-Jabal taken
     "Muhammad Bek": "d1",
+    # SouthFront, 30 Nov: the Ma'asaraniya youth housing taken; SOHR via AFP, 3 Dec: Tariq al-Bab
+    # (al-Helwaniyeh) retaken, with Karm al-Jazmati (News Front, 4 Dec: "during the night")
+    "al-Ma'asaraniyeh Youth Housing": "d1a", "al-Helwaniyeh": "d1b", "Karm aj-Jazmati": "d1b",
     # al-Manar, 7 Dec: the opposition withdrew to Kallaseh, Bustan al-Qasr, Ansari, Mashhad,
     # Sukkari, Salheen, Karm al-Daadaa and Sheikh Said
     "as-Salheen": "d3", "az-Zebdiyeh": "d3", "Ard As-Sabbagh": "d3", "al-Ansari": "d3",
@@ -329,7 +346,13 @@ ZONE_OF = {
 # Outskirts whose zone is not that of their centre: the Bab al-Nayrab cell's sliver of
 # outskirts (0.07 km2) lies between Karm al-Maysar (5 Dec) and Marjeh (7 Dec), away from the
 # Old City; it goes with Marjeh
-OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m"}
+OUTSKIRTS_OF = {"Old City: Bab al-Nayrab": "d2m",
+                # the outskirts north of Ayn at-Tal and Haydariya are al-Uwayjah and the Jandoul
+                # roundabout, taken on 8 October; those of Hanano are the hills north and east of
+                # it, taken on 13 October (README, "Dates"): not the districts' 26-28 November
+                "Jandoul and Ayn al-Tal": "uwayjah", "Haydariya": "uwayjah", "Masaken Hanano": "bureij",
+                # the outskirts go with the district beside them
+                "Ma'asaraniya": "d1a", "Karm al-Jazmati": "d1b"}
 # Unpeopled neighbourhoods: no share of the population
 WEIGHT_OF = {
     "Aleppo Citadel": 0.0, "Jamal Abd an-Naser Park": 0.0, "The Public Park": 0.0, "Karazdada Cemetery": 0.0,
@@ -342,7 +365,8 @@ WEIGHT_OF = {
 
 # Dated falls that the checks print (district as named in districts.geojson, first day held by
 # the other side); sources in README.md, "Dates".
-FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"), ("ash-Sha'ar", "2016-12-05"),
+FALLS = [("al-Haydariyeh", "2016-11-28"), ("ash-Sheikh Fares", "2016-11-28"),
+         ("al-Ma'asaraniyeh Youth Housing", "2016-11-30"), ("al-Helwaniyeh", "2016-12-03"), ("ash-Sha'ar", "2016-12-05"),
          ("Karm aj-Jabal", "2016-12-05"), ("al-Marjeh", "2016-12-07"),
          ("East Aleppo: Marjeh and Sheikh Lutfi: outskirts beyond the neighbourhood file", "2016-12-07"),
          ("Aghyor", "2016-12-07"), ("Sheikh Sa\u2019eed", "2016-12-12"),
@@ -518,15 +542,15 @@ observations:
   - date: 2016-08-03
     what: food.price_multiple
     value: 6
-    source: "press reports of about 3 Aug 2016 (the original report not found again for Cordon: not re-checked)"
-    note: "fresh produce up sixfold"
+    source: "Iqtissad via The Syrian Observer, 'Food, Fuel Prices Soar in Eastern Aleppo as Siege Drags On', after 27 days of siege (about 3 Aug 2016)"
+    note: "eggplant, parsley and mint 'more than six times their usual price'; tomatoes, potatoes and cucumbers gone from the stalls"
   - date: 2016-11-10
     what: food.depleted
     source: "Jan Egeland (UN), Geneva, 10 Nov 2016: 'the last food rations are being distributed as we speak'; The Independent and BBC, 10 Nov 2016"
     note: "UN food rations handed out for the last time (UN stocks, not all food)"
   - date: 2016-11-13
     what: food.depleted
-    source: "UN spokesman Stephane Dujarric, Nov 2016: WFP supplies in eastern Aleppo ran out on 13 Nov (not re-checked)"
+    source: "UN spokesman Stephane Dujarric, Nov 2016: 'Supplies provided by the World Food Programme ran out on 13 November' (Al Jazeera, 'UN: Eastern Aleppo residents at risk of mass starvation', as copied by chroniclesofshame.com)"
     note: "WFP's stocks in the east exhausted (UN stocks, not all food)"
   - date: 2016-11-15
     what: food.price_multiple
@@ -535,13 +559,13 @@ observations:
     note: "food basket SYP 232,000 in east Aleppo: up 256 % on October and about 6.5 times the national average (SYP 35,920), taken as the multiple of the price before the siege"
   - date: 2016-11-17
     what: food.depleted
-    source: "UN, 17 Nov 2016: all UN food stocks in eastern Aleppo gone (the original statement not found again for Cordon: not re-checked)"
+    source: "UN deputy spokesman Farhan Haq: 'all UN food stocks have run out' in eastern Aleppo (RT Arabic via El Watan, masress.com/elwatan/1604796; the copy shows no date: 17 Nov is the issue's, approximate)"
     note: "all UN stocks gone (UN stocks, not all food); local charities' depots empty by 15 Nov (al-Sham Humanitarian Foundation, The New Arab, 18 Nov 2016)"
   - date: 2016-11-25
     what: food.price_multiple
     value: 5
-    source: "press reports of about 25 Nov 2016 (the original report not found again for Cordon: not re-checked)"
-    note: "bread at least fivefold; sugar $18/kg; only three bakeries left (Anadolu Agency, 26 Nov 2016)"
+    source: "Reuters (Suleiman Al-Khalidi), Amman, Friday 25 Nov 2016: a pack of four loaves 'at least five times higher than it was before the siege began in July'"
+    note: "bread at least fivefold; a kilo of sugar $18 (the same report); only three bakeries left (Anadolu Agency, 26 Nov 2016)"
   - date: 2016-12-15
     what: population
     value: 50000
@@ -550,7 +574,7 @@ observations:
   - date: 2016-12-22
     what: siege.end
     source: "ICRC via OCHA Aleppo Situation Report No. 10, 23 Dec 2016"
-    note: "evacuation complete: about 35,000 evacuated from 15 to 22 Dec (over 36,000, OCHA, 4 Jan 2017), over 4,000 of them fighters; halted 16-18 Dec"
+    note: "evacuation complete: about 35,000 evacuated from 15 to 22 Dec (over 36,000, OCHA, 4 Jan 2017); about 4,000 fighters among 34,000 (ICRC's Robert Mardini, 22 Dec, Middle East Eye); halted 16-18 Dec"
 """
 
 
@@ -893,19 +917,36 @@ def check_record(feats, to_m):
     east = [(to_m(g), p) for g, p in feats if p["name"].startswith("East Aleppo") and p["controller"] == OPP]
     def held(date):
         return sum(g.area for g, p in east if valid_on(p, date)) / 1e6
-    before = held("2016-11-25")
-    for date in ("2016-12-05", "2016-12-06", "2016-12-07"):
+    # the built-up east: the eastern neighbourhoods of the CSR file alone, without the outskirts
+    # beyond it (README, "Checks": the reported shares are of an east of about 45 km2)
+    built = {p["name"]: to_m(g).area / 1e6 for g, p in districts if p["part"] == "east"}
+    def held_built(date):
+        return sum(built.get(n, 0.0) for _, p in east if valid_on(p, date) for n in p["districts"].split("; "))
+    before, before_built = held("2016-11-25"), held_built("2016-11-25")
+    print(f"check: east held on 2016-11-25: {before:.2f} km2 with the outskirts, {before_built:.2f} km2 built-up "
+          f"(neighbourhoods only) (reported: about 45 km2, Syrian army, 28 Nov and 6 Dec)")
+    reported = {  # README, "Checks"
+        "2016-11-28": "a third, SOHR via The Guardian; 20 of about 45 km2, 44 %, Syrian army; over 40 %, Russian centre",
+        "2016-11-30": "no share reported that day",
+        "2016-12-03": "about 60 %, SOHR via AFP, 3 Dec",
+        "2016-12-05": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
+        "2016-12-06": "more than 70 %, SOHR, 6 Dec; about 73 % of about 45 km2, about 32.9 km2, Syrian army, 6 Dec",
+        "2016-12-07": "75 %, AFP/SOHR, 7 Dec; 78 %, al-Manar, 7 Dec",
+    }
+    for date, said in reported.items():
         print(f"check: east area lost by {date}: {100 * (1 - held(date) / before):.1f} % of "
-              f"{before:.2f} km2 held on 2016-11-25 (reported: more than 70 %, SOHR, 6 Dec; about 73 % of "
-              f"about 45 km2, Syrian army, 6 Dec)")
+              f"{before:.2f} km2 held on 2016-11-25 (reported: {said})")
+        print(f"check: built-up east lost by {date}: {100 * (1 - held_built(date) / before_built):.1f} % of "
+              f"{before_built:.2f} km2 of neighbourhoods held on 2016-11-25")
         # the same in km2: the reported shares are of a smaller east (about 45 km2) than the map's
-        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 (reported: about 73 % of about "
-              f"45 km2, about 32.9 km2, Syrian army, 6 Dec)")
-    print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2 (reported that day: five square kilometres, "
+        print(f"check: east km2 lost by {date}: {before - held(date):.2f} km2 with the outskirts, "
+              f"{before_built - held_built(date):.2f} km2 built-up")
+    print(f"check: east held on 2016-12-12: {held('2016-12-12'):.2f} km2, {held_built('2016-12-12'):.2f} km2 built-up (reported that day: five square kilometres, "
           f"Syria Direct; seven, Ekhbariyeh via Xinhua; not above ten, the Russian reconciliation centre)")
     last = held("2016-12-13")
     pop = sum(p["population"] for g, p in east if valid_on(p, "2016-12-13"))
     print(f"check: last pocket on 2016-12-13: {last:.2f} km2, {100 * last / before:.1f} % of the east of 2016-11-25, "
+          f"{held_built('2016-12-13'):.2f} km2 built-up, "
           f"{pop:,} people on the map (reported: five square kilometres, Syria Direct, 12 Dec; 5 per cent of "
           f"former east Aleppo, OCHA, 13-14 Dec; 50,000 people, de Mistura, 15 Dec)")
 
