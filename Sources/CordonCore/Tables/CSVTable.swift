@@ -2,8 +2,10 @@
 /// fields in double quotes may hold commas, doubled quotes and line breaks; a UTF-8 byte-order
 /// mark is skipped; lines end in LF or CRLF; blank lines are skipped.
 ///
-/// Event and price files (ACLED, UCDP GED, WFP VAM) are read through it. Each row keeps the
-/// line on which it starts, so a bad value can be named by line and column.
+/// Price files (WFP VAM) are read through it; event files, much larger, through
+/// ``CSVChunks`` and ``CSVScanner``, which it shares its rules with (it reads through one
+/// scanner). Each row keeps the line on which it starts, so a bad value can be named by line
+/// and column.
 public struct CSVTable: Sendable {
     /// One record: the file line on which it starts (the first line is 1) and its fields.
     public struct Row: Sendable {

@@ -219,11 +219,19 @@ struct ByteNames {
         return h
     }
 
-    /// The number of `key`, given a new one if it was never met.
+    /// The number of `key`, given a new one if it was never met. A file has a few dozen types:
+    /// they are compared byte for byte, hashing only when there are many.
     mutating func number(of key: Key) -> Int32 {
         key.with { b in
+            let few = names.count <= 64
+            if few {
+                for k in names.indices where names[k].count == b.count {
+                    let same = names[k].withUnsafeBufferPointer { n in b.isEmpty || memcmp(n.baseAddress!, b.baseAddress!, b.count) == 0 }
+                    if same { return Int32(k) }
+                }
+            }
             let h = Self.hash(b)
-            if let list = buckets[h] { for k in list where names[Int(k)].elementsEqual(b) { return k } }
+            if !few, let list = buckets[h] { for k in list where names[Int(k)].elementsEqual(b) { return k } }
             names.append(Array(b))
             buckets[h, default: []].append(Int32(names.count - 1))
             return Int32(names.count - 1)

@@ -116,6 +116,13 @@ public enum EventTally {
         var t = SpanTally(counts: [Int](repeating: 0, count: n), deaths: [Double](repeating: 0, count: n),
                           last: [Int](repeating: -1, count: n), byType: [[Int32: Int]](repeating: [:], count: n),
                           bySub: [[Int64: Int]](repeating: [:], count: n))
+        // Types and type/sub-type pairs are counted in flat tables (a few hundred numbers per
+        // area), unless a file has so many types that the pairs' table would be large.
+        let flatTypes = n.multipliedReportingOverflow(by: typeCount).partialValue <= 1 << 22 && typeCount <= 1 << 11
+        let pairs = flatTypes ? typeCount * typeCount : 0
+        let flatPairs = flatTypes && n * pairs <= 1 << 22
+        var types = [Int](repeating: 0, count: flatTypes ? n * typeCount : 0)
+        var subs = [Int](repeating: 0, count: flatPairs ? n * pairs : 0)
         var scratch = [UInt8](repeating: 0, count: n)
         let list = events.set.events
         for d in days {
@@ -125,9 +132,20 @@ public enum EventTally {
                 t.counts[a] += 1
                 t.deaths[a] += e.fatalities
                 t.last[a] = d
-                t.byType[a][e.type, default: 0] += 1
-                if e.subType >= 0 { t.bySub[a][Int64(e.type) * Int64(typeCount) + Int64(e.subType), default: 0] += 1 }
+                if flatTypes { types[a * typeCount + Int(e.type)] += 1 } else { t.byType[a][e.type, default: 0] += 1 }
+                if e.subType >= 0 {
+                    let pair = Int(e.type) * typeCount + Int(e.subType)
+                    if flatPairs { subs[a * pairs + pair] += 1 } else { t.bySub[a][Int64(pair), default: 0] += 1 }
+                }
                 if daily { t.hits.append((a, d, e.fatalities)) }
+            }
+        }
+        for a in 0..<n where t.counts[a] > 0 {
+            if flatTypes {
+                for k in 0..<typeCount where types[a * typeCount + k] > 0 { t.byType[a][Int32(k)] = types[a * typeCount + k] }
+            }
+            if flatPairs {
+                for k in 0..<pairs where subs[a * pairs + k] > 0 { t.bySub[a][Int64(k)] = subs[a * pairs + k] }
             }
         }
         return t
