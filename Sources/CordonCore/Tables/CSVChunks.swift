@@ -39,6 +39,13 @@ public struct CSVChunks {
         for k in 1..<parts {
             let target = start + (n - start) / (parts - k + 1)
             guard target > i else { continue }
+            // Eight bytes at a time (this pass runs before the pieces, on one thread).
+            while i + 8 <= target {
+                let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                quotes += Self.count(of: 0x22, in: word)
+                feeds += Self.count(of: 0x0A, in: word)
+                i += 8
+            }
             while i < target {
                 let b = buf[i]
                 if b == UInt8(ascii: "\"") { quotes += 1 } else if b == UInt8(ascii: "\n") { feeds += 1 }
@@ -60,6 +67,15 @@ public struct CSVChunks {
         }
         pieces.append(Piece(start: start, end: n, line: line))
         self.pieces = pieces
+    }
+
+    /// How many of the eight bytes of `word` are `byte`: a byte is zero in `word ^ pattern`
+    /// exactly when the high bit of `~((x & 0x7F…) + 0x7F… | x | 0x7F…)` is set for it.
+    static func count(of byte: UInt8, in word: UInt64) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        let zero = ~(((x & low) &+ low) | x | low)
+        return zero.nonzeroBitCount
     }
 
     /// Reads every record of `bytes` after the header, piece by piece, and returns what `body`

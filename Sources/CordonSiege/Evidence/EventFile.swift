@@ -24,7 +24,7 @@ public enum EventFile {
 
     /// Parses the bytes of an event file; see ``read(_:maxPrecision:)``.
     ///
-    /// The file is read in pieces on several threads (``CSVChunks``), straight from its bytes:
+    /// The file is read in pieces on several threads (`CSVChunks`), straight from its bytes:
     /// only the columns counted are read, and plain numbers and ISO dates without making text
     /// of them. The result does not depend on `pieces`.
     /// - Parameter pieces: How many pieces to read at once; nil: four per core for a file over
