@@ -94,14 +94,14 @@ public struct CSVChunks {
     /// - Returns: The header and one result per piece. Results and errors do not depend on
     ///   `pieces`: the first error in the file is the one thrown.
     public static func read<Part>(
-        _ bytes: [UInt8], file: String, pieces count: Int,
+        _ bytes: [UInt8], file: String, pieces: Int,
         run: (Int, @escaping @Sendable (Int) -> Void) -> Void,
         header: ([String]) throws -> Void = { _ in },
         body: (inout CSVScanner) throws -> Part
     ) throws -> (header: [String], parts: [Part]) {
         // `run` calls back into `body` on other threads; it never keeps either past its return.
         try withoutActuallyEscaping(body) { body in try bytes.withUnsafeBufferPointer { buf in
-            let plan = try CSVChunks(buf, file: file, count: count)
+            let plan = try CSVChunks(buf, file: file, count: pieces)
             try header(plan.header)
             let width = plan.header.count
             func read(_ piece: Piece) -> (Result<Part, Error>, position: Int, line: Int) {
@@ -113,8 +113,8 @@ public struct CSVChunks {
             let results = Slots<(Result<Part, Error>, position: Int, line: Int)>(count: plan.pieces.count)
             // Each piece is read by one thread, through the file's bytes that none writes to.
             let reader = Unchecked(value: read)
-            let pieces = plan.pieces
-            run(pieces.count) { k in results.put(reader.value(pieces[k]), at: k) }
+            let planned = plan.pieces
+            run(planned.count) { k in results.put(reader.value(planned[k]), at: k) }
             var parts: [Part] = []
             for (k, piece) in plan.pieces.enumerated() {
                 let (result, position, line) = results.take(k)

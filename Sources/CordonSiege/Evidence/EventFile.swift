@@ -27,8 +27,11 @@ public enum EventFile {
     /// The file is read in pieces on several threads (`CSVChunks`), straight from its bytes:
     /// only the columns counted are read, and plain numbers and ISO dates without making text
     /// of them. The result does not depend on `pieces`.
-    /// - Parameter pieces: How many pieces to read at once; nil: four per core for a file over
-    ///   1 MiB, else one.
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - file: The file's name, for messages.
+    ///   - maxPrecision: As for ``read(_:maxPrecision:)``.
+    ///   - pieces: How many pieces to read at once; nil: four per core for a file over 1 MiB, else one.
     public static func parse(_ bytes: [UInt8], file: String, maxPrecision: Int = 2, pieces: Int? = nil) throws -> EventSet {
         let count = pieces ?? (bytes.count > 1 << 20 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1)
         var plan: Columns?
