@@ -17,12 +17,15 @@ public enum EventFile {
     ///   - path: The CSV file.
     ///   - maxPrecision: The coarsest precision code placed (ACLED `geo_precision`, UCDP
     ///     `where_prec`); events coarser are kept but counted apart.
+    ///   - jobs: The threads to read it on; nil: every core. The result does not depend on it.
     /// - Throws: `FileReadError`, or `CSVError` naming line and column.
-    public static func read(_ path: String, maxPrecision: Int = 2) throws -> EventSet {
-        try parse(FileBytes.read(path, limit: byteLimit), file: path, maxPrecision: maxPrecision)
+    public static func read(_ path: String, maxPrecision: Int = 2, jobs: Int? = nil) throws -> EventSet {
+        let bytes = try FileBytes.read(path, limit: byteLimit)
+        return try parse(bytes, file: path, maxPrecision: maxPrecision,
+                         pieces: jobs.map { bytes.count > 1 << 20 ? 4 * max(1, $0) : 1 })
     }
 
-    /// Parses the bytes of an event file; see ``read(_:maxPrecision:)``.
+    /// Parses the bytes of an event file; see ``read(_:maxPrecision:jobs:)``.
     ///
     /// The file is read in pieces on several threads (`CSVChunks`), straight from its bytes:
     /// only the columns counted are read, and plain numbers and ISO dates without making text
@@ -30,7 +33,7 @@ public enum EventFile {
     /// - Parameters:
     ///   - bytes: The file's content.
     ///   - file: The file's name, for messages.
-    ///   - maxPrecision: As for ``read(_:maxPrecision:)``.
+    ///   - maxPrecision: As for ``read(_:maxPrecision:jobs:)``.
     ///   - pieces: How many pieces to read at once; nil: four per core for a file over 1 MiB, else one.
     public static func parse(_ bytes: [UInt8], file: String, maxPrecision: Int = 2, pieces: Int? = nil) throws -> EventSet {
         let count = pieces ?? (bytes.count > 1 << 20 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1)
@@ -297,7 +300,7 @@ extension EventFile {
     ///   - features: The layer's features, in order.
     ///   - file: The source, for messages.
     ///   - dateField: The field holding each event's day; nil tries `event_date`, then `date`.
-    ///   - maxPrecision: As for ``read(_:maxPrecision:)``.
+    ///   - maxPrecision: As for ``read(_:maxPrecision:jobs:)``.
     /// - Throws: ``SiegeInputError`` naming the feature: not a point, no date, a bad number.
     public static func events(features: [Feature], file: String, dateField: String? = nil, maxPrecision: Int = 2) throws -> EventSet {
         var types: [String] = [], index: [String: Int32] = [:]

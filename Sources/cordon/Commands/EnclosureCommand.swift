@@ -110,7 +110,7 @@ struct EnclosureCommand: AsyncParsableCommand {
             // Counts go on each pocket of each period (one feature per pocket), before unchanged
             // periods are joined: a pocket's counts are part of what must be unchanged.
             var alerts: [Feature] = []
-            if let events = try evidence.index(context: ctx) {
+            if let events = try evidence.index(context: ctx, jobs: siege.jobs) {
                 let areas = found.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) }
                 let counts = try await EventTally.counted(areas, events: events, jobs: siege.jobs, daily: alerting)
                 features = zip(features, counts.evidence).map { $0.adding($1.properties) }
