@@ -105,6 +105,26 @@ import Testing
         #expect(fault("\u{FEFF}\r\n\n", 2) == "t.csv: line 1: empty: no header line")
     }
 
+    /// Random files of quotes, commas, line feeds and carriage returns: any number of pieces
+    /// gives what one reader gives, records, lines and errors alike (a fixed seed, so the same
+    /// files every run).
+    @Test func randomFilesReadTheSameInPieces() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet: [Character] = ["a", "b", ",", "\"", "\n", "\r", "1"]
+        func outcome(_ text: String, _ pieces: Int) -> String {
+            do { return "\(try Self.read(text, pieces: pieces))" } catch { return "\(error)" }
+        }
+        for _ in 0..<1500 {
+            let text = "h,i\n" + String((0..<(8 + next(56))).map { _ in alphabet[next(alphabet.count)] })
+            let one = outcome(text, 1)
+            for pieces in 2...6 { #expect(outcome(text, pieces) == one, "\(text.debugDescription), pieces: \(pieces)") }
+        }
+    }
+
     /// Plain decimals read from bytes give the Double that `Double(String)` gives; other forms
     /// are left to it (nil here).
     @Test func decimalsFromBytesAreTheDoublesOfTheirText() {
