@@ -2,8 +2,10 @@
 /// fields in double quotes may hold commas, doubled quotes and line breaks; a UTF-8 byte-order
 /// mark is skipped; lines end in LF or CRLF; blank lines are skipped.
 ///
-/// Event and price files (ACLED, UCDP GED, WFP VAM) are read through it. Each row keeps the
-/// line on which it starts, so a bad value can be named by line and column.
+/// Price files (WFP VAM) are read through it; event files, much larger, through
+/// ``CSVChunks`` and ``CSVScanner``, which it shares its rules with (it reads through one
+/// scanner). Each row keeps the line on which it starts, so a bad value can be named by line
+/// and column.
 public struct CSVTable: Sendable {
     /// One record: the file line on which it starts (the first line is 1) and its fields.
     public struct Row: Sendable {
@@ -27,84 +29,21 @@ public struct CSVTable: Sendable {
     ///   header, or more than `maxRows` records.
     public init(bytes: [UInt8], file: String, maxRows: Int = 20_000_000) throws {
         var records: [Row] = []
-        var header: [String]?
-        try bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
-            var line = 1
-            var fields: [String] = []
-            while i < n {
-                let start = line
-                fields.removeAll(keepingCapacity: true)
-                var blank = true
-                // One record: fields until an unquoted line end or the end of the file.
-                record: while true {
-                    var field: String
-                    if i < n, buf[i] == UInt8(ascii: "\"") {
-                        blank = false
-                        i += 1
-                        var bytes: [UInt8] = []
-                        var closed = false
-                        while i < n {
-                            let b = buf[i]
-                            if b == UInt8(ascii: "\"") {
-                                if i + 1 < n, buf[i + 1] == UInt8(ascii: "\"") { bytes.append(b); i += 2; continue }
-                                i += 1
-                                closed = true
-                                break
-                            }
-                            if b == UInt8(ascii: "\n") { line += 1 }
-                            bytes.append(b)
-                            i += 1
-                        }
-                        guard closed else { throw CSVError(file: file, line: start, column: nil, "a quoted field is never closed") }
-                        field = String(decoding: bytes, as: UTF8.self)
-                        // Anything between the closing quote and the next comma is kept, as spreadsheets do.
-                        let rest = i
-                        while i < n, buf[i] != UInt8(ascii: ","), buf[i] != UInt8(ascii: "\n"), buf[i] != UInt8(ascii: "\r") { i += 1 }
-                        if i > rest { field += String(decoding: UnsafeBufferPointer(rebasing: buf[rest..<i]), as: UTF8.self) }
-                    } else {
-                        let s = i
-                        while i < n, buf[i] != UInt8(ascii: ","), buf[i] != UInt8(ascii: "\n"), buf[i] != UInt8(ascii: "\r") { i += 1 }
-                        if i > s { blank = false }
-                        field = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<i]), as: UTF8.self)
-                    }
-                    fields.append(field)
-                    if i >= n { break record }
-                    switch buf[i] {
-                    case UInt8(ascii: ","):
-                        blank = false
-                        i += 1
-                    case UInt8(ascii: "\r"):
-                        i += 1
-                        if i < n, buf[i] == UInt8(ascii: "\n") { i += 1 }
-                        line += 1
-                        break record
-                    default:
-                        i += 1
-                        line += 1
-                        break record
-                    }
-                }
-                if blank { continue }
-                if header == nil {
-                    header = fields.map { $0.trimmingSpaces }
-                    continue
-                }
-                let width = header!.count
-                if fields.count > width {
-                    throw CSVError(file: file, line: start, column: nil,
-                                   "\(fields.count) fields, the header has \(width) (a comma outside quotes?)")
-                }
-                while fields.count < width { fields.append("") }
+        let header = try bytes.withUnsafeBufferPointer { buf -> [String] in
+            var scanner = CSVScanner(buf, file: file)
+            guard try scanner.next() else { throw CSVError(file: file, line: 1, column: nil, "empty: no header line") }
+            let header = scanner.strings.map(\.trimmingSpaces)
+            scanner.width = header.count
+            while try scanner.next() {
                 guard records.count < maxRows else {
-                    throw CSVError(file: file, line: start, column: nil, "more than \(maxRows) rows")
+                    throw CSVError(file: file, line: scanner.recordLine, column: nil, "more than \(maxRows) rows")
                 }
-                records.append(Row(line: start, fields: fields))
+                var fields = scanner.strings
+                while fields.count < header.count { fields.append("") }
+                records.append(Row(line: scanner.recordLine, fields: fields))
             }
+            return header
         }
-        guard let header else { throw CSVError(file: file, line: 1, column: nil, "empty: no header line") }
         self.header = header
         rows = records
     }

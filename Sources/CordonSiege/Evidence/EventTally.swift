@@ -35,6 +35,14 @@ public enum EventTally {
     /// the periods: one per map period, or long ones that last over many.
     /// - Returns: One ``AreaEvidence`` per area, in order.
     public static func areas(_ areas: [Area], events: EventIndex, jobs: Int) async throws -> [AreaEvidence] {
+        try await counted(areas, events: events, jobs: jobs, daily: false).evidence
+    }
+
+    /// ``areas(_:events:jobs:)``, and with `daily`, the deaths of each event placed in each area,
+    /// in day order (days as offsets from the window's first; a day may come more than once), for
+    /// ``EventAlerts``.
+    public static func counted(_ areas: [Area], events: EventIndex, jobs: Int, daily: Bool)
+        async throws -> (evidence: [AreaEvidence], daily: [[(day: Int, fatalities: Double)]]) {
         let dayCount = events.dayStart.count - 1
         let spans = areas.map { events.days(of: $0.period) }
         var cuts = Set([0, dayCount])
@@ -54,7 +62,7 @@ public enum EventTally {
             work: { _, k in
                 let (days, members) = work[k]
                 let locator = PointLocator(rings: members.map { rings.value[$0] })
-                return tally(events: events, days: days, locator: locator, typeCount: typeCount)
+                return tally(events: events, days: days, locator: locator, typeCount: typeCount, daily: daily)
             })
         // Each area's spans added up.
         var counts = [Int](repeating: 0, count: areas.count)
@@ -62,7 +70,9 @@ public enum EventTally {
         var last = [Int](repeating: -1, count: areas.count)
         var byType = [[Int32: Int]](repeating: [:], count: areas.count)
         var bySub = [[Int64: Int]](repeating: [:], count: areas.count)
+        var perDay = [[(day: Int, fatalities: Double)]](repeating: [], count: daily ? areas.count : 0)
         for (k, r) in results.enumerated() {
+            for (j, day, deaths) in r.hits { perDay[work[k].members[j]].append((day, deaths)) }
             for (j, member) in work[k].members.enumerated() {
                 counts[member] += r.counts[j]
                 deaths[member] += r.deaths[j]
@@ -72,7 +82,7 @@ public enum EventTally {
             }
         }
         let names = events.set.types
-        return areas.indices.map { a in
+        let evidence = areas.indices.map { a in
             var e = AreaEvidence()
             e.events = counts[a]
             e.fatalities = deaths[a]
@@ -90,19 +100,29 @@ public enum EventTally {
             }
             return e
         }
+        return (evidence, perDay)
     }
 
     /// What one span's events say of its areas, by position among them.
     struct SpanTally {
         var counts: [Int], deaths: [Double], last: [Int]
         var byType: [[Int32: Int]], bySub: [[Int64: Int]]
+        /// With `daily`: each event placed, by area (position) and day, with its deaths.
+        var hits: [(area: Int, day: Int, fatalities: Double)] = []
     }
 
-    static func tally(events: EventIndex, days: Range<Int>, locator: PointLocator, typeCount: Int) -> SpanTally {
+    static func tally(events: EventIndex, days: Range<Int>, locator: PointLocator, typeCount: Int, daily: Bool = false) -> SpanTally {
         let n = locator.count
         var t = SpanTally(counts: [Int](repeating: 0, count: n), deaths: [Double](repeating: 0, count: n),
                           last: [Int](repeating: -1, count: n), byType: [[Int32: Int]](repeating: [:], count: n),
                           bySub: [[Int64: Int]](repeating: [:], count: n))
+        // Types and type/sub-type pairs are counted in flat tables (a few hundred numbers per
+        // area), unless a file has so many types that the pairs' table would be large.
+        let flatTypes = n.multipliedReportingOverflow(by: typeCount).partialValue <= 1 << 22 && typeCount <= 1 << 11
+        let pairs = flatTypes ? typeCount * typeCount : 0
+        let flatPairs = flatTypes && n * pairs <= 1 << 22
+        var types = [Int](repeating: 0, count: flatTypes ? n * typeCount : 0)
+        var subs = [Int](repeating: 0, count: flatPairs ? n * pairs : 0)
         var scratch = [UInt8](repeating: 0, count: n)
         let list = events.set.events
         for d in days {
@@ -112,8 +132,20 @@ public enum EventTally {
                 t.counts[a] += 1
                 t.deaths[a] += e.fatalities
                 t.last[a] = d
-                t.byType[a][e.type, default: 0] += 1
-                if e.subType >= 0 { t.bySub[a][Int64(e.type) * Int64(typeCount) + Int64(e.subType), default: 0] += 1 }
+                if flatTypes { types[a * typeCount + Int(e.type)] += 1 } else { t.byType[a][e.type, default: 0] += 1 }
+                if e.subType >= 0 {
+                    let pair = Int(e.type) * typeCount + Int(e.subType)
+                    if flatPairs { subs[a * pairs + pair] += 1 } else { t.bySub[a][Int64(pair), default: 0] += 1 }
+                }
+                if daily { t.hits.append((a, d, e.fatalities)) }
+            }
+        }
+        for a in 0..<n where t.counts[a] > 0 {
+            if flatTypes {
+                for k in 0..<typeCount where types[a * typeCount + k] > 0 { t.byType[a][Int32(k)] = types[a * typeCount + k] }
+            }
+            if flatPairs {
+                for k in 0..<pairs where subs[a * pairs + k] > 0 { t.bySub[a][Int64(k)] = subs[a * pairs + k] }
             }
         }
         return t

@@ -2,6 +2,7 @@ import ArgumentParser
 import CordonCore
 import CordonGeometry
 import CordonSiege
+import CordonSources
 import CordonSupply
 import Foundation
 
@@ -45,14 +46,35 @@ struct EnclosureCommand: AsyncParsableCommand {
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
     @Flag(name: .customLong("no-closure"), help: "Skip the closure distance search (the slowest step).") var noClosure = false
     @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
+    @Option(name: .customLong("alert-minimum"),
+            help: "With --events and --timeline: the least 30-day deaths in a pocket that raise an alert (default 100).")
+    var alertMinimum: Double?
+
+    func validate() throws {
+        if let alertMinimum {
+            guard alertMinimum.isFinite, alertMinimum >= 0 else { throw ValidationError("--alert-minimum must be a number ≥ 0") }
+            guard evidence.events != nil, siege.timeline else { throw ValidationError("--alert-minimum goes with --events and --timeline") }
+        }
+    }
+
+    /// Where the alert layer goes beside a GeoJSON output: `pockets.geojson` → `pockets-alerts.geojson`.
+    static func alertsPath(beside output: String) -> String {
+        for ext in [".geojson", ".json"] where output.lowercased().hasSuffix(ext) {
+            return String(output.dropLast(ext.count)) + "-alerts.geojson"
+        }
+        return output + "-alerts.geojson"
+    }
 
     func run() async throws {
         try await reporting {
             let others = [population, districts, bases].compactMap { $0 } + evidence.inputs
-            try OutputTarget.refuseReplacingTables(["pockets"], inputs: [(siege.map, siege.source.layer)] + others.map { ($0, nil) },
+            let alerting = evidence.events != nil && siege.timeline
+            try OutputTarget.refuseReplacingTables(alerting ? ["pockets", "alerts"] : ["pockets"], inputs: [(siege.map, siege.source.layer)] + others.map { ($0, nil) },
                                                    output: siege.output)
             try OutputTarget.refuseReplacing(inputs: [siege.map] + others,
                                              with: siege.output)
+            let alertsFile = alerting && LayerOutput(siege.output) == nil && siege.output != "-" ? Self.alertsPath(beside: siege.output) : nil
+            if let alertsFile { try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: alertsFile) }
             if let out = evidence.pricesOutput {
                 try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: out)
                 try OutputTarget.refuseReplacing(inputs: [siege.map] + others, with: String(out.dropLast(4)) + ".json")
@@ -87,13 +109,36 @@ struct EnclosureCommand: AsyncParsableCommand {
             }
             // Counts go on each pocket of each period (one feature per pocket), before unchanged
             // periods are joined: a pocket's counts are part of what must be unchanged.
-            if let events = try evidence.index(context: ctx) {
-                let counts = try await EventTally.pockets(found, events: events, jobs: siege.jobs)
-                features = zip(features, counts).map { $0.adding($1.properties) }
+            var alerts: [Feature] = []
+            if let events = try evidence.index(context: ctx, jobs: siege.jobs) {
+                let areas = found.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) }
+                let counts = try await EventTally.counted(areas, events: events, jobs: siege.jobs, daily: alerting)
+                features = zip(features, counts.evidence).map { $0.adding($1.properties) }
+                if alerting {
+                    let minimum = alertMinimum ?? 100
+                    alerts = EventAlerts.find(series: found.map(\.index), periods: found.map(\.period), daily: counts.daily,
+                                              events: events, minimum: minimum).map { a in
+                        Feature(geometry: found[a.area].geometry, properties: a.properties(minimum: minimum))
+                            .identified(FeatureID.make("alert-pocket-\(a.pocket)", period: nil, date: a.alert.day))
+                    }
+                    printError("cordon: \(alerts.count) alerts (a pocket's 30-day deaths at a new high of at least \(JSONValue.number(minimum).jsonText))"
+                               + (siege.output == "-" ? "; not written to standard output: give -o FILE" : ""))
+                }
             }
             if siege.timeline { features = try FeatureSpans.merged(features) }
             try evidence.writePrices(pockets: found, map: controlMap)
-            try OutputTarget.write(features, layer: "pockets", to: siege.output)
+            if alerting, let target = LayerOutput(siege.output) {
+                try LayerSetWriter().write(layers: [OutputLayer(name: "pockets", features: features),
+                                                    OutputLayer(name: "alerts", features: alerts)], tables: [], to: target)
+            } else if let alertsFile {
+                let writer = GeoJSONWriter(reals: FractionalFields.names)
+                var files = OutputSet()
+                try files.add(writer.collection(features), to: siege.output)
+                try files.add(writer.collection(alerts), to: alertsFile)
+                try files.commit()
+            } else {
+                try OutputTarget.write(features, layer: "pockets", to: siege.output)
+            }
             printError(JSONValue.object(summary.json).jsonText)
         }
     }

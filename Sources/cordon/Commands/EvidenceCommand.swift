@@ -56,7 +56,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                 let area = f.properties["area_km2"]?.numberValue.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? Geodesic.area(g) / 1e6
                 return EventTally.Area(geometry: g, period: dated ? Period(from: from, until: until) : nil, areaKm2: area)
             }
-            guard let index = try evidence.index(context: ctx) else { return }
+            guard let index = try evidence.index(context: ctx, jobs: jobsAsked) else { return }
             let counts = try await EventTally.areas(areas, events: index,
                                                     jobs: jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount)
             try OutputTarget.write(zip(features, counts).map { $0.adding($1.properties) }, layer: "pockets", to: output)

@@ -41,11 +41,12 @@ struct EvidenceOptions: ParsableArguments {
 
     /// The events, indexed for counting over `window`; nil without `--events`. Says on standard
     /// error how many were counted apart.
-    func index(window: Period = Period(from: nil, until: nil), context: GEOSContext) throws -> EventIndex? {
+    /// `jobs`: the threads a CSV file is read on (nil: every core).
+    func index(window: Period = Period(from: nil, until: nil), context: GEOSContext, jobs: Int? = nil) throws -> EventIndex? {
         guard let events else { return nil }
         let set: EventSet
         if events.lowercased().hasSuffix(".csv") {
-            set = try EventFile.read(events, maxPrecision: maxPrecision)
+            set = try EventFile.read(events, maxPrecision: maxPrecision, jobs: jobs)
         } else {
             set = try EventFile.events(features: InputLayers(context: context).features(events), file: InputLayers.shown(events),
                                        dateField: eventsDateField, maxPrecision: maxPrecision)
