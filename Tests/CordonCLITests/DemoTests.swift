@@ -30,10 +30,10 @@ struct DemoTests {
     @Test func writesEveryFileAndSaysWhatItFound() throws {
         let runs = try #require(Self.runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs.first.path).sorted()
-        // The bundled case names its hand-compiled evidence (events.geojson, alerts.csv, prices.csv,
+        // The bundled case names its hand-compiled evidence (events.geojson, alerts.csv, alerts.geojson, prices.csv,
         // prices.json), its roads (the access_ layers) and its observations (hindcast.json).
         #expect(files == ["access_paths.geojson", "access_places.geojson", "access_pockets.geojson", "access_roads.geojson",
-                          "alerts.csv", "cordon.qgz", "districts.geojson", "events.geojson", "fronts.geojson", "hindcast.json", "map.html",
+                          "alerts.csv", "alerts.geojson", "cordon.qgz", "districts.geojson", "events.geojson", "fronts.geojson", "hindcast.json", "map.html",
                           "pockets.geojson", "prices.csv", "prices.json", "report.html", "routes.geojson",
                           "sensitivity.csv", "sensitivity.json", "summary.json", "timeline.csv", "timeline.csvt"])
         // The roads alone give the days reporting gives for the Castello stretch's fall (17 July)

@@ -62,6 +62,37 @@ struct EvidenceAlertTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out-alerts.geojson").path))
     }
 
+    /// `cordon run` on the same map and events writes every pocket's alerts as `alerts.geojson`,
+    /// the same days by hand, and `alert_minimum` moves them as `--alert-minimum` does.
+    @Test func runWritesEveryPocketsAlerts() throws {
+        let folder = try temporaryFolder("evidence-alerts-run")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.writeInputs(in: folder)
+        func alerts(_ minimum: String?) throws -> [[String: Any]] {
+            try """
+            start: 2016-07-01
+            end: 2016-08-31
+            map: map.geojson
+            besieged: opposition
+            focus: [37.15, 36.25]
+            events: events.csv
+            \(minimum.map { "alert_minimum: \($0)" } ?? "")
+            supplies:
+              - {commodity: food, unit: kg, stock: 1000, need_per_person_day: 0.5}
+
+            """.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out")
+            let r = try CordonTool.run(["run", "scenario.yaml", "-o", out.path, "--quiet"], in: folder)
+            #expect(r.status == 0, "\(r.text)")
+            let features = try #require(try readJSON(out.appendingPathComponent("alerts.geojson"))["features"] as? [[String: Any]])
+            return features.compactMap { $0["properties"] as? [String: Any] }
+        }
+        let found = try alerts(nil)
+        #expect(found.map { $0["date"] as? String } == ["2016-07-12", "2016-07-25"])
+        #expect(found.map { $0["fatalities_30_days"] as? Double } == [110, 115])
+        #expect(try alerts("112").map { $0["date"] as? String } == ["2016-07-25"])
+    }
+
     /// The map and events of the comment above `enclosureWritesAlertsBesideThePockets`.
     static func writeInputs(in folder: URL) throws {
         func square(_ x0: Double, _ x1: Double, _ controller: String, _ dates: String) -> String {

@@ -15,6 +15,8 @@ public struct EvidenceSettings: Sendable, Equatable {
         get { statusEvents.map { ($0, statusDays) } }
         set { statusEvents = newValue?.events; statusDays = newValue?.days ?? 0 }
     }
+    /// The least 30-day deaths in a pocket that raise an alert (`alerts.geojson`).
+    public var alertMinimum = 100.0
     private var statusEvents: Int?
     private var statusDays = 0
 
@@ -23,7 +25,7 @@ public struct EvidenceSettings: Sendable, Equatable {
 }
 
 extension Section {
-    /// `events`, `prices`, `max_precision`, `evidence_status`.
+    /// `events`, `prices`, `max_precision`, `evidence_status`, `alert_minimum`.
     func evidenceSettings() throws -> EvidenceSettings {
         var e = EvidenceSettings()
         e.events = try optional("events")?.string()
@@ -40,6 +42,12 @@ extension Section {
             }
             guard e.events != nil else { throw f.error("needs `events`: the events that judge the routes") }
             e.status = (n, d)
+        }
+        if let f = optional("alert_minimum") {
+            let n = try f.number()
+            guard n >= 0, n <= 1e9 else { throw f.error("must be a number of deaths from 0 to 1,000,000,000") }
+            guard e.events != nil else { throw f.error("needs `events`: the events whose deaths raise alerts") }
+            e.alertMinimum = n
         }
         return e
     }

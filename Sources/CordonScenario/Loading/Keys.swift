@@ -8,7 +8,7 @@ enum ScenarioKeys {
     static let siege = ["map", "routes", "districts", "roads", "besieged", "allies", "neutral", "snap", "fire_range_m", "walk_m", "focus"]
         + evidence
     /// Evidence beside the model (docs/design.md#evidence): conflict events and market prices.
-    static let evidence = ["events", "prices", "max_precision", "evidence_status"]
+    static let evidence = ["events", "prices", "max_precision", "evidence_status", "alert_minimum"]
     /// `map:` written as a mapping: which source, which layer, which fields.
     static let mapSource = ["source", "layer", "fields", "values"]
     /// `routes:`, `districts:` and `roads:` written as a mapping.

@@ -3,15 +3,16 @@ import CordonGeometry
 import CordonSiege
 
 /// The evidence files of a run (docs/design.md#evidence): `events.geojson` (every event of the
-/// scenario's days, placed or not), `alerts.csv`, `prices.csv` and `prices.json`.
+/// scenario's days, placed or not), `alerts.csv` (the focus pocket), `alerts.geojson` (every
+/// pocket), `prices.csv` and `prices.json`.
 enum EvidenceFiles {
     /// The names a run may write, in the order written.
-    static let names = ["events.geojson", "alerts.csv", "prices.csv", "prices.json"]
+    static let names = ["events.geojson", "alerts.csv", "alerts.geojson", "prices.csv", "prices.json"]
 
     /// The names of the files this evidence gives.
     static func names(for evidence: ScenarioEvidence?) -> [String] {
         guard let evidence else { return [] }
-        return (evidence.events != nil ? ["events.geojson", "alerts.csv"] : [])
+        return (evidence.events != nil ? ["events.geojson", "alerts.csv", "alerts.geojson"] : [])
             + (evidence.prices != nil ? ["prices.csv", "prices.json"] : [])
     }
 
@@ -39,6 +40,7 @@ enum EvidenceFiles {
                 csv += "\(a.day),\(JSONValue.number(a.fatalities).jsonText),\(JSONValue.number(a.previousHigh).jsonText)\n"
             }
             out.append(("alerts.csv", Array(csv.utf8)))
+            out.append(("alerts.geojson", try GeoJSONWriter(reals: FractionalFields.names).collection(evidence.pocketAlerts)))
         }
         if let prices = evidence.prices, let quotes = evidence.quotes {
             out.append(("prices.csv", Array(prices.csv.utf8)))

@@ -13,8 +13,10 @@ public struct ScenarioEvidence {
     public let pockets: [AreaEvidence]
     /// What the events say of each route, in the order of ``ScenarioResult/routes``.
     public let routes: [RouteEvidence]
-    /// Days the focus pocket's 30-day deaths reached a new high of at least 100.
+    /// Days the focus pocket's 30-day deaths reached a new high of at least the minimum.
     public let alerts: [EventAlert]
+    /// Every pocket's alerts (`alerts.geojson`), as `cordon enclosure --timeline --events` finds them.
+    public let pocketAlerts: [Feature]
     /// The focus pocket's events and deaths per month: `YYYY-MM`, events, deaths.
     public let focusMonths: [(month: String, events: Int, fatalities: Double)]
     /// Prices inside against outside, when the scenario names prices.
@@ -23,16 +25,22 @@ public struct ScenarioEvidence {
     public let quotes: PriceSet?
 
     init(inputs: ScenarioInputs, events: EventIndex?, pockets: [Pocket], routes: [RouteState], focus: [Pocket],
-         fireRange: Double, jobs: Int) async throws {
+         fireRange: Double, alertMinimum: Double, jobs: Int) async throws {
         self.events = events
         if let events {
-            self.pockets = try await EventTally.pockets(pockets, events: events, jobs: jobs)
+            let counted = try await EventTally.counted(
+                pockets.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) },
+                events: events, jobs: jobs, daily: true)
+            self.pockets = counted.evidence
+            pocketAlerts = EventAlerts.find(series: pockets.map(\.index), periods: pockets.map(\.period), daily: counted.daily,
+                                            events: events, minimum: alertMinimum)
+                .map { $0.feature(on: pockets[$0.area].geometry, minimum: alertMinimum) }
             let near = RouteEventDays(routes: inputs.routes, events: events, range: fireRange)
             self.routes = routes.map { near.evidence(route: $0.route.feature, period: $0.period) }
             let (perDay, daily) = EventAlerts.daily(
                 in: focus.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) }, events: events)
             let first = events.window.from!
-            alerts = EventAlerts.find(daily: daily, first: first)
+            alerts = EventAlerts.find(daily: daily, first: first, minimum: alertMinimum)
             // Events per month in the focus pocket: counted again by day, so each lands in its month.
             var months: [(String, Int, Double)] = []
             for (d, deaths) in daily.enumerated() {
@@ -47,6 +55,7 @@ public struct ScenarioEvidence {
             self.pockets = []
             self.routes = []
             alerts = []
+            pocketAlerts = []
             focusMonths = []
         }
         quotes = inputs.prices

@@ -162,7 +162,8 @@ public enum ScenarioPipeline {
         if inputs.events != nil || inputs.prices != nil {
             result.evidence = try await ScenarioEvidence(
                 inputs: inputs, events: evidenceIndex, pockets: result.pockets, routes: result.routes,
-                focus: timeline.focusPockets, fireRange: siege.fireRange, jobs: options.jobs)
+                focus: timeline.focusPockets, fireRange: siege.fireRange,
+                alertMinimum: siege.evidence.alertMinimum, jobs: options.jobs)
         }
         return result
     }

@@ -114,4 +114,11 @@ extension EventAlerts.PocketAlert {
         p["alert_minimum"] = .number(minimum)
         return p
     }
+
+    /// The alert as a feature on `ground`, the pocket's area on its day, with ``properties(minimum:)``
+    /// and the id `alert-pocket-N-<date>`.
+    public func feature(on ground: Geometry, minimum: Double) -> Feature {
+        Feature(geometry: ground, properties: properties(minimum: minimum))
+            .identified(FeatureID.make("alert-pocket-\(pocket)", period: nil, date: alert.day))
+    }
 }

@@ -117,10 +117,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 if alerting {
                     let minimum = alertMinimum ?? 100
                     alerts = EventAlerts.find(series: found.map(\.index), periods: found.map(\.period), daily: counts.daily,
-                                              events: events, minimum: minimum).map { a in
-                        Feature(geometry: found[a.area].geometry, properties: a.properties(minimum: minimum))
-                            .identified(FeatureID.make("alert-pocket-\(a.pocket)", period: nil, date: a.alert.day))
-                    }
+                                              events: events, minimum: minimum).map { $0.feature(on: found[$0.area].geometry, minimum: minimum) }
                     printError("cordon: \(alerts.count) alerts (a pocket's 30-day deaths at a new high of at least \(JSONValue.number(minimum).jsonText))"
                                + (siege.output == "-" ? "; not written to standard output: give -o FILE" : ""))
                 }
