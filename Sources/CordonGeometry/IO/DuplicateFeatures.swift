@@ -69,7 +69,8 @@ public struct DuplicateFinder {
         var h = Hasher()
         if let g = feature.geometry {
             guard let wkb = try? writer.write(g) else { return nil }
-            h.combine(wkb)
+            // The bytes in one go: `combine(wkb)` would feed the hasher byte by byte.
+            wkb.withUnsafeBytes { h.combine(bytes: $0) }
         } else {
             h.combine(0)
         }
