@@ -19,7 +19,9 @@ struct CoverageDissolve {
     private let ctx: GEOSContext
     /// Vertex coordinates, two per vertex id.
     private var xy: [Double] = []
-    private var ids: [VertexKey: Int32] = [:]
+    /// Vertex ids by coordinates: open addressing, linear probing; -1 is an empty slot.
+    private var slots: [Int32] = []
+    private var mask = 0
     /// Directed edges, from and to vertex ids.
     private var from: [Int32] = []
     private var to: [Int32] = []
@@ -35,21 +37,33 @@ struct CoverageDissolve {
         return try d.assemble(rings)
     }
 
-    /// A vertex as a dictionary key: its coordinates, with -0 counted as 0.
-    private struct VertexKey: Hashable {
-        let x: Double, y: Double
-        init(_ x: Double, _ y: Double) { self.x = x + 0; self.y = y + 0 }
-        func hash(into h: inout Hasher) { h.combine(x.bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ y.bitPattern) }
-    }
+    /// Mixes the coordinates' bits with a key drawn once per process, so no file can be made
+    /// to collide on purpose; a run of more than `maxProbe` full slots gives up (then the
+    /// caller falls back to a full union), so collisions never make the dissolve quadratic.
+    private static let key = UInt64(truncatingIfNeeded: Hasher().finalize()) | 1
+    private static let maxProbe = 256
 
-    private mutating func vertex(_ x: Double, _ y: Double) -> Int32 {
-        let key = VertexKey(x, y)
-        if let id = ids[key] { return id }
-        let id = Int32(truncatingIfNeeded: xy.count / 2)
-        ids[key] = id
-        xy.append(key.x)
-        xy.append(key.y)
-        return id
+    /// The id of the vertex at (x, y), new or seen before; nil when probing runs too long.
+    private mutating func vertex(_ x: Double, _ y: Double) -> Int32? {
+        let x = x + 0, y = y + 0  // -0 is 0
+        var h = (x.bitPattern &* 0x9E37_79B9_7F4A_7C15) ^ (y.bitPattern &* Self.key)
+        h ^= h >> 31
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 29
+        var i = Int(truncatingIfNeeded: h) & mask
+        for _ in 0..<Self.maxProbe {
+            let id = slots[i]
+            if id < 0 {
+                let new = Int32(truncatingIfNeeded: xy.count / 2)
+                slots[i] = new
+                xy.append(x)
+                xy.append(y)
+                return new
+            }
+            if xy[2 * Int(id)] == x, xy[2 * Int(id) + 1] == y { return id }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 
     // MARK: Edges
@@ -61,8 +75,11 @@ struct CoverageDissolve {
         var buffer: [Double] = []
         var count = 0
         for g in polygons { count += Int(GEOSGetNumCoordinates_r(h, g.pointer)) }
-        guard count < Int(Int32.max) / 2 else { return false }
-        ids.reserveCapacity(count / 2)
+        guard count < Int(Int32.max) / 4 else { return false }
+        var capacity = 16
+        while capacity < 2 * count { capacity *= 2 }  // at most half full: every position a new vertex
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
         xy.reserveCapacity(count)
         from.reserveCapacity(count)
         to.reserveCapacity(count)
@@ -81,7 +98,7 @@ struct CoverageDissolve {
             var first: Int32 = -1, last: Int32 = -1
             for k in 0..<(size - 1) {
                 let i = forward ? k : size - 1 - k
-                let v = vertex(buffer[2 * i], buffer[2 * i + 1])
+                guard let v = vertex(buffer[2 * i], buffer[2 * i + 1]) else { return false }
                 if first < 0 { first = v } else if v != last { from.append(last); to.append(v) }
                 last = v
             }
