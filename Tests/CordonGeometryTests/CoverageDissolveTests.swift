@@ -61,6 +61,30 @@ import Testing
         }
     }
 
+    /// More areas than one block (2,048): a 50 × 50 grid of unit squares where one square has
+    /// an extra vertex in the middle of an edge its neighbour does not have. Cancelling fails
+    /// for the whole set, so the blocks are dissolved one by one. By hand: one polygon, no
+    /// hole, area 2,500, perimeter 200.
+    @Test func largeInputWithOneMisNodedEdgeStillDissolves() throws {
+        var cells: [Geometry] = []
+        for x in 0..<50 {
+            for y in 0..<50 {
+                let (a, b) = (Double(x), Double(y))
+                var ring = [Coordinate(a, b), Coordinate(a + 1, b), Coordinate(a + 1, b + 1), Coordinate(a, b + 1), Coordinate(a, b)]
+                if x == 20 && y == 20 { ring.insert(Coordinate(a + 1, b + 0.5), at: 2) }
+                cells.append(try ctx.polygon(ring))
+            }
+        }
+        #expect(cells.count > GEOSContext.dissolveBlock)
+        #expect(try CoverageDissolve.union(cells, in: ctx) == nil)
+        let u = try ctx.dissolve(cells)
+        #expect(try u.isValid)
+        #expect(try polygons(of: u).count == 1)
+        #expect(try polygons(of: u)[0].interiorRingCount == 0)
+        #expect(abs(try u.planarArea() - 2500) < 1e-9)
+        #expect(abs(try u.planarLength() - 200) < 1e-9)
+    }
+
     private func polygons(of g: Geometry) throws -> [Geometry] {
         g.type == .polygon ? [g] : try g.polygons()
     }

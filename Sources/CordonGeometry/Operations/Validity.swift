@@ -4,10 +4,15 @@ import CGEOS
 extension Geometry {
     /// Whether the geometry is valid by GEOS's (OGC) rules; see ``validityReason()`` for why not.
     public var isValid: Bool {
-        get throws { try context.predicate("is valid") { GEOSisValid_r($0, pointer) } }
+        get throws {
+            if QuickValidity.provesValid(self) { return true }
+            return try context.predicate("is valid") { GEOSisValid_r($0, pointer) }
+        }
     }
     /// GEOS's reason when invalid (e.g. "Self-intersection[37.1 36.2]"); nil when valid.
+    /// A small polygon without holes proved valid by ``QuickValidity`` skips GEOS's check.
     public func validityReason() throws -> String? {
+        if QuickValidity.provesValid(self) { return nil }
         context.reset()
         guard let r = GEOSisValidReason_r(h, pointer) else { throw context.error("is valid reason") }
         defer { GEOSFree_r(h, r) }
