@@ -152,7 +152,10 @@ struct DemoTests {
     @Test func frontsGoOnceRoundTheFocusPocket() throws {
         let pockets = try layer("pockets.geojson").map { $0["properties"] as! [String: Any] }.filter { $0["focus"] as? Bool == true }
         let fronts = try layer("fronts.geojson").map { $0["properties"] as! [String: Any] }
-        #expect(pockets.count == 15)  // 16 periods of the map (draw.py --check lists them), less the last (the focus is government ground)
+        // 16 periods of the map (draw.py --check lists them), less the last (the focus is government
+        // ground), less one: on 27 July the map changes elsewhere and the focus pocket keeps the same
+        // outline and measures, so one feature spans 17 July to 6 August (docs/design.md#features-written-once).
+        #expect(pockets.count == 14)
         for pocket in pockets {
             let from = pocket["from"] as! String
             // The fronts holding on the pocket's first day: a front unchanged over several periods
