@@ -1,3 +1,4 @@
+import CGEOS
 import CordonCore
 
 /// A feature that repeats an earlier one exactly: the same geometry, coordinate for coordinate,
@@ -68,16 +69,81 @@ public struct DuplicateFinder {
     private func fingerprint(_ feature: Feature) -> Int? {
         var h = Hasher()
         if let g = feature.geometry {
-            guard let wkb = try? writer.write(g) else { return nil }
-            h.combine(wkb)
+            guard Self.hash(g, into: &h) else { return nil }
         } else {
-            h.combine(0)
+            h.combine(-1)
         }
-        for (key, value) in Self.members(feature) {
-            h.combine(key)
-            h.combine(value)
+        // Members in any order: the sum of each member's own hash.
+        var members = 0
+        for (key, value) in feature.properties {
+            var m = Hasher()
+            m.combine(key)
+            Self.hash(value, into: &m)
+            members = members &+ m.finalize()
         }
+        h.combine(members)
         return h.finalize()
+    }
+
+    /// Feeds the geometry's type, structure and coordinates to `h`, read straight from GEOS
+    /// (no WKB copy); false when GEOS cannot say.
+    private static func hash(_ g: Geometry, into h: inout Hasher) -> Bool {
+        let ctx = g.context.handle
+        func ring(_ r: OpaquePointer) -> Bool {
+            guard let seq = GEOSGeom_getCoordSeq_r(ctx, r) else { return false }
+            var n: UInt32 = 0
+            guard GEOSCoordSeq_getSize_r(ctx, seq, &n) == 1 else { return false }
+            h.combine(n)
+            if n == 0 { return true }
+            var xy = [Double](repeating: 0, count: 2 * Int(n))
+            guard xy.withUnsafeMutableBufferPointer({ GEOSCoordSeq_copyToBuffer_r(ctx, seq, $0.baseAddress, 0, 0) }) == 1
+            else { return false }
+            xy.withUnsafeBytes { h.combine(bytes: $0) }
+            return true
+        }
+        func walk(_ p: OpaquePointer) -> Bool {
+            let type = GEOSGeomTypeId_r(ctx, p)
+            h.combine(type)
+            switch type {
+            case 0, 1, 2:  // point, line string, linear ring
+                return ring(p)
+            case 3:  // polygon
+                guard GEOSisEmpty_r(ctx, p) == 0 else { h.combine(0); return true }
+                guard let shell = GEOSGetExteriorRing_r(ctx, p), ring(shell) else { return false }
+                let holes = GEOSGetNumInteriorRings_r(ctx, p)
+                guard holes >= 0 else { return false }
+                h.combine(holes)
+                for i in 0..<holes {
+                    guard let r = GEOSGetInteriorRingN_r(ctx, p, i), ring(r) else { return false }
+                }
+                return true
+            default:
+                let n = GEOSGetNumGeometries_r(ctx, p)
+                guard n >= 0 else { return false }
+                h.combine(n)
+                for i in 0..<n {
+                    guard let part = GEOSGetGeometryN_r(ctx, p, i), walk(part) else { return false }
+                }
+                return true
+            }
+        }
+        return walk(g.pointer)
+    }
+
+    /// Feeds a JSON value to `h`: equal values (as `jsonText` writes them) hash alike.
+    private static func hash(_ v: JSONValue, into h: inout Hasher) {
+        switch v {
+        case .null: h.combine(0)
+        case .bool(let b): h.combine(1); h.combine(b)
+        case .number(let n): h.combine(2); h.combine(n)
+        case .string(let s): h.combine(3); h.combine(s)
+        case .array(let a):
+            h.combine(4); h.combine(a.count)
+            for x in a { hash(x, into: &h) }
+        case .object(let o):
+            h.combine(5)
+            for (k, x) in o { h.combine(k); hash(x, into: &h) }
+        }
     }
 
     private func same(_ a: Feature, _ b: Feature) -> Bool {

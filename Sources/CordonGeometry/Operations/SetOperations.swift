@@ -38,18 +38,19 @@ extension Geometry {
 }
 
 extension GEOSContext {
-    /// The union of polygons that form a coverage: coverage union first, checked with
-    /// `GEOSisValid_r` (3.11.1 returns invalid results on overlaps or mis-noded edges
-    /// without saying so), then unary union as the fallback. Large inputs are dissolved in
-    /// spatial blocks, then the blocks merged, so a few mis-noded edges (a vertex rounded
-    /// differently on the two sides of an edge) send only their block to the slow path.
+    /// The union of polygons that form a coverage: shared edges cancelled first
+    /// (`CoverageDissolve`, checked with `GEOSisValid_r`), then unary union as the fallback.
+    /// When the whole set does not dissolve that way, large inputs are dissolved in spatial
+    /// blocks, then the blocks merged, so a few mis-noded edges (a vertex rounded differently
+    /// on the two sides of an edge) send only their block to the slow path.
     ///
     /// - Parameter polygons: Polygons made with this context, such as one controller's areas.
     /// - Returns: Their union; an empty polygon when there are none.
     /// - Throws: ``GeometryError/geos(operation:message:)``.
     public func dissolve(_ polygons: [Geometry]) throws -> Geometry {
         if polygons.isEmpty { return try empty(.polygon) }
-        if polygons.count <= Self.dissolveBlock { return try dissolveDirectly(polygons) }
+        if let fast = try CoverageDissolve.union(polygons, in: self) { return fast }
+        if polygons.count <= Self.dissolveBlock { return try union(polygons) }
         return try dissolveDirectly(try blocks(of: polygons).map { try dissolveDirectly($0) })
     }
 
@@ -57,13 +58,8 @@ extension GEOSContext {
     static let dissolveBlock = 2048
 
     private func dissolveDirectly(_ polygons: [Geometry]) throws -> Geometry {
-        let all = try collection(.geometryCollection, polygons)
-        reset()
-        if let fast = GEOSCoverageUnion_r(handle, all.pointer) {
-            let g = Geometry(owning: fast, context: self)
-            if GEOSisValid_r(handle, fast) == 1 { return g }
-        }
-        return try all.unaryUnion()
+        if let fast = try CoverageDissolve.union(polygons, in: self) { return fast }
+        return try union(polygons)
     }
 
     /// Splits polygons into compact spatial blocks: strips by x, then cells by y.

@@ -91,9 +91,17 @@ public final class EnclosureAnalysis {
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
         var standing: [(encircled: Bool, zone: Int?, search: Background<ClosureSearch.Outcome>?)] = []
+        // A zone is often huge and holds many pockets: prepared once, each point is located
+        // through its index instead of a full relate.
+        var preparedZones: [Int: PreparedGeometry] = [:]
         for (k, lonLat) in lonLats.enumerated() {
             let point = try lonLat.representativePoint()
-            guard let zone = try zoneTree.query(point, where: { try $0.intersects(point) }).first else {
+            let holding = try zoneTree.queryIndices(envelopeOf: point).first { z in
+                let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
+                preparedZones[z] = prepared
+                return try prepared.intersects(point)
+            }
+            guard let zone = holding else {
                 standing.append((true, nil, nil))
                 continue
             }

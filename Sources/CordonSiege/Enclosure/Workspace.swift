@@ -22,15 +22,16 @@ final class Workspace {
     init(map: ControlMap, layers: EnclosureLayers, context ctx: GEOSContext) throws {
         // Ground grown in a transverse Mercator plane near a pole no longer comes back as a valid
         // lon/lat polygon: refuse such maps rather than give wrong pockets (docs/design.md#limits).
-        for area in map.areas {
-            guard let b = area.geometry.bounds, b.minY < -Self.maxLatitude || b.maxY > Self.maxLatitude else { continue }
+        let boxes = map.areas.map(\.geometry.bounds)  // once: each asks GEOS five times
+        for (area, box) in zip(map.areas, boxes) {
+            guard let b = box, b.minY < -Self.maxLatitude || b.maxY > Self.maxLatitude else { continue }
             throw SiegeInputError(file: map.file, feature: area.feature,
                                   "reaches latitude \(b.maxY > Self.maxLatitude ? b.maxY : b.minY)°; "
                                     + "Cordon analyses maps between \(-Self.maxLatitude)° and \(Self.maxLatitude)° only")
         }
         self.ctx = ctx
         file = map.file
-        let longitudes = Longitudes(spanning: map.areas.compactMap { $0.geometry.bounds })
+        let longitudes = Longitudes(spanning: boxes.compactMap { $0 })
         self.longitudes = longitudes
         let sameContext = map.areas.first.map { $0.geometry.context === ctx } ?? true
         func local(_ g: Geometry) throws -> Geometry {
