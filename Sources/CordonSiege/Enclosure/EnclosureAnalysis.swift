@@ -91,9 +91,16 @@ public final class EnclosureAnalysis {
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
         var standing: [(encircled: Bool, zone: Int?, search: Background<ClosureSearch.Outcome>?)] = []
+        // Zones prepared once when first tested: a zone can be one polygon of the whole map's
+        // passable ground, too large to relate afresh for each of thousands of pockets.
+        var prepared: [Int: PreparedGeometry] = [:]
+        func holds(_ z: Int, _ point: Geometry) throws -> Bool {
+            if prepared[z] == nil { prepared[z] = try PreparedGeometry(zones[z]) }
+            return try prepared[z]!.intersects(point)
+        }
         for (k, lonLat) in lonLats.enumerated() {
             let point = try lonLat.representativePoint()
-            guard let zone = try zoneTree.query(point, where: { try $0.intersects(point) }).first else {
+            guard let zone = try zoneTree.queryIndices(envelopeOf: point).first(where: { try holds($0, point) }) else {
                 standing.append((true, nil, nil))
                 continue
             }
