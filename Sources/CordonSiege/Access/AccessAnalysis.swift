@@ -235,8 +235,10 @@ public final class AccessAnalysis {
             let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
             let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
             let fromEnd = splits.map(\.fromEnd).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
-            for (node, stretch) in [(net.edgeFrom[e], fromStart), (net.edgeTo[e], fromEnd)] where net.drivable(e, from: node) {
+            for (node, stretch) in [(net.edgeFrom[e], fromStart), (net.edgeTo[e], fromEnd)] {
+                // An end on the way out itself needs no driving; a stretch, the edge's leave.
                 let metres = Geodesic.polylineLength(stretch)
+                guard metres == 0 || net.drivable(e, from: node) else { continue }
                 var h = 0.0, x = 0.0
                 if metres > 0 { (h, x) = try measure(stretch, tiles: tiles, on: day) }
                 out.append(Exit(edge: e, node: node, point: stretch.last!, stretch: stretch, metres: metres,
