@@ -100,7 +100,7 @@ public final class AccessAnalysis {
     /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func access(on day: Day?) throws -> AccessDay {
         try measureAll(on: day)
-        var d = try analyse(on: day)
+        var d = try analyse(on: day, pockets: enclosure.pockets(on: day))
         d.date = day
         return d
     }
@@ -111,6 +111,8 @@ public final class AccessAnalysis {
     /// - Parameter progress: Told the periods done and the total.
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         let periods = self.periods
+        // Pockets worked period to period, as `enclosure --timeline` works them.
+        let pocketsOf = IncrementalEnclosure(enclosure)
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
@@ -128,7 +130,7 @@ public final class AccessAnalysis {
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day)
+            var d = try analyse(on: day, pockets: pocketsOf.pockets(on: day).map(\.pocket))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -290,7 +292,7 @@ public final class AccessAnalysis {
         }
     }
 
-    private func analyse(on day: Day?) throws -> AccessDay {
+    private func analyse(on day: Day?, pockets: [Pocket]) throws -> AccessDay {
         let exits = try exits(on: day)
         let avoid = options.avoidFire, t = options.tolerance
         let hostile = self.hostile, exposed = self.exposed
@@ -327,7 +329,6 @@ public final class AccessAnalysis {
         let toCorridor = routing.corridors?.paths
 
         // Road nodes and places by pocket, located without a GEOS point each.
-        let pockets = try enclosure.pockets(on: day)
         let locator = PointLocator(pockets.map(\.geometry))
         var scratch: [UInt8] = []
         var nodesOf = [[Int32]](repeating: [], count: pockets.count)
