@@ -11,7 +11,7 @@ struct MapLegend {
     /// What the pocket's fronts face, as the fronts layer names it (controllers, `edge`,
     /// `gap`), in legend order: each gets its own swatch, drawn as `MapStyle.front` draws it.
     let fronts: [String]
-    /// Whether the run had roads: the safest road out of each pocket is drawn and keyed.
+    /// Whether the map draws a safest road out (the run had roads, and a pocket has one that day).
     var roadPaths = false
 
     /// Rough width of legend text at 11 px, to lay items out in a row.

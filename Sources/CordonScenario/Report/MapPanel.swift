@@ -48,7 +48,7 @@ struct MapPanel {
         let legendTop = frame.top + frame.height + 8
         var legend = SVGWriter()
         let legendHeight = MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id, fronts: fronts,
-                                     roadPaths: !layers.roadPaths.isEmpty)
+                                     roadPaths: layers.roadPaths.contains { $0.holds(on: date.day) })
             .draw(top: legendTop, width: Self.width, into: &legend)
         let height = legendTop + legendHeight
         let pocket = layers.pockets.first { $0.holds(on: date.day) && $0.bool("focus") == true }
