@@ -112,6 +112,20 @@ import Testing
         #expect(flat.nodes.count == 7 && flat.edges.count == 6, "\(flat.nodes.count) nodes, \(flat.edges.count) edges")
     }
 
+    @Test func roadsAreNodedWhereOneEndsOnAnotherAndOverlapsAreMerged() throws {
+        // C (1, 0)–(1, 1) km ends on A (0, 0)–(2, 0): A is cut there. Nodes (0, 0), (1, 0),
+        // (2, 0), (1, 1); edges A in two and C: 3. The Swift noder does this level.
+        let a = try road([(0, 0), (2000, 0)]), c = try road([(1000, 0), (1000, 1000)])
+        let t = try network([a, c])
+        #expect(t.nodes.count == 4 && t.edges.count == 3, "\(t.nodes.count) nodes, \(t.edges.count) edges")
+        // B (1, 0)–(3, 0) km overlaps A along 1–2 km: GEOS's union merges the overlap into one
+        // edge. Nodes at 0, 1, 2, 3 km; edges 0–1, 1–2 (once), 2–3: 3, 3 km in all.
+        let b = try road([(1000, 0), (3000, 0)])
+        let o = try network([a, b])
+        #expect(o.nodes.count == 4 && o.edges.count == 3, "\(o.nodes.count) nodes, \(o.edges.count) edges")
+        #expect(abs(o.lengths.reduce(0, +) / (3000 / k) - 1) < 1e-4)
+    }
+
     @Test func movingACorridorEntryChangesTravelTimes() throws {
         // One footway (5 km/h) along y = 3 km through besieged ground; 500 residents at x = 1 km.
         // Entry at x = 3 km: 2000/k m, 2000/k / (5/3.6) s = 1440.12 s = 24.002 min: within 30

@@ -18,7 +18,7 @@ public struct AccessPlace {
         self.population = population
     }
 
-    /// Districts (polygons) or population points, read as ``LayerFiles/districts(_:file:points:)``
+    /// Districts (polygons) or population points, read as `LayerFiles.districts`
     /// reads districts: named by `name`, counted by `population`.
     ///
     /// - Throws: ``SiegeInputError`` naming the file and feature: neither a polygon nor a

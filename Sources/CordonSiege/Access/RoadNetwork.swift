@@ -43,6 +43,11 @@ public final class RoadNetwork {
         let lineCoords = lines.map(\.geometry.coordinates)
         for level in levels {
             let members = lines.indices.filter { lines[$0].level == level }
+            // Noded in Swift, unless roads overlap along a stretch: GEOS's union then merges them.
+            if let noded = SegmentNoder.node(members.map { lineCoords[$0] }) {
+                pieces += noded.map { ($0.coords, members[$0.road]) }
+                continue
+            }
             // The union clones its parts: only lines from another context need a copy first.
             let noded = try ctx.union(members.map { lines[$0].geometry.context === ctx ? lines[$0].geometry
                                                                                       : try lines[$0].geometry.copy(into: ctx) }).lines()
