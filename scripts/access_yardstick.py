@@ -8,10 +8,18 @@ lines where they cross (they are axis-aligned, so at each (x_i, y_j)), cuts ever
 than 1 m inside hostile ground, and, with no fire range, finds for each pocket the quickest road
 to the study area's edge (where every line ends). All roads are `residential` (25 km/h).
 
-  access_yardstick.py --cells 20 --lines 40 --seed 1 --out DIR
+With --oneway SHARE that share of the lines is one-way (OSM `oneway=yes`, driven as drawn, or
+`-1`, against it): the graph is directed, and times are those of driving forward from each node
+to the edge (Dijkstra from the edge over the reversed graph). With --points N, N population
+points lie on the roads, between crossings (DIR/points.geojson); each gets its least seconds to
+the edge, driving from where it lies to either end of its stretch of road the way the road allows,
+or null when its stretch is cut or no road out is left.
+
+  access_yardstick.py --cells 20 --lines 40 --seed 1 [--oneway 0.2] [--points 100] --out DIR
 
 writes DIR/map.geojson and DIR/roads.geojson and prints JSON: the pockets' least seconds to
-the edge, sorted, those without a road out, and the seconds the solving took.
+the edge, sorted, those without a road out, the points' seconds (`place_seconds`, in file
+order) and the seconds the solving took (wall and CPU).
 
   access_yardstick.py --cells 45 --lines 100 --days 365 --share 0.01 --seed 1 --out DIR
 
@@ -67,8 +75,34 @@ def daily(areas, days, share, seed):
     return states
 
 
-def solve(areas, xs, ys, extent):
-    started = time.perf_counter()
+def oneways(xs, ys, share, seed):
+    """Per line (horizontal ones first, as written): 0 both ways, 1 as drawn, -1 against it."""
+    rng = random.Random(seed + 7)
+    return [0 if rng.random() >= share else rng.choice((1, -1)) for _ in range(len(ys) + len(xs))]
+
+
+def places(xs, ys, extent, count, seed):
+    """Points on the roads: (line, x, y), never within 10 % of a cell's stretch of a crossing."""
+    rng = random.Random(seed + 11)
+    gx = [0.0] + list(xs) + [extent]
+    gy = [0.0] + list(ys) + [extent]
+    out = []
+    for _ in range(count):
+        line = rng.randrange(len(ys) + len(xs))
+        if line < len(ys):
+            k = rng.randrange(len(gx) - 1)
+            x = gx[k] + rng.uniform(0.1, 0.9) * (gx[k + 1] - gx[k])
+            out.append((line, LON0 + x, LAT0 + ys[line]))
+        else:
+            k = rng.randrange(len(gy) - 1)
+            y = gy[k] + rng.uniform(0.1, 0.9) * (gy[k + 1] - gy[k])
+            out.append((line, LON0 + xs[line - len(ys)], LAT0 + y))
+    return out
+
+
+def solve(areas, xs, ys, extent, ways=None, points=()):
+    started, cpu = time.perf_counter(), time.process_time()
+    ways = ways or [0] * (len(xs) + len(ys))
     hostile = unary_union([g for g, w in areas if w == "government"])
     hostile_p = prep(hostile)
     pockets = list(getattr(unary_union([g for g, w in areas if w == "opposition"]), "geoms", None) or
@@ -79,26 +113,52 @@ def solve(areas, xs, ys, extent):
     index = {}
     def node(x, y):
         return index.setdefault((x, y), len(index))
+    # The reversed graph: an entry (v, u) for each way u -> v a road may be driven, so that
+    # Dijkstra from the edge gives each node's time driving forward to it.
     rows, cols, weights = [], [], []
-    def edge(a, b):
+    cut, kept = set(), []
+    def edge(a, b, way):
         line = LineString([a, b])
         if hostile_p.intersects(line):
             inside = line.intersection(hostile)
             if inside.length > 0 and GEOD.geometry_length(inside) > 1:
                 node(*a), node(*b)
+                cut.add((a, b))
                 return
-        length = GEOD.geometry_length(line)
-        rows.append(node(*a)); cols.append(node(*b)); weights.append(length / SPEED)
-    for y in gy[1:-1]:
+        s = GEOD.geometry_length(line) / SPEED
+        kept.append(s)
+        if way >= 0:
+            rows.append(node(*b)); cols.append(node(*a)); weights.append(s)
+        if way <= 0:
+            rows.append(node(*a)); cols.append(node(*b)); weights.append(s)
+    for j, y in enumerate(gy[1:-1]):
         for k in range(len(gx) - 1):
-            edge((gx[k], y), (gx[k + 1], y))
-    for x in gx[1:-1]:
+            edge((gx[k], y), (gx[k + 1], y), ways[j])
+    for j, x in enumerate(gx[1:-1]):
         for k in range(len(gy) - 1):
-            edge((x, gy[k]), (x, gy[k + 1]))
+            edge((x, gy[k]), (x, gy[k + 1]), ways[len(ys) + j])
     n = len(index)
     graph = coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
     exits = [i for (x, y), i in index.items() if x in (gx[0], gx[-1]) or y in (gy[0], gy[-1])]
-    seconds = dijkstra(graph, directed=False, indices=exits, min_only=True)
+    seconds = dijkstra(graph, directed=True, indices=exits, min_only=True)
+    # Each point: to the stretch's ends it may drive to (towards the lower end against the drawing).
+    place_seconds = []
+    for line, px, py in points:
+        along = gx if line < len(ys) else gy
+        v = px if line < len(ys) else py
+        k = max(i for i in range(len(along) - 1) if along[i] <= v)
+        if line < len(ys):
+            a, b = (along[k], py), (along[k + 1], py)
+        else:
+            a, b = (px, along[k]), (px, along[k + 1])
+        if (a, b) in cut:
+            place_seconds.append(None)
+            continue
+        best = np.inf
+        for end, way in ((a, -1), (b, 1)):
+            if ways[line] in (0, way):
+                best = min(best, seconds[index[end]] + GEOD.line_length([px, end[0]], [py, end[1]]) / SPEED)
+        place_seconds.append(float(best) if np.isfinite(best) else None)
     coords = sorted(index.items(), key=lambda kv: kv[1])
     found, stuck = [], 0
     for p in pockets:
@@ -109,11 +169,12 @@ def solve(areas, xs, ys, extent):
             found.append(float(best))
         elif inside:
             stuck += 1
-    return {"seconds": sorted(found), "without_road_out": stuck, "pockets": len(pockets),
-            "solve_seconds": time.perf_counter() - started, "edges": len(weights)}
+    return {"seconds": sorted(found), "without_road_out": stuck, "pockets": len(pockets), "place_seconds": place_seconds,
+            "solve_seconds": time.perf_counter() - started, "solve_cpu_seconds": time.process_time() - cpu,
+            "edges": len(kept)}
 
 
-def write(areas, xs, ys, extent, out, states=None):
+def write(areas, xs, ys, extent, out, states=None, ways=None, points=()):
     os.makedirs(out, exist_ok=True)
     features = []
     if states is None:
@@ -137,11 +198,19 @@ def write(areas, xs, ys, extent, out, states=None):
         json.dump(fc, f)
     roads = [[(LON0, LAT0 + y), (LON0 + extent, LAT0 + y)] for y in ys] + \
             [[(LON0 + x, LAT0), (LON0 + x, LAT0 + extent)] for x in xs]
+    ways = ways or [0] * len(roads)
+    tag = {0: {}, 1: {"oneway": "yes"}, -1: {"oneway": "-1"}}
     fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"highway": "residential"},
-         "geometry": {"type": "LineString", "coordinates": r}} for r in roads]}
+        {"type": "Feature", "properties": {"highway": "residential", **tag[w]},
+         "geometry": {"type": "LineString", "coordinates": r}} for r, w in zip(roads, ways)]}
     with open(os.path.join(out, "roads.geojson"), "w") as f:
         json.dump(fc, f)
+    if points:
+        fc = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": f"point {i}", "population": 10},
+             "geometry": {"type": "Point", "coordinates": [x, y]}} for i, (_, x, y) in enumerate(points)]}
+        with open(os.path.join(out, "points.geojson"), "w") as f:
+            json.dump(fc, f)
 
 
 if __name__ == "__main__":
@@ -151,16 +220,21 @@ if __name__ == "__main__":
     a.add_argument("--seed", type=int, default=1)
     a.add_argument("--days", type=int, default=0)
     a.add_argument("--share", type=float, default=0.01)
+    a.add_argument("--oneway", type=float, default=0.0)
+    a.add_argument("--points", type=int, default=0)
     a.add_argument("--out", required=True)
     args = a.parse_args()
     areas, xs, ys, extent = generate(args.cells, args.lines, args.seed)
+    ways = oneways(xs, ys, args.oneway, args.seed)
+    points = places(xs, ys, extent, args.points, args.seed)
     if args.days == 0:
-        write(areas, xs, ys, extent, args.out)
-        print(json.dumps(solve(areas, xs, ys, extent)))
+        write(areas, xs, ys, extent, args.out, ways=ways, points=points)
+        print(json.dumps(solve(areas, xs, ys, extent, ways, points)))
     else:
         states = daily(areas, args.days, args.share, args.seed)
-        write(areas, xs, ys, extent, args.out, states)
-        started = time.perf_counter()
-        answers = [solve([(g, w) for (g, _), w in zip(areas, state)], xs, ys, extent) for state in states]
+        write(areas, xs, ys, extent, args.out, states, ways=ways, points=points)
+        started, cpu = time.perf_counter(), time.process_time()
+        answers = [solve([(g, w) for (g, _), w in zip(areas, state)], xs, ys, extent, ways, points) for state in states]
         print(json.dumps({"days": answers, "solve_seconds": time.perf_counter() - started,
+                          "solve_cpu_seconds": time.process_time() - cpu,
                           "edges": answers[0]["edges"]}))

@@ -1,24 +1,36 @@
 #!/usr/bin/env python3
-"""Compares `cordon access --timeline` output (one GeoJSON) with `access_yardstick.py --days`
-output: per period, the pockets' minutes to the edge, sorted, to 0.001 min (Cordon writes
-minutes to 3 decimals). Exit status 1 when a period differs.
+"""Compares `cordon access` output (one GeoJSON) with `access_yardstick.py` output: per period
+(`--days`; one date otherwise), the pockets' minutes to the edge, sorted, and, when the yardstick
+placed points, each point's minutes to the way out, in file order; to 0.0011 min (Cordon writes
+minutes to 3 decimals). Exit status 1 when anything differs.
 
   compare_access.py YARDSTICK.json CORDON.geojson
 """
 import json, sys
 y = json.load(open(sys.argv[1]))
+days = y["days"] if "days" in y else [y]
 ours = json.load(open(sys.argv[2]))["features"]
-by = {}
+pockets, places = {}, {}
 for f in ours:
     p = f["properties"]
-    if p.get("layer") != "access_pockets": continue
-    by.setdefault(p.get("from") or "", []).append(p)
-keys = sorted(by)
+    key = p.get("from") or ""
+    if p.get("layer") == "access_pockets":
+        pockets.setdefault(key, []).append(p)
+    elif p.get("layer") == "access_places":
+        places.setdefault(key, []).append(p)
+keys = sorted(pockets)
 bad = 0
-for k, d in zip(keys, y["days"]):
-    mine = sorted(p["minutes"] for p in by[k] if p["minutes"] is not None)
+close = lambda a, b: abs(a - b) <= 0.0011
+for k, d in zip(keys, days):
+    mine = sorted(p["minutes"] for p in pockets[k] if p["minutes"] is not None)
     theirs = [round(s / 60, 3) for s in d["seconds"]]
-    if len(mine) != len(theirs) or any(abs(a - b) > 0.0011 for a, b in zip(mine, theirs)):
-        bad += 1
-print(f"{len(keys)} periods, yardstick {len(y['days'])} days, {bad} differ")
-sys.exit(1 if bad else 0)
+    wrong = len(mine) != len(theirs) or not all(close(a, b) for a, b in zip(mine, theirs))
+    if d.get("place_seconds"):
+        got = [p["minutes_to_way_out"] for p in places.get(k, [])]
+        want = [None if s is None else round(s / 60, 3) for s in d["place_seconds"]]
+        wrong |= len(got) != len(want) or not all(
+            (a is None and b is None) or (a is not None and b is not None and close(a, b)) for a, b in zip(got, want))
+    bad += wrong
+points = f", {len(days[0]['place_seconds'])} points" if days[0].get("place_seconds") else ""
+print(f"{len(keys)} periods, yardstick {len(days)} days{points}, {bad} differ")
+sys.exit(1 if bad or len(keys) != len(days) else 0)

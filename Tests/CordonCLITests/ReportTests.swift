@@ -137,6 +137,21 @@ struct ReportTests {
         #expect(!(try report()).contains("<figcaption>"))
     }
 
+    /// Each map that draws the safest road out (the demo has roads) keys it: the colours it is
+    /// drawn in have their swatch in that map's legend, which says it is a model's.
+    @Test func theLegendKeysTheSafestRoadOut() throws {
+        let maps = Self.figures(try report()).filter { $0.contains("class=\"map\"") }
+        let drawn = maps.filter { $0.contains("class=\"road-paths\"") }
+        #expect(!drawn.isEmpty)
+        for map in drawn {
+            let strokes = Self.strokes(map, group: "road-paths")
+            #expect(!strokes.isEmpty && strokes.isSubset(of: Self.strokes(map, group: "legend")), "\(strokes)")
+            #expect(map.contains(">safest road out (model)</text>"))
+        }
+        // A map without one does not key it.
+        for map in maps where !map.contains("class=\"road-paths\"") { #expect(!map.contains("safest road out (model)")) }
+    }
+
     /// The ration chart plots what was handed out (0 once a stock is gone), the ration bands are
     /// said not to be IPC phases, and the headline card says its end dates are last days, as the
     /// siege table's "last day encircled" column does.

@@ -112,6 +112,21 @@ import Testing
         #expect(flat.nodes.count == 7 && flat.edges.count == 6, "\(flat.nodes.count) nodes, \(flat.edges.count) edges")
     }
 
+    @Test func roadsAreNodedWhereOneEndsOnAnotherAndOverlapsAreMerged() throws {
+        // C (1, 0)–(1, 1) km ends on A (0, 0)–(2, 0): A is cut there. Nodes (0, 0), (1, 0),
+        // (2, 0), (1, 1); edges A in two and C: 3. The Swift noder does this level.
+        let a = try road([(0, 0), (2000, 0)]), c = try road([(1000, 0), (1000, 1000)])
+        let t = try network([a, c])
+        #expect(t.nodes.count == 4 && t.edges.count == 3, "\(t.nodes.count) nodes, \(t.edges.count) edges")
+        // B (1, 0)–(3, 0) km overlaps A along 1–2 km: GEOS's union nodes that level, the overlap
+        // once: a single path from 0 to 3 km (one edge fewer than nodes; GEOS cuts the overlap at
+        // the drawing's 50 m vertices), 3 km in all, not the 4 km of A and B.
+        let b = try road([(1000, 0), (3000, 0)])
+        let o = try network([a, b])
+        #expect(o.edges.count == o.nodes.count - 1, "\(o.nodes.count) nodes, \(o.edges.count) edges")
+        #expect(abs(o.lengths.reduce(0, +) / (3000 / k) - 1) < 1e-4)
+    }
+
     @Test func movingACorridorEntryChangesTravelTimes() throws {
         // One footway (5 km/h) along y = 3 km through besieged ground; 500 residents at x = 1 km.
         // Entry at x = 3 km: 2000/k m, 2000/k / (5/3.6) s = 1440.12 s = 24.002 min: within 30
@@ -138,6 +153,44 @@ import Testing
         #expect(abs(try #require(q.wayOutMetres) / (1000 / k) - 1) < 1e-4)
     }
 
+    @Test func oneWayRoadsAreDrivenForwardOnly() throws {
+        // The grid without a block, but y = 1 km drawn from x = 10 to 0 km. Two-way, the pocket's
+        // road out runs east along it from (2, 1) to the base at (10, 1): 8 km. One-way as drawn
+        // (westward only) the way out takes y = 0 (or 2) km: (2, 0) to (10, 0), 8 km, then
+        // north 1 km: 9 km. A resident at (1.5, 1) km on it must first drive west 0.5 km to
+        // (1, 1), then 1 km to y = 0, 9 km east and 1 km north: 11.5 km (two-way: 8.5 km east).
+        // `oneway=-1` on the same drawing lets it be driven east only: 8 km again.
+        func roads(_ tags: JSONObject) throws -> [Feature] {
+            var f: [Feature] = []
+            for x in stride(from: 0.0, through: 10_000, by: 1000) { f.append(try road([(x, 0), (x, 6000)])) }
+            for y in stride(from: 0.0, through: 6000, by: 1000) where y != 1000 { f.append(try road([(0, y), (10_000, y)])) }
+            return f + [try road([(10_000, 1000), (0, 1000)], tags)]
+        }
+        let map = try ControlMap(file: "map", areas: [
+            canvas.area(0, try canvas.toLonLat.apply(canvas.metricBox(0, 0, 2000, 6000)), "opposition"),
+            canvas.area(1, try canvas.toLonLat.apply(canvas.metricBox(2000, 0, 10_000, 6000)), "sdf"),
+        ])
+        let resident = [AccessPlace(name: "Hanano", geometry: try canvas.point(1500, 1000), population: 100)]
+        func answer(_ tags: JSONObject) throws -> (path: RoadPath, place: PlaceAccess) {
+            let day = try analysis(map, network(roads(tags)), range: 0, places: resident).access(on: nil)
+            return (try #require(day.pockets.first?.safest), try #require(day.places.first))
+        }
+        let twoWay = try answer(["highway": .string("residential")])
+        #expect(abs(twoWay.path.metres / (8000 / k) - 1) < 1e-4, "\(twoWay.path.metres) m")
+        #expect(abs(try #require(twoWay.place.wayOutMetres) / (8500 / k) - 1) < 1e-4)
+        let west = try answer(["highway": .string("residential"), "oneway": .string("yes")])
+        #expect(abs(west.path.metres / (9000 / k) - 1) < 1e-4, "\(west.path.metres) m")
+        #expect(abs(try #require(west.place.wayOutMetres) / (11_500 / k) - 1) < 1e-4, "\(west.place)")
+        // 11.5 km at 25 km/h.
+        #expect(abs(try #require(west.place.wayOutSeconds) / (11_500 / k / (25 / 3.6)) - 1) < 1e-4)
+        let east = try answer(["highway": .string("residential"), "oneway": .string("-1")])
+        #expect(abs(east.path.metres / (8000 / k) - 1) < 1e-4, "\(east.path.metres) m")
+        // A roundabout is one-way as drawn unless it says otherwise.
+        #expect(RoadLine.oneway(.init(["junction": .string("roundabout")])) == 1)
+        #expect(RoadLine.oneway(.init(["junction": .string("roundabout"), "oneway": .string("no")])) == 0)
+        #expect(RoadLine.oneway(.init(["other_tags": .string("\"oneway\"=>\"-1\"")])) == -1)
+    }
+
     @Test func badRoadsAreNamed() throws {
         #expect(throws: SiegeInputError.self) { try RoadLine.read([], file: "roads.geojson") }
         do {
@@ -151,6 +204,16 @@ import Testing
             Issue.record("a misspelt class was taken")
         } catch let e as SiegeInputError {
             #expect(e.description.contains("primray") && e.description.hasPrefix("speeds.csv"), "\(e)")
+        }
+        // A spreadsheet's export: a byte-order mark, a header, a quoted class, CRLF.
+        let csv = try RoadSpeeds(text: "\u{FEFF}class,kmh\r\n\"primary\",40\r\n# closed by checkpoints\r\ntrack,8\r\n",
+                                 file: "speeds.csv", networkClasses: [])
+        #expect(csv.byClass["primary"] == 40 && csv.byClass["track"] == 8)
+        do {
+            _ = try RoadSpeeds(text: "primary,40\ntrack,fast\n", file: "speeds.csv", networkClasses: [])
+            Issue.record("a speed that is not a number was taken")
+        } catch let e as SiegeInputError {
+            #expect(e.description.contains("line 2") && e.description.contains("fast"), "\(e)")
         }
         let json = try RoadSpeeds(text: "{\"primary\": 40}", file: "speeds.json", networkClasses: [])
         #expect(json.kmh(roadClass: "primary", maxspeed: nil) == 40 && json.kmh(roadClass: "primary", maxspeed: "30 mph") == 30 * 1.609344)

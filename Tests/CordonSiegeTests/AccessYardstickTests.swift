@@ -9,6 +9,8 @@ import Testing
 /// Dijkstra, written apart from ours), each pocket's quickest safe road to the study area's
 /// edge takes the same seconds to 1e-6 relative, and the same pockets have no road out.
 /// No fire range, so the safest road is the quickest (the yardstick does not grow fire zones).
+/// Seed 5 makes 30 % of the roads one-way and puts 300 population points on the roads: each
+/// point's seconds to the edge, driving the way the roads allow, agree too.
 @Suite(Reference.needs("the access yardstick: python with shapely, pyproj, scipy (scripts/setup)",
                        YardstickPython.importing(["shapely", "pyproj", "scipy"]) != nil))
 struct AccessYardstickTests {
@@ -18,7 +20,8 @@ struct AccessYardstickTests {
         let folder = try temporaryFolder("access-yardstick-\(seed)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = Repository.root.appendingPathComponent("scripts/access_yardstick.py").path
-        let run = try Command.run(python, [script, "--cells", "16", "--lines", "30", "--seed", "\(seed)", "--out", folder.path])
+        let extra = seed == 5 ? ["--oneway", "0.3", "--points", "300"] : []
+        let run = try Command.run(python, [script, "--cells", "16", "--lines", "30", "--seed", "\(seed)", "--out", folder.path] + extra)
         #expect(run.status == 0, "\(run.text)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let theirs = try #require(answer["seconds"] as? [Double])
@@ -30,9 +33,25 @@ struct AccessYardstickTests {
         let roadsFile = folder.appendingPathComponent("roads.geojson").path
         let net = try RoadNetwork(lines: RoadLine.read(LayerFiles.features(roadsFile, context: ctx), file: roadsFile),
                                   speeds: RoadSpeeds(), file: roadsFile, context: ctx)
+        let pointsFile = folder.appendingPathComponent("points.geojson").path
+        let places = seed == 5 ? try AccessPlace.read(LayerFiles.features(pointsFile, context: ctx), file: pointsFile) : []
         let day = try AccessAnalysis(map: map, network: net,
                                      options: AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: 0),
-                                     context: ctx).access(on: nil)
+                                     places: places, context: ctx).access(on: nil)
+        if seed == 5 {
+            let theirPlaces = try #require(answer["place_seconds"] as? [Any])
+            #expect(theirPlaces.count == 300 && day.places.count == 300)
+            for (p, t) in zip(day.places, theirPlaces) {
+                if let b = t as? Double {
+                    let a = try #require(p.wayOutSeconds, "\(p.place.name): none, the yardstick's \(b) s")
+                    #expect(abs(a - b) / max(b, 1e-9) < 1e-6, "\(p.place.name): ours \(a) s, the yardstick's \(b) s")
+                } else {
+                    #expect(p.wayOutSeconds == nil, "\(p.place.name): ours \(p.wayOutSeconds!) s, the yardstick's none")
+                }
+            }
+            // Hollow if every point were cut off, or none.
+            #expect(theirPlaces.filter { $0 is Double }.count >= 50 && theirPlaces.filter { !($0 is Double) }.count >= 10)
+        }
         let ours = day.pockets.compactMap { $0.safest?.seconds }.sorted()
         #expect(ours.count == theirs.count, "ours \(ours.count) pockets with a road out, the yardstick's \(theirs.count)")
         for (a, b) in zip(ours, theirs) {

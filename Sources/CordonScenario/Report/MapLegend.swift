@@ -1,7 +1,7 @@
 import CordonSiege
 
 /// The key under each map: who holds the ground, besieged hatching, the pocket's fronts,
-/// route conditions, stretches under fire and corridors.
+/// route conditions, stretches under fire, corridors and the safest road out.
 struct MapLegend {
     let controllers: [String]
     let palette: Palette
@@ -11,6 +11,8 @@ struct MapLegend {
     /// What the pocket's fronts face, as the fronts layer names it (controllers, `edge`,
     /// `gap`), in legend order: each gets its own swatch, drawn as `MapStyle.front` draws it.
     let fronts: [String]
+    /// Whether the map draws a safest road out (the run had roads, and a pocket has one that day).
+    var roadPaths = false
 
     /// Rough width of legend text at 11 px, to lay items out in a row.
     private static func textWidth(_ s: String) -> Double { Double(s.count) * 6.1 }
@@ -69,6 +71,13 @@ struct MapLegend {
                 svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h14"),
                                    ("stroke", Palette.corridorColour(declaredOpen: true, cut: cut)),
                                    ("stroke-width", "2.5"), ("marker-end", "url(#\(figure)-arrow\(cut ? "-cut" : ""))")])
+            }
+        }
+        if roadPaths {
+            row.item("safest road out (model)", into: &svg) { x, y, svg in
+                svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h16"), ("stroke", "#ffffff"), ("stroke-width", "5")])
+                svg.empty("path", [("d", "M\(ReportNumber.svg(x)) \(ReportNumber.svg(y))h16"), ("stroke", MapStyle.roadPathColour),
+                                   ("stroke-width", MapStyle.roadPathWidth), ("stroke-dasharray", MapStyle.roadPathDash)])
             }
         }
         svg.close("g")

@@ -47,7 +47,8 @@ struct MapPanel {
         let frame = MapFrame(extent: layers.extent, left: 0.5, top: top, width: Self.width - 1)
         let legendTop = frame.top + frame.height + 8
         var legend = SVGWriter()
-        let legendHeight = MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id, fronts: fronts)
+        let legendHeight = MapLegend(controllers: controllers, palette: palette, besieged: besieged, figure: id, fronts: fronts,
+                                     roadPaths: layers.roadPaths.contains { $0.holds(on: date.day) })
             .draw(top: legendTop, width: Self.width, into: &legend)
         let height = legendTop + legendHeight
         let pocket = layers.pockets.first { $0.holds(on: date.day) && $0.bool("focus") == true }
@@ -229,8 +230,8 @@ struct MapPanel {
         svg.open("g", [("class", "road-paths"), ("fill", "none"), ("stroke-linecap", "round")])
         for r in shown {
             svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#ffffff"), ("stroke-width", "5")])
-            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", "#1b7837"), ("stroke-width", "2.5"),
-                               ("stroke-dasharray", "6 3")])
+            svg.empty("path", [("d", frame.path(r, closed: false)), ("stroke", MapStyle.roadPathColour),
+                               ("stroke-width", MapStyle.roadPathWidth), ("stroke-dasharray", MapStyle.roadPathDash)])
         }
         for r in shown {
             guard let part = r.parts.max(by: { $0.count < $1.count }), let first = part.first else { continue }

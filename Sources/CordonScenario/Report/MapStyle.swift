@@ -52,4 +52,7 @@ enum MapStyle {
 
     /// A stretch within fire range: a wide translucent band under the route.
     static let exposedWidth = "15", exposedOpacity = "0.6"
+
+    /// The safest road out of a pocket (docs/design.md#roads): dashed green over a white casing.
+    static let roadPathColour = "#1b7837", roadPathDash = "6 3", roadPathWidth = "2.5"
 }

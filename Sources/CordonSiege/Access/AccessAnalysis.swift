@@ -2,6 +2,9 @@ import CordonCore
 import CordonGeometry
 import Foundation
 
+/// Whole millimetres, the first cost of the searches: they add up exactly.
+@inline(__always) private func mm(_ metres: Double) -> Int64 { Int64((metres * 1000).rounded()) }
+
 /// Safe roads in and out of the besieged side's pockets on each date (docs/design.md#roads):
 /// roads inside hostile ground are cut, roads within fire range of it exposed; per pocket the
 /// safest road out and, when there is none, the shortest cut that would reopen one; per
@@ -18,18 +21,22 @@ public final class AccessAnalysis {
     /// Edges in the analysis's context, and an index over them.
     let edges: [Geometry]
     let edgeTree: STRtree
-    let nodePoints: [Geometry]
-    let nodeGrid: NodeGrid
-    /// Where each place meets the road nearest it.
+    /// Where each place meets the road nearest it, and its point.
     let placeRoads: [RoadAttachment]
-    let placePoints: [Geometry]
+    let placePoints: [Coordinate]
     /// Each corridor's ends: point and where it meets the nearest road.
-    let corridorEnds: [[(point: Geometry, road: RoadAttachment)]]
+    let corridorEnds: [[(point: Coordinate, road: RoadAttachment)]]
     /// Metres inside hostile ground and within fire range outside it, per edge, on the date last analysed.
     private var hostile: [Double] = [], exposed: [Double] = []
     private var measuredDay: Day??
+    /// Whether an edge's metres changed since the routes were last found.
+    private var roadsChanged = true
+    /// The routes found on the date last analysed, kept while neither the roads nor the exits change.
+    private var routing: Routing?
     /// The fire tiles of the day last asked for: measuring roads and finding the exits share them.
     private var tiles: (day: Day?, tiles: FireTiles)?
+    /// Each area's rings, read once.
+    private var rings: [Int: [[Coordinate]]] = [:]
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -46,9 +53,9 @@ public final class AccessAnalysis {
     public init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
                 places: [AccessPlace] = [], corridors: [Route] = [], context ctx: GEOSContext) throws {
         try options.routes.validate()
-        try map.requireControllers([options.besieged], role: { _ in "the besieged controller" })
-        try map.requireControllers(options.allies, role: { _ in "the allied controller" })
-        try map.requireControllers(options.neutral, role: { _ in "the neutral controller" })
+        try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
+        try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
+        try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
         ws = try Workspace(map: map, layers: EnclosureLayers(bases: bases), context: ctx)
         guard ws.longitudes.cut == nil else {
             throw SiegeInputError(file: map.file, "the map crosses the antimeridian; road access is not analysed across it")
@@ -62,8 +69,6 @@ public final class AccessAnalysis {
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
         edgeTree = try STRtree(edges, context: ctx)
-        nodePoints = try network.nodes.map { try ctx.point($0) }
-        nodeGrid = NodeGrid(network.nodes)
 
         // A network that meets no area of the map cannot answer anything.
         let ws = self.ws, edges = self.edges
@@ -75,16 +80,15 @@ public final class AccessAnalysis {
             let m = map.bounds.map { "\($0.minX),\($0.minY) … \($0.maxX),\($0.maxY)" } ?? "nothing"
             throw SiegeInputError(file: network.file, "no road reaches the map \(map.file): the roads span \(r), the map \(m)")
         }
-        placePoints = try places.map { p in p.geometry.type == .point ? p.geometry : try p.geometry.representativePoint() }
+        placePoints = try places.map { p in
+            try (p.geometry.type == .point ? p.geometry : p.geometry.representativePoint()).coordinates[0]
+        }
         let tree = edgeTree, net = network
-        placeRoads = try placePoints.map { try RoadAttachment.nearest($0, edges: edges, tree: tree, network: net) }
+        placeRoads = try placePoints.map { try RoadAttachment.nearest($0, tree: tree, network: net) }
         corridorEnds = try self.corridors.map { r in
             let parts = r.geometry.type == .multiLineString ? r.geometry.parts : [r.geometry]
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
-            return try [first, last].map { c in
-                let p = try ctx.point(c)
-                return (p, try RoadAttachment.nearest(p, edges: edges, tree: tree, network: net))
-            }
+            return try [first, last].map { c in (c, try RoadAttachment.nearest(c, tree: tree, network: net)) }
         }
     }
 
@@ -96,7 +100,7 @@ public final class AccessAnalysis {
     /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func access(on day: Day?) throws -> AccessDay {
         try measureAll(on: day)
-        var d = try analyse(on: day)
+        var d = try analyse(on: day, pockets: enclosure.pockets(on: day))
         d.date = day
         return d
     }
@@ -107,21 +111,26 @@ public final class AccessAnalysis {
     /// - Parameter progress: Told the periods done and the total.
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         let periods = self.periods
+        // Pockets worked period to period, as `enclosure --timeline` works them.
+        let pocketsOf = IncrementalEnclosure(enclosure)
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
             if case .some(let last) = measuredDay {
                 let changed = ws.areas.indices.filter { ws.areas[$0].holds(on: last) != ws.areas[$0].holds(on: day) }
-                let reach = options.fireRange + options.tolerance + 10
+                let reach = options.routes.fireRange + options.tolerance + 10
                 var dirty = Set<Int>()
                 for a in changed { dirty.formUnion(try edgeTree.query(ws.areas[a].geometry.bounds!.grown(metres: reach))) }
                 let tiles = fireTiles(on: day)
-                for e in dirty.sorted() { (hostile[e], exposed[e]) = try measure(edges[e], tiles: tiles, on: day) }
+                for e in dirty.sorted() {
+                    let now = try measure(net.coordinates[e], tiles: tiles, on: day)
+                    if now != (hostile[e], exposed[e]) { (hostile[e], exposed[e]) = now; roadsChanged = true }
+                }
                 measuredDay = .some(day)
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day)
+            var d = try analyse(on: day, pockets: pocketsOf.pockets(on: day).map(\.pocket))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -131,7 +140,7 @@ public final class AccessAnalysis {
 
     private func fireTiles(on day: Day?) -> FireTiles {
         if let tiles, tiles.day == day { return tiles.tiles }
-        let made = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
+        let made = FireTiles(ws, range: options.routes.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
         tiles = (day, made)
         return made
     }
@@ -143,27 +152,42 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: edges.count)
         exposed = hostile
-        for e in edges.indices { (hostile[e], exposed[e]) = try measure(edges[e], tiles: tiles, on: day) }
+        for e in edges.indices { (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day) }
         measuredDay = .some(day)
+        roadsChanged = true
     }
 
-    /// Metres of a line inside hostile ground, and within the fire range outside it, cut by the
-    /// fire tiles' zones in lon/lat as `cordon routes` cuts a route.
-    private func measure(_ line: Geometry, tiles: FireTiles, on day: Day?) throws -> (Double, Double) {
-        guard let b = line.bounds else { return (0, 0) }
-        guard try ws.areas(near: b.grown(metres: options.fireRange + 10), on: day).contains(where: isHostile) else { return (0, 0) }
-        var h = 0.0, x = 0.0
-        for tile in try tiles.tiles(crossing: line) {
+    private func rings(of area: Int) -> [[Coordinate]] {
+        if let r = rings[area] { return r }
+        let r = PointLocator.rings(of: ws.areas[area].geometry)
+        rings[area] = r
+        return r
+    }
+
+    /// Metres of a line inside hostile ground (clipped by the hostile areas' rings, without
+    /// GEOS), and within the fire range outside it, cut by the fire tiles' zones in lon/lat as
+    /// `cordon routes` cuts a route.
+    private func measure(_ line: [Coordinate], tiles: FireTiles, on day: Day?) throws -> (Double, Double) {
+        guard let first = line.first else { return (0, 0) }
+        let b = line.reduce(Bounds(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)) {
+            Bounds(minX: min($0.minX, $1.x), minY: min($0.minY, $1.y), maxX: max($0.maxX, $1.x), maxY: max($0.maxY, $1.y))
+        }
+        let range = options.routes.fireRange
+        let near = try ws.areas(near: b.grown(metres: range + 10), on: day).filter(isHostile)
+        guard !near.isEmpty else { return (0, 0) }
+        let touching = near.filter { ws.areas[$0].geometry.bounds?.intersects(b) == true }
+        let h = LineClip.metresInside(line, polygons: touching.map(rings(of:)))
+        guard range > 0 else { return (h, 0) }
+        let geometry = try ws.ctx.lineString(line)
+        var x = 0.0
+        for tile in try tiles.tiles(crossing: geometry) {
             guard let hostile = tile.hostile, let fire = tile.underFire else { continue }
-            let piece = try line.intersection(ws.ctx.rectangle(tile.bounds))
+            let piece = try geometry.intersection(ws.ctx.rectangle(tile.bounds))
             if piece.isEmpty { continue }
-            h += Geodesic.length(try piece.intersection(hostile))
             x += Geodesic.length(try piece.intersection(fire).difference(hostile))
         }
         return (h, x)
     }
-
-    @inline(__always) private static func mm(_ metres: Double) -> Int64 { Int64((metres * 1000).rounded()) }
 
     /// Whether an edge (or a stretch) with these metres may be driven safely.
     private func usable(hostile h: Double, exposed x: Double) -> Bool {
@@ -178,38 +202,49 @@ public final class AccessAnalysis {
         return try polygons(of: ws.dissolve(held)).compactMap { try $0.exteriorRing?.clone() }
     }
 
-    /// Where roads meet the way out, and the stretch from each end of such a road to it.
+    /// Where roads meet the way out, and the stretch from each end of such a road to it that
+    /// may be driven towards the way out.
     private func exits(on day: Day?) throws -> [Exit] {
         let t = options.tolerance
+        var meets: [Int: [Coordinate]] = [:]  // edge: where it meets the way out
+        for part in try wayOut(on: day) {
+            // A ring of the study area's edge, in short runs: each is tested only against the edges near it.
+            let runs: [Geometry]
+            if part.type == .lineString || part.type == .linearRing {
+                let c = part.coordinates
+                runs = try stride(from: 0, to: max(c.count - 1, 1), by: 64).map { try ws.ctx.lineString(Array(c[$0...min($0 + 64, c.count - 1)])) }
+            } else {
+                runs = [part]
+            }
+            for run in runs {
+                guard let b = run.bounds else { continue }
+                let prepared = try PreparedGeometry(run)
+                for e in try edgeTree.query(b.grown(metres: t)).sorted() {
+                    let edge = edges[e]
+                    if try prepared.intersects(edge) {
+                        meets[e, default: []] += allCoordinates(try edge.intersection(run))
+                    } else if run.type.isPuntal || run.type.isPolygonal, let (a, p) = try edge.nearestPoints(to: run),
+                              Geodesic.distance(a, p) <= t {
+                        meets[e, default: []].append(a)
+                    }
+                }
+            }
+        }
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
-        var seen = Set<Int>()
-        for part in try wayOut(on: day) {
-            guard let b = part.bounds else { continue }
-            let prepared = try PreparedGeometry(part)
-            for e in try edgeTree.query(b.grown(metres: t)).sorted() where !seen.contains(e) {
-                let edge = edges[e]
-                var points: [Coordinate] = []
-                if try prepared.intersects(edge) {
-                    points = try allCoordinates(edge.intersection(part))
-                } else if part.type.isPuntal || part.type.isPolygonal, let (a, p) = try edge.nearestPoints(to: part),
-                          Geodesic.distance(a, p) <= t {
-                    points = [a]
-                }
-                guard !points.isEmpty else { continue }
-                seen.insert(e)
-                let coords = edge.coordinates
-                let splits = points.map { Polyline.split(coords, at: $0) }
-                let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
-                let fromEnd = splits.map(\.fromEnd).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
-                for (node, stretch) in [(net.edgeFrom[e], fromStart), (net.edgeTo[e], fromEnd)] {
-                    let metres = Geodesic.polylineLength(stretch)
-                    var h = 0.0, x = 0.0
-                    if metres > 0 { (h, x) = try measure(try ws.ctx.lineString(stretch), tiles: tiles, on: day) }
-                    out.append(Exit(edge: e, node: node, point: stretch.last!, stretch: stretch, metres: metres,
-                                    seconds: net.lengths[e] > 0 ? net.seconds[e] * metres / net.lengths[e] : 0,
-                                    exposed: x, hostile: h))
-                }
+        for e in meets.keys.sorted() {
+            let coords = net.coordinates[e]
+            let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
+            let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
+            let fromEnd = splits.map(\.fromEnd).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
+            for (node, stretch) in [(net.edgeFrom[e], fromStart), (net.edgeTo[e], fromEnd)] {
+                // An end on the way out itself needs no driving; a stretch, the edge's leave.
+                let metres = Geodesic.polylineLength(stretch)
+                guard metres == 0 || net.drivable(e, from: node) else { continue }
+                var h = 0.0, x = 0.0
+                if metres > 0 { (h, x) = try measure(stretch, tiles: tiles, on: day) }
+                out.append(Exit(edge: e, node: node, point: stretch.last!, stretch: stretch, metres: metres,
+                                seconds: net.seconds(along: e, metres: metres), exposed: x, hostile: h))
             }
         }
         return out
@@ -219,52 +254,95 @@ public final class AccessAnalysis {
         g.type.isCollection ? g.parts.flatMap(allCoordinates) : g.coordinates
     }
 
-    private func analyse(on day: Day?) throws -> AccessDay {
+    /// The routes of one state of the roads: from the exits that may be driven safely, the
+    /// safest (least exposed millimetres, then seconds) and the quickest; from every exit, the
+    /// least hostile millimetres (the cut that would reopen a pocket), found when first needed;
+    /// and to the entries of the corridors open that day.
+    private final class Routing {
+        let exits: [Exit]
+        let safest: ShortestPaths, fastest: ShortestPaths
+        private let net: RoadNetwork, hostile: [Double]
+        private var reopenPaths: ShortestPaths?
+        var corridors: (open: [Int], paths: ShortestPaths?)?  // keyed by the corridors open and the end each is entered by
+
+        init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: (Int) -> Bool,
+             usable: (Exit) -> Bool) {
+            self.net = net
+            self.exits = exits
+            self.hostile = hostile
+            let safe = exits.enumerated().filter { usable($0.element) }
+            safest = ShortestPaths(net, starts: safe.map {
+                .init(node: $0.element.node, first: mm($0.element.exposed), seconds: $0.element.seconds,
+                      metres: $0.element.metres, tag: Int32($0.offset))
+            }, weight: { blocked($0) ? nil : mm(exposed[$0]) })
+            fastest = ShortestPaths(net, starts: safe.map {
+                .init(node: $0.element.node, first: 0, seconds: $0.element.seconds, metres: $0.element.metres, tag: Int32($0.offset))
+            }, weight: { blocked($0) ? nil : 0 })
+        }
+
+        var reopen: ShortestPaths {
+            if let reopenPaths { return reopenPaths }
+            let hostile = self.hostile
+            let made = ShortestPaths(net, starts: exits.enumerated().map {
+                .init(node: $0.element.node, first: mm($0.element.hostile), seconds: $0.element.seconds,
+                      metres: $0.element.metres, tag: Int32($0.offset))
+            }, weight: { mm(hostile[$0]) })
+            reopenPaths = made
+            return made
+        }
+    }
+
+    private func analyse(on day: Day?, pockets: [Pocket]) throws -> AccessDay {
         let exits = try exits(on: day)
         let avoid = options.avoidFire, t = options.tolerance
         let hostile = self.hostile, exposed = self.exposed
         let blocked = { (e: Int) in hostile[e] > t || (avoid && exposed[e] > t) }
-        let safeStarts = exits.enumerated().filter { usable(hostile: $0.element.hostile, exposed: $0.element.exposed) }
-        let safest = ShortestPaths(net, starts: safeStarts.map {
-            .init(node: $0.element.node, first: Self.mm($0.element.exposed), seconds: $0.element.seconds,
-                  metres: $0.element.metres, tag: Int32($0.offset))
-        }, weight: { blocked($0) ? nil : Self.mm(exposed[$0]) })
-        let fastest = ShortestPaths(net, starts: safeStarts.map {
-            .init(node: $0.element.node, first: 0, seconds: $0.element.seconds, metres: $0.element.metres, tag: Int32($0.offset))
-        }, weight: { blocked($0) ? nil : 0 })
+        // A date whose changes leave every road and exit as they were keeps the routes found before.
+        let routing: Routing
+        if let last = self.routing, !roadsChanged, last.exits == exits {
+            routing = last
+        } else {
+            routing = Routing(net, exits: exits, hostile: hostile, exposed: exposed, blocked: blocked,
+                              usable: { [self] in usable(hostile: $0.hostile, exposed: $0.exposed) })
+            self.routing = routing
+            roadsChanged = false
+        }
 
         var result = AccessDay()
         result.cutEdges = edges.indices.filter { hostile[$0] > t }
         result.exposedEdges = edges.indices.filter { hostile[$0] <= t && exposed[$0] > t }
 
         // Corridor entries declared open today: the end in the besieged side's ground, else the first.
-        var entries: [ShortestPaths.Start] = []
+        let open = corridors.indices.filter { corridors[$0].declaredOpen(on: day) }
         var entryRoads: [(corridor: Int, road: RoadAttachment)] = []
-        for (c, r) in corridors.enumerated() where r.declaredOpen(on: day) {
+        var chosen: [Int] = []  // corridor and end, which the routes to the entries rest on
+        for c in open {
             let ends = corridorEnds[c]
-            let inside = try ends.firstIndex { try controller(at: $0.point, on: day) == options.besieged } ?? 0
-            entries += ends[inside].road.starts(tag: Int32(c), blocked: blocked)
+            let inside = try ends.firstIndex { try controller(at: $0.point, on: day) == options.routes.besieged } ?? 0
             entryRoads.append((c, ends[inside].road))
+            chosen.append(2 * c + inside)
         }
-        let toCorridor = entries.isEmpty ? nil : ShortestPaths(net, starts: entries, weight: { blocked($0) ? nil : 0 })
+        if routing.corridors?.open != chosen {
+            let entries = entryRoads.flatMap { $0.road.starts(tag: Int32($0.corridor), in: net, blocked: blocked) }
+            routing.corridors = (chosen, entries.isEmpty ? nil : ShortestPaths(net, starts: entries, weight: { blocked($0) ? nil : 0 }))
+        }
+        let toCorridor = routing.corridors?.paths
 
-        let pockets = try enclosure.pockets(on: day)
-        let prepared = try pockets.map { try PreparedGeometry($0.geometry) }
-        var reopen: ShortestPaths?
+        // Road nodes and places by pocket, located without a GEOS point each.
+        let locator = PointLocator(pockets.map(\.geometry))
+        var scratch: [UInt8] = []
+        var nodesOf = [[Int32]](repeating: [], count: pockets.count)
+        for (n, c) in net.nodes.enumerated() {
+            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[k].append(Int32(n)) }
+        }
         for (k, pocket) in pockets.enumerated() {
-            let nodes = try nodeGrid.within(pocket.geometry.bounds!).filter { try prepared[k].intersects(nodePoints[Int($0)]) }
+            let nodes = nodesOf[k]
             var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)
-            if let best = Self.best(nodes, safest) {
+            if let best = Self.best(nodes, routing.safest) {
                 a.roadWayOut = true
-                a.safest = try path(from: best, safest, exits: exits, on: day)
-            } else if !nodes.isEmpty {
-                if reopen == nil {
-                    reopen = ShortestPaths(net, starts: exits.enumerated().map {
-                        .init(node: $0.element.node, first: Self.mm($0.element.hostile), seconds: $0.element.seconds,
-                              metres: $0.element.metres, tag: Int32($0.offset))
-                    }, weight: { Self.mm(hostile[$0]) })
-                }
-                if let best = Self.best(nodes, reopen!) { a.reopen = try path(from: best, reopen!, exits: exits, on: day) }
+                a.safest = try path(from: best, routing.safest, exits: exits, on: day)
+            } else if !nodes.isEmpty, let best = Self.best(nodes, routing.reopen) {
+                a.reopen = try path(from: best, routing.reopen, exits: exits, on: day)
             }
             result.pockets.append(a)
         }
@@ -272,19 +350,20 @@ public final class AccessAnalysis {
         for (i, place) in places.enumerated() {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
-            p.pocket = try prepared.firstIndex { try $0.intersects(placePoints[i]) }
-            if let c = toCorridor, let r = at.reach(c, blocked: blocked) {
+            p.pocket = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch)
+            if let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
                 p.corridorSeconds = r.seconds
                 p.corridorMetres = r.metres
-                // An entry on the place's own road is reached along it.
-                for (k, end) in entryRoads where end.edge == at.edge {
-                    let metres = abs(end.along - at.along)
-                    let seconds = net.lengths[at.edge] > 0 ? net.seconds[at.edge] * metres / net.lengths[at.edge] : 0
-                    if seconds < p.corridorSeconds! { (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, seconds, metres) }
+            }
+            // An entry on the place's own road is reached along it.
+            if !blocked(at.edge) {
+                for (k, end) in entryRoads {
+                    guard let r = at.along(to: end, in: net), r.seconds < p.corridorSeconds ?? .infinity else { continue }
+                    (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, r.seconds, r.metres)
                 }
             }
-            if let r = at.reach(fastest, blocked: blocked) {
+            if let r = at.reach(routing.fastest, in: net, blocked: blocked) {
                 p.wayOutSeconds = r.seconds
                 p.wayOutMetres = r.metres
             }
@@ -313,7 +392,7 @@ public final class AccessAnalysis {
         var node = Int32(n)
         var h = 0.0, x = 0.0
         for e in paths.edges(from: n, in: net) {
-            let c = edges[e].coordinates
+            let c = net.coordinates[e]
             parts.append(net.edgeFrom[e] == node ? c : c.reversed())
             node = net.other(e, node)
             h += hostile[e]
@@ -327,10 +406,11 @@ public final class AccessAnalysis {
         if coords.count == 1 { coords.append(coords[0]) }  // a pocket node on the way out itself
         return RoadPath(geometry: try ws.ctx.lineString(coords), metres: paths.metres[n], exposedMetres: x,
                         hostileMetres: h, seconds: paths.seconds[n],
-                        endsIn: try controller(at: ws.ctx.point(exit.point), on: day))
+                        endsIn: try controller(at: exit.point, on: day))
     }
 
-    private func controller(at point: Geometry, on day: Day?) throws -> String? {
+    private func controller(at c: Coordinate, on day: Day?) throws -> String? {
+        let point = try ws.ctx.point(c)
         guard let b = point.bounds else { return nil }
         return try ws.areas(near: b, on: day).first { try ws.areas[$0].geometry.intersects(point) }
             .map { ws.areas[$0].controller }

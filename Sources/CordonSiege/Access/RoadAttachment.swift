@@ -1,7 +1,7 @@
 import CordonGeometry
 
 /// Where a point (a district, a corridor's entry) meets the road nearest it: partway along an
-/// edge, reached from either end.
+/// edge, reached from either end the edge may be driven from.
 struct RoadAttachment {
     var edge: Int
     /// Metres from the point to the road.
@@ -9,17 +9,17 @@ struct RoadAttachment {
     /// Metres along the edge from its first end to where the point meets it.
     var along: Double
     let from: Int32, to: Int32
-    let length: Double, seconds: Double
+    let length: Double
 
-    /// The nearest edge, searching ever wider boxes; ties by edge number.
-    static func nearest(_ point: Geometry, edges: [Geometry], tree: STRtree, network net: RoadNetwork) throws -> RoadAttachment {
-        let p = point.coordinates[0]
+    /// The nearest edge, searching ever wider boxes; ties by edge number. Measured in lon/lat
+    /// as GEOS's nearest points are, without a GEOS point per place.
+    static func nearest(_ p: Coordinate, tree: STRtree, network net: RoadNetwork) throws -> RoadAttachment {
         var radius = 200.0
         var best: (e: Int, d: Double, q: Coordinate)?
+        let here = Bounds(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
         while best == nil || best!.d > radius {
-            let b = point.bounds!.grown(metres: radius)
-            for e in try tree.query(b).sorted() {
-                guard let (q, _) = try edges[e].nearestPoints(to: point) else { continue }
+            for e in try tree.query(here.grown(metres: radius)).sorted() {
+                let q = Polyline.locate(p, in: net.coordinates[e]).point
                 let d = Geodesic.distance(p, q)
                 if best == nil || d < best!.d { best = (e, d, q) }
             }
@@ -27,28 +27,42 @@ struct RoadAttachment {
             radius *= 4
         }
         let (e, d, q) = best!
-        let stretch = Polyline.split(edges[e].coordinates, at: q).fromStart
+        let stretch = Polyline.split(net.coordinates[e], at: q).fromStart
         return RoadAttachment(edge: e, metres: d, along: Geodesic.polylineLength(stretch), from: net.edgeFrom[e],
-                              to: net.edgeTo[e], length: net.lengths[e], seconds: net.seconds[e])
+                              to: net.edgeTo[e], length: net.lengths[e])
     }
 
-    private func share(_ metres: Double) -> Double { length > 0 ? seconds * metres / length : 0 }
-
-    /// Starts at both ends of the edge, at the cost of driving from the point to each.
-    func starts(tag: Int32, blocked: (Int) -> Bool) -> [ShortestPaths.Start] {
+    /// Starts at the ends of the edge from which the point can be driven to, at the cost of driving it.
+    func starts(tag: Int32, in net: RoadNetwork, blocked: (Int) -> Bool) -> [ShortestPaths.Start] {
         if blocked(edge) { return [] }
-        return [.init(node: from, first: 0, seconds: share(along), metres: along, tag: tag),
-                .init(node: to, first: 0, seconds: share(length - along), metres: length - along, tag: tag)]
+        var out: [ShortestPaths.Start] = []
+        if net.drivable(edge, from: from) {
+            out.append(.init(node: from, first: 0, seconds: net.seconds(along: edge, metres: along), metres: along, tag: tag))
+        }
+        if net.drivable(edge, from: to) {
+            out.append(.init(node: to, first: 0, seconds: net.seconds(along: edge, metres: length - along),
+                             metres: length - along, tag: tag))
+        }
+        return out
     }
 
-    /// The quickest way from the point to what `paths` ran from, through either end of its edge.
-    func reach(_ paths: ShortestPaths, blocked: (Int) -> Bool) -> (seconds: Double, metres: Double, tag: Int)? {
+    /// The quickest way from the point to what `paths` ran from, driving to either end of its
+    /// edge the way the edge allows.
+    func reach(_ paths: ShortestPaths, in net: RoadNetwork, blocked: (Int) -> Bool) -> (seconds: Double, metres: Double, tag: Int)? {
         if blocked(edge) { return nil }
         var out: (seconds: Double, metres: Double, tag: Int)?
-        for (node, m) in [(from, along), (to, length - along)] where paths.reached(Int(node)) {
-            let s = paths.seconds[Int(node)] + share(m)
+        // Towards `from` is driving the edge from its `to` end's side, and the other way round.
+        for (node, m, way) in [(from, along, to), (to, length - along, from)] where paths.reached(Int(node)) && net.drivable(edge, from: way) {
+            let s = paths.seconds[Int(node)] + net.seconds(along: edge, metres: m)
             if out == nil || s < out!.seconds { out = (s, paths.metres[Int(node)] + m, Int(paths.start[Int(node)])) }
         }
         return out
+    }
+
+    /// Metres and seconds from this point to `target` on the same edge, when the edge may be driven that way.
+    func along(to target: RoadAttachment, in net: RoadNetwork) -> (seconds: Double, metres: Double)? {
+        guard target.edge == edge, net.drivable(edge, from: target.along >= along ? from : to) else { return nil }
+        let metres = abs(target.along - along)
+        return (net.seconds(along: edge, metres: metres), metres)
     }
 }

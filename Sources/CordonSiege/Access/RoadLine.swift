@@ -16,6 +16,9 @@ public struct RoadLine {
     public let level: Int
     /// `name`, when given.
     public let name: String?
+    /// Which way it may be driven: 0 both ways, 1 only as drawn, -1 only against it (OSM
+    /// `oneway`, and `junction=roundabout`, docs/design.md#roads).
+    public let oneway: Int8
 
     /// The most vertices a network may hold, so a huge file is refused before it fills memory.
     public static let maxVertices = 20_000_000
@@ -47,6 +50,7 @@ public struct RoadLine {
             } else if let t = tags["tunnel"], t != "no" {
                 level = -1
             }
+            let oneway = Self.oneway(tags)
             for part in g.type == .lineString ? [g] : g.parts {
                 let coords = part.coordinates
                 vertices += coords.count
@@ -58,7 +62,7 @@ public struct RoadLine {
                     throw SiegeInputError(file: file, feature: i, "a road needs at least 2 distinct points, this one has \(Set(coords.map { [$0.x, $0.y] }).count)")
                 }
                 out.append(RoadLine(feature: i, geometry: try part.clone(), roadClass: cls, maxspeed: tags["maxspeed"],
-                                    level: level, name: tags["name"]))
+                                    level: level, name: tags["name"], oneway: oneway))
             }
         }
         if out.isEmpty { throw SiegeInputError(file: file, "the road network is empty: no line features") }
@@ -66,6 +70,19 @@ public struct RoadLine {
     }
 
     static let fallbackClass = RoadSpeeds.fallbackClass
+
+    /// OSM `oneway`: `yes`, `true`, `1` as drawn, `-1` or `reverse` against it, `reversible` and
+    /// `alternating` as drawn (which way they run at an hour is not known: an assumption); a
+    /// roundabout (`junction=roundabout` or `circular`) as drawn unless `oneway=no`. Anything
+    /// else (`no`, absent, an unreadable value) both ways.
+    static func oneway(_ tags: Tags) -> Int8 {
+        switch tags["oneway"]?.lowercased() {
+        case "yes", "true", "1", "reversible", "alternating": return 1
+        case "-1", "reverse": return -1
+        case "no", "false", "0": return 0
+        default: return ["roundabout", "circular"].contains(tags["junction"] ?? "") ? 1 : 0
+        }
+    }
 
     /// Tags from properties, then from GDAL's OSM `other_tags` column.
     struct Tags {

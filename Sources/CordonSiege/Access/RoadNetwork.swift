@@ -13,6 +13,10 @@ public final class RoadNetwork {
     let edgeFrom: [Int32], edgeTo: [Int32]
     /// Edge shapes, lon/lat, from `edgeFrom` to `edgeTo`.
     public let edges: [Geometry]
+    /// The same shapes as coordinates, for measuring without GEOS.
+    let coordinates: [[Coordinate]]
+    /// Which way each edge may be driven: 0 both, 1 from `edgeFrom` to `edgeTo`, -1 the other way.
+    let oneway: [Int8]
     /// Geodesic length of each edge in metres.
     public let lengths: [Double]
     /// Seconds to drive each edge.
@@ -36,23 +40,33 @@ public final class RoadNetwork {
         self.file = file
         var pieces: [(coords: [Coordinate], road: Int)] = []  // road: index into lines
         let levels = Set(lines.map(\.level)).sorted()
+        let lineCoords = lines.map(\.geometry.coordinates)
         for level in levels {
             let members = lines.indices.filter { lines[$0].level == level }
+            // Noded in Swift, unless roads overlap along a stretch: GEOS's union then merges them.
+            if let noded = SegmentNoder.node(members.map { lineCoords[$0] }) {
+                pieces += noded.map { ($0.coords, members[$0.road]) }
+                continue
+            }
             // The union clones its parts: only lines from another context need a copy first.
             let noded = try ctx.union(members.map { lines[$0].geometry.context === ctx ? lines[$0].geometry
                                                                                       : try lines[$0].geometry.copy(into: ctx) }).lines()
             let tree = try STRtree(members.map { lines[$0].geometry }, context: ctx)
             for piece in noded {
-                let c = piece.coordinates
+                var c = piece.coordinates
                 guard c.count >= 2 else { continue }
                 // The road a piece lies on: the first in file order within a nanodegree of the
                 // middle of its first segment (where two roads overlap, the first one's class).
-                let mid = try ctx.point(Coordinate((c[0].x + c[1].x) / 2, (c[0].y + c[1].y) / 2))
-                let box = Bounds(minX: mid.bounds!.minX - 1e-9, minY: mid.bounds!.minY - 1e-9,
-                                 maxX: mid.bounds!.maxX + 1e-9, maxY: mid.bounds!.maxY + 1e-9)
+                let mid = Coordinate((c[0].x + c[1].x) / 2, (c[0].y + c[1].y) / 2)
+                let box = Bounds(minX: mid.x - 1e-9, minY: mid.y - 1e-9, maxX: mid.x + 1e-9, maxY: mid.y + 1e-9)
                 let candidates = try tree.query(box).sorted()
-                let hit = try candidates.first { try lines[members[$0]].geometry.distance(to: mid) < 1e-9 } ?? candidates.first
-                pieces.append((c, members[hit ?? 0]))
+                let road = members[candidates.first { Polyline.distanceSquared(mid, to: lineCoords[members[$0]]) < 1e-18 }
+                                   ?? candidates.first ?? 0]
+                // The noder may turn a piece round: a one-way road's pieces keep its direction.
+                let along = lineCoords[road], (s, _) = Polyline.locate(mid, in: along)
+                let dx = along[s + 1].x - along[s].x, dy = along[s + 1].y - along[s].y
+                if (c[1].x - c[0].x) * dx + (c[1].y - c[0].y) * dy < 0 { c.reverse() }
+                pieces.append((c, road))
             }
         }
         if levels.count > 1 { pieces = try Self.splitAtOtherLevelsEnds(pieces, lines: lines, context: ctx) }
@@ -68,7 +82,7 @@ public final class RoadNetwork {
             return n
         }
         var from: [Int32] = [], to: [Int32] = [], edges: [Geometry] = [], lengths: [Double] = []
-        var seconds: [Double] = [], roads: [Int] = []
+        var seconds: [Double] = [], roads: [Int] = [], coordinates: [[Coordinate]] = [], oneway: [Int8] = []
         var assumed = Set<String>()
         for (coords, road) in pieces {
             let length = Geodesic.polylineLength(coords)
@@ -85,6 +99,8 @@ public final class RoadNetwork {
             from.append(node(coords[0]))
             to.append(node(coords[coords.count - 1]))
             edges.append(try ctx.lineString(coords))
+            coordinates.append(coords)
+            oneway.append(line.oneway)
             lengths.append(length)
             seconds.append(length / (kmh! / 3.6))
             roads.append(line.feature)
@@ -103,6 +119,8 @@ public final class RoadNetwork {
         edgeFrom = from
         edgeTo = to
         self.edges = edges
+        self.coordinates = coordinates
+        self.oneway = oneway
         self.lengths = lengths
         self.seconds = seconds
         self.roads = roads
@@ -113,6 +131,17 @@ public final class RoadNetwork {
 
     /// The other end of edge `e` from node `n`.
     @inline(__always) func other(_ e: Int, _ n: Int32) -> Int32 { edgeFrom[e] == n ? edgeTo[e] : edgeFrom[e] }
+
+    /// Whether edge `e` may be driven from its end `n` to its other end.
+    @inline(__always) func drivable(_ e: Int, from n: Int32) -> Bool {
+        let o = oneway[e]
+        return o == 0 || (o > 0 ? edgeFrom[e] == n : edgeTo[e] == n)
+    }
+
+    /// Seconds to drive `metres` of edge `e`, at its speed.
+    @inline(__always) func seconds(along e: Int, metres: Double) -> Double {
+        lengths[e] > 0 ? seconds[e] * metres / lengths[e] : 0
+    }
 
     /// Bounds of every edge, lon/lat.
     public var bounds: Bounds? { edges.compactMap(\.bounds).reduce(nil) { $0?.union($1) ?? $1 } }
@@ -156,15 +185,8 @@ public final class RoadNetwork {
 
     /// The segment (from its first vertex) that `p` lies on, within a nanodegree.
     private static func segment(of c: [Coordinate], holding p: Coordinate) -> Int? {
-        for i in 0..<(c.count - 1) {
-            let a = c[i], b = c[i + 1]
-            let dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy
-            guard len2 > 0 else { continue }
-            let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2))
-            let qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y
-            if qx * qx + qy * qy < 1e-18 { return i }
-        }
-        return nil
+        let (s, q) = Polyline.locate(p, in: c)
+        return (q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y) < 1e-18 ? s : nil
     }
 }
 

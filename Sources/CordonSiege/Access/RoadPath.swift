@@ -18,7 +18,7 @@ public struct RoadPath {
 }
 
 /// Where a road meets the way out: partway along an edge, reached from one of its ends.
-struct Exit {
+struct Exit: Equatable {
     var edge: Int
     /// The end of the edge the stretch starts from.
     var node: Int32
@@ -45,6 +45,12 @@ enum Polyline {
             if d < best.d { best = (i, q, d) }
         }
         return (best.segment, best.point)
+    }
+
+    /// The squared planar distance (degrees²) from `p` to the nearest point of `c`.
+    static func distanceSquared(_ p: Coordinate, to c: [Coordinate]) -> Double {
+        let q = locate(p, in: c).point
+        return (q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)
     }
 
     /// The stretches from the first and from the last vertex to `p`, each starting at its end.

@@ -35,7 +35,8 @@ public struct RoadSpeeds: Sendable {
     public init(text: String, file: String, networkClasses: Set<String>) throws {
         byClass = Self.defaults
         var given: [(String, Double, String)] = []  // class, km/h, where
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
                 throw SiegeInputError(file: file, "not a JSON object of class: km/h")
@@ -47,19 +48,7 @@ public struct RoadSpeeds: Sendable {
                 given.append((key, n.doubleValue, "key `\(key)`"))
             }
         } else {
-            for (i, raw) in trimmed.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.trimmingCharacters(in: .whitespaces)
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard cells.count == 2 else {
-                    throw SiegeInputError(file: file, "line \(i + 1): expected `class,kmh`, got \(cells.count) columns")
-                }
-                guard let v = Double(cells[1]) else {
-                    if i == 0 || given.isEmpty && cells[1].lowercased().contains("km") { continue }  // a header
-                    throw SiegeInputError(file: file, "line \(i + 1): `\(cells[1])` is not a number of km/h")
-                }
-                given.append((cells[0], v, "line \(i + 1)"))
-            }
+            given = try Self.csvRows(body, file: file)
         }
         let known = Set(Self.defaults.keys).union(networkClasses)
         let unknown = given.map(\.0).filter { !known.contains($0) }
@@ -73,6 +62,31 @@ public struct RoadSpeeds: Sendable {
             }
             byClass[cls] = v
         }
+    }
+
+    /// `class,kmh` rows read as ``CSVTable`` reads any CSV (quotes, a byte-order mark, CRLF);
+    /// lines starting with `#` are comments; the first row is a header unless its speed reads as a number.
+    private static func csvRows(_ text: String, file: String) throws -> [(String, Double, String)] {
+        // Comments blanked, not removed, so lines keep their numbers.
+        let uncommented = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") ? "" : String($0) }.joined(separator: "\n")
+        let table: CSVTable
+        do { table = try CSVTable(bytes: Array(uncommented.utf8), file: file) } catch let e as CSVError {
+            throw SiegeInputError(file: file, "line \(e.line): \(e.reason)")
+        }
+        guard table.header.count == 2 else {
+            throw SiegeInputError(file: file, "expected `class,kmh` rows, the first has \(table.header.count) columns")
+        }
+        var out: [(String, Double, String)] = []
+        if let v = Double(table.header[1]) { out.append((table.header[0], v, "the first row")) }
+        for row in table.rows {
+            let cls = row.fields[0].trimmingSpaces, text = row.fields[1].trimmingSpaces
+            guard let v = Double(text) else {
+                throw SiegeInputError(file: file, "line \(row.line): `\(text)` is not a number of km/h")
+            }
+            out.append((cls, v, "line \(row.line)"))
+        }
+        return out
     }
 
     /// The speed of a road of `roadClass`, or its `maxspeed` when that reads as km/h (a plain

@@ -2,6 +2,10 @@
 /// millimetres exposed to fire), then seconds (docs/design.md#roads). Whole millimetres add up
 /// exactly, so two paths tie on the first cost only when they truly do, and the order of the
 /// additions never changes the answer.
+///
+/// It runs backwards, from where people are going (the way out, a corridor's entry) to every
+/// node: an edge is taken from node u back to node v only when it may be driven from v to u,
+/// so on one-way roads each node's cost is that of driving forward from it to its start.
 struct ShortestPaths {
     /// Per node: the best first cost (Int64.max when unreached), seconds and metres along it.
     var first: [Int64]
@@ -38,7 +42,9 @@ struct ShortestPaths {
                 let e = Int(net.adjacentEdges[k])
                 if !weighed[e] { weights[e] = weight(e); weighed[e] = true }
                 guard let w = weights[e] else { continue }
-                let v = Int(net.other(e, top.node))
+                let vn = net.other(e, top.node)
+                guard net.drivable(e, from: vn) else { continue }
+                let v = Int(vn)
                 let f = top.first &+ w, s = top.seconds + net.seconds[e]
                 if Self.better(f, s, than: first[v], seconds[v]) {
                     first[v] = f; seconds[v] = s; metres[v] = metres[u] + net.lengths[e]

@@ -59,11 +59,13 @@ public enum LayerFiles {
     /// - Parameters:
     ///   - features: The layer's features, lon/lat.
     ///   - file: The layer's file name, for messages.
-    /// - Throws: ``SiegeInputError`` for a feature that is not a polygon or has a bad `population`.
-    public static func districts(_ features: [Feature], file: String) throws -> [District] {
+    ///   - points: Whether population points (Points) are taken too, as `cordon access` takes them.
+    /// - Throws: ``SiegeInputError`` for a feature that is not a polygon (or point) or has a bad `population`.
+    public static func districts(_ features: [Feature], file: String, points: Bool = false) throws -> [District] {
         try features.enumerated().map { i, f in
-            guard let g = f.geometry, g.type.isPolygonal else {
-                throw SiegeInputError(file: file, feature: i, "a district must be a Polygon or MultiPolygon")
+            guard let g = f.geometry, g.type.isPolygonal || (points && g.type == .point), !points || !g.isEmpty else {
+                throw SiegeInputError(file: file, feature: i, points ? "a district must be a Polygon or MultiPolygon, a population point a Point"
+                                                                     : "a district must be a Polygon or MultiPolygon")
             }
             var population: Double?
             if let p = f.properties["population"], !p.isNull {

@@ -10,7 +10,7 @@ struct AccessCommand: AsyncParsableCommand {
         commandName: "access",
         abstract: "Safe roads in and out of each pocket, and how far people are from a way out.",
         discussion: """
-        ROADS is a line network: GeoJSON, a GeoPackage, or an OpenStreetMap extract (`city.osm.pbf`; its `lines` layer, roads by their `highway` tag). Roads are joined where they cross or where one ends on another, except where `bridge`, `tunnel` or `layer` says they pass over or under each other.
+        ROADS is a line network: GeoJSON, a GeoPackage, or an OpenStreetMap extract (`city.osm.pbf`; its `lines` layer, roads by their `highway` tag). Roads are joined where they cross or where one ends on another, except where `bridge`, `tunnel` or `layer` says they pass over or under each other. One-way roads (`oneway`, roundabouts) are driven forward only: every time is that of driving from a place towards the way out or an entry the way the roads allow.
 
         On each date a road with more than 1 m inside hostile ground (neither besieged, allied nor --neutral) is cut; a road within --fire-range of hostile ground is exposed: it costs its exposed length, and with --avoid-fire it is not used at all. Fire range is a model assumption: a distance, not line of sight or weapons.
 

@@ -80,8 +80,6 @@ extension EvidenceOptions {
 extension Feature {
     /// The feature with `extra` properties after its own.
     func adding(_ extra: JSONObject) -> Feature {
-        var p = properties
-        for (k, v) in extra { p[k] = v }
-        return Feature(geometry: geometry, properties: p, id: id)
+        Feature(geometry: geometry, properties: properties.merging(extra), id: id)
     }
 }
