@@ -136,7 +136,11 @@ final class ClosureSearch {
             if d <= open { return false }
             if d >= shut { return true }
             probes += 1
-            let keep = upTo + Self.margin(upTo: upTo)
+            // A window much smaller than the zone's span pays for itself; a larger one is the
+            // whole ground (cut to `span` already), kept exact up to 2 × span so that every
+            // later probe can grow on from this one instead of from H.
+            let far = 4 * upTo < span ? upTo : 2 * span
+            let keep = far + Self.margin(upTo: far)
             // Only ground within d of the zone's box can reach it: grown by d, the cut edges
             // stay outside the box, so what the test sees is exactly the whole ground's growth.
             let from = grown.d > 0 && grown.exact >= keep - grown.d
