@@ -148,6 +148,7 @@ final class ClosureSearch {
                 : (d: 0.0, shape: try ground.cut(to: zoneBox.expanded(by: keep)))
             // Moving vertices by 0.25 % of d moves the answer by less than the 1 % asked; the
             // way out is then reached within t plus that much, so simplifying never closes it.
+            // The zone is not simplified: that costs about what it saves on the overlay.
             let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
             let start = try coarse > 0 ? from.shape.simplify(tolerance: coarse) : from.shape
             let reach = try start.buffer(d - from.d, quadrantSegments: 8)
@@ -189,11 +190,9 @@ final class ClosureSearch {
 
     /// Whether the pocket stays open with hostile ground grown to `reach` (steps 3 to 5 of the
     /// test): its heart keeps a part of the zone that comes within t of the way out.
-    /// When the zone is the pocket's own ground, the pocket is simplified with it and the
-    /// zone's pieces are the pocket's.
+    /// When the zone is the pocket's own ground, the zone's pieces are the pocket's.
     private func stays(_ reach: Geometry, coarse: Double) throws -> Bool {
-        let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
-        let parts = try area.difference(reach).polygons()
+        let parts = try zone.difference(reach).polygons()
         guard let core = try heart(of: zoneIsPocket ? parts : try pocket.difference(reach).polygons()) else {
             return false  // overrun
         }
