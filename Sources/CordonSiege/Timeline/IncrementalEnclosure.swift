@@ -109,15 +109,26 @@ final class IncrementalEnclosure {
 
         var measured: [MeasuredPocket] = []
         if !again.isEmpty {
-            // The hostile ground near the pockets measured again, and within their closure searches' reach.
+            // The hostile ground near the pockets measured again, and within the reach of the
+            // closure searches that will run.
             let zoneTree = try STRtree(zones, context: ws.ctx)
+            func isOpen(_ z: Int) throws -> Bool {
+                if let open = zoneOpen[z] { return open }
+                let open = try ws.within(zones[z], before.wayOut, distance: t)
+                zoneOpen[z] = open
+                return open
+            }
             var boxes: [Bounds] = []
-            for shape in again {
+            for (k, shape) in again.enumerated() {
                 guard let b = shape.bounds else { continue }
                 boxes.append(b.grown(metres: 2 * t + 1))
-                if options.closure {
-                    for z in try zoneTree.query(b) { if let zb = zones[z].bounds { boxes.append(try analysis.watch(shape, zoneBox: zb)) } }
-                }
+                // Only a closure search looks farther: none runs for an encircled pocket (its
+                // zone does not reach the way out) or one whose closure is carried.
+                guard options.closure, carried[k] == nil else { continue }
+                let point = try shape.representativePoint()
+                guard let z = try zoneTree.query(point, where: { try $0.intersects(point) }).first,
+                      try isOpen(z), let zb = zones[z].bounds else { continue }
+                boxes.append(try analysis.watch(shape, zoneBox: zb))
             }
             var hostileIDs = Set<Int>()
             for b in boxes {
@@ -144,13 +155,8 @@ final class IncrementalEnclosure {
                     hints.append(q.flatMap { before[$0].closureBracket })
                 }
             }
-            measured = try analysis.measure(again, zones: zones, zoneOpen: { z in
-                if let open = zoneOpen[z] { return open }
-                let open = try ws.within(zones[z], before.wayOut, distance: t)
-                zoneOpen[z] = open
-                return open
-            }, wayOut: before.wayOut, hostile: hostile, residents: residents, hints: hints.isEmpty ? nil : hints,
-               carried: carried, on: day)
+            measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
+                                            residents: residents, hints: hints.isEmpty ? nil : hints, carried: carried, on: day)
         }
         var pockets = kept + measured
         EnclosureAnalysis.number(&pockets)
