@@ -23,8 +23,8 @@ import Testing
                                                       hostile: hostile, on: nil))
     }
 
-    /// Hints inside, just below, just above and around the crossing all end where the search
-    /// from scratch ends; only a hint that holds it settles in two probes.
+    /// Hints just below, just above and far from the crossing end where the search from
+    /// scratch ends; a hint that holds the crossing settles in two probes.
     @Test func aHintGivesTheAnswerOfTheSearchFromScratch() throws {
         // EnclosureTests' passage: 400 m wide between two hostile blocks, so it closes at 200 m
         // (both sides grow; worked by hand).
@@ -35,12 +35,14 @@ import Testing
         #expect(abs(metres - 200) <= 25, "closure \(metres) m, expected 200 m")
         #expect(lo < 200 + 25 && hi > 200 - 25 && !full.hintHeld)
 
+        // A wider bracket around the crossing holds too, and is trusted: its midpoint.
+        let wide = try s.search(hint: (lo / 2, hi * 2))
+        #expect(wide.hintHeld && wide.metres == ((lo / 2 + hi * 2) / 2).rounded() && wide.probes == 2)
         let held = try s.search(hint: (lo, hi))
         #expect(held.metres == metres && held.bracket?.lo == lo && held.bracket?.hi == hi)
         #expect(held.hintHeld && held.probes == 2, "\(held.probes) probes")
 
         let hints: [(name: String, lo: Double, hi: Double, holds: Bool)] = [
-            ("wide, around the crossing", lo / 2, hi * 2, true),
             ("just below: its top 1 m under the last distance that stays open", lo - 100, lo - 1, false),
             ("just above: its foot 1 m over the first distance that closes", hi + 1, hi + 100, false),
             ("far below", 10, 60, false),

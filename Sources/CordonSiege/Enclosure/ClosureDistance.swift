@@ -113,14 +113,13 @@ final class ClosureSearch {
     /// growth (a handful), so 2 % of the distance and 20 m keep the cut edges out of reach.
     static func margin(upTo: Double) -> Double { 20 + 0.02 * upTo }
 
-    /// The search, first trying the bracket a previous period's search ended with.
+    /// The search, first trying the bracket a previous period's search ended with: when the
+    /// pocket does not close at its low end and does at its high end, the crossing lies inside
+    /// it, where the bisection from scratch would end too, and the answer is the same, found in
+    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure).
     ///
-    /// Closing only grows with d, so every probe narrows what is known: no d up to `open`
-    /// closes, every d from `shut` on does. The search from scratch (doubling from 50 m, then
-    /// bisecting) then runs on what is known, and probes only where it is not: it takes the
-    /// same steps and ends with the same bracket as it would alone. The hint's two ends are
-    /// probed first; when the crossing has left the bracket, steps of the bracket's width,
-    /// doubling, outward from the end it left by, find it again (docs/design.md#closure).
+    /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
+    /// closes, every d from `shut` on does) is not run.
     func search(hint: (lo: Double, hi: Double)?) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
         guard let zoneBox = zone.bounds else { return Outcome() }
@@ -161,18 +160,16 @@ final class ClosureSearch {
             return true
         }
 
-        var hintHeld = false
         if let hint, hint.hi <= 2 * span {
-            let width = max(hint.hi - hint.lo, 40)
-            if hint.lo > 0, try closes(hint.lo, upTo: hint.hi) {
-                var step = width  // closes sooner than it did: step down
-                while hint.lo - step > 0, try closes(hint.lo - step, upTo: shut) { step *= 2 }
-            } else if try !closes(hint.hi, upTo: hint.hi + width) {
-                var step = width  // holds longer than it did: step up
-                while hint.hi + step <= 2 * span, try !closes(hint.hi + step, upTo: hint.hi + 2 * step) { step *= 2 }
-            } else {
-                hintHeld = true
+            if try (hint.lo == 0 || !closes(hint.lo, upTo: hint.hi)), try closes(hint.hi, upTo: hint.hi) {
+                return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint, probes: probes, hintHeld: true)
             }
+            // From scratch, forgetting what the hint's probes showed: closing need not grow
+            // with d when the heart changes from one piece to another, and stepping out from
+            // the hint then found another crossing than the search from scratch.
+            open = 0
+            shut = .infinity
+            grown = (0, ground, .infinity)
         }
         // Bracket by doubling from 50 m, then bisect.
         var lo = 0.0, hi = 50.0
@@ -185,7 +182,7 @@ final class ClosureSearch {
             let mid = (lo + hi) / 2
             if try closes(mid, upTo: hi) { hi = mid } else { lo = mid }
         }
-        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi), probes: probes, hintHeld: hintHeld)
+        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi), probes: probes)
     }
 
     /// Whether the pocket stays open with hostile ground grown to `reach` (steps 3 to 5 of the
