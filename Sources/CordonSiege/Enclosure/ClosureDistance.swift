@@ -18,9 +18,12 @@ final class ClosureSearch {
     let residents: [(point: Geometry, people: Double)]
     let tolerance: Double
     let span: Double
+    /// Whether the zone is the pocket's own ground (no allied ground joins it): one overlay
+    /// then serves both steps of the test.
+    let zoneIsPocket: Bool
 
     private init(ctx: GEOSContext, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
-                 residents: [(point: Geometry, people: Double)], tolerance: Double, span: Double) {
+                 residents: [(point: Geometry, people: Double)], tolerance: Double, span: Double, zoneIsPocket: Bool) {
         self.ctx = ctx
         self.pocket = pocket
         self.zone = zone
@@ -29,6 +32,7 @@ final class ClosureSearch {
         self.residents = residents
         self.tolerance = tolerance
         self.span = span
+        self.zoneIsPocket = zoneIsPocket
     }
 
     /// Sets a search up on the workspace's context, in the local plane of the zone: the pocket,
@@ -50,7 +54,7 @@ final class ClosureSearch {
         let exits = try frame.metres(wayOut.cut(to: zoneBox.grown(metres: options.tolerance + 0.01 * span + 10)))
         return ClosureSearch(ctx: ws.ctx, pocket: try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
                              residents: try residents(ws, of: pocket, on: day).map { (try frame.metres($0.point), $0.people) },
-                             tolerance: options.tolerance, span: span)
+                             tolerance: options.tolerance, span: span, zoneIsPocket: try pocket === zone || pocket.equalsExact(zone))
     }
 
     /// The same search with every geometry cloned into a new context, for another thread.
@@ -59,7 +63,7 @@ final class ClosureSearch {
         return ClosureSearch(ctx: other, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
                              wayOut: try wayOut.copy(into: other), ground: try ground.copy(into: other),
                              residents: try residents.map { (try $0.point.copy(into: other), $0.people) },
-                             tolerance: tolerance, span: span)
+                             tolerance: tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
 
     /// A point inside each populated area (or population-layer area) that lies in the pocket, lon/lat.
@@ -95,57 +99,104 @@ final class ClosureSearch {
     struct Outcome {
         var metres: Double?
         var bracket: (lo: Double, hi: Double)?
+        /// Distances tested (each one growth of hostile ground and two overlays).
+        var probes = 0
+        /// Whether the hint's bracket held, so the search took two probes.
+        var hintHeld = false
     }
 
     /// Metres; nil when no hostile ground near the zone could close it.
     func run() throws -> Double? { try search(hint: nil).metres }
 
+    /// How far past the zone's box a probe keeps hostile ground, beyond the farthest distance
+    /// `upTo` still to be grown: simplifying moves vertices by 0.25 % of d at each probe of a
+    /// growth (a handful), so 2 % of the distance and 20 m keep the cut edges out of reach.
+    static func margin(upTo: Double) -> Double { 20 + 0.02 * upTo }
+
     /// The search, first trying the bracket a previous period's search ended with: when the
     /// pocket does not close at its low end and does at its high end, the crossing lies inside
-    /// it, where the bisection from scratch would end too (every probe it makes lies outside
-    /// that bracket, so each comes out as it did), and the answer is the same, found in two
-    /// probes. Otherwise the search runs from scratch.
+    /// it, where the bisection from scratch would end too, and the answer is the same, found in
+    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure).
+    ///
+    /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
+    /// closes, every d from `shut` on does) is not run.
     func search(hint: (lo: Double, hi: Double)?) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
+        guard let zoneBox = zone.bounds else { return Outcome() }
+        var probes = 0
+        var open = 0.0, shut = Double.infinity
         // The hostile ground grown by the largest d known not to close, reused as the start of
         // the next growth: growing by a then by b is growing by a + b, and the grown shape is
-        // smoother, so each step buffers less.
-        var grown = (d: 0.0, shape: ground)
-        func closes(_ d: Double) throws -> Bool {
+        // smoother, so each step buffers less. `exact` is how far past the zone's box the
+        // grown shape is the whole ground's growth (docs/design.md#closure, the window).
+        var grown = (d: 0.0, shape: ground, exact: Double.infinity)
+        // `upTo`: the largest distance a later probe may grow on from this one's growth.
+        func closes(_ d: Double, upTo: Double) throws -> Bool {
+            if d <= open { return false }
+            if d >= shut { return true }
+            probes += 1
+            // A window much smaller than the zone's span pays for itself; a larger one is the
+            // whole ground (cut to `span` already), kept exact up to 2 × span so that every
+            // later probe can grow on from this one instead of from H.
+            let far = 4 * upTo < span ? upTo : 2 * span
+            let keep = far + Self.margin(upTo: far)
+            // Only ground within d of the zone's box can reach it: grown by d, the cut edges
+            // stay outside the box, so what the test sees is exactly the whole ground's growth.
+            let from = grown.d > 0 && grown.exact >= keep - grown.d
+                ? (d: grown.d, shape: try grown.shape.cut(to: zoneBox.expanded(by: keep - grown.d)))
+                : (d: 0.0, shape: try ground.cut(to: zoneBox.expanded(by: keep)))
             // Moving vertices by 0.25 % of d moves the answer by less than the 1 % asked; the
             // way out is then reached within t plus that much, so simplifying never closes it.
+            // The zone is not simplified: that costs about what it saves on the overlay.
             let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
-            let start = try coarse > 0 ? grown.shape.simplify(tolerance: coarse) : grown.shape
-            let reach = try start.buffer(d - grown.d, quadrantSegments: 8)
-            guard let core = try heart(of: try pocket.difference(reach).polygons()) else { return true }  // overrun
-            let held = try PreparedGeometry(core)
-            let area = try coarse > 0 ? zone.simplify(tolerance: coarse) : zone
-            for part in try area.difference(reach).polygons() where try held.intersects(part) {
-                if try part.dwithin(wayOut, distance: tolerance + coarse) {
-                    grown = (d, reach)
-                    return false
-                }
+            let start = try coarse > 0 ? from.shape.simplify(tolerance: coarse) : from.shape
+            let reach = try start.buffer(d - from.d, quadrantSegments: 8)
+            if try stays(reach, coarse: coarse) {
+                open = d
+                grown = (d, reach, keep - d)
+                return false
             }
+            shut = d
             return true
         }
 
         if let hint, hint.hi <= 2 * span {
-            if try (hint.lo == 0 || !closes(hint.lo)), try closes(hint.hi) {
-                return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint)
+            if try (hint.lo == 0 || !closes(hint.lo, upTo: hint.hi)), try closes(hint.hi, upTo: hint.hi) {
+                return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint, probes: probes, hintHeld: true)
             }
-            grown = (0, ground)  // from scratch, as the search without a hint grows it
+            // From scratch, forgetting what the hint's probes showed: closing need not grow
+            // with d when the heart changes from one piece to another, and stepping out from
+            // the hint then found another crossing than the search from scratch.
+            open = 0
+            shut = .infinity
+            grown = (0, ground, .infinity)
         }
         // Bracket by doubling from 50 m, then bisect.
         var lo = 0.0, hi = 50.0
-        while try !closes(hi) {
+        while try !closes(hi, upTo: 2 * hi) {
             lo = hi
             hi *= 2
-            if hi > 2 * span { return Outcome() }
+            if hi > 2 * span { return Outcome(probes: probes) }
         }
         while hi - lo > max(0.015 * lo, 40) {  // the midpoint is then within 1 % or 25 m
             let mid = (lo + hi) / 2
-            if try closes(mid) { hi = mid } else { lo = mid }
+            if try closes(mid, upTo: hi) { hi = mid } else { lo = mid }
         }
-        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi))
+        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi), probes: probes)
+    }
+
+    /// Whether the pocket stays open with hostile ground grown to `reach` (steps 3 to 5 of the
+    /// test): its heart keeps a part of the zone that comes within t of the way out.
+    /// When the zone is the pocket's own ground, the zone's pieces are the pocket's.
+    private func stays(_ reach: Geometry, coarse: Double) throws -> Bool {
+        let parts = try zone.difference(reach).polygons()
+        guard let core = try heart(of: zoneIsPocket ? parts : try pocket.difference(reach).polygons()) else {
+            return false  // overrun
+        }
+        let held = try PreparedGeometry(core)
+        for part in parts where try held.intersects(part) {
+            if try part.dwithin(wayOut, distance: tolerance + coarse) { return true }
+        }
+        return false
     }
 }

@@ -7,6 +7,8 @@ public final class EnclosureAnalysis {
     let ws: Workspace
     /// What the analysis was asked.
     public let options: EnclosureOptions
+    /// What it has done so far, counted (tests check each shortcut is taken).
+    var statistics = EnclosureStatistics()
 
     /// Prepares the analysis of `map`: indexes its areas.
     /// - Parameters:
@@ -70,7 +72,7 @@ public final class EnclosureAnalysis {
         }, wayOut: ground.wayOut, hostile: ground.hostile, residents: residents, on: day)
         Self.number(&pockets)
         return Found(pockets: pockets, zones: ground.zones, zoneOpen: ground.zones.indices.map { zoneOpen[$0] },
-                     wayOut: ground.wayOut)
+                     wayOut: ground.wayOut, hostile: ground.hostile)
     }
 
     /// Stands and measures pockets (lon/lat) of one date, in the order given, unnumbered.
@@ -81,9 +83,11 @@ public final class EnclosureAnalysis {
     ///     search's reach of its zone.
     ///   - residents: Each pocket's residents when already known.
     ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
+    ///   - carried: For each pocket, a closure search outcome known to hold without a probe
+    ///     (docs/design.md#incremental-timelines); its search is then not run.
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
                  hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
-                 on day: Day?) throws -> [MeasuredPocket] {
+                 carried: [ClosureSearch.Outcome?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
         let zoneTree = try STRtree(zones, context: ws.ctx)
         let weighting = AreaWeighting(ws)
@@ -107,7 +111,7 @@ public final class EnclosureAnalysis {
             }
             let encircled = try !zoneOpen(zone)
             var search: Background<ClosureSearch.Outcome>?
-            if !encircled, options.closure {
+            if !encircled, options.closure, (carried?[k] ?? nil) == nil {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
                                                             wayOut: wayOut, hostile: hostile, on: day) {
                     let moved = Handover(value: (try prepared.detached(), hints?[k] ?? nil))
@@ -134,15 +138,17 @@ public final class EnclosureAnalysis {
             pockets.append(MeasuredPocket(pocket: pocket, lonLat: lonLat, zone: standing[k].zone,
                                           watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox)))
         }
-        for k in pockets.indices {
-            guard let search = standing[k].search else { continue }
-            let outcome = try search.value()
+        for k in pockets.indices where !standing[k].encircled && options.closure {
+            let known = carried?[k] ?? nil
+            guard let outcome = try known ?? standing[k].search?.value() else { continue }
             pockets[k].pocket.closureM = outcome.metres
             pockets[k].closureBracket = outcome.bracket
-            // A search that closed probed no farther than twice its last bracket's top (the
-            // doubling overshoots by at most that): nothing beyond can change its answer.
+            statistics.count(outcome, carried: known != nil)
+            // Started from its bracket, the next search probes its two ends only, and each probe
+            // sees hostile ground no farther than the top plus the window's margin
+            // (docs/design.md#closure): nothing beyond can change its answer.
             if let hi = outcome.bracket?.hi, let zone = standing[k].zone, let zoneBox = zones[zone].bounds {
-                pockets[k].watch = try watch(lonLat: lonLats[k], zoneBox: zoneBox, reach: 2 * hi)
+                pockets[k].watch = try watch(lonLat: lonLats[k], zoneBox: zoneBox, reach: hi + ClosureSearch.margin(upTo: hi))
             }
         }
         return pockets
@@ -201,4 +207,27 @@ struct Found {
     /// Whether each zone reaches the way out; nil where no pocket asked.
     var zoneOpen: [Bool?]
     var wayOut: Geometry
+    /// The date's hostile ground, whole; nil when a timeline dissolved only the part it needed.
+    var hostile: HostileGround?
+}
+
+/// What an analysis has done, counted: a shortcut that is never taken shows as a zero.
+struct EnclosureStatistics {
+    /// Pockets an incremental timeline carried whole from the previous period, unmeasured.
+    var keptPockets = 0
+    /// Pockets measured again whose closure was carried from the previous period with no probe.
+    var closuresCarried = 0
+    /// Closure searches run (carried ones not counted).
+    var searches = 0
+    /// Searches the previous period's bracket settled in two probes.
+    var hintsHeld = 0
+    /// Distances tested by all searches.
+    var probes = 0
+
+    mutating func count(_ outcome: ClosureSearch.Outcome, carried: Bool) {
+        if carried { closuresCarried += 1; return }
+        searches += 1
+        probes += outcome.probes
+        if outcome.hintHeld { hintsHeld += 1 }
+    }
 }

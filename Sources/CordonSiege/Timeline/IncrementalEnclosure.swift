@@ -88,29 +88,47 @@ final class IncrementalEnclosure {
         // A pocket unchanged, in an unchanged zone, with no change where its measures look, is kept.
         let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
         var kept: [MeasuredPocket] = [], again: [Geometry] = []
+        var carried: [ClosureSearch.Outcome?] = []
         for (c, shape) in parts.shapes.enumerated() {
-            if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone],
-               !changedBoxes.contains(where: { $0.intersects(before.pockets[j].watch) }) {
-                var p = before.pockets[j]
-                p.zone = zone
-                p.sameAs = j
-                kept.append(p)
+            if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone] {
+                if !changedBoxes.contains(where: { $0.intersects(before.pockets[j].watch) }) {
+                    var p = before.pockets[j]
+                    p.zone = zone
+                    p.sameAs = j
+                    kept.append(p)
+                    continue
+                }
+                again.append(shape)
+                carried.append(try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed))
             } else {
                 again.append(shape)
+                carried.append(nil)
             }
         }
+        analysis.statistics.keptPockets += kept.count
 
         var measured: [MeasuredPocket] = []
         if !again.isEmpty {
-            // The hostile ground near the pockets measured again, and within their closure searches' reach.
+            // The hostile ground near the pockets measured again, and within the reach of the
+            // closure searches that will run.
             let zoneTree = try STRtree(zones, context: ws.ctx)
+            func isOpen(_ z: Int) throws -> Bool {
+                if let open = zoneOpen[z] { return open }
+                let open = try ws.within(zones[z], before.wayOut, distance: t)
+                zoneOpen[z] = open
+                return open
+            }
             var boxes: [Bounds] = []
-            for shape in again {
+            for (k, shape) in again.enumerated() {
                 guard let b = shape.bounds else { continue }
                 boxes.append(b.grown(metres: 2 * t + 1))
-                if options.closure {
-                    for z in try zoneTree.query(b) { if let zb = zones[z].bounds { boxes.append(try analysis.watch(shape, zoneBox: zb)) } }
-                }
+                // Only a closure search looks farther: none runs for an encircled pocket (its
+                // zone does not reach the way out) or one whose closure is carried.
+                guard options.closure, carried[k] == nil else { continue }
+                let point = try shape.representativePoint()
+                guard let z = try zoneTree.query(point, where: { try $0.intersects(point) }).first,
+                      try isOpen(z), let zb = zones[z].bounds else { continue }
+                boxes.append(try analysis.watch(shape, zoneBox: zb))
             }
             var hostileIDs = Set<Int>()
             for b in boxes {
@@ -137,18 +155,33 @@ final class IncrementalEnclosure {
                     hints.append(q.flatMap { before[$0].closureBracket })
                 }
             }
-            measured = try analysis.measure(again, zones: zones, zoneOpen: { z in
-                if let open = zoneOpen[z] { return open }
-                let open = try ws.within(zones[z], before.wayOut, distance: t)
-                zoneOpen[z] = open
-                return open
-            }, wayOut: before.wayOut, hostile: hostile, residents: residents, hints: hints.isEmpty ? nil : hints, on: day)
+            measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
+                                            residents: residents, hints: hints.isEmpty ? nil : hints, carried: carried, on: day)
         }
         var pockets = kept + measured
         EnclosureAnalysis.number(&pockets)
         let sameAs = pockets.map(\.sameAs)
         for i in pockets.indices { pockets[i].sameAs = nil }
         return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), sameAs)
+    }
+
+    /// The closure of a pocket on the same ground, in the same zone, as `before`, when no probe
+    /// of its search can come out differently: the search starting from its bracket [lo, hi]
+    /// sees hostile ground only within hi and the window's margin of the zone's box
+    /// (docs/design.md#closure), so when every hostile area that came or went lies farther than
+    /// that from the zone, the search would find what it found before. Nil otherwise.
+    private func carriedClosure(of before: MeasuredPocket, zone: Geometry, changed: [Int]) throws
+        -> ClosureSearch.Outcome? {
+        guard options.closure, !before.pocket.encircled, let bracket = before.closureBracket,
+              let metres = before.pocket.closureM, let zoneBox = zone.bounds else { return nil }
+        // 1 % and 1 m more for the plane's scale and the box's growth in degrees.
+        let reach = (bracket.hi + ClosureSearch.margin(upTo: bracket.hi)) * 1.01 + 1
+        let box = zoneBox.grown(metres: reach)
+        for i in changed where options.isHostile(ws.areas[i].controller) {
+            guard let b = ws.areas[i].geometry.bounds, b.intersects(box) else { continue }
+            if try ws.within(zone, ws.areas[i].geometry, distance: reach) { return nil }
+        }
+        return ClosureSearch.Outcome(metres: metres, bracket: bracket)
     }
 
     /// Whether an area that comes shares ground with an area of another controller held with it.
