@@ -36,6 +36,9 @@ struct FixtureGeneratorTests {
                   outputs: ["Tests/CordonSiegeTests/Fixtures/pyproj/metric_truth.json"]),
         Generator(script: "Tests/CordonGeometryTests/Fixtures/io/make_all_types_expected.py", arguments: ["OUT"],
                   outputs: ["Tests/CordonGeometryTests/Fixtures/io/all-types.expected.geojson"]),
+        // CoverageDissolveTests' cases: Shapely's union of each small polygon set, written beside the script.
+        Generator(script: "Tests/CordonGeometryTests/Fixtures/dissolve/make_cases.py", arguments: [],
+                  outputs: ["Tests/CordonGeometryTests/Fixtures/dissolve/cases.json"], copied: true),
         // The supply golden files (GoldenTests): the numpy yardstick on the scenario beside them.
         Generator(script: "scripts/supply_yardstick.py",
                   arguments: ["Tests/CordonScenarioTests/Fixtures/aleppo-supply.yaml", "-o", "OUT/aleppo-supply.timeline.csv",
