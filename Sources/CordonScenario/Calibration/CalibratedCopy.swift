@@ -1,4 +1,5 @@
 import CordonCore
+import CordonSources
 import CordonSupply
 import Foundation
 import Yams
@@ -79,14 +80,15 @@ public enum CalibratedCopy {
         return String(rest)
     }
 
-    /// A top-level `map:`, `routes:` or `districts:` line with a relative path, pointing at the original's file.
+    /// A top-level line naming one of the files a scenario reads (`map:`, `routes:`, `districts:`,
+    /// `roads:`, `events:`, `prices:`) by a relative path, pointing at the original's file.
     static func absolutePath(_ line: String, scenario: Scenario) -> String {
-        for key in ["map", "routes", "districts"] where line.hasPrefix(key + ":") {
+        for key in ["map", "routes", "districts", "roads", "events", "prices"] where line.hasPrefix(key + ":") {
             let value = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
             let path = value.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard !path.isEmpty, !path.hasPrefix("{"), !path.hasPrefix("\""), !path.hasPrefix("'") else { return line }
             let resolved = scenario.resolve(path)
-            let absolute = resolved.hasPrefix("/") || resolved.contains("://") || resolved.contains(":")
+            let absolute = resolved.hasPrefix("/") || SourceName(resolved).isDatabase
                 ? resolved : FileManager.default.currentDirectoryPath + "/" + resolved
             return "\(key): \(absolute)   # the original's file"
         }

@@ -28,17 +28,12 @@ public struct ScenarioEvidence {
          fireRange: Double, alertMinimum: Double, jobs: Int) async throws {
         self.events = events
         if let events {
-            let counted = try await EventTally.counted(
-                pockets.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) },
-                events: events, jobs: jobs, daily: true)
-            self.pockets = counted.evidence
-            pocketAlerts = EventAlerts.find(series: pockets.map(\.index), periods: pockets.map(\.period), daily: counted.daily,
-                                            events: events, minimum: alertMinimum)
-                .map { $0.feature(on: pockets[$0.area].geometry, minimum: alertMinimum) }
+            (self.pockets, pocketAlerts) = try await EventTally.pockets(pockets, events: events, jobs: jobs,
+                                                                        alertMinimum: alertMinimum)
             let near = RouteEventDays(routes: inputs.routes, events: events, range: fireRange)
             self.routes = routes.map { near.evidence(route: $0.route.feature, period: $0.period) }
             let (perDay, daily) = EventAlerts.daily(
-                in: focus.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) }, events: events)
+                in: focus.map(EventTally.Area.init), events: events)
             let first = events.window.from!
             alerts = EventAlerts.find(daily: daily, first: first, minimum: alertMinimum)
             // Events per month in the focus pocket: counted again by day, so each lands in its month.

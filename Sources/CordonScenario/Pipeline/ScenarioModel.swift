@@ -1,3 +1,4 @@
+import CordonGeometry
 import CordonSupply
 
 /// The supply model a scenario file gives, as `cordon run` builds it: with a map, the people at
@@ -18,7 +19,8 @@ public struct ScenarioModel: Sendable {
     ///   - file: The scenario file.
     ///   - jobs: Parallel workers for the map periods.
     ///   - progress: Told the stage, the work done and the total of the map work.
-    /// - Throws: What ``ScenarioLoader/load(_:for:)`` and ``ScenarioPipeline/run(_:options:)`` throw.
+    /// - Throws: What ``ScenarioLoader/load(_:for:)``, `ScenarioInputs(reading:context:)` and
+    ///   ``ScenarioPipeline/run(_:options:)`` throw.
     public static func load(_ file: String, jobs: Int,
                             progress: (@Sendable (String, Int, Int) -> Void)? = nil) async throws -> ScenarioModel {
         let loaded = try ScenarioLoader.load(file, for: .run)
@@ -26,7 +28,10 @@ public struct ScenarioModel: Sendable {
             let plain = try ScenarioLoader.load(file, for: .simulate)
             return ScenarioModel(scenario: plain, model: plain.supply, access: nil)
         }
-        let result = try await ScenarioPipeline.run(file, options: .init(jobs: jobs, runs: 0, progress: progress))
-        return ScenarioModel(scenario: result.scenario, model: result.model, access: result.access)
+        // Only the map work the model rests on: no simulation, layers, roads or evidence tallies.
+        let inputs = try ScenarioInputs(reading: loaded, context: try GEOSContext())
+        let found = try await ScenarioPipeline.siegeModel(loaded, inputs: inputs,
+                                                          options: .init(jobs: jobs, runs: 0, progress: progress))
+        return ScenarioModel(scenario: loaded, model: found.model, access: found.access)
     }
 }

@@ -58,18 +58,10 @@ public enum ScenarioPipeline {
         return try await run(scenario, inputs: inputs, options: options)
     }
 
-    /// Runs a scenario built in Swift on inputs built in Swift (or read by `ScenarioInputs(reading:context:)`).
-    /// - Parameters:
-    ///   - scenario: the supply model and `siege` settings; `siege` must be set.
-    ///   - inputs: the control map, routes and districts; checked against the scenario first.
-    ///   - options: workers, Monte Carlo runs and seed, progress.
-    ///
-    /// - Returns: Every pocket, the siege, route states, the supply runs and the layers' data.
-    /// - Throws: ``ScenarioError`` naming the key at fault (a missing `map`, a setting out of
-    ///   bounds, a focus point in no pocket), `SiegeInputError` naming a feature, `SupplyError`, or a
-    ///   `GeometryError` when the geometry engine fails.
-    public static func run(_ scenario: Scenario, inputs: ScenarioInputs, options: Options = Options()) async throws
-        -> ScenarioResult {
+    /// The steps every answer rests on: the pockets of every period, the siege of the focus
+    /// pocket, the routes' states, the access timeline and the supply model. `run` goes on from
+    /// here to the simulation and the layers; sensitivity, hindcast and calibration need no more.
+    static func siegeModel(_ scenario: Scenario, inputs: ScenarioInputs, options: Options) async throws -> SiegeModel {
         try inputs.check(against: scenario)
         // Before the map work, so a run that cannot fit stops at once.
         try scenario.checkSize(runs: options.runs)
@@ -115,6 +107,26 @@ public enum ScenarioPipeline {
             .add(scenario.supply, to: &access)
 
         let model = try scenario.supplyModel(populationAtStart: first.population, routes: inputs.routes)
+        return SiegeModel(siege: siege, context: context, enclosure: enclosure, pockets: inWindow, timeline: timeline,
+                          states: states, access: access, model: model, evidenceIndex: evidenceIndex)
+    }
+
+    /// Runs a scenario built in Swift on inputs built in Swift (or read by `ScenarioInputs(reading:context:)`).
+    /// - Parameters:
+    ///   - scenario: the supply model and `siege` settings; `siege` must be set.
+    ///   - inputs: the control map, routes and districts; checked against the scenario first.
+    ///   - options: workers, Monte Carlo runs and seed, progress.
+    ///
+    /// - Returns: Every pocket, the siege, route states, the supply runs and the layers' data.
+    /// - Throws: ``ScenarioError`` naming the key at fault (a missing `map`, a setting out of
+    ///   bounds, a focus point in no pocket), `SiegeInputError` naming a feature, `SupplyError`, or a
+    ///   `GeometryError` when the geometry engine fails.
+    public static func run(_ scenario: Scenario, inputs: ScenarioInputs, options: Options = Options()) async throws
+        -> ScenarioResult {
+        let found = try await siegeModel(scenario, inputs: inputs, options: options)
+        let (siege, context, enclosure, progress) = (found.siege, found.context, found.enclosure, options.progress)
+        let (inWindow, timeline, states, access, model) = (found.pockets, found.timeline, found.states, found.access, found.model)
+        let window = ScenarioWindow(scenario.supply), evidenceIndex = found.evidenceIndex
         let central = try model.simulate(access: access)
         var monteCarlo: MonteCarloResult?
         let runs = options.runs ?? model.uncertainty?.runs ?? 0
@@ -167,6 +179,21 @@ public enum ScenarioPipeline {
         }
         return result
     }
+}
+
+/// What ``ScenarioPipeline/siegeModel(_:inputs:options:)`` finds: the map work and the supply model.
+struct SiegeModel {
+    let siege: SiegeSettings
+    let context: GEOSContext
+    let enclosure: EnclosureOptions
+    /// Every pocket of every period, periods cut to the scenario's days.
+    let pockets: [Pocket]
+    let timeline: SiegeTimeline
+    /// Each route per period, with the evidence status applied when asked.
+    let states: [RouteState]
+    let access: AccessTimeline
+    let model: SupplyScenario
+    let evidenceIndex: EventIndex?
 }
 
 /// The fronts of the focus pocket in one period.

@@ -105,9 +105,6 @@ final class ClosureSearch {
         var hintHeld = false
     }
 
-    /// Metres; nil when no hostile ground near the zone could close it.
-    func run() throws -> Double? { try search(hint: nil).metres }
-
     /// How far past the zone's box a probe keeps hostile ground, beyond the farthest distance
     /// `upTo` still to be grown: simplifying moves vertices by 0.25 % of d at each probe of a
     /// growth (a handful), so 2 % of the distance and 20 m keep the cut edges out of reach.
@@ -160,7 +157,9 @@ final class ClosureSearch {
             return true
         }
 
-        if let hint, hint.hi <= 2 * span {
+        // Only a bracket as narrow as the bisection ends with is trusted: its midpoint is then
+        // within the precision promised; a wider one would answer coarser than a search from scratch.
+        if let hint, hint.hi <= 2 * span, hint.hi - hint.lo <= max(0.015 * hint.lo, 40) {
             if try (hint.lo == 0 || !closes(hint.lo, upTo: hint.hi)), try closes(hint.hi, upTo: hint.hi) {
                 return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint, probes: probes, hintHeld: true)
             }

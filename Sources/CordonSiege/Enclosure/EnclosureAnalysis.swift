@@ -148,7 +148,7 @@ public final class EnclosureAnalysis {
             // sees hostile ground no farther than the top plus the window's margin
             // (docs/design.md#closure): nothing beyond can change its answer.
             if let hi = outcome.bracket?.hi, let zone = standing[k].zone, let zoneBox = zones[zone].bounds {
-                pockets[k].watch = try watch(lonLat: lonLats[k], zoneBox: zoneBox, reach: hi + ClosureSearch.margin(upTo: hi))
+                pockets[k].watch = try watch(lonLats[k], zoneBox: zoneBox, reach: hi + ClosureSearch.margin(upTo: hi))
             }
         }
         return pockets
@@ -158,13 +158,9 @@ public final class EnclosureAnalysis {
     /// 2t of it (`hostile_share`), and, for an open pocket whose closure is searched, anything
     /// within the search's reach of its zone (hostile ground within the zone box's diagonal, the
     /// way out within t), with room to spare.
-    func watch(_ lonLat: Geometry, zoneBox: Bounds?) throws -> Bounds {
-        try watch(lonLat: lonLat, zoneBox: zoneBox, reach: nil)
-    }
-
-    /// As ``watch(_:zoneBox:)``; `reach`, when known, is the farthest the closure search grew
-    /// hostile ground (metres), used when nearer than the zone box's diagonal.
-    func watch(lonLat: Geometry, zoneBox: Bounds?, reach known: Double?) throws -> Bounds {
+    /// `reach`, when known, is the farthest the closure search grew hostile ground (metres),
+    /// used when nearer than the zone box's diagonal.
+    func watch(_ lonLat: Geometry, zoneBox: Bounds?, reach known: Double? = nil) throws -> Bounds {
         let t = options.tolerance
         let near = lonLat.bounds?.grown(metres: 2 * t + 1) ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
         guard options.closure, let z = zoneBox else { return near }

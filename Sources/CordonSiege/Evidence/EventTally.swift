@@ -19,12 +19,27 @@ public enum EventTally {
             self.period = period
             self.areaKm2 = areaKm2
         }
+
+        /// A pocket's ground in its period.
+        public init(_ pocket: Pocket) {
+            self.init(geometry: pocket.geometry, period: pocket.period, areaKm2: pocket.areaKm2)
+        }
     }
 
     /// What the events say of each pocket in its period.
     public static func pockets(_ pockets: [Pocket], events: EventIndex, jobs: Int) async throws -> [AreaEvidence] {
-        try await areas(pockets.map { Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) },
-                        events: events, jobs: jobs)
+        try await areas(pockets.map(Area.init), events: events, jobs: jobs)
+    }
+
+    /// What the events say of each pocket in its period, and the alerts of each pocket's series
+    /// (``EventAlerts/find(series:periods:daily:events:days:minimum:)``), each on the pocket's
+    /// ground that day: `cordon enclosure --timeline --events` and `cordon run` write both.
+    public static func pockets(_ pockets: [Pocket], events: EventIndex, jobs: Int, alertMinimum: Double) async throws
+        -> (evidence: [AreaEvidence], alerts: [Feature]) {
+        let counted = try await counted(pockets.map(Area.init), events: events, jobs: jobs, daily: true)
+        let alerts = EventAlerts.find(series: pockets.map(\.index), periods: pockets.map(\.period), daily: counted.daily,
+                                      events: events, minimum: alertMinimum)
+        return (counted.evidence, alerts.map { $0.feature(on: pockets[$0.area].geometry, minimum: alertMinimum) })
     }
 
     /// Counts the placed events inside each area during its period. An event on the boundary

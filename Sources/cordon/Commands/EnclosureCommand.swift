@@ -111,15 +111,16 @@ struct EnclosureCommand: AsyncParsableCommand {
             // periods are joined: a pocket's counts are part of what must be unchanged.
             var alerts: [Feature] = []
             if let events = try evidence.index(context: ctx, jobs: siege.jobs) {
-                let areas = found.map { EventTally.Area(geometry: $0.geometry, period: $0.period, areaKm2: $0.areaKm2) }
-                let counts = try await EventTally.counted(areas, events: events, jobs: siege.jobs, daily: alerting)
-                features = zip(features, counts.evidence).map { $0.adding($1.properties) }
+                let minimum = alertMinimum ?? 100
                 if alerting {
-                    let minimum = alertMinimum ?? 100
-                    alerts = EventAlerts.find(series: found.map(\.index), periods: found.map(\.period), daily: counts.daily,
-                                              events: events, minimum: minimum).map { $0.feature(on: found[$0.area].geometry, minimum: minimum) }
+                    let counted = try await EventTally.pockets(found, events: events, jobs: siege.jobs, alertMinimum: minimum)
+                    features = zip(features, counted.evidence).map { $0.adding($1.properties) }
+                    alerts = counted.alerts
                     printError("cordon: \(alerts.count) alerts (a pocket's 30-day deaths at a new high of at least \(JSONValue.number(minimum).jsonText))"
                                + (siege.output == "-" ? "; not written to standard output: give -o FILE" : ""))
+                } else {
+                    let counted = try await EventTally.pockets(found, events: events, jobs: siege.jobs)
+                    features = zip(features, counted).map { $0.adding($1.properties) }
                 }
             }
             if siege.timeline { features = try FeatureSpans.merged(features) }
