@@ -143,12 +143,14 @@ import Testing
         let p = try #require(near.places.first)
         #expect(abs(try #require(p.corridorSeconds) / (2000 / k / (5 / 3.6)) - 1) < 1e-4, "\(p)")
         #expect(abs(try #require(p.corridorMetres) / (2000 / k) - 1) < 1e-4)
-        #expect(near.residentsWithin[15] == nil && near.residentsWithin[30] == 500 && near.residentsWithin[60] == 500)
+        // The pocket's count, as written to `residents_within_N_min`: the whole map is one pocket.
+        let within = try #require(near.pockets.first).residentsWithin
+        #expect(within[15] == nil && within[30] == 500 && within[60] == 500)
         let far = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
                                      places: people, corridors: [corridor(8000)], context: canvas.ctx).access(on: nil)
         let q = try #require(far.places.first)
         #expect(abs(try #require(q.corridorSeconds) / (7000 / k / (5 / 3.6)) - 1) < 1e-4)
-        #expect(far.residentsWithin.isEmpty)
+        #expect(try #require(far.pockets.first).residentsWithin.isEmpty)
         // The way out is the study area's edge: 1 km west of the place.
         #expect(abs(try #require(q.wayOutMetres) / (1000 / k) - 1) < 1e-4)
     }

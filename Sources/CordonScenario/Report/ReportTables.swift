@@ -7,10 +7,6 @@ struct ReportTables {
     let summary: ReportSummary
     let layers: MapLayers
 
-    private func table(_ caption: String, _ head: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        Self.table(caption, head, rows, numeric: numeric)
-    }
-
     /// An HTML table with a caption; the columns in `numeric` right-aligned.
     static func table(_ caption: String, _ head: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
         var html = SVGWriter()
@@ -51,7 +47,7 @@ struct ReportTables {
                     pocket.flatMap { $0.number("area_km2") }.map { NumberText.grouped($0, places: 1) } ?? "",
                     pocket.flatMap { $0.number("population") }.map { NumberText.grouped($0) } ?? ""]
         }
-        return table("Siege periods: when the \(summary.besieged) pocket holding the focus point was encircled",
+        return Self.table("Siege periods: when the \(summary.besieged) pocket holding the focus point was encircled",
                      ["first day encircled", "last day encircled", "reopened or fallen on", "days", "area at the start (km²)",
                       "people inside at the start"],
                      rows, numeric: [3, 4, 5])
@@ -66,7 +62,7 @@ struct ReportTables {
                  p.number("closure_m").map { NumberText.grouped($0) } ?? ""]
             }
         // Two counts of people differ on purpose: say which this is.
-        return table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic; people: the map's "
+        return Self.table("Pockets of the \(summary.besieged) side in every period of the map (areas geodesic; people: the map's "
                          + "residents of the pocket's ground, weighted by area, not the supply model's people inside, which start "
                          + "from the scenario's population and change only by evacuation and population changes)",
                      ["period", "pocket", "focus", "status", "area (km²)", "people on the map", "closure (m)"], rows, numeric: [1, 4, 5, 6])
@@ -100,7 +96,7 @@ struct ReportTables {
             let history = merged.map { "\($0.label) \(days($0.from, $0.until))" }.joined(separator: "; ")
             return [name, kinds[name] ?? "", history]
         }
-        return table("Routes and corridors: status over time (a corridor crosses the front by design, so it is judged by whether it is declared open)",
+        return Self.table("Routes and corridors: status over time (a corridor crosses the front by design, so it is judged by whether it is declared open)",
                      ["route", "kind", "status history"], rows)
     }
 
@@ -117,7 +113,7 @@ struct ReportTables {
             + (mc == nil ? [] : ["P5", "P50", "P95", "runs that never run out"]) + ["first day of each ration band"]
         let caption = "When supplies run out" + (mc.map { ": the central run and the spread of \(NumberText.grouped(Double($0.runs))) Monte Carlo runs (seed \($0.seed))" } ?? "")
         var html = SVGWriter()
-        html.raw(table(caption, head, rows))
+        html.raw(Self.table(caption, head, rows))
         if summary.depletion.contains(where: { $0.bands.contains { $0.band != "full" } }) { html.element("p", [("class", "note")], Self.bandNote) }
         return html.text
     }

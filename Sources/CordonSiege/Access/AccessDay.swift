@@ -63,16 +63,6 @@ public struct AccessDay {
     public var cutEdges: [Int] = []
     /// Edges, not cut, with more than t metres within fire range.
     public var exposedEdges: [Int] = []
-
-    /// Residents of every place within 15, 30 and 60 minutes of an open corridor's entry.
-    public var residentsWithin: [Int: Double] {
-        var out: [Int: Double] = [:]
-        for p in places {
-            guard let s = p.corridorSeconds, let pop = p.place.population else { continue }
-            for th in accessThresholds where s <= Double(th) * 60 { out[th, default: 0] += pop }
-        }
-        return out
-    }
 }
 
 /// The output layers of road access (docs/design.md#roads).

@@ -40,9 +40,7 @@ public struct Hindcast: Sendable {
         let central = model.outcomes()
         let spread = await model.runs(runs, seed: seed, vary: scenario.uncertainty?.vary ?? [], jobs: jobs)
         let lines = scenario.observations.enumerated().map { o, observation in
-            let sorted = spread.outcomes(of: o).filter { !$0.isNaN }.sorted()
-            let p5 = NearestRank.percentile(5, ofSorted: sorted), p50 = NearestRank.percentile(50, ofSorted: sorted),
-                p95 = NearestRank.percentile(95, ofSorted: sorted)
+            let (p5, p50, p95) = NearestRank.spread(of: spread.outcomes(of: o))
             let target = observation.target(start: scenario.start)
             return HindcastLine(index: o, observation: observation, central: central[o], p5: p5, p50: p50, p95: p95,
                                 centralError: Agreement.miss(central[o], observation, start: scenario.start),

@@ -68,20 +68,17 @@ public struct Calibration: Sendable {
                 compared = true
                 if ok { agreeing += 1 } else { keep[r] = false }
             }
-            let sorted = outcomes.filter { !$0.isNaN }.sorted()
-            checks.append(ObservationCheck(index: o, compared: compared, agreeing: agreeing,
-                                           p5: NearestRank.percentile(5, ofSorted: sorted),
-                                           p50: NearestRank.percentile(50, ofSorted: sorted),
-                                           p95: NearestRank.percentile(95, ofSorted: sorted)))
+            let (p5, p50, p95) = NearestRank.spread(of: outcomes)
+            checks.append(ObservationCheck(index: o, compared: compared, agreeing: agreeing, p5: p5, p50: p50, p95: p95))
         }
         self.checks = checks
         accepted = keep.count { $0 }
         inputs = runs.vary.indices.map { j in
             let all = runs.values(of: j)
             let kept = zip(all, keep).compactMap { $1 ? $0 : nil }
-            return AcceptedRange(variation: runs.vary[j],
-                                 p5: NearestRank.percentile(5, of: kept), p50: NearestRank.percentile(50, of: kept),
-                                 p95: NearestRank.percentile(95, of: kept),
+            let (p5, p50, p95) = NearestRank.spread(of: kept)
+            return AcceptedRange(variation: runs.vary[j], p5: kept.isEmpty ? nil : p5, p50: kept.isEmpty ? nil : p50,
+                                 p95: kept.isEmpty ? nil : p95,
                                  drawnLow: all.min() ?? .nan, drawnHigh: all.max() ?? .nan)
         }
     }

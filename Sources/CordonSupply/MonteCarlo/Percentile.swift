@@ -14,9 +14,10 @@ public enum NearestRank {
         return values.sorted()[rank(p, of: values.count) - 1]
     }
 
-    /// Percentile `p` of values already sorted ascending; NaN when there are none.
-    static func percentile(_ p: Int, ofSorted sorted: [Double]) -> Double {
-        sorted.isEmpty ? .nan : sorted[rank(p, of: sorted.count) - 1]
+    /// Percentiles 5, 50 and 95 of `values`, NaN (not modelled) left out; NaN each when none is left.
+    static func spread(of values: [Double]) -> (p5: Double, p50: Double, p95: Double) {
+        var kept = values.filter { !$0.isNaN }
+        return kept.withUnsafeMutableBufferPointer { spread($0) }
     }
 
     /// Percentiles 5, 50 and 95 of `values`, reordering them in place (selection, not a full sort).
