@@ -61,11 +61,13 @@ extension Scenario {
     /// - Throws: `ScenarioError` naming `key`.
     public func checkSensitivity(samples: Int, spread: Double, key: String) throws {
         let ranges = supply.uncertainty?.vary.count ?? 0
+        // Without ranges there is no Sobol sample, only the runs one at a time.
+        let oneAtATime = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: 0, seed: 0))
         let (sobol, overflow) = samples.multipliedReportingOverflow(by: ranges + 2)
-        if overflow || sobol > SupplyLimits.maxRuns {
+        if ranges > 0, overflow || sobol > SupplyLimits.maxRuns - oneAtATime {
             throw ScenarioError(file: file, path: "", message: "\(key) \(samples) with \(ranges) uncertainty ranges makes "
-                + "\(samples) × \(ranges + 2) runs, more than the limit of \(SupplyLimits.maxRuns): give \(key) at most "
-                + "\(SupplyLimits.maxRuns / (ranges + 2))")
+                + "\(samples) × \(ranges + 2) runs and \(oneAtATime) one at a time, more than the limit of "
+                + "\(SupplyLimits.maxRuns): give \(key) at most \(max(0, SupplyLimits.maxRuns - oneAtATime) / (ranges + 2))")
         }
         let total = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: samples, seed: 0))
         if let excess = SimulationSize(supply, runs: total).excess {
