@@ -85,9 +85,10 @@ private func bits(_ h: Hindcast) -> [[UInt64?]] {
         #expect(throws: SupplyError.tooManyOutcomes(runs: 1_000_000, observations: 200, bytes: 1_600_000_000)) {
             try s.checkOutcomes(runs: 1_000_000, kept: 0)
         }
-        // The one-pass Monte Carlo keeps 3 per supply and the outcomes so far as well: 1,000,000 × 403 × 8.
+        // The one-pass Monte Carlo keeps 3 per supply and the outcomes so far as well, twice while a
+        // stretch runs: 1,000,000 × (2 × 203 + 200) × 8 = 4,848,000,000.
         let model = try ObservationModel(s, access: nil)
-        await #expect(throws: SupplyError.tooManyOutcomes(runs: 1_000_000, observations: 200, bytes: 3_224_000_000)) {
+        await #expect(throws: SupplyError.tooManyOutcomes(runs: 1_000_000, observations: 200, bytes: 4_848_000_000)) {
             _ = try await model.monteCarlo(runs: 1_000_000)
         }
     }

@@ -85,8 +85,9 @@ extension ObservationModel {
     }
 
     /// Numbers a run of ``monteCarlo(runs:seed:jobs:progress:)`` keeps beside its outcomes: its
-    /// recorder's state (three per supply, and the outcomes so far).
+    /// recorder's state (three per supply, and the outcomes so far), held twice while a stretch
+    /// of days runs, as the Monte Carlo holds its own state.
     public static func keptInMonteCarlo(_ scenario: SupplyScenario) -> Int {
-        3 * scenario.supplies.count + scenario.observations.count
+        2 * (3 * scenario.supplies.count + scenario.observations.count)
     }
 }
