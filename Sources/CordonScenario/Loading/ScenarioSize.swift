@@ -50,7 +50,7 @@ extension Scenario {
         }
     }
 
-    /// Refuses a sensitivity analysis of `samples` Sobol rows (``SensitivityOptions``) that
+    /// Refuses a sensitivity analysis of `samples` Sobol rows (`SensitivityOptions`) that
     /// would pass `SupplyLimits`, before any map work: samples × (ranges + 2) runs past the
     /// Monte Carlo limit, or all its runs (`SupplyScenario.sensitivityRuns`) too large for the scenario.
     ///
