@@ -43,7 +43,7 @@ public enum EventFile {
         var plan: Columns?
         let (_, parts) = try CSVChunks.read(
             bytes, file: file, pieces: count,
-            run: CSVChunks.run(onThreads: jobs ?? cores),
+            run: PieceThreads.run(onThreads: jobs ?? cores),
             // The columns are found once, from the header, before any piece is read.
             header: { header in plan = try Columns(header: header, file: file) },
             body: { scanner -> Piece in

@@ -1,10 +1,10 @@
-import CordonCore
+@testable import CordonSiege
 import Foundation
 import Testing
 
-/// `--jobs` caps the threads an event file is read on (`CSVChunks.run(onThreads:)`): the pieces
+/// `--jobs` caps the threads an event file is read on (`PieceThreads.run(onThreads:)`): the pieces
 /// are all read, once each, and never more at once than the threads allowed.
-@Suite struct CSVThreadsTests {
+@Suite struct PieceThreadsTests {
     /// Runs 16 pieces that each hold for a moment; returns how many ran at once at most, and
     /// how often each ran.
     private func busiest(threads: Int) -> (atOnce: Int, runs: [Int]) {
@@ -14,7 +14,7 @@ import Testing
             var runs = [Int](repeating: 0, count: 16)
         }
         let tally = Tally()
-        CSVChunks.run(onThreads: threads)(16) { k in
+        PieceThreads.run(onThreads: threads)(16) { k in
             tally.lock.withLock {
                 tally.now += 1
                 tally.most = max(tally.most, tally.now)
