@@ -44,7 +44,7 @@ public struct ScenarioEvidence {
             }
             let first = events.window.from!
             alerts = EventAlerts.find(daily: daily, first: first, minimum: alertMinimum)
-            // Events per month in the focus pocket: counted again by day, so each lands in its month.
+            // Events per month in the focus pocket, from its days, so each lands in its month.
             var months: [(String, Int, Double)] = []
             for (d, deaths) in daily.enumerated() {
                 let (y, m, _) = (first + d).components
