@@ -217,6 +217,8 @@ struct EnclosureStatistics {
     var searches = 0
     /// Searches the previous period's bracket settled in two probes.
     var hintsHeld = 0
+    /// Searches from scratch whose answer the clearance field's guess led to, borne out.
+    var fieldsHeld = 0
     /// Distances tested by all searches.
     var probes = 0
 
@@ -225,5 +227,6 @@ struct EnclosureStatistics {
         searches += 1
         probes += outcome.probes
         if outcome.hintHeld { hintsHeld += 1 }
+        if outcome.fieldHeld { fieldsHeld += 1 }
     }
 }

@@ -1,0 +1,157 @@
+import CordonGeometry
+
+/// A first guess at a pocket's closure, from a grid (docs/design.md#closure, the field): each
+/// cell's distance to hostile ground is measured once, then the cells are let in from the
+/// farthest to the nearest, as hostile ground would recede, and at each step of half a cell
+/// the test of the search is put to the grid: does the heart of the pocket lie in ground that
+/// comes within t of the way out?
+///
+/// The grid decides nothing on its own: the search takes from it only the probes whose answer
+/// is the same over a margin on both sides, and the exact geometry checks both ends of the
+/// bracket the search ends with.
+struct ClearanceField {
+    /// The side of a cell, metres.
+    let cell: Double
+    /// `shut[l]`: whether the pocket is closed with hostile ground grown to l steps of half a
+    /// cell (the cells at least that far from it let in); from the last level on, it is.
+    private let shut: [Bool]
+    /// `shutBelow[l]`: how many of the levels under l are closed.
+    private let shutBelow: [Int]
+
+    /// Cells along the longer side of the field (the zone's box grown by its span on every
+    /// side): about 18,000 cells over the zone itself, a few milliseconds to measure.
+    static let side = 400.0
+    /// The span of a zone below which the grid is not drawn: there closure is at most a few
+    /// kilometres, and the exact probes cost less than the grid.
+    static let minimumSpan = 20_000.0
+
+    /// Whether hostile ground grown by `d` closes the pocket, when the grid gives the same
+    /// answer over a margin on both sides of `d`; nil otherwise. Two cells cover the grid
+    /// (distances between centres, ground thinner than a cell traced whole); 1.5 % of d covers
+    /// the exact growth (8 segments per quarter circle and the 0.25 % simplification, repeated
+    /// along a chain of growths).
+    func closes(_ d: Double) -> Bool? {
+        let step = cell / 2, slack = 2 * cell + 0.015 * d
+        let top = shut.count
+        let from = min(top, max(0, Int(((d - slack) / step).rounded(.down))))
+        let to = min(top, max(0, Int(((d + slack) / step).rounded(.up))))
+        // Levels from `top` on are all closed (every cell of the pocket overrun).
+        let closed = shutBelow[to] - shutBelow[from] + (to == top ? 1 : 0)
+        let count = to - from + (to == top ? 1 : 0)
+        if closed == 0 { return false }
+        if closed == count { return true }
+        return nil
+    }
+
+    /// The field of a search's pocket, or nil when the grid cannot tell (no ground, or the
+    /// pocket never joins the way out on it).
+    init?(_ s: ClosureSearch) throws {
+        guard let zb = s.zone.bounds, s.span > 0, !s.ground.isEmpty else { return nil }
+        let region = zb.expanded(by: s.span)
+        let longer = max(region.maxX - region.minX, region.maxY - region.minY)
+        guard let grid = RasterGrid(covering: region, cell: longer / Self.side) else { return nil }
+        cell = grid.cell
+        var mask = [Bool](repeating: false, count: grid.count)
+        grid.fill(s.ground, into: &mask)
+        grid.trace(s.ground, into: &mask)
+        let clearance = DistanceTransform.distances(grid, from: mask)
+
+        func burnt(_ g: Geometry) -> [Bool] {
+            var m = [Bool](repeating: false, count: grid.count)
+            grid.fill(g, into: &m)
+            grid.trace(g, into: &m)
+            return m
+        }
+        let zone = burnt(s.zone), pocket = s.zoneIsPocket ? zone : burnt(s.pocket)
+        let exits = burnt(try s.wayOut.buffer(s.tolerance + grid.cell / 2, quadrantSegments: 4))
+        var people = [Double](repeating: 0, count: grid.count)
+        for r in s.residents {
+            if let c = r.point.coordinates.first, let i = grid.index(of: c) { people[i] += r.people }
+        }
+        shut = Self.sweep(grid, clearance: clearance, zone: zone, pocket: pocket, exits: exits, people: people)
+        guard shut.first == false else { return nil }  // the whole zone let in must be open
+        var below = [0]
+        for closed in shut { below.append(below[below.count - 1] + (closed ? 1 : 0)) }
+        shutBelow = below
+    }
+
+    /// For each level l, with the cells at least l steps of half a cell from hostile ground let
+    /// in, whether the pocket is closed: gone, or its heart (its piece with the most residents,
+    /// then the most cells) in no piece of the zone that holds a cell of the way out.
+    /// Union–find over the cells, let in from the farthest level down.
+    private static func sweep(_ grid: RasterGrid, clearance: [Double], zone: [Bool], pocket: [Bool],
+                              exits: [Bool], people: [Double]) -> [Bool] {
+        let step = grid.cell / 2
+        var levels = 0
+        for i in 0..<grid.count where zone[i] && clearance[i].isFinite { levels = max(levels, Int(clearance[i] / step) + 1) }
+        guard levels > 0 else { return [] }
+        var shut = [Bool](repeating: true, count: levels)
+        // Cells by level, highest first.
+        var start = [Int](repeating: 0, count: levels)
+        for i in 0..<grid.count where zone[i] && clearance[i].isFinite { start[Int(clearance[i] / step)] += 1 }
+        var total = 0
+        for l in stride(from: levels - 1, through: 0, by: -1) { let n = start[l]; start[l] = total; total += n }
+        var order = [Int32](repeating: 0, count: total)
+        var fill = start
+        for i in 0..<grid.count where zone[i] && clearance[i].isFinite {
+            let l = Int(clearance[i] / step)
+            order[fill[l]] = Int32(i)
+            fill[l] += 1
+        }
+
+        var zoneRoot = [Int32](repeating: -1, count: grid.count)  // -1: not let in yet
+        var pocketRoot = [Int32](repeating: -1, count: grid.count)
+        var exit = exits
+        var held = people, size = [Int32](repeating: 1, count: grid.count)
+        func find(_ parent: inout [Int32], _ i: Int32) -> Int32 {
+            var r = i
+            while parent[Int(r)] != r { r = parent[Int(r)] }
+            var k = i
+            while parent[Int(k)] != r { let next = parent[Int(k)]; parent[Int(k)] = r; k = next }
+            return r
+        }
+        var best: Int32 = -1
+        func better(_ a: Int32, than b: Int32) -> Bool {
+            b < 0 || (held[Int(a)], size[Int(a)]) > (held[Int(b)], size[Int(b)])
+        }
+        let w = grid.columns
+        func join(_ i: Int, _ j: Int) {
+            guard zoneRoot[j] >= 0 else { return }
+            let a = find(&zoneRoot, Int32(i)), b = find(&zoneRoot, Int32(j))
+            if a != b {
+                zoneRoot[Int(max(a, b))] = min(a, b)
+                exit[Int(min(a, b))] = exit[Int(a)] || exit[Int(b)]
+            }
+            guard pocket[i], pocket[j] else { return }
+            let p = find(&pocketRoot, Int32(i)), q = find(&pocketRoot, Int32(j))
+            if p != q {
+                let (keep, gone) = (min(p, q), max(p, q))
+                pocketRoot[Int(gone)] = keep
+                held[Int(keep)] += held[Int(gone)]
+                size[Int(keep)] += size[Int(gone)]
+            }
+        }
+        for l in stride(from: levels - 1, through: 0, by: -1) {
+            for k in start[l]..<(l > 0 ? start[l - 1] : total) {
+                let i = Int(order[k])
+                zoneRoot[i] = Int32(i)
+                if pocket[i] { pocketRoot[i] = Int32(i) }
+                let c = i % w
+                if c > 0 { join(i, i - 1) }
+                if c < w - 1 { join(i, i + 1) }
+                if i >= w { join(i, i - w) }
+                if i + w < grid.count { join(i, i + w) }
+                if pocket[i] {
+                    let r = find(&pocketRoot, Int32(i))
+                    if best >= 0 { best = find(&pocketRoot, best) }
+                    if r != best && better(r, than: best) { best = r }
+                }
+            }
+            if best >= 0 {
+                best = find(&pocketRoot, best)
+                shut[l] = !exit[Int(find(&zoneRoot, best))]
+            }
+        }
+        return shut
+    }
+}
