@@ -99,59 +99,78 @@ struct ClearanceField {
             fill[l] += 1
         }
 
-        var zoneRoot = [Int32](repeating: -1, count: grid.count)  // -1: not let in yet
-        var pocketRoot = [Int32](repeating: -1, count: grid.count)
-        var exit = exits
-        var held = people, size = [Int32](repeating: 1, count: grid.count)
-        func find(_ parent: inout [Int32], _ i: Int32) -> Int32 {
-            var r = i
-            while parent[Int(r)] != r { r = parent[Int(r)] }
-            var k = i
-            while parent[Int(k)] != r { let next = parent[Int(k)]; parent[Int(k)] = r; k = next }
-            return r
-        }
+        // The zone's pieces know whether they hold a cell of the way out; the pocket's, their
+        // residents and cells.
+        var zones = Pieces(count: grid.count, exit: exits, people: people)
+        var pieces = Pieces(count: grid.count, exit: exits, people: people)
         var best: Int32 = -1
-        func better(_ a: Int32, than b: Int32) -> Bool {
-            b < 0 || (held[Int(a)], size[Int(a)]) > (held[Int(b)], size[Int(b)])
-        }
-        let w = grid.columns
-        func join(_ i: Int, _ j: Int) {
-            guard zoneRoot[j] >= 0 else { return }
-            let a = find(&zoneRoot, Int32(i)), b = find(&zoneRoot, Int32(j))
-            if a != b {
-                zoneRoot[Int(max(a, b))] = min(a, b)
-                exit[Int(min(a, b))] = exit[Int(a)] || exit[Int(b)]
-            }
-            guard pocket[i], pocket[j] else { return }
-            let p = find(&pocketRoot, Int32(i)), q = find(&pocketRoot, Int32(j))
-            if p != q {
-                let (keep, gone) = (min(p, q), max(p, q))
-                pocketRoot[Int(gone)] = keep
-                held[Int(keep)] += held[Int(gone)]
-                size[Int(keep)] += size[Int(gone)]
-            }
-        }
+        let w = grid.columns, n = grid.count
         for l in stride(from: levels - 1, through: 0, by: -1) {
             for k in start[l]..<(l > 0 ? start[l - 1] : total) {
                 let i = Int(order[k])
-                zoneRoot[i] = Int32(i)
-                if pocket[i] { pocketRoot[i] = Int32(i) }
+                zones.letIn(i)
+                let own = pocket[i]
+                if own { pieces.letIn(i) }
                 let c = i % w
-                if c > 0 { join(i, i - 1) }
-                if c < w - 1 { join(i, i + 1) }
-                if i >= w { join(i, i - w) }
-                if i + w < grid.count { join(i, i + w) }
-                if pocket[i] {
-                    let r = find(&pocketRoot, Int32(i))
-                    if best >= 0 { best = find(&pocketRoot, best) }
-                    if r != best && better(r, than: best) { best = r }
+                for side in 0..<4 {
+                    let j = side == 0 ? (c > 0 ? i - 1 : -1) : side == 1 ? (c < w - 1 ? i + 1 : -1) : side == 2 ? i - w : i + w
+                    guard j >= 0, j < n, zones.isIn(j) else { continue }
+                    zones.join(i, j)
+                    if own, pocket[j] { pieces.join(i, j) }
+                }
+                if own {
+                    let r = pieces.root(i)
+                    if best >= 0 { best = pieces.root(Int(best)) }
+                    if r != best && (best < 0 || pieces.outweighs(r, best)) { best = r }
                 }
             }
             if best >= 0 {
-                best = find(&pocketRoot, best)
-                shut[l] = !exit[Int(find(&zoneRoot, best))]
+                best = pieces.root(Int(best))
+                shut[l] = !zones.exit[Int(zones.root(Int(best)))]
             }
         }
         return shut
+    }
+}
+
+/// Union–find over a grid's cells as they are let in, each piece with what the sweep weighs.
+private struct Pieces {
+    var parent: [Int32]  // -1: not let in yet
+    var exit: [Bool]
+    var people: [Double]
+    var cells: [Int32]
+
+    init(count: Int, exit: [Bool], people: [Double]) {
+        parent = [Int32](repeating: -1, count: count)
+        self.exit = exit
+        self.people = people
+        cells = [Int32](repeating: 1, count: count)
+    }
+
+    func isIn(_ i: Int) -> Bool { parent[i] >= 0 }
+
+    mutating func letIn(_ i: Int) { parent[i] = Int32(i) }
+
+    mutating func root(_ i: Int) -> Int32 {
+        var r = Int32(i)
+        while parent[Int(r)] != r { r = parent[Int(r)] }
+        var k = Int32(i)
+        while parent[Int(k)] != r { let next = parent[Int(k)]; parent[Int(k)] = r; k = next }
+        return r
+    }
+
+    mutating func join(_ i: Int, _ j: Int) {
+        let a = root(i), b = root(j)
+        if a == b { return }
+        let (keep, gone) = (Int(min(a, b)), Int(max(a, b)))
+        parent[gone] = Int32(keep)
+        exit[keep] = exit[keep] || exit[gone]
+        people[keep] += people[gone]
+        cells[keep] += cells[gone]
+    }
+
+    /// Whether piece `a` holds more residents than `b`, or as many and more cells.
+    func outweighs(_ a: Int32, _ b: Int32) -> Bool {
+        (people[Int(a)], cells[Int(a)]) > (people[Int(b)], cells[Int(b)])
     }
 }
