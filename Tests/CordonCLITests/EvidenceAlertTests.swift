@@ -69,18 +69,7 @@ struct EvidenceAlertTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try AlertFixture.write(in: folder)
         func alerts(_ minimum: String?) throws -> [[String: Any]] {
-            try """
-            start: 2016-07-01
-            end: 2016-08-31
-            map: map.geojson
-            besieged: opposition
-            focus: [37.15, 36.25]
-            events: events.csv
-            \(minimum.map { "alert_minimum: \($0)" } ?? "")
-            supplies:
-              - {commodity: food, unit: kg, stock: 1000, need_per_person_day: 0.5}
-
-            """.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+            try AlertFixture.scenario(alertMinimum: minimum).write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
             let out = folder.appendingPathComponent("out")
             let r = try CordonTool.run(["run", "scenario.yaml", "-o", out.path, "--quiet"], in: folder)
             #expect(r.status == 0, "\(r.text)")

@@ -14,17 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try AlertFixture.write(in: folder)
         let file = folder.appendingPathComponent("scenario.yaml")
-        try """
-        start: 2016-07-01
-        end: 2016-08-31
-        map: map.geojson
-        besieged: opposition
-        focus: [37.15, 36.25]
-        events: events.csv
-        supplies:
-          - {commodity: food, unit: kg, stock: 1000, need_per_person_day: 0.5}
-
-        """.write(to: file, atomically: true, encoding: .utf8)
+        try AlertFixture.scenario().write(to: file, atomically: true, encoding: .utf8)
         for jobs in [1, 2] {
             let result = try await ScenarioPipeline.run(file.path, options: .init(jobs: jobs, runs: 0))
             let evidence = try #require(result.evidence)

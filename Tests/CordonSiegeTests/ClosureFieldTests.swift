@@ -11,18 +11,7 @@ import Testing
     let canvas: MetricCanvas
     init() throws { canvas = try MetricCanvas() }
 
-    /// The search of the only open pocket of `areas`, set up as an analysis sets it up.
-    func search(_ areas: [ControlArea]) throws -> ClosureSearch {
-        let analysis = try EnclosureAnalysis(map: ControlMap(file: "test.geojson", areas: areas),
-                                             options: EnclosureOptions(besieged: "opposition"), context: canvas.ctx)
-        let found = try #require(try analysis.found(on: nil))
-        let p = try #require(found.pockets.first { !$0.pocket.encircled })
-        let zone = try #require(p.zone)
-        let hostile = try #require(found.hostile)
-        return try #require(try ClosureSearch.prepare(analysis.ws, options: analysis.options, pocket: p.lonLat,
-                                                      zone: found.zones[zone], wayOut: found.wayOut,
-                                                      hostile: hostile, on: nil))
-    }
+    func search(_ areas: [ControlArea]) throws -> ClosureSearch { try canvas.closureSearch(areas) }
 
     /// Each case: besieged boxes in metres on a hostile map, and its closure by hand.
     /// - A 30 × 20 km block reached from the west edge by a corridor 4 km wide between hostile

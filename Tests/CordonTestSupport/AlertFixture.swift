@@ -12,6 +12,23 @@ import Foundation
 ///   5 Aug  80 in the square          → 20 + 5 + 80 = 105: under 115, no alert
 public enum AlertFixture {
     /// Writes `map.geojson` and `events.csv` into `folder`.
+    /// A scenario over the fixture's map and events (July and August 2016, the focus in the
+    /// pocket), with `alert_minimum` when given.
+    public static func scenario(alertMinimum: String? = nil) -> String {
+        """
+        start: 2016-07-01
+        end: 2016-08-31
+        map: map.geojson
+        besieged: opposition
+        focus: [37.15, 36.25]
+        events: events.csv
+        \(alertMinimum.map { "alert_minimum: \($0)" } ?? "")
+        supplies:
+          - {commodity: food, unit: kg, stock: 1000, need_per_person_day: 0.5}
+
+        """
+    }
+
     public static func write(in folder: URL) throws {
         func square(_ x0: Double, _ x1: Double, _ controller: String, _ dates: String) -> String {
             "{\"type\":\"Feature\",\"properties\":{\"controller\":\"\(controller)\"\(dates)},\"geometry\":{\"type\":\"Polygon\","
