@@ -37,6 +37,8 @@ public final class AccessAnalysis {
     private var tiles: (day: Day?, tiles: FireTiles)?
     /// Each area's rings, read once.
     private var rings: [Int: [[Coordinate]]] = [:]
+    /// The box of the map and the roads together.
+    private let extent: Bounds
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -66,9 +68,16 @@ public final class AccessAnalysis {
         self.corridors = corridors.filter { $0.kind == .corridor }
         changeDates = map.changeDates
         enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
+        enclosure.measuresContact = false
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
         edgeTree = try STRtree(edges, context: ctx)
+        var box = map.bounds ?? Bounds(minX: network.nodes[0].x, minY: network.nodes[0].y,
+                                       maxX: network.nodes[0].x, maxY: network.nodes[0].y)
+        for c in network.coordinates.joined() {
+            box = Bounds(minX: min(box.minX, c.x), minY: min(box.minY, c.y), maxX: max(box.maxX, c.x), maxY: max(box.maxY, c.y))
+        }
+        extent = box
 
         // A network that meets no area of the map cannot answer anything.
         let ws = self.ws, edges = self.edges
@@ -118,11 +127,8 @@ public final class AccessAnalysis {
             let day = p.sampleDay
             if case .some(let last) = measuredDay {
                 let changed = ws.areas.indices.filter { ws.areas[$0].holds(on: last) != ws.areas[$0].holds(on: day) }
-                let reach = options.routes.fireRange + options.tolerance + 10
-                var dirty = Set<Int>()
-                for a in changed { dirty.formUnion(try edgeTree.query(ws.areas[a].geometry.bounds!.grown(metres: reach))) }
                 let tiles = fireTiles(on: day)
-                for e in dirty.sorted() {
+                for e in try edges(near: changed, metres: options.routes.fireRange + options.tolerance + 10) {
                     let now = try measure(net.coordinates[e], tiles: tiles, on: day)
                     if now != (hostile[e], exposed[e]) { (hostile[e], exposed[e]) = now; roadsChanged = true }
                 }
@@ -152,9 +158,29 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: edges.count)
         exposed = hostile
-        for e in edges.indices { (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day) }
+        // Only edges near the day's hostile areas can be cut or exposed: found from those areas
+        // (fewer than the edges), the rest measure nothing.
+        let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) && isHostile($0) }
+        for e in try edges(near: held, metres: options.routes.fireRange + 10) {
+            (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+        }
         measuredDay = .some(day)
         roadsChanged = true
+    }
+
+    /// Edges, in order, whose box comes within `metres` of one of these areas' boxes: at least
+    /// every edge whose box grown by `metres` meets one (as `measure` grows it), since the
+    /// areas' boxes are grown by the widest margin anywhere on the map or the roads.
+    private func edges(near areas: [Int], metres: Double) throws -> [Int] {
+        let g = extent.grown(metres: metres)
+        let dx = max(extent.minX - g.minX, g.maxX - extent.maxX), dy = max(extent.minY - g.minY, g.maxY - extent.maxY)
+        var near = [Bool](repeating: false, count: edges.count)
+        for a in areas {
+            guard let b = ws.areas[a].geometry.bounds else { continue }
+            let box = Bounds(minX: b.minX - dx, minY: b.minY - dy, maxX: b.maxX + dx, maxY: b.maxY + dy)
+            for e in try edgeTree.query(box) { near[e] = true }
+        }
+        return near.indices.filter { near[$0] }
     }
 
     private func rings(of area: Int) -> [[Coordinate]] {

@@ -3,7 +3,8 @@ import CordonGeometry
 
 /// A pocket's roads on one date.
 public struct PocketAccess {
-    /// The pocket, as enclosure finds it.
+    /// The pocket, as enclosure finds it, but for its `hostileShare`: road access does not
+    /// measure it, and leaves it NaN.
     public var pocket: Pocket
     /// Road nodes inside the pocket.
     public var roadNodes: Int
