@@ -39,6 +39,8 @@ public final class AccessAnalysis {
     private var rings: [Int: [[Coordinate]]] = [:]
     /// The box of the map and the roads together.
     private let extent: Bounds
+    /// The way out last found, and where roads meet it.
+    private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -119,9 +121,35 @@ public final class AccessAnalysis {
     ///
     /// - Parameter progress: Told the periods done and the total.
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
-        let periods = self.periods
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) }, progress: progress)
+    }
+
+    /// Road access in the periods that meet `window` (every period when nil), on pockets found
+    /// already: `cordon run` gives the pockets of its enclosure timeline, so they are not found twice.
+    ///
+    /// - Parameters:
+    ///   - pockets: Every pocket of every period, each with its `period` (as the enclosure
+    ///     timeline gives them, cut to `window` or not), by index within its period.
+    ///   - window: The days asked; periods outside it are not analysed, those across its ends are
+    ///     analysed whole (the caller cuts them).
+    ///   - progress: Told the periods done and the total.
+    public func timeline(pockets: [Pocket], within window: Period? = nil,
+                         progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
+        let asked = periods.filter { p in
+            guard let w = window else { return true }
+            return (p.until == nil || w.from == nil || p.until! > w.from!) && (p.from == nil || w.until == nil || p.from! < w.until!)
+        }
+        return try timeline(asked, pockets: { p in
+            // A day of the period inside the window: pockets cut to the window hold on it.
+            let day = [p.from, window?.from].compactMap { $0 }.max() ?? p.sampleDay
+            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }
+        }, progress: progress)
+    }
+
+    private func timeline(_ periods: [Period], pockets: (Period) throws -> [Pocket],
+                          progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
@@ -136,7 +164,7 @@ public final class AccessAnalysis {
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day, pockets: pocketsOf.pockets(on: day).map(\.pocket))
+            var d = try analyse(on: day, pockets: pockets(p))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -224,16 +252,20 @@ public final class AccessAnalysis {
     private func wayOut(on day: Day?) throws -> [Geometry] {
         if let bases = ws.layers.bases { return bases }
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
-        if held.isEmpty { return [] }
-        return try polygons(of: ws.dissolve(held)).compactMap { try $0.exteriorRing?.clone() }
+        return held.isEmpty ? [] : try ws.studyAreaRings(held)
     }
 
-    /// Where roads meet the way out, and the stretch from each end of such a road to it that
-    /// may be driven towards the way out.
-    private func exits(on day: Day?) throws -> [Exit] {
+    /// Where roads meet the way out (edge: points), found again only when the way out changes:
+    /// on most dates areas change hands inside the study area, and its edge stays as it was.
+    private func meetings(on day: Day?) throws -> [Int: [Coordinate]] {
+        let out = try wayOut(on: day)
+        if let last = meetsFound, last.wayOut.count == out.count,
+           try zip(last.wayOut, out).allSatisfy({ try $0 === $1 || $0.equalsExact($1) }) {
+            return last.meets
+        }
         let t = options.tolerance
-        var meets: [Int: [Coordinate]] = [:]  // edge: where it meets the way out
-        for part in try wayOut(on: day) {
+        var meets: [Int: [Coordinate]] = [:]
+        for part in out {
             // A ring of the study area's edge, in short runs: each is tested only against the edges near it.
             let runs: [Geometry]
             if part.type == .lineString || part.type == .linearRing {
@@ -256,6 +288,14 @@ public final class AccessAnalysis {
                 }
             }
         }
+        meetsFound = (out, meets)
+        return meets
+    }
+
+    /// Where roads meet the way out, and the stretch from each end of such a road to it that
+    /// may be driven towards the way out.
+    private func exits(on day: Day?) throws -> [Exit] {
+        let meets = try meetings(on: day)
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
         for e in meets.keys.sorted() {
