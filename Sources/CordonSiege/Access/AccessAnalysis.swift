@@ -326,12 +326,13 @@ public final class AccessAnalysis {
     /// and to the entries of the corridors open that day.
     private final class Routing {
         let exits: [Exit]
-        let safest: ShortestPaths, fastest: ShortestPaths
+        let safest: ShortestPaths
         private let net: RoadNetwork, hostile: [Double]
-        private var reopenPaths: ShortestPaths?
+        private var reopenPaths: ShortestPaths?, fastestPaths: ShortestPaths?
+        private let fastestStarts: [ShortestPaths.Start], blocked: (Int) -> Bool
         var corridors: (open: [Int], paths: ShortestPaths?)?  // keyed by the corridors open and the end each is entered by
 
-        init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: (Int) -> Bool,
+        init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: @escaping (Int) -> Bool,
              usable: (Exit) -> Bool) {
             self.net = net
             self.exits = exits
@@ -341,9 +342,21 @@ public final class AccessAnalysis {
                 .init(node: $0.element.node, first: mm($0.element.exposed), seconds: $0.element.seconds,
                       metres: $0.element.metres, tag: Int32($0.offset))
             }, weight: { blocked($0) ? nil : mm(exposed[$0]) })
-            fastest = ShortestPaths(net, starts: safe.map {
+            fastestStarts = safe.map {
                 .init(node: $0.element.node, first: 0, seconds: $0.element.seconds, metres: $0.element.metres, tag: Int32($0.offset))
-            }, weight: { blocked($0) ? nil : 0 })
+            }
+            self.blocked = blocked
+            // With nothing exposed the safest paths are the quickest: the same starts and weights.
+            if safe.allSatisfy({ mm($0.element.exposed) == 0 }), exposed.allSatisfy({ mm($0) == 0 }) { fastestPaths = safest }
+        }
+
+        /// The quickest paths from the exits that may be driven safely, found when first needed.
+        var fastest: ShortestPaths {
+            if let fastestPaths { return fastestPaths }
+            let blocked = self.blocked
+            let made = ShortestPaths(net, starts: fastestStarts, weight: { blocked($0) ? nil : 0 })
+            fastestPaths = made
+            return made
         }
 
         var reopen: ShortestPaths {
