@@ -174,12 +174,12 @@ public enum ScenarioPipeline {
         result.access = access
         if let roads = inputs.roads {
             let analysis = try AccessAnalysis(
-                map: inputs.map, network: roads,
-                options: AccessOptions(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
-                                       fireRange: siege.fireRange, snap: siege.snap),
-                places: inputs.districts.map { AccessPlace(name: $0.name, geometry: $0.geometry, population: $0.population) },
-                corridors: inputs.routes, context: context)
-            result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
+                map: inputs.map, network: roads, options: AccessOptions(siege.routeOptions),
+                places: inputs.districts, corridors: inputs.routes, context: context)
+            // On the pockets found above, in the scenario's days only.
+            let days = try analysis.timeline(pockets: inWindow, within: Period(from: window.start, until: window.until),
+                                             progress: { progress?("roads", $0, $1) })
+            result.roadAccess = window.clip(days, \.period)
             result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
         }
         result.hindcast = hindcast

@@ -9,6 +9,9 @@ public final class EnclosureAnalysis {
     public let options: EnclosureOptions
     /// What it has done so far, counted (tests check each shortcut is taken).
     var statistics = EnclosureStatistics()
+    /// Whether pockets' `hostileShare` is measured; road access, which never reports it, turns
+    /// it off (it was most of the enclosure's time there) and leaves it NaN.
+    var measuresContact = true
 
     /// Prepares the analysis of `map`: indexes its areas.
     /// - Parameters:
@@ -128,7 +131,7 @@ public final class EnclosureAnalysis {
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: try ws.longitudes.wrap(lonLat), encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: try HostileContact.share(ws, of: lonLat, facing: hostile, tolerance: t),
+                hostileShare: measuresContact ? try HostileContact.share(ws, of: lonLat, facing: hostile, tolerance: t) : .nan,
                 population: try residents?[k] ?? weighting.population(inside: lonLat, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {
