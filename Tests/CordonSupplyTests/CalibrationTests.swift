@@ -135,4 +135,16 @@ private func observed() throws -> SupplyScenario {
         #expect(h.lines.map(\.central) == [39, 19, 30])
         #expect(h.lines.map(\.centralError) == [-2, 1, -1])
     }
+
+    @Test func aRunOutEquallyNearTwoEpisodesIsScoredAgainstTheEarlier() async throws {
+        // The same flour as above: run out at the end of day 19 and again at the end of day 39. An
+        // observation on day 29 lies 10 days from each (29 − 19 = 39 − 29 = 10): the earlier, day 19,
+        // is kept, so the model is 10 days early.
+        var s = flourScenario()
+        s.inflows = [.once("flour", date: siegeStart + 30, amount: 500_000)]
+        s.observations = [Observation(date: siegeStart + 29, what: .depleted("flour"), source: "t")]
+        let h = await Hindcast.score(try ObservationModel(s, access: nil))
+        #expect(h.lines.map(\.central) == [19])
+        #expect(h.lines.map(\.centralError) == [-10])
+    }
 }

@@ -61,15 +61,15 @@ extension Scenario {
     /// - Throws: `ScenarioError` naming `key`.
     public func checkSensitivity(samples: Int, spread: Double, key: String) throws {
         let ranges = supply.uncertainty?.vary.count ?? 0
-        // Without ranges there is no Sobol sample, only the runs one at a time.
-        let oneAtATime = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: 0, seed: 0))
-        let (sobol, overflow) = samples.multipliedReportingOverflow(by: ranges + 2)
-        if ranges > 0, overflow || sobol > SupplyLimits.maxRuns - oneAtATime {
+        // Saturates at Int.max, so an absurd sample still compares. Without ranges there is no
+        // Sobol sample, only the runs one at a time, and the size check below speaks for them.
+        let total = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: samples, seed: 0))
+        if ranges > 0, total > SupplyLimits.maxRuns {
+            let oneAtATime = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: 0, seed: 0))
             throw ScenarioError(file: file, path: "", message: "\(key) \(samples) with \(ranges) uncertainty ranges makes "
                 + "\(samples) × \(ranges + 2) runs and \(oneAtATime) one at a time, more than the limit of "
                 + "\(SupplyLimits.maxRuns): give \(key) at most \(max(0, SupplyLimits.maxRuns - oneAtATime) / (ranges + 2))")
         }
-        let total = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: samples, seed: 0))
         if let excess = SimulationSize(supply, runs: total).excess {
             throw ScenarioError(file: file, path: "", message: "\(key) \(samples): the sensitivity analysis makes \(total) runs, "
                 + "and \(excess): fewer samples")
