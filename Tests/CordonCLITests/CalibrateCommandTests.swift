@@ -99,6 +99,20 @@ struct CalibrateCommandTests {
         #expect(try cordon(["hindcast", file.path, "-o", folder.appendingPathComponent("h.json").path]).status == 2)
     }
 
+    @Test func aMisspeltAgainstStopsBeforeTheMapIsRead() throws {
+        let folder = try temporaryFolder("calibrate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scenario.yaml")
+        // The map is not GeoJSON: reading it would fail, so refusing --against proves it was never read.
+        try Data("not a map".utf8).write(to: folder.appendingPathComponent("map.geojson"))
+        try (scenarioText + "map: map.geojson\nbesieged: opposition\nfocus: [0, 0]\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try cordon(["calibrate", file.path, "--runs", "10", "--against", "flour.restored",
+                                 "-o", folder.appendingPathComponent("o").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("cordon: \(file.path): observations: --against flour.restored: no such observation"),
+                "\(result.stderr)")
+    }
+
     @Test func hindcastScoresByHandAndWritesTheSameBytesOnAnyNumberOfCores() throws {
         let folder = try temporaryFolder("hindcast")
         defer { try? FileManager.default.removeItem(at: folder) }

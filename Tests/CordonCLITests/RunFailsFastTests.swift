@@ -54,13 +54,50 @@ struct RunFailsFastTests {
         let observation = "  - {date: 2016-07-02, what: population, value: 1000, source: made up for this test}\n"
         let file = try scenario(in: folder, extra: "observations:\n" + String(repeating: observation, count: 200))
         let out = folder.appendingPathComponent("out")
-        // cordon hindcast keeps each run's 200 outcomes (and no drawn values): 1,000,000 × 200 × 8 bytes
-        // = 1.6e9 = 1.49 GiB. cordon run keeps 3 per supply and the outcomes so far, twice while a stretch of
+        // cordon hindcast keeps each run's 200 outcomes (and no drawn values), twice while the blocks' are
+        // gathered into one array: 1,000,000 × 2 × 200 × 8 bytes = 3.2e9 = 2.98 GiB. cordon run keeps 3 per supply and the outcomes so far, twice while a stretch of
         // days runs, and the outcomes: 1,000,000 × (2 × 203 + 200) × 8 = 4.848e9 bytes = 4.51 GiB. The limit is 1 GiB. (GiB to one decimal, a whole one without it.)
         try expectRefused(["hindcast", file.path, "--runs", "1000000", "-o", out.path],
-                          "cordon: \(file.path): --runs: 1000000 runs × 200 observations would hold about 1.5 GiB of outcomes, "
+                          "cordon: \(file.path): --runs: 1000000 runs × 200 observations would hold about 3.0 GiB of outcomes, "
                               + "more than the limit of 1 GiB: fewer runs or fewer observations", out: out)
         try expectRefused(["run", file.path, "--runs", "1000000", "-o", out.path, "--quiet"],
                           "cordon: \(file.path): --runs: 1000000 runs × 200 observations would hold about 4.5 GiB of outcomes", out: out)
+    }
+
+    @Test func theSimulationAndTheOutcomesTogetherPastTheMemoryLimitStopBeforeTheMapWork() throws {
+        let folder = try temporaryFolder("fail-fast")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let observation = "  - {date: 2016-07-02, what: population, value: 1000, source: made up for this test}\n"
+        let file = try scenario(in: folder, supplies: 4, extra: "observations:\n" + String(repeating: observation, count: 20))
+        let out = folder.appendingPathComponent("out")
+        // 1,000,000 runs of 92 days (1 July to 30 September), 5 supplies, 1 inflow, 20 observations
+        // (SimulationSize). The simulation alone: per run 5 × 48 + 1 × 16 + 160 = 416 bytes, 416e6, the
+        // stocks of a stretch max(64 MiB, 1e6 × 5 × 8) = 67,108,864, the central run 92 × (512 + 5 × 1024
+        // + routes) ≈ 0.52e6 and the bands 92 × 5 × 24 = 11,040: about 0.48e9, within 1 GiB (1,073,741,824).
+        // The outcomes alone: 3 × 5 + 20 = 35 numbers of state, twice, and 20 outcomes, 90 × 8 × 1e6 =
+        // 0.72e9, within it too. Held at once: about 1.204e9 bytes = 1.1 GiB, past it.
+        try expectRefused(["run", file.path, "--runs", "1000000", "-o", out.path, "--quiet"],
+                          "cordon: \(file.path): --runs: 1000000 runs × 92 days (start to end) × 5 supplies, with 90 numbers "
+                              + "kept per run for the observations, would need about 1.1 GiB of memory, more than the limit "
+                              + "of 1 GiB: fewer runs, fewer days, fewer supplies or fewer observations", out: out)
+        // Half the runs fit (about 0.6e9 bytes): the run goes on to the map work and stops at the focus.
+        let r = try CordonTool.run(["run", file.path, "--runs", "500000", "-o", out.path, "--quiet"])
+        #expect(r.status == 2 && r.stderr.contains("focus: [0.0, 0.0] lies in no 'opposition' pocket"), "\(r.stderr)")
+    }
+
+    @Test func theLimitsAreCheckedBeforeTheMapIsRead() throws {
+        let folder = try temporaryFolder("fail-fast")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let observation = "  - {date: 2016-07-02, what: population, value: 1000, source: made up for this test}\n"
+        let file = try scenario(in: folder, extra: "observations:\n" + String(repeating: observation, count: 200))
+        // The map is not GeoJSON: reading it would fail, so a refusal on the limit proves it was never read.
+        try Data("not a map".utf8).write(to: folder.appendingPathComponent("map.geojson"))
+        let out = folder.appendingPathComponent("out")
+        // The numbers of outcomesPastTheMemoryLimitStopBeforeTheMapWork.
+        try expectRefused(["run", file.path, "--runs", "1000000", "-o", out.path, "--quiet"],
+                          "cordon: \(file.path): --runs: 1000000 runs × 200 observations would hold about 4.5 GiB of outcomes", out: out)
+        // Within the limits the map is read, and refused.
+        let r = try CordonTool.run(["run", file.path, "--runs", "10", "-o", out.path, "--quiet"])
+        #expect(r.status == 2 && r.stderr.contains("map.geojson"), "\(r.stderr)")
     }
 }

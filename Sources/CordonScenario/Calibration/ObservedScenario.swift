@@ -48,14 +48,22 @@ public struct ObservedScenario: Sendable {
     /// - Throws: ``ScenarioError`` at `observations` naming a spelling no observation has.
     public func against(_ spellings: [String]) throws -> ObservedScenario {
         guard !spellings.isEmpty else { return self }
-        let observations = model.scenario.observations
+        var narrowed = model.scenario
+        narrowed.observations = try Self.observations(spellings, of: scenario)
+        return ObservedScenario(scenario: scenario, model: try ObservationModel(narrowed, access: access), access: access)
+    }
+
+    /// The observations of a scenario as read that `spellings` name (`food.depleted`), in
+    /// scenario order; all of them for none. Before any map work, so a misspelling stops at once.
+    /// - Throws: ``ScenarioError`` at `observations` naming a spelling no observation has.
+    public static func observations(_ spellings: [String], of scenario: Scenario) throws -> [Observation] {
+        let observations = scenario.supply.observations
+        guard !spellings.isEmpty else { return observations }
         let known = observations.map(\.what.spelling)
         for spelling in spellings where !known.contains(spelling) {
             throw ScenarioError(file: scenario.file, path: "observations",
                                 message: "--against \(spelling): no such observation (observed: \(Array(Set(known)).sorted().joined(separator: ", ")))")
         }
-        var narrowed = model.scenario
-        narrowed.observations = observations.filter { spellings.contains($0.what.spelling) }
-        return ObservedScenario(scenario: scenario, model: try ObservationModel(narrowed, access: access), access: access)
+        return observations.filter { spellings.contains($0.what.spelling) }
     }
 }

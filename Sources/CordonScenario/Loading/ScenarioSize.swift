@@ -5,12 +5,14 @@ extension Scenario {
     /// runs), before anything is allocated, naming the keys that make it large and what it
     /// would need. The loader calls it; a caller that overrides the runs (`--runs`) calls it again.
     ///
-    /// - Parameter override: Monte Carlo runs in place of `uncertainty.runs`; nil keeps the file's.
+    /// - Parameters:
+    ///   - override: Monte Carlo runs in place of `uncertainty.runs`; nil keeps the file's.
+    ///   - keptPerRun: Numbers each run keeps beside its simulation (`SimulationSize.keptPerRun`).
     /// - Throws: `ScenarioError` naming `uncertainty.runs` (or `--runs`) when the runs make it
     ///   large, else `end`.
-    public func checkSize(runs override: Int? = nil) throws {
+    public func checkSize(runs override: Int? = nil, keptPerRun: Int = 0) throws {
         let runs = max(0, override ?? supply.uncertainty?.runs ?? 0)
-        let size = SimulationSize(supply, runs: runs)
+        let size = SimulationSize(supply, runs: runs, keptPerRun: keptPerRun)
         guard !size.fits else { return }
         let runsKey = override != nil ? "--runs" : "uncertainty.runs"
         if runs > SupplyLimits.maxRuns {
@@ -21,15 +23,42 @@ extension Scenario {
         let byRuns = runs > 0 && (size.bytes > SupplyLimits.maxMemory ? size.bytes - centralBytes > centralBytes : true)
         let what = (runs > 0 ? "\(runs) runs × " : "") + "\(size.days) days (start to end) × "
             + (size.commodities == 1 ? "1 supply" : "\(size.commodities) supplies")
+        let observed = size.keptPerRun > 0 && runs > 0
         let message: String
         if size.bytes > SupplyLimits.maxMemory {
-            message = "\(what) would need about \(size.memoryText) of memory, more than the limit of "
-                + "\(SupplyLimits.maxMemory >> 30) GiB: fewer runs, fewer days or fewer supplies"
+            let kept = observed ? ", with \(size.keptPerRun) numbers kept per run for the observations," : ""
+            message = "\(what)\(kept) would need about \(size.memoryText) of memory, more than the limit of "
+                + "\(SupplyLimits.maxMemory >> 30) GiB: fewer runs, fewer days"
+                + (observed ? ", fewer supplies or fewer observations" : " or fewer supplies")
         } else {
             message = "\(what) with \(size.rules) inflows and evacuation rules come to \(size.steps) simulated steps, "
                 + "more than the limit of \(SupplyLimits.maxSteps): fewer runs, fewer days or fewer supplies"
         }
         throw ScenarioError(file: file, path: byRuns ? runsKey : "end", message: message)
+    }
+
+    /// Every limit a `cordon run` of this scenario must keep, checked before its input files are
+    /// read: the simulation (``checkSize(runs:keptPerRun:)``), every run's outcomes of the
+    /// observations (``checkOutcomes(runs:kept:advice:)``), both together, since the one-pass Monte
+    /// Carlo holds them at once (`ObservationModel.checkMonteCarlo(_:runs:)`), and the sensitivity
+    /// analysis (``checkSensitivity(samples:spread:key:)``).
+    ///
+    /// - Parameters:
+    ///   - override: Monte Carlo runs in place of `uncertainty.runs` (`--runs`); nil keeps the file's.
+    ///   - sensitivitySamples: The Sobol base sample of `--sensitivity-samples`; nil for no sensitivity analysis.
+    ///   - spread: The one-at-a-time spread of the sensitivity analysis.
+    /// - Throws: `ScenarioError` naming the key or option at fault.
+    public func checkRun(runs override: Int?, sensitivitySamples: Int?, spread: Double) throws {
+        let kept = ObservationModel.keptInMonteCarlo(supply)
+        // Apart first, so the message names the simulation or the outcomes when one alone is too large.
+        try checkSize(runs: override)
+        try checkOutcomes(runs: override, kept: kept)
+        if !supply.observations.isEmpty {
+            try checkSize(runs: override, keptPerRun: kept + supply.observations.count)
+        }
+        if let samples = sensitivitySamples {
+            try checkSensitivity(samples: samples, spread: spread, key: "--sensitivity-samples")
+        }
     }
 
     /// Refuses Monte Carlo runs whose outcomes of the scenario's observations would not fit

@@ -54,6 +54,8 @@ public enum ScenarioPipeline {
     ///   feature at fault; `GeometryError` when the geometry engine fails.
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
+        // Before reading the map and the other files, so a run that cannot fit stops at once.
+        try scenario.checkRun(runs: options.runs, sensitivitySamples: options.sensitivitySamples, spread: options.sensitivitySpread)
         let inputs = try ScenarioInputs(reading: scenario, context: try GEOSContext(), jobs: options.jobs)
         return try await run(scenario, inputs: inputs, options: options)
     }
@@ -63,12 +65,8 @@ public enum ScenarioPipeline {
     /// here to the simulation and the layers; sensitivity, hindcast and calibration need no more.
     static func siegeModel(_ scenario: Scenario, inputs: ScenarioInputs, options: Options) async throws -> SiegeModel {
         try inputs.check(against: scenario)
-        // Before the map work, so a run that cannot fit stops at once.
-        try scenario.checkSize(runs: options.runs)
-        try scenario.checkOutcomes(runs: options.runs, kept: ObservationModel.keptInMonteCarlo(scenario.supply))
-        if let samples = options.sensitivitySamples {
-            try scenario.checkSensitivity(samples: samples, spread: options.sensitivitySpread, key: "--sensitivity-samples")
-        }
+        // Before the map work, so a run that cannot fit stops at once (again, for a caller in Swift).
+        try scenario.checkRun(runs: options.runs, sensitivitySamples: options.sensitivitySamples, spread: options.sensitivitySpread)
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }

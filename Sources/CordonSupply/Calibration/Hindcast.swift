@@ -70,18 +70,30 @@ extension ObservationModel {
     ///   - seed: The seed; nil takes the scenario's ``Uncertainty/seed``.
     ///   - jobs: Blocks of runs simulated at once.
     ///   - progress: Called with the number of runs done, as the Monte Carlo calls it.
-    /// - Throws: ``SupplyError/tooLarge(_:)`` past ``SupplyLimits``; ``SupplyError/tooManyOutcomes(runs:observations:bytes:)``
-    ///   when every run's outcomes would not fit (``SupplyScenario/outcomeBytes(runs:kept:)``).
+    /// - Throws: What ``checkMonteCarlo(_:runs:)`` throws: the simulation and every run's outcomes
+    ///   together past ``SupplyLimits``.
     public func monteCarlo(runs: Int? = nil, seed: UInt64? = nil, jobs: Int = 1,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws -> (monteCarlo: MonteCarloResult, hindcast: Hindcast) {
         let runs = max(0, runs ?? scenario.uncertainty?.runs ?? 0), seed = seed ?? scenario.uncertainty?.seed ?? 0
-        try scenario.checkSize(runs: runs)
-        try scenario.checkOutcomes(runs: runs, kept: Self.keptInMonteCarlo(scenario))
+        try Self.checkMonteCarlo(scenario, runs: runs)
         let (result, outcomes) = await scenario.monteCarlo(runs: runs, seed: seed, jobs: jobs, plan: plan,
                                                            stretch: scenario.stockStretch(runs: runs), observing: probe,
                                                            progress: progress)
         let m = probe.count
         return (result, Hindcast(self, runs: runs, seed: seed) { o in (0..<runs).map { outcomes[$0 * m + o] } })
+    }
+
+    /// Refuses a ``monteCarlo(runs:seed:jobs:progress:)`` of `scenario` that would not fit: its
+    /// simulation, its recorders' state and every run's outcomes are held at once, so they are
+    /// counted together. The message names the simulation, or the outcomes, when one alone is too large.
+    /// - Throws: ``SupplyError/tooLarge(_:)`` or ``SupplyError/tooManyOutcomes(runs:observations:bytes:)``.
+    public static func checkMonteCarlo(_ scenario: SupplyScenario, runs: Int) throws {
+        let kept = keptInMonteCarlo(scenario)
+        let together = SimulationSize(scenario, runs: runs, keptPerRun: kept + scenario.observations.count)
+        guard !together.fits else { return }
+        try scenario.checkSize(runs: runs)
+        try scenario.checkOutcomes(runs: runs, kept: kept)
+        throw SupplyError.tooLarge(together)
     }
 
     /// Numbers a run of ``monteCarlo(runs:seed:jobs:progress:)`` keeps beside its outcomes: its

@@ -48,6 +48,13 @@ public struct ObservationModel: Sendable {
         }
     }
 
+    /// Numbers ``runs(_:seed:vary:jobs:)`` keeps per run beside its outcomes, for
+    /// ``SupplyScenario/outcomeBytes(runs:kept:)``: its `vary` drawn values, and the values and the
+    /// outcomes once more, since each block's are copied into one array while the blocks still hold theirs.
+    public static func keptInRuns(_ scenario: SupplyScenario, vary: Int) -> Int {
+        2 * max(0, vary) + scenario.observations.count
+    }
+
     /// `runs` runs, each drawing `vary` as Monte Carlo run i does (``SupplyScenario/draws(of:seed:run:)``);
     /// the same seed gives the same numbers whatever `jobs` is.
     ///

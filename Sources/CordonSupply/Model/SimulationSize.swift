@@ -12,6 +12,9 @@ public struct SimulationSize: Sendable, Equatable {
     public var runs: Int
     /// Inflows, evacuation rules and population changes: each is visited on the days of every run.
     public var rules: Int
+    /// Numbers each Monte Carlo run keeps beside its simulation (its observations' outcomes and
+    /// its recorder's state), 8 bytes each, held with everything else.
+    public var keptPerRun: Int
     /// Peak memory in bytes, an upper estimate (see `init`).
     public var bytes: Int
     /// (runs + 1) × days × (commodities + rules): what the day loop does.
@@ -22,24 +25,28 @@ public struct SimulationSize: Sendable, Equatable {
     /// Memory, per day of the central run: its records and the text of timeline.csv and of the
     /// report's charts, about 512 bytes plus 1 KiB per commodity; one byte per route an inflow
     /// follows. Per Monte Carlo run: its depletion days and its state between stretches of days
-    /// (held twice while a stretch runs), 48 bytes per commodity and 16 per rule, plus 160. The
-    /// stocks of one stretch of days (`SupplyLimits.stockBuffer`, or one day when a day alone is
-    /// larger) and the bands, 24 bytes per day and commodity.
+    /// (held twice while a stretch runs), 48 bytes per commodity and 16 per rule, plus 160, and
+    /// 8 bytes per number it keeps beside (`keptPerRun`). The stocks of one stretch of days
+    /// (`SupplyLimits.stockBuffer`, or one day when a day alone is larger) and the bands, 24 bytes
+    /// per day and commodity.
     ///
     /// - Parameters:
     ///   - scenario: The scenario to size up; only its counts matter, not its figures.
     ///   - runs: Monte Carlo runs, 0 for the central run alone.
-    public init(_ scenario: SupplyScenario, runs: Int) {
+    ///   - keptPerRun: Numbers each run keeps beside its simulation, held at the same time
+    ///     (``ObservationModel/keptInMonteCarlo(_:)`` and the outcomes, when it records observations).
+    public init(_ scenario: SupplyScenario, runs: Int, keptPerRun: Int = 0) {
         days = scenario.dayCount
         commodities = scenario.supplies.count
         self.runs = max(0, runs)
         rules = scenario.inflows.count + scenario.evacuation.count + scenario.populationChanges.count
+        self.keptPerRun = max(0, keptPerRun)
         let routes = scenario.routes.count
         let c = commodities, r = rules, n = self.runs, d = days
         let central = d.times(512.plus(c.times(1024)).plus(routes))
         var monteCarlo = 0
         if n > 0 {
-            let perRun = c.times(48).plus(r.times(16)).plus(160)
+            let perRun = c.times(48).plus(r.times(16)).plus(160).plus(self.keptPerRun.times(8))
             let stretch = max(SupplyLimits.stockBuffer, n.times(c).times(8))
             monteCarlo = n.times(perRun).plus(stretch).plus(d.times(c).times(24))
         }
@@ -66,7 +73,8 @@ public struct SimulationSize: Sendable, Equatable {
             return "\(runs) Monte Carlo runs are more than the limit of \(SupplyLimits.maxRuns)"
         }
         if bytes > SupplyLimits.maxMemory {
-            return "\(what) would need about \(memoryText) of memory, more than the limit of "
+            let kept = keptPerRun > 0 ? ", with \(keptPerRun) numbers kept per run for the observations," : ""
+            return "\(what)\(kept) would need about \(memoryText) of memory, more than the limit of "
                 + Self.gibibytes(SupplyLimits.maxMemory)
         }
         if steps > SupplyLimits.maxSteps {
@@ -80,10 +88,12 @@ public struct SimulationSize: Sendable, Equatable {
 extension SupplyScenario {
     /// Refuses a scenario too large to simulate, before anything is allocated.
     ///
-    /// - Parameter runs: The Monte Carlo runs that will be made; 0 for the central run alone.
+    /// - Parameters:
+    ///   - runs: The Monte Carlo runs that will be made; 0 for the central run alone.
+    ///   - keptPerRun: Numbers each run keeps beside its simulation (``SimulationSize/keptPerRun``).
     /// - Throws: ``SupplyError/tooLarge(_:)`` when the simulation would not fit within ``SupplyLimits``.
-    public func checkSize(runs: Int) throws {
-        let size = SimulationSize(self, runs: runs)
+    public func checkSize(runs: Int, keptPerRun: Int = 0) throws {
+        let size = SimulationSize(self, runs: runs, keptPerRun: keptPerRun)
         if !size.fits { throw SupplyError.tooLarge(size) }
     }
 }

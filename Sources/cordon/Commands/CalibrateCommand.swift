@@ -69,16 +69,16 @@ struct CalibrateCommand: AsyncParsableCommand {
             let keys = vary.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             let loaded = try ScenarioLoader.load(scenario, for: .run)
             try loaded.checkSize(runs: runs)
-            try Self.checkCalibratable(loaded, keys: keys)
             let spellings = against.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-            // Every run's drawn values and outcomes are kept: refuse before the map work what would not fit.
+            // Before the map work: what to vary, what to compare (a misspelt --against stops here), and
+            // every run's drawn values and outcomes, which are kept, must fit.
             var narrowed = loaded
-            if !spellings.isEmpty { narrowed.supply.observations.removeAll { !spellings.contains($0.what.spelling) } }
-            try narrowed.checkOutcomes(runs: runs, kept: try ObservedScenario.variations(keys, of: loaded).count,
+            narrowed.supply.observations = try ObservedScenario.observations(spellings, of: loaded)
+            try Self.checkCalibratable(narrowed)
+            let variations = try ObservedScenario.variations(keys, of: loaded)
+            try narrowed.checkOutcomes(runs: runs, kept: ObservationModel.keptInRuns(narrowed.supply, vary: variations.count),
                                        advice: "fewer runs, or --vary and --against")
             let observed = try await ObservedScenario.load(scenario, jobs: jobs).against(spellings)
-            try Self.checkCompared(observed.model.scenario, file: scenario)
-            let variations = try observed.variations(keys)
             let model = observed.model
             let seed = seed ?? model.scenario.uncertainty?.seed ?? 0
             let drawn = await model.runs(runs, seed: seed, vary: variations, jobs: jobs)
@@ -109,21 +109,16 @@ struct CalibrateCommand: AsyncParsableCommand {
         }
     }
 
-    /// Before any map work: the scenario must vary something and observe something the model compares.
-    static func checkCalibratable(_ loaded: Scenario, keys: [String]) throws {
+    /// Before any map work: the scenario must vary something, and the observations calibrated
+    /// against must hold one the model compares.
+    static func checkCalibratable(_ loaded: Scenario) throws {
         let supply = loaded.supply
         guard let vary = supply.uncertainty?.vary, !vary.isEmpty else {
             throw ScenarioError(file: loaded.file, path: "uncertainty.vary",
                                 message: "missing: calibration draws from the ranges given there, and the scenario varies nothing")
         }
-        _ = try ObservedScenario.variations(keys, of: loaded)
-        try checkCompared(supply, file: loaded.file)
-    }
-
-    /// The observations must hold one the model compares.
-    static func checkCompared(_ supply: SupplyScenario, file: String) throws {
         guard supply.observations.contains(where: supply.models) else {
-            throw ScenarioError(file: file, path: "observations",
+            throw ScenarioError(file: loaded.file, path: "observations",
                                 message: "nothing to calibrate against: give a depleted, restored, population or "
                                     + "price_multiple observation (a price needs the supply's price index)")
         }

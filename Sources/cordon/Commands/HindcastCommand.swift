@@ -47,7 +47,8 @@ struct HindcastCommand: AsyncParsableCommand {
                 let loaded = try ScenarioLoader.load(file, for: .run)
                 try loaded.checkSize(runs: runs)
                 // Every run's drawn values and outcomes are kept: refuse before the map work what would not fit.
-                try loaded.checkOutcomes(runs: runs, kept: loaded.supply.uncertainty?.vary.count ?? 0)
+                let vary = loaded.supply.uncertainty?.vary.count ?? 0
+                try loaded.checkOutcomes(runs: runs, kept: ObservationModel.keptInRuns(loaded.supply, vary: vary))
             }
             var hindcasts: [Hindcast] = []
             for file in scenarios {
