@@ -93,6 +93,29 @@ private func bits(_ h: Hindcast) -> [[UInt64?]] {
         }
     }
 
+    @Test func theSimulationAndTheOutcomesAreCountedTogether() throws {
+        // 60 days, 5 supplies, 2 inflows (no route), 20 observations, 1,000,000 runs (SimulationSize):
+        // the central run 60 × (512 + 5 × 1024) = 337,920; per run 5 × 48 + 2 × 16 + 160 = 432 bytes of
+        // simulation; the stocks of a stretch max(64 MiB, 1e6 × 5 × 8) = 67,108,864; the bands
+        // 60 × 5 × 24 = 7,200. The simulation alone: 432e6 + 67,108,864 + 7,200 + 337,920 = 499,453,984.
+        // The outcomes alone: 2 × (3 × 5 + 20) = 70 numbers of state and 20 outcomes, 1e6 × 90 × 8 =
+        // 720,000,000. Each within 1 GiB (1,073,741,824); held at once, 1,219,453,984, past it.
+        var s = flourScenario()
+        s.supplies += (1...4).map { Supply(commodity: "s\($0)", unit: "kg", stock: 10, needPerPersonDay: 0) }
+        s.inflows = [.once("flour", date: siegeStart + 30, amount: 1), .once("s1", date: siegeStart + 31, amount: 1)]
+        s.observations = Array(repeating: Observation(date: siegeStart + 3, what: .population, value: 1, source: "t"), count: 20)
+        #expect(ObservationModel.keptInMonteCarlo(s) == 70)
+        #expect(SimulationSize(s, runs: 1_000_000).bytes == 499_453_984)
+        #expect(s.outcomeBytes(runs: 1_000_000, kept: 70) == 720_000_000)
+        try s.checkSize(runs: 1_000_000)
+        try s.checkOutcomes(runs: 1_000_000, kept: 70)
+        let together = SimulationSize(s, runs: 1_000_000, keptPerRun: 90)
+        #expect(together.bytes == 1_219_453_984)
+        #expect(throws: SupplyError.tooLarge(together)) { try ObservationModel.checkMonteCarlo(s, runs: 1_000_000) }
+        // Half the runs: 216e6 + 67,108,864 + 7,200 + 337,920 + 360e6 = 643,453,984, within it.
+        try ObservationModel.checkMonteCarlo(s, runs: 500_000)
+    }
+
     @Test func oneRuleSaysWhatTheModelCompares() throws {
         var s = flourScenario()
         s.supplies.append(Supply(commodity: "fuel", unit: "l", stock: 10, needPerPersonDay: 0))

@@ -59,7 +59,7 @@ public enum EventTally {
     /// ``EventAlerts``.
     public static func counted(_ areas: [Area], events: EventIndex, jobs: Int, daily: Bool)
         async throws -> (evidence: [AreaEvidence], daily: [[(day: Int, fatalities: Double)]]) {
-        let dayCount = events.dayStart.count - 1
+        let dayCount = events.dayCount
         let spans = areas.map { events.days(of: $0.period) }
         var cuts = Set([0, dayCount])
         for r in spans where !r.isEmpty { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }

@@ -142,13 +142,14 @@ extension SupplyScenario {
         }
         let depleted = depletedDay.map { spread(of: $0, start: start) }
         var outcomes: [Double] = []
-        if let probe {
-            outcomes.reserveCapacity(runs * probe.count)
-            for block in blocks {
-                block.observed.withUnsafeBufferPointer { observed in
-                    for r in 0..<block.runs.count {
-                        let values = observed.baseAddress! + r * probe.width + 3 * probe.commodities
-                        outcomes.append(contentsOf: UnsafeBufferPointer(start: values, count: probe.count))
+        if let probe, probe.count > 0 {
+            outcomes = [Double](repeating: .nan, count: runs * probe.count)
+            outcomes.withUnsafeMutableBufferPointer { out in
+                for block in blocks {
+                    block.observed.withUnsafeBufferPointer { observed in
+                        for (r, run) in block.runs.enumerated() {
+                            probe.outcomes(observed.baseAddress! + r * probe.width, into: out.baseAddress! + run * probe.count)
+                        }
                     }
                 }
             }
