@@ -446,6 +446,15 @@ public final class AccessAnalysis {
                 p.wayOutSeconds = r.seconds
                 p.wayOutMetres = r.metres
             }
+            // A way out on the place's own road is reached along it, not by the edge's ends.
+            if !blocked(at.edge) {
+                for x in routing.exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
+                    var there = at
+                    there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
+                    guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
+                    (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
+                }
+            }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }
             }
