@@ -286,6 +286,12 @@ import Testing
         let late = try analysis(map, net, range: 100).timeline(pockets: found, within: Period(from: change + 3, until: nil))
         #expect(late.map(\.period) == [days[1].period])
         #expect(late.first?.pockets.first?.roadWayOut == false)
+        // At the ends: periods are half-open, so a window from the change day holds the second
+        // period only, one from the day before holds both, one until the change the first only.
+        let a = try analysis(map, net, range: 100)
+        #expect(try a.timeline(pockets: found, within: Period(from: change, until: nil)).map(\.period) == [days[1].period])
+        #expect(try a.timeline(pockets: found, within: Period(from: change - 1, until: nil)).map(\.period) == days.map(\.period))
+        #expect(try a.timeline(pockets: found, within: Period(from: nil, until: change)).map(\.period) == [days[0].period])
     }
 
     @Test func cutRoadsAreWrittenOncePerRun() throws {

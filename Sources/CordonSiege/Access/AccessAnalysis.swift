@@ -74,12 +74,8 @@ public final class AccessAnalysis {
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
         edgeTree = try STRtree(edges, context: ctx)
-        var box = map.bounds ?? Bounds(minX: network.nodes[0].x, minY: network.nodes[0].y,
-                                       maxX: network.nodes[0].x, maxY: network.nodes[0].y)
-        for c in network.coordinates.joined() {
-            box = Bounds(minX: min(box.minX, c.x), minY: min(box.minY, c.y), maxX: max(box.maxX, c.x), maxY: max(box.maxY, c.y))
-        }
-        extent = box
+        extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+            ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
         // A network that meets no area of the map cannot answer anything.
         let ws = self.ws, edges = self.edges
