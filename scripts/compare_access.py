@@ -16,9 +16,9 @@ dates = [(datetime.date(2024, 1, 1) + datetime.timedelta(days=k)).isoformat() fo
 pockets, places = {}, {}
 for f in ours:
     p = f["properties"]
-    if "from" not in p and "until" not in p:
-        held = [""]
-    else:
+    if "days" not in y:
+        held = [""]  # one date: every feature is that date's
+    else:  # a feature with neither end holds over the whole timeline
         held = [d for d in dates if p.get("from", "") <= d and ("until" not in p or d < p["until"])]
     for key in held:
         if p.get("layer") == "access_pockets":

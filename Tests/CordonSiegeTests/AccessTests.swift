@@ -155,6 +155,21 @@ import Testing
         #expect(abs(try #require(q.wayOutMetres) / (1000 / k) - 1) < 1e-4)
     }
 
+    @Test func aWayOutOnThePlacesOwnRoadIsReachedAlongIt() throws {
+        // One road along y = 3 km, a single edge from x = 0 to 10 km, all besieged; a place at
+        // x = 4 km and a base at x = 7 km, both on that edge: the way out is 3 km east along it
+        // (3000/k m), not by an end of the edge and back (via x = 10 km: 6 + 3 = 9 km).
+        let all = try canvas.metricBox(0, 0, 10_000, 6000)
+        let map = ControlMap(file: "map", areas: [canvas.area(0, try canvas.toLonLat.apply(all), "opposition")])
+        let net = try network([try road([(0, 3000), (10_000, 3000)])])
+        #expect(net.edges.count == 1)
+        let people = [AccessPlace(name: "Baqin", geometry: try canvas.point(4000, 3000), population: 5000)]
+        let day = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
+                                     bases: [try canvas.point(7000, 3000)], places: people, context: canvas.ctx).access(on: nil)
+        let p = try #require(day.places.first)
+        #expect(abs(try #require(p.wayOutMetres) / (3000 / k) - 1) < 1e-4, "\(p.wayOutMetres ?? -1) m")
+    }
+
     @Test func oneWayRoadsAreDrivenForwardOnly() throws {
         // The grid without a block, but y = 1 km drawn from x = 10 to 0 km. Two-way, the pocket's
         // road out runs east along it from (2, 1) to the base at (10, 1): 8 km. One-way as drawn
@@ -271,6 +286,12 @@ import Testing
         let late = try analysis(map, net, range: 100).timeline(pockets: found, within: Period(from: change + 3, until: nil))
         #expect(late.map(\.period) == [days[1].period])
         #expect(late.first?.pockets.first?.roadWayOut == false)
+        // At the ends: periods are half-open, so a window from the change day holds the second
+        // period only, one from the day before holds both, one until the change the first only.
+        let a = try analysis(map, net, range: 100)
+        #expect(try a.timeline(pockets: found, within: Period(from: change, until: nil)).map(\.period) == [days[1].period])
+        #expect(try a.timeline(pockets: found, within: Period(from: change - 1, until: nil)).map(\.period) == days.map(\.period))
+        #expect(try a.timeline(pockets: found, within: Period(from: nil, until: change)).map(\.period) == [days[0].period])
     }
 
     @Test func cutRoadsAreWrittenOncePerRun() throws {

@@ -57,4 +57,21 @@ import Testing
         for d in [3000.0, 8000, 200_000] { #expect(field.closes(d) == true, "\(d) m") }
         #expect(field.closes(2000) == nil)
     }
+
+    /// A field that sees another pocket (the 20 km open edge, closing at 10 km) leads the search
+    /// of the 4 km corridor (closing at 2 km) to a bracket near 10 km; exact geometry finds its
+    /// low end closed, so the search runs again on exact geometry alone and ends where it ends.
+    @Test func aFieldThatMisleadsIsOverruledByExactGeometry() throws {
+        let extent = (0.0, 0.0, 60_000.0, 40_000.0)
+        let corridor = try search(try canvas.map([(10_000, 10_000, 40_000, 30_000), (0, 18_000, 10_000, 22_000)], extent: extent))
+        let edge = try search(try canvas.map([(0, 10_000, 30_000, 30_000)], extent: extent))
+        let wrong = try #require(try ClearanceField(edge))
+        #expect(wrong.closes(3000) == false, "the other pocket's field must answer wrongly here")
+        let exact = try corridor.search(hint: nil, guided: false)
+        let misled = try corridor.search(hint: nil, field: wrong)
+        #expect(!misled.fieldHeld)
+        #expect(misled.metres == exact.metres && abs((exact.metres ?? 0) - 2000) <= 25, "misled \(misled.metres ?? -1) m, exact \(exact.metres ?? -1) m")
+        #expect(misled.bracket?.lo == exact.bracket?.lo && misled.bracket?.hi == exact.bracket?.hi)
+        #expect(misled.probes > exact.probes, "the exact search ran again: \(misled.probes) probes against \(exact.probes)")
+    }
 }

@@ -16,7 +16,7 @@ public struct RasterGrid: Sendable {
     public init?(covering box: Bounds, cell: Double, limit: Int = 1 << 24) {
         guard cell.isFinite, cell > 0, box.minX.isFinite, box.maxX.isFinite, box.minY.isFinite, box.maxY.isFinite else { return nil }
         let w = ((box.maxX - box.minX) / cell).rounded(.up), h = ((box.maxY - box.minY) / cell).rounded(.up)
-        guard w >= 0, h >= 0, w * h <= Double(limit) else { return nil }
+        guard w >= 0, h >= 0, max(w, 1) * max(h, 1) <= Double(limit) else { return nil }
         minX = box.minX
         minY = box.minY
         self.cell = cell
@@ -32,23 +32,32 @@ public struct RasterGrid: Sendable {
     /// The cell holding `c`, or nil outside the grid.
     public func index(of c: Coordinate) -> Int? {
         let fx = ((c.x - minX) / cell).rounded(.down), fy = ((c.y - minY) / cell).rounded(.down)
+        // NaN fails every comparison, so it is outside too.
         guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { return nil }
         return Int(fy) * columns + Int(fx)
     }
 
+    /// The index of the first row or column whose centre is at or past `v` (cells from
+    /// `origin`), clamped to 0...`limit`: worked in Double, so no coordinate can overflow it.
+    private func firstCentre(_ v: Double, from origin: Double, limit: Int) -> Int {
+        let f = ((v - origin) / cell - 0.5).rounded(.up)
+        return f <= 0 ? 0 : f >= Double(limit) ? limit : Int(f)
+    }
+
     /// Marks the cells whose centre lies inside the polygonal parts of `g`: a scanline across the
     /// rows, even-odd over all rings (holes, and the parts of a valid MultiPolygon, come out right).
+    /// Rings with a coordinate that is not a finite number are left out.
     public func fill(_ g: Geometry, into mask: inout [Bool]) {
         precondition(mask.count == count, "mask and grid differ in size")
         var crossings = [[Double]](repeating: [], count: rows)
-        for ring in PointLocator.rings(of: g) where ring.count >= 2 {
+        for ring in PointLocator.rings(of: g) where ring.count >= 2 && ring.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) {
             for k in 0..<ring.count {
                 let a = ring[k], b = ring[(k + 1) % ring.count]
                 if a.y == b.y { continue }
                 let (lo, hi) = a.y < b.y ? (a, b) : (b, a)
                 // Rows whose centre y lies in [lo.y, hi.y): a half-open span counts a vertex once.
-                let first = max(0, Int(((lo.y - minY) / cell - 0.5).rounded(.up)))
-                let last = min(rows - 1, Int(((hi.y - minY) / cell - 0.5).rounded(.up)) - 1)
+                let first = firstCentre(lo.y, from: minY, limit: rows)
+                let last = firstCentre(hi.y, from: minY, limit: rows) - 1
                 if first > last { continue }
                 for r in first...last {
                     let y = minY + (Double(r) + 0.5) * cell
@@ -60,8 +69,8 @@ public struct RasterGrid: Sendable {
             let xs = crossings[r].sorted()
             var k = 0
             while k + 1 < xs.count {
-                let from = max(0, Int(((xs[k] - minX) / cell - 0.5).rounded(.up)))
-                let to = min(columns - 1, Int(((xs[k + 1] - minX) / cell - 0.5).rounded(.up)) - 1)
+                let from = firstCentre(xs[k], from: minX, limit: columns)
+                let to = firstCentre(xs[k + 1], from: minX, limit: columns) - 1
                 if from <= to { for c in from...to { mask[r * columns + c] = true } }
                 k += 2
             }
@@ -86,20 +95,40 @@ public struct RasterGrid: Sendable {
         }
     }
 
-    /// Marks the cells a polyline passes through, walking each segment cell by cell.
+    /// Marks the cells a polyline passes through, walking each segment's stretch over the grid.
     private func trace(_ line: [Coordinate], into mask: inout [Bool]) {
         guard let first = line.first else { return }
         if line.count == 1 { if let i = index(of: first) { mask[i] = true }; return }
         for k in 1..<line.count {
-            let a = line[k - 1], b = line[k]
+            guard let (a, b) = clipped(line[k - 1], line[k]) else { continue }
             let length = max(abs(b.x - a.x), abs(b.y - a.y))
             // Steps of a third of a cell along the longer axis touch every cell the segment
-            // crosses but for corners clipped by less than that.
-            let steps = min(Int((length / cell * 3).rounded(.up)), 1 << 22)
-            for s in 0...max(steps, 1) {
-                let f = Double(s) / Double(max(steps, 1))
+            // crosses but for corners clipped by less than that; clipped to the grid, a
+            // segment has at most 3 × (columns + rows) of them.
+            let steps = max(1, Int((length / cell * 3).rounded(.up)))
+            for s in 0...steps {
+                let f = Double(s) / Double(steps)
                 if let i = index(of: Coordinate(a.x + f * (b.x - a.x), a.y + f * (b.y - a.y))) { mask[i] = true }
             }
         }
+    }
+
+    /// The part of segment a–b inside the grid's box (Liang–Barsky), or nil when none is or an
+    /// end is not a finite number.
+    private func clipped(_ a: Coordinate, _ b: Coordinate) -> (Coordinate, Coordinate)? {
+        guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite else { return nil }
+        let maxX = minX + Double(columns) * cell, maxY = minY + Double(rows) * cell
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return nil }
+                continue
+            }
+            let r = q / p
+            if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+            if t0 > t1 { return nil }
+        }
+        return (Coordinate(a.x + t0 * dx, a.y + t0 * dy), Coordinate(a.x + t1 * dx, a.y + t1 * dy))
     }
 }

@@ -164,7 +164,7 @@ public struct ScenarioOutput {
         // The road access layers are written as `cordon access` writes them.
         if hasRoads, let roads = result.inputs.roads {
             let access = try AccessLayers.features(result.roadAccess, network: roads).map { ($0.layer + ".geojson", $0.features) }
-            layers += joined ? try access.map { ($0.0, try FeatureSpans.merged($0.1)) } : access
+            layers += try access.map { ($0.0, try FeatureSpans.merged($0.1)) }
         }
         return (layers, periods)
     }

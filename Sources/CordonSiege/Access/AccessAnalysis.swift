@@ -74,12 +74,8 @@ public final class AccessAnalysis {
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
         edgeTree = try STRtree(edges, context: ctx)
-        var box = map.bounds ?? Bounds(minX: network.nodes[0].x, minY: network.nodes[0].y,
-                                       maxX: network.nodes[0].x, maxY: network.nodes[0].y)
-        for c in network.coordinates.joined() {
-            box = Bounds(minX: min(box.minX, c.x), minY: min(box.minY, c.y), maxX: max(box.maxX, c.x), maxY: max(box.maxY, c.y))
-        }
-        extent = box
+        extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+            ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
         // A network that meets no area of the map cannot answer anything.
         let ws = self.ws, edges = self.edges
@@ -445,6 +441,15 @@ public final class AccessAnalysis {
             if let r = at.reach(routing.fastest, in: net, blocked: blocked) {
                 p.wayOutSeconds = r.seconds
                 p.wayOutMetres = r.metres
+            }
+            // A way out on the place's own road is reached along it, not by the edge's ends.
+            if !blocked(at.edge) {
+                for x in routing.exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
+                    var there = at
+                    there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
+                    guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
+                    (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
+                }
             }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }

@@ -31,13 +31,15 @@ struct ClearanceField {
     /// the exact growth (8 segments per quarter circle and the 0.25 % simplification, repeated
     /// along a chain of growths).
     func closes(_ d: Double) -> Bool? {
+        guard d.isFinite, d >= 0 else { return nil }
         let step = cell / 2, slack = 2 * cell + 0.015 * d
+        // Growth d lets in the cells of level ceil(d / step) and up; the levels from `from`
+        // to `to`, both included, cover the margin. From `top` on, every level is closed.
         let top = shut.count
-        let from = min(top, max(0, Int(((d - slack) / step).rounded(.down))))
-        let to = min(top, max(0, Int(((d + slack) / step).rounded(.up))))
-        // Levels from `top` on are all closed (every cell of the pocket overrun).
-        let closed = shutBelow[to] - shutBelow[from] + (to == top ? 1 : 0)
-        let count = to - from + (to == top ? 1 : 0)
+        let from = min(top, Int(max(0, ((d - slack) / step).rounded(.down))))
+        let to = min(top, Int(min(Double(top), ((d + slack) / step).rounded(.up))))
+        let closed = shutBelow[min(to + 1, top)] - shutBelow[from] + (to == top ? 1 : 0)
+        let count = to - from + 1
         if closed == 0 { return false }
         if closed == count { return true }
         return nil
@@ -51,22 +53,19 @@ struct ClearanceField {
         let longer = max(region.maxX - region.minX, region.maxY - region.minY)
         guard let grid = RasterGrid(covering: region, cell: longer / Self.side) else { return nil }
         cell = grid.cell
-        var mask = [Bool](repeating: false, count: grid.count)
-        grid.fill(s.ground, into: &mask)
-        grid.trace(s.ground, into: &mask)
-        let clearance = DistanceTransform.distances(grid, from: mask)
-
         func burnt(_ g: Geometry) -> [Bool] {
             var m = [Bool](repeating: false, count: grid.count)
             grid.fill(g, into: &m)
             grid.trace(g, into: &m)
             return m
         }
+        let clearance = DistanceTransform.distances(grid, from: burnt(s.ground))
         let zone = burnt(s.zone), pocket = s.zoneIsPocket ? zone : burnt(s.pocket)
         let exits = burnt(try s.wayOut.buffer(s.tolerance + grid.cell / 2, quadrantSegments: 4))
+        // Residents count where their cell is the pocket's, as the exact test counts those in the pocket.
         var people = [Double](repeating: 0, count: grid.count)
         for r in s.residents {
-            if let c = r.point.coordinates.first, let i = grid.index(of: c) { people[i] += r.people }
+            if let c = r.point.coordinates.first, let i = grid.index(of: c), pocket[i] { people[i] += r.people }
         }
         shut = Self.sweep(grid, clearance: clearance, zone: zone, pocket: pocket, exits: exits, people: people)
         guard shut.first == false else { return nil }  // the whole zone let in must be open
@@ -77,7 +76,8 @@ struct ClearanceField {
 
     /// For each level l, with the cells at least l steps of half a cell from hostile ground let
     /// in, whether the pocket is closed: gone, or its heart (its piece with the most residents,
-    /// then the most cells) in no piece of the zone that holds a cell of the way out.
+    /// then the most cells, among pieces of at least 0.1 % of the largest's cells) in no piece
+    /// of the zone that holds a cell of the way out.
     /// Union–find over the cells, let in from the farthest level down.
     private static func sweep(_ grid: RasterGrid, clearance: [Double], zone: [Bool], pocket: [Bool],
                               exits: [Bool], people: [Double]) -> [Bool] {
@@ -101,9 +101,9 @@ struct ClearanceField {
 
         // The zone's pieces know whether they hold a cell of the way out; the pocket's, their
         // residents and cells.
-        var zones = Pieces(count: grid.count, exit: exits, people: people)
-        var pieces = Pieces(count: grid.count, exit: exits, people: people)
-        var best: Int32 = -1
+        var zones = Pieces(count: grid.count, exit: exits)
+        var pieces = Pieces(count: grid.count, people: people)
+        var best: Int32 = -1, largest: Int32 = -1
         let w = grid.columns, n = grid.count
         for l in stride(from: levels - 1, through: 0, by: -1) {
             for k in start[l]..<(l > 0 ? start[l - 1] : total) {
@@ -121,28 +121,38 @@ struct ClearanceField {
                 if own {
                     let r = pieces.root(i)
                     if best >= 0 { best = pieces.root(Int(best)) }
+                    if largest >= 0 { largest = pieces.root(Int(largest)) }
                     if r != best && (best < 0 || pieces.outweighs(r, best)) { best = r }
+                    if largest < 0 || pieces.cells[Int(r)] > pieces.cells[Int(largest)] { largest = r }
                 }
             }
             if best >= 0 {
                 best = pieces.root(Int(best))
-                shut[l] = !zones.exit[Int(zones.root(Int(best)))]
+                largest = pieces.root(Int(largest))
+                // A sliver never stands for the pocket: the largest piece does instead.
+                let heart = Int(pieces.cells[Int(best)]) * 1000 >= Int(pieces.cells[Int(largest)]) ? best : largest
+                shut[l] = !zones.exit[Int(zones.root(Int(heart)))]
             }
         }
         return shut
     }
 }
 
-/// Union–find over a grid's cells as they are let in, each piece with what the sweep weighs.
+/// Union–find over a grid's cells as they are let in, each piece with what the sweep weighs:
+/// the zone's pieces whether they hold a cell of the way out, the pocket's their residents and cells.
 private struct Pieces {
     var parent: [Int32]  // -1: not let in yet
-    var exit: [Bool]
-    var people: [Double]
-    var cells: [Int32]
+    var exit: [Bool] = []
+    var people: [Double] = []
+    var cells: [Int32] = []
 
-    init(count: Int, exit: [Bool], people: [Double]) {
+    init(count: Int, exit: [Bool]) {
         parent = [Int32](repeating: -1, count: count)
         self.exit = exit
+    }
+
+    init(count: Int, people: [Double]) {
+        parent = [Int32](repeating: -1, count: count)
         self.people = people
         cells = [Int32](repeating: 1, count: count)
     }
@@ -164,9 +174,11 @@ private struct Pieces {
         if a == b { return }
         let (keep, gone) = (Int(min(a, b)), Int(max(a, b)))
         parent[gone] = Int32(keep)
-        exit[keep] = exit[keep] || exit[gone]
-        people[keep] += people[gone]
-        cells[keep] += cells[gone]
+        if !exit.isEmpty { exit[keep] = exit[keep] || exit[gone] }
+        if !people.isEmpty {
+            people[keep] += people[gone]
+            cells[keep] += cells[gone]
+        }
     }
 
     /// Whether piece `a` holds more residents than `b`, or as many and more cells.

@@ -3,8 +3,9 @@ import CordonGeometry
 
 /// How far hostile ground must advance to encircle or overrun an open pocket: the smallest d
 /// such that, with hostile areas buffered by d, the pocket is gone or its remaining zone no
-/// longer comes within t of the way out. Found by bisection to within 1 % or 25 m: closing
-/// only grows with d, so the answer is bracketed at every step.
+/// longer comes within t of the way out. Found by doubling, then bisection to within 1 % or
+/// 25 m of a distance that closes where a shorter one did not (closing need not grow with d
+/// when the heart passes from one piece to another: docs/design.md#closure).
 ///
 /// A search is set up from the workspace (`prepare`), then runs on geometry alone, so it can
 /// be moved to a context of its own and run beside the rest of the pocket's measures.
@@ -120,7 +121,10 @@ final class ClosureSearch {
     ///
     /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
     /// closes, every d from `shut` on does) is not run.
-    func search(hint: (lo: Double, hi: Double)?, guided: Bool = true) throws -> Outcome {
+    /// - Parameters:
+    ///   - guided: Whether a search from scratch may take answers from a clearance field.
+    ///   - given: The field to take them from instead of this pocket's own (tests give a wrong one).
+    func search(hint: (lo: Double, hi: Double)?, guided: Bool = true, field given: ClearanceField? = nil) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
         guard let zoneBox = zone.bounds else { return Outcome() }
         var probes = 0
@@ -187,7 +191,7 @@ final class ClosureSearch {
         // From scratch, the field answering the probes that lie well clear of its guess; the
         // exact geometry then checks what the answer rests on, and when it disagrees the search
         // runs again on exact geometry alone (docs/design.md#closure, the field).
-        if guided, span >= ClearanceField.minimumSpan, let field = try ClearanceField(self) {
+        if guided, let field = try given ?? (span >= ClearanceField.minimumSpan ? ClearanceField(self) : nil) {
             var guessed: Set<Double> = []
             let outcome = try bisect { d, upTo, firm in
                 if d > open, d < shut, let answer = field.closes(d) {
