@@ -55,7 +55,7 @@ struct RunFailsFastTests {
         let file = try scenario(in: folder, extra: "observations:\n" + String(repeating: observation, count: 200))
         let out = folder.appendingPathComponent("out")
         // cordon hindcast keeps each run's 200 outcomes (and no drawn values), twice while the blocks' are
-        // gathered into one array: 1,000,000 × 2 × 200 × 8 bytes = 3.2e9 = 2.98 GiB (a whole one without a decimal). cordon run keeps 3 per supply and the outcomes so far, twice while a stretch of
+        // gathered into one array: 1,000,000 × 2 × 200 × 8 bytes = 3.2e9 = 2.98 GiB. cordon run keeps 3 per supply and the outcomes so far, twice while a stretch of
         // days runs, and the outcomes: 1,000,000 × (2 × 203 + 200) × 8 = 4.848e9 bytes = 4.51 GiB. The limit is 1 GiB. (GiB to one decimal, a whole one without it.)
         try expectRefused(["hindcast", file.path, "--runs", "1000000", "-o", out.path],
                           "cordon: \(file.path): --runs: 1000000 runs × 200 observations would hold about 3 GiB of outcomes, "
