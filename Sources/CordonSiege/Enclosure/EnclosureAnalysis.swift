@@ -122,13 +122,14 @@ public final class EnclosureAnalysis {
         }
 
         var pockets: [MeasuredPocket] = []
+        let shares = try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
         for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: try ws.longitudes.wrap(lonLat), encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: try HostileContact.share(ws, of: lonLat, facing: hostile, tolerance: t),
+                hostileShare: shares[k],
                 population: try residents?[k] ?? weighting.population(inside: lonLat, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {
