@@ -208,6 +208,11 @@ struct DocumentParser {
     }
 
     private mutating func properties() throws -> JSONObject {
+        let previous = features.last?.properties ?? lastProperties
+        if let previous, !previous.isEmpty, let o = properties(keyedAs: previous) {
+            if sink != nil { lastProperties = o }
+            return o
+        }
         let at = s.pos
         let v = try s.readValue()
         if v.isNull { return JSONObject() }
@@ -216,6 +221,32 @@ struct DocumentParser {
         if let last = features.last?.properties ?? lastProperties { o.shareKeys(with: last) }
         if sink != nil { lastProperties = o }
         return o
+    }
+
+    /// The properties when their members have exactly `previous`'s keys, in order (a file mostly
+    /// gives every feature the same ones): only the values are read, the keys shared. Nil, with
+    /// the scanner where it was, for anything else, faults included (the general reading that
+    /// follows reports them).
+    private mutating func properties(keyedAs previous: JSONObject) -> JSONObject? {
+        let start = s.pos, depth = s.depth
+        if s.next() == UInt8(ascii: "{") {
+            do {
+                try s.open()
+                var first = true
+                var values: [JSONValue] = []
+                values.reserveCapacity(previous.count)
+                for key in previous.keys {
+                    guard let k = try s.nextKey(&first), s.matches(k, key) else { break }
+                    values.append(try s.readValue())
+                }
+                if values.count == previous.count, try s.nextKey(&first) == nil {
+                    return JSONObject(keysOf: previous, values: values)
+                }
+            } catch {}
+        }
+        s.pos = start
+        s.depth = depth
+        return nil
     }
 
     /// The "features" array of a FeatureCollection.

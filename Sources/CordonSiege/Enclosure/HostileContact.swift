@@ -58,12 +58,13 @@ enum HostileContact {
         return out
     }
 
-    /// Pockets to measure on a side thread: none when all together are small (a thread costs
-    /// more than it saves), else about half of all vertices, the largest pockets dealt in turn
-    /// to the lighter half.
+    /// Pockets to measure on a side thread: none for a few small ones (a thread costs more than
+    /// it saves), else about half the work (a pocket's vertices and a fixed share each: the
+    /// hostile ground around a small pocket costs too), the largest pockets dealt in turn to
+    /// the lighter half.
     private static func sidePockets(_ pockets: [Geometry]) throws -> [Int] {
-        let sizes = pockets.map(\.coordinateCount)
-        guard pockets.count >= 2, sizes.reduce(0, +) >= 2_000 else { return [] }
+        let sizes = pockets.map { $0.coordinateCount + 100 }
+        guard pockets.count >= 4, sizes.reduce(0, +) >= 2_000 else { return [] }
         var here = 0, there = 0, side: [Int] = []
         for k in pockets.indices.sorted(by: { (sizes[$0], $1) > (sizes[$1], $0) }) {
             if there < here { there += sizes[k]; side.append(k) } else { here += sizes[k] }
