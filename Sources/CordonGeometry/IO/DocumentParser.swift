@@ -74,6 +74,8 @@ struct DocumentParser {
     /// Whether this parser reads such a second half: a GeometryCollection there gives up (it
     /// would be made in the side thread's context), and the main parser reads on instead.
     private var isSidePiece = false
+    /// Whether a side thread's features were taken (tests check both ways are taken).
+    private(set) var sidePieceTaken = false
     /// Arrays shorter than this many bytes are read in one piece.
     static let splitBytes = 1 << 20
 
@@ -353,6 +355,7 @@ struct DocumentParser {
         s.pos = piece.end
         s.depth = side.depth - 1
         progress?(piece.end)
+        sidePieceTaken = true
         return true
     }
 

@@ -62,7 +62,7 @@ enum HostileContact {
     /// it saves), else about half the work (a pocket's vertices and a fixed share each: the
     /// hostile ground around a small pocket costs too), the largest pockets dealt in turn to
     /// the lighter half.
-    private static func sidePockets(_ pockets: [Geometry]) throws -> [Int] {
+    static func sidePockets(_ pockets: [Geometry]) throws -> [Int] {
         let sizes = pockets.map { $0.coordinateCount + 100 }
         guard pockets.count >= 4, sizes.reduce(0, +) >= 2_000 else { return [] }
         var here = 0, there = 0, side: [Int] = []
