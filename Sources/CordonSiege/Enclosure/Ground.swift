@@ -14,7 +14,10 @@ struct Ground {
     /// Neither besieged, allied nor neutral; never joined by snap (docs/design.md#snap).
     var hostile: HostileGround
 
-    init(_ ws: Workspace, besieged: [Int], passable: [Int], hostile hostileAreas: [Int], all: [Int], snap: Double) throws {
+    /// `meanwhile`: given the pockets as soon as they are known, run while the hostile ground
+    /// may still be dissolving on a side thread (it must leave hostile areas alone).
+    init(_ ws: Workspace, besieged: [Int], passable: [Int], hostile hostileAreas: [Int], all: [Int], snap: Double,
+         meanwhile: ([Geometry]) throws -> Void = { _ in }) throws {
         let ctx = ws.ctx
         // Without snap, a large map's hostile ground is dissolved on a side thread meanwhile: its
         // areas are none of those dissolved here. (Snap closes every area, hostile ones too.)
@@ -28,21 +31,25 @@ struct Ground {
             studyArea = try closing.join(all)
             zones = try polygons(of: closing.join(passable))
             pockets = try polygons(of: closing.join(besieged))
+            try meanwhile(pockets)
             hostile = try HostileGround(dissolvedHostile())
         } else {
             let friendly = try ws.dissolve(besieged)
             // Without allies on the map that day, the passable ground is the besieged ground.
             let passableLL = passable.count == besieged.count ? friendly : try ws.dissolve(passable)
-            // Neutral ground is neither passable nor hostile, but it is part of the study area.
-            let neutral = Set(all).subtracting(passable).subtracting(hostileAreas).sorted()
+            // Neutral ground is neither passable nor hostile, but it is part of the study area
+            // (passable and hostile are parts of `all` apart: none is left when their counts add up).
+            let neutral = all.count == passable.count + hostileAreas.count ? []
+                : Set(all).subtracting(passable).subtracting(hostileAreas).sorted()
             let neutralLL = neutral.isEmpty ? nil : try ws.dissolve(neutral)
+            pockets = try polygons(of: friendly)
+            try meanwhile(pockets)
             let hostileLL = try dissolvedHostile()
             hostile = try HostileGround(hostileLL)
             let parts = [passableLL, hostileLL, neutralLL].compactMap { $0 }.filter { !$0.isEmpty }
             studyArea = parts.count == 1 ? parts[0] : try ctx.dissolve(parts)
             extent = studyArea
             zones = try polygons(of: passableLL)
-            pockets = try polygons(of: friendly)
         }
         if let bases = ws.layers.bases {
             wayOut = try ctx.collection(.geometryCollection, bases)
