@@ -34,7 +34,7 @@ struct OneDateSplitTests {
         let hostile = try HostileGround(ws.dissolve(areas.indices.filter { areas[$0].controller == "government" }))
         let besieged = areas.indices.filter { areas[$0].controller == "opposition" }
         let pockets = besieged.map { areas[$0].geometry }
-        #expect(try !HostileContact.sidePockets(pockets).isEmpty)  // the split is taken
+        #expect(try !HostileContact.sharedOut(pockets).isEmpty)  // shared out between two threads
         let split = try HostileContact.shares(ws, of: pockets, facing: hostile, tolerance: 1)
         let one = try pockets.map { try HostileContact.share(ws, of: $0, facing: hostile, tolerance: 1) }
         #expect(split == one)
