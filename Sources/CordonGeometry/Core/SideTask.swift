@@ -34,9 +34,9 @@ package final class SideTask<Value>: @unchecked Sendable {
     /// Runs `body(k)` for k in 0..<count, the pieces after the first on other threads, and gives
     /// the values in order of k (so the outcome never depends on which thread ends first). The
     /// first error in that order is thrown, after every piece has ended.
-    package static func pieces<T>(_ count: Int, _ body: @escaping (Int) throws -> T) throws -> [T] {
+    package static func pieces(_ count: Int, _ body: @escaping (Int) throws -> Value) throws -> [Value] {
         if count <= 1 { return try (0..<count).map(body) }
-        let others = (1..<count).map { k in SideTask<T> { try body(k) } }
+        let others = (1..<count).map { k in SideTask { try body(k) } }
         let first = Result { try body(0) }
         for task in others { task.wait() }
         return try [first.get()] + others.map { try $0.value() }
