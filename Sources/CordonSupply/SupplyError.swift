@@ -10,6 +10,9 @@ public enum SupplyError: Error, Equatable, CustomStringConvertible {
     case unstockedShortage(change: Int, commodity: String)
     /// Simulating it would take more memory or work than `SupplyLimits` allows.
     case tooLarge(SimulationSize)
+    /// Every run's outcome of every observation would take `bytes`, more than `SupplyLimits.maxMemory`
+    /// (``SupplyScenario/outcomeBytes(runs:kept:)``).
+    case tooManyOutcomes(runs: Int, observations: Int, bytes: Int)
 
     /// The one-line message, naming the inflow by its position in the scenario.
     public var description: String {
@@ -19,6 +22,9 @@ public enum SupplyError: Error, Equatable, CustomStringConvertible {
         case .unknownPassage(let i, let p): return "inflows[\(i)]: no access timeline for \(p)"
         case .unstockedShortage(let i, let c): return "population_changes[\(i)].while_short: '\(c)' is not among the supplies"
         case .tooLarge(let size): return size.excess ?? "the simulation is too large"
+        case .tooManyOutcomes(let runs, let observations, let bytes):
+            return "\(runs) runs × \(observations) observations would hold about \(SimulationSize.gibibytes(bytes)) of outcomes, "
+                + "more than the limit of \(SimulationSize.gibibytes(SupplyLimits.maxMemory))"
         }
     }
 }

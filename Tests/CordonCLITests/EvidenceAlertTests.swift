@@ -18,7 +18,7 @@ struct EvidenceAlertTests {
     @Test func enclosureWritesAlertsBesideThePockets() throws {
         let folder = try temporaryFolder("evidence-alerts")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeInputs(in: folder)
+        try AlertFixture.write(in: folder)
         func alerts(_ extra: [String]) throws -> [[String: Any]] {
             let r = try CordonTool.run(["enclosure", "map.geojson", "--besieged", "opposition", "--timeline", "--no-closure", "--quiet",
                                         "--events", "events.csv", "-o", "pockets.geojson"] + extra, in: folder)
@@ -51,7 +51,7 @@ struct EvidenceAlertTests {
     func enclosureWritesAlertsAsATableOfAGeoPackage() throws {
         let folder = try temporaryFolder("evidence-alerts-gpkg")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeInputs(in: folder)
+        try AlertFixture.write(in: folder)
         let r = try CordonTool.run(["enclosure", "map.geojson", "--besieged", "opposition", "--timeline", "--no-closure", "--quiet",
                                     "--events", "events.csv", "-o", "out.gpkg"], in: folder)
         #expect(r.status == 0, "\(r.text)")
@@ -67,20 +67,9 @@ struct EvidenceAlertTests {
     @Test func runWritesEveryPocketsAlerts() throws {
         let folder = try temporaryFolder("evidence-alerts-run")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeInputs(in: folder)
+        try AlertFixture.write(in: folder)
         func alerts(_ minimum: String?) throws -> [[String: Any]] {
-            try """
-            start: 2016-07-01
-            end: 2016-08-31
-            map: map.geojson
-            besieged: opposition
-            focus: [37.15, 36.25]
-            events: events.csv
-            \(minimum.map { "alert_minimum: \($0)" } ?? "")
-            supplies:
-              - {commodity: food, unit: kg, stock: 1000, need_per_person_day: 0.5}
-
-            """.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+            try AlertFixture.scenario(alertMinimum: minimum).write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
             let out = folder.appendingPathComponent("out")
             let r = try CordonTool.run(["run", "scenario.yaml", "-o", out.path, "--quiet"], in: folder)
             #expect(r.status == 0, "\(r.text)")
@@ -90,29 +79,9 @@ struct EvidenceAlertTests {
         let found = try alerts(nil)
         #expect(found.map { $0["date"] as? String } == ["2016-07-12", "2016-07-25"])
         #expect(found.map { $0["fatalities_30_days"] as? Double } == [110, 115])
+        // alerts.csv: the focus pocket's alerts, the same days and sums as its series in alerts.geojson.
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/alerts.csv"), encoding: .utf8)
+                == "date,fatalities_30_days,previous_high\n2016-07-12,110,90\n2016-07-25,115,110\n")
         #expect(try alerts("112").map { $0["date"] as? String } == ["2016-07-25"])
-    }
-
-    /// The map and events of the comment above `enclosureWritesAlertsBesideThePockets`.
-    static func writeInputs(in folder: URL) throws {
-        func square(_ x0: Double, _ x1: Double, _ controller: String, _ dates: String) -> String {
-            "{\"type\":\"Feature\",\"properties\":{\"controller\":\"\(controller)\"\(dates)},\"geometry\":{\"type\":\"Polygon\","
-                + "\"coordinates\":[[[\(x0),36.2],[\(x1),36.2],[\(x1),36.3],[\(x0),36.3],[\(x0),36.2]]]}}"
-        }
-        let map = "{\"type\":\"FeatureCollection\",\"features\":[" + [
-            square(37.1, 37.2, "opposition", ""), square(37.2, 37.3, "government", ",\"until\":\"2016-07-11\""),
-            square(37.2, 37.3, "opposition", ",\"from\":\"2016-07-11\""), square(37.3, 37.4, "government", ""),
-        ].joined(separator: ",") + "]}"
-        try map.write(to: folder.appendingPathComponent("map.geojson"), atomically: true, encoding: .utf8)
-        try """
-        date,latitude,longitude,type,fatalities
-        2016-07-01,36.25,37.15,Shelling,60
-        2016-07-05,36.25,37.15,Shelling,30
-        2016-07-08,36.25,37.25,Shelling,500
-        2016-07-12,36.25,37.25,Shelling,20
-        2016-07-25,36.25,37.15,Shelling,5
-        2016-08-05,36.25,37.15,Shelling,80
-
-        """.write(to: folder.appendingPathComponent("events.csv"), atomically: true, encoding: .utf8)
     }
 }

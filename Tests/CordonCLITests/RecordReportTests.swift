@@ -74,6 +74,25 @@ struct RecordReportTests {
         #expect(!page.contains("id=\"record\"") && !page.contains("class=\"reported\""))
     }
 
+    /// The report reads each observation of `hindcast.json` as the scenario file spells it
+    /// (Observation.What): one it cannot read is bad input naming the file, not a row of text.
+    @Test func aHindcastObservationTheReportCannotReadIsRefused() throws {
+        let folder = try temporaryFolder("record")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try scenario(in: folder, observations: true)
+        let out = folder.appendingPathComponent("out")
+        #expect(try CordonTool.run(["run", file.path, "-o", out.path, "--quiet"]).status == 0)
+        let hindcast = out.appendingPathComponent("hindcast.json")
+        let text = try String(contentsOf: hindcast, encoding: .utf8)
+        #expect(text.contains("\"food.depleted\""))
+        try text.replacingOccurrences(of: "\"food.depleted\"", with: "\"food.eaten\"").write(to: hindcast, atomically: true, encoding: .utf8)
+        let page = folder.appendingPathComponent("page.html")
+        let r = try CordonTool.run(["report", out.path, "-o", page.path])
+        #expect(r.status == 2, "\(r.text)")
+        #expect(r.stderr.hasPrefix("cordon: \(hindcast.path): observation 0: what 'food.eaten' is none of"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+    }
+
     /// The SVG of the chart with `id`.
     private func chart(_ id: String, in page: String) -> String? {
         guard let start = page.range(of: "id=\"\(id)\"") else { return nil }

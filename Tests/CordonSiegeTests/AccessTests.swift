@@ -155,6 +155,21 @@ import Testing
         #expect(abs(try #require(q.wayOutMetres) / (1000 / k) - 1) < 1e-4)
     }
 
+    @Test func aWayOutOnThePlacesOwnRoadIsReachedAlongIt() throws {
+        // One road along y = 3 km, a single edge from x = 0 to 10 km, all besieged; a place at
+        // x = 4 km and a base at x = 7 km, both on that edge: the way out is 3 km east along it
+        // (3000/k m), not by an end of the edge and back (via x = 10 km: 6 + 3 = 9 km).
+        let all = try canvas.metricBox(0, 0, 10_000, 6000)
+        let map = ControlMap(file: "map", areas: [canvas.area(0, try canvas.toLonLat.apply(all), "opposition")])
+        let net = try network([try road([(0, 3000), (10_000, 3000)])])
+        #expect(net.edges.count == 1)
+        let people = [AccessPlace(name: "Baqin", geometry: try canvas.point(4000, 3000), population: 5000)]
+        let day = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
+                                     bases: [try canvas.point(7000, 3000)], places: people, context: canvas.ctx).access(on: nil)
+        let p = try #require(day.places.first)
+        #expect(abs(try #require(p.wayOutMetres) / (3000 / k) - 1) < 1e-4, "\(p.wayOutMetres ?? -1) m")
+    }
+
     @Test func oneWayRoadsAreDrivenForwardOnly() throws {
         // The grid without a block, but y = 1 km drawn from x = 10 to 0 km. Two-way, the pocket's
         // road out runs east along it from (2, 1) to the base at (10, 1): 8 km. One-way as drawn
@@ -253,5 +268,58 @@ import Testing
         #expect(abs(try #require(days[0].pockets.first?.safest).metres / (8000 / k) - 1) < 1e-4)
         #expect(days[1].pockets.first?.roadWayOut == false)
         #expect(abs(try #require(days[1].pockets.first?.reopen).hostileMetres / (1000 / k) - 1) < 1e-4)
+
+        // On pockets found apart (as `cordon run` passes its enclosure timeline's, with their
+        // periods) the same answers; a window from the change on analyses its period only.
+        let enclosure = try EnclosureAnalysis(map: map, options: EnclosureOptions(besieged: "opposition", allies: ["sdf"]),
+                                              context: canvas.ctx)
+        let found = try days.flatMap { d in
+            try enclosure.pockets(on: d.period?.sampleDay).map { p in var q = p; q.period = d.period; return q }
+        }
+        let given = try analysis(map, net, range: 100).timeline(pockets: found)
+        #expect(given.map(\.period) == days.map(\.period))
+        for (a, b) in zip(given, days) {
+            #expect(a.cutEdges == b.cutEdges && a.pockets.map(\.roadWayOut) == b.pockets.map(\.roadWayOut))
+            #expect(a.pockets.map { $0.safest?.metres ?? $0.reopen?.hostileMetres } == b.pockets.map { $0.safest?.metres ?? $0.reopen?.hostileMetres })
+        }
+        let change = try #require(Day(iso: "2016-07-17"))
+        let late = try analysis(map, net, range: 100).timeline(pockets: found, within: Period(from: change + 3, until: nil))
+        #expect(late.map(\.period) == [days[1].period])
+        #expect(late.first?.pockets.first?.roadWayOut == false)
+        // At the ends: periods are half-open, so a window from the change day holds the second
+        // period only, one from the day before holds both, one until the change the first only.
+        let a = try analysis(map, net, range: 100)
+        #expect(try a.timeline(pockets: found, within: Period(from: change, until: nil)).map(\.period) == [days[1].period])
+        #expect(try a.timeline(pockets: found, within: Period(from: change - 1, until: nil)).map(\.period) == days.map(\.period))
+        #expect(try a.timeline(pockets: found, within: Period(from: nil, until: change)).map(\.period) == [days[0].period])
+    }
+
+    @Test func cutRoadsAreWrittenOncePerRun() throws {
+        // Cut edges by day: {1, 2}, {1, 2, 3}, {2, 3}; edge 5 exposed on the last day. By hand:
+        // edge 1 is cut from the start until day 2 (d2), edge 2 throughout, edge 3 from d1 on,
+        // edge 5 exposed from d2 on: four runs, each one feature.
+        let d1 = try #require(Day(iso: "2016-07-01")), d2 = d1 + 5
+        let periods = [Period(from: nil, until: d1), Period(from: d1, until: d2), Period(from: d2, until: nil)]
+        let cut = [[1, 2], [1, 2, 3], [2, 3]]
+        let days = periods.indices.map { i in
+            var d = AccessDay()
+            d.period = periods[i]
+            d.cutEdges = cut[i]
+            d.exposedEdges = i == 2 ? [5] : []
+            return d
+        }
+        let runs = AccessLayers.roadRuns(days)
+        #expect(runs.map(\.status) == ["cut", "cut", "cut", "exposed"])
+        #expect(runs.map(\.edges) == [[1], [2], [3], [5]])
+        #expect(runs.map(\.period) == [Period(from: nil, until: d2), Period(from: nil, until: nil),
+                                        Period(from: d1, until: nil), Period(from: d2, until: nil)])
+        // One date: one feature per status, on its date.
+        var one = AccessDay()
+        one.date = d1
+        one.cutEdges = [4, 7]
+        one.exposedEdges = [9]
+        let single = AccessLayers.roadRuns([one])
+        #expect(single.map(\.status) == ["cut", "exposed"] && single.map(\.edges) == [[4, 7], [9]])
+        #expect(single.allSatisfy { $0.date == d1 && $0.period == nil })
     }
 }

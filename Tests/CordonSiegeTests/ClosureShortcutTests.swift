@@ -10,18 +10,7 @@ import Testing
     let canvas: MetricCanvas
     init() throws { canvas = try MetricCanvas() }
 
-    /// The search of the only pocket of `areas`, set up as an analysis sets it up.
-    func search(_ areas: [ControlArea]) throws -> ClosureSearch {
-        let analysis = try EnclosureAnalysis(map: ControlMap(file: "test.geojson", areas: areas),
-                                             options: EnclosureOptions(besieged: "opposition"), context: canvas.ctx)
-        let found = try #require(try analysis.found(on: nil))
-        let p = try #require(found.pockets.first)
-        let zone = try #require(p.zone)
-        let hostile = try #require(found.hostile)
-        return try #require(try ClosureSearch.prepare(analysis.ws, options: analysis.options, pocket: p.lonLat,
-                                                      zone: found.zones[zone], wayOut: found.wayOut,
-                                                      hostile: hostile, on: nil))
-    }
+    func search(_ areas: [ControlArea]) throws -> ClosureSearch { try canvas.closureSearch(areas) }
 
     /// Hints just below, just above and far from the crossing end where the search from
     /// scratch ends; a hint that holds the crossing settles in two probes.

@@ -1,6 +1,7 @@
 import CordonCore
 import CordonGeometry
-import CordonSiege
+import Testing
+@testable import CordonSiege
 
 /// Draws test maps in metres around an origin near Aleppo and turns them into lon/lat,
 /// so expected answers can be worked out by hand in metres.
@@ -63,5 +64,20 @@ struct MetricCanvas {
         let rest = try metricBox(extent.0, extent.1, extent.2, extent.3).difference(friendly)
         for part in try rest.polygons() { areas.append(area(areas.count, try toLonLat.apply(part), hostile)) }
         return areas
+    }
+}
+
+extension MetricCanvas {
+    /// The closure search of the first open pocket of `areas`, set up as an analysis sets it up.
+    func closureSearch(_ areas: [ControlArea]) throws -> ClosureSearch {
+        let analysis = try EnclosureAnalysis(map: ControlMap(file: "test.geojson", areas: areas),
+                                             options: EnclosureOptions(besieged: "opposition"), context: ctx)
+        let found = try #require(try analysis.found(on: nil))
+        let p = try #require(found.pockets.first { !$0.pocket.encircled })
+        let zone = try #require(p.zone)
+        let hostile = try #require(found.hostile)
+        return try #require(try ClosureSearch.prepare(analysis.ws, options: analysis.options, pocket: p.lonLat,
+                                                      zone: found.zones[zone], wayOut: found.wayOut,
+                                                      hostile: hostile, on: nil))
     }
 }

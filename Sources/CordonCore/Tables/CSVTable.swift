@@ -52,7 +52,11 @@ public struct CSVTable: Sendable {
     public func column(_ names: String...) -> Int? { column(anyOf: names) }
 
     /// The position of the first column named any of `names`, compared without case.
-    public func column(anyOf names: [String]) -> Int? {
+    public func column(anyOf names: [String]) -> Int? { Self.column(anyOf: names, in: header) }
+
+    /// The position in `header` of the first column named any of `names`, compared without
+    /// case; nil when none is. For readers that scan a file themselves, with its header alone.
+    public static func column(anyOf names: [String], in header: [String]) -> Int? {
         let lowered = header.map { $0.lowercased() }
         for name in names { if let k = lowered.firstIndex(of: name.lowercased()) { return k } }
         return nil

@@ -117,4 +117,20 @@ public struct PointLocator: Sendable {
         }
         return best == Int.max ? nil : best
     }
+
+    /// Whether one polygon (its rings, closed) holds the point inside or on its boundary: the
+    /// test ``locate(_:_:scratch:)`` makes, for a single polygon without building a locator
+    /// (road access clips each road against the few hostile areas near it).
+    public static func covers(_ rings: [[Coordinate]], _ x: Double, _ y: Double) -> Bool {
+        var inside = false
+        for ring in rings where ring.count >= 2 {
+            for j in 0..<(ring.count - 1) {
+                let ax = ring[j].x, ay = ring[j].y, bx = ring[j + 1].x, by = ring[j + 1].y
+                if (bx - ax) * (y - ay) == (by - ay) * (x - ax), x >= min(ax, bx), x <= max(ax, bx),
+                   y >= min(ay, by), y <= max(ay, by) { return true }
+                if (ay > y) != (by > y), x < ax + (y - ay) * (bx - ax) / (by - ay) { inside.toggle() }
+            }
+        }
+        return inside
+    }
 }

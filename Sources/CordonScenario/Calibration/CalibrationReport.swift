@@ -92,10 +92,11 @@ public struct CalibrationReport {
     }
 
     private func notModelled(_ o: Observation) -> String {
-        switch o.what {
-        case .siegeStart, .siegeEnd: return "an input of the scenario, not an outcome of the supply model"
-        case .priceMultiple(let c): return "supply '\(c)' has no price index: give it price: {elasticity, cap}"
-        default: return "the model says nothing about it"
+        switch scenario.unmodelled(o) {
+        case .input: return "an input of the scenario, not an outcome of the supply model"
+        case .noPriceIndex(let c): return "supply '\(c)' has no price index: give it price: {elasticity, cap}"
+        case .unstocked(let c): return "'\(c)' is not among the supplies"
+        case nil: return "the model says nothing about it"
         }
     }
 

@@ -31,4 +31,48 @@ extension Scenario {
         }
         throw ScenarioError(file: file, path: byRuns ? runsKey : "end", message: message)
     }
+
+    /// Refuses Monte Carlo runs whose outcomes of the scenario's observations would not fit
+    /// (`SupplyScenario.outcomeBytes(runs:kept:)`), before any map work: `cordon run` and
+    /// `cordon hindcast` keep every run's outcome of every observation.
+    ///
+    /// - Parameters:
+    ///   - override: Runs in place of `uncertainty.runs` (`--runs`); nil keeps the file's.
+    ///   - kept: Numbers each run keeps beside its outcomes.
+    ///   - advice: What to do instead, ending the message.
+    /// - Throws: `ScenarioError` naming `--runs` or `uncertainty.runs`.
+    public func checkOutcomes(runs override: Int? = nil, kept: Int, advice: String = "fewer runs or fewer observations") throws {
+        guard !supply.observations.isEmpty else { return }
+        do {
+            try supply.checkOutcomes(runs: max(0, override ?? supply.uncertainty?.runs ?? 0), kept: kept)
+        } catch let e as SupplyError {
+            throw ScenarioError(file: file, path: override != nil ? "--runs" : "uncertainty.runs", message: "\(e): \(advice)")
+        }
+    }
+
+    /// Refuses a sensitivity analysis of `samples` Sobol rows (`SensitivityOptions`) that
+    /// would pass `SupplyLimits`, before any map work: samples × (ranges + 2) runs past the
+    /// Monte Carlo limit, or all its runs (`SupplyScenario.sensitivityRuns`) too large for the scenario.
+    ///
+    /// - Parameters:
+    ///   - samples: The Sobol base sample.
+    ///   - spread: The one-at-a-time spread.
+    ///   - key: The option that gave `samples` (`--samples`, `--sensitivity-samples`), named in the message.
+    /// - Throws: `ScenarioError` naming `key`.
+    public func checkSensitivity(samples: Int, spread: Double, key: String) throws {
+        let ranges = supply.uncertainty?.vary.count ?? 0
+        // Without ranges there is no Sobol sample, only the runs one at a time.
+        let oneAtATime = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: 0, seed: 0))
+        let (sobol, overflow) = samples.multipliedReportingOverflow(by: ranges + 2)
+        if ranges > 0, overflow || sobol > SupplyLimits.maxRuns - oneAtATime {
+            throw ScenarioError(file: file, path: "", message: "\(key) \(samples) with \(ranges) uncertainty ranges makes "
+                + "\(samples) × \(ranges + 2) runs and \(oneAtATime) one at a time, more than the limit of "
+                + "\(SupplyLimits.maxRuns): give \(key) at most \(max(0, SupplyLimits.maxRuns - oneAtATime) / (ranges + 2))")
+        }
+        let total = supply.sensitivityRuns(SensitivityOptions(spread: spread, samples: samples, seed: 0))
+        if let excess = SimulationSize(supply, runs: total).excess {
+            throw ScenarioError(file: file, path: "", message: "\(key) \(samples): the sensitivity analysis makes \(total) runs, "
+                + "and \(excess): fewer samples")
+        }
+    }
 }

@@ -24,19 +24,27 @@ public struct ScenarioEvidence {
     /// The quotes those prices were taken from.
     public let quotes: PriceSet?
 
-    init(inputs: ScenarioInputs, events: EventIndex?, pockets: [Pocket], routes: [RouteState], focus: [Pocket],
+    /// `focus`: the positions in `pockets` of the focus pocket's periods.
+    init(inputs: ScenarioInputs, events: EventIndex?, pockets: [Pocket], routes: [RouteState], focus: [Int],
          fireRange: Double, alertMinimum: Double, jobs: Int) async throws {
         self.events = events
         if let events {
-            (self.pockets, pocketAlerts) = try await EventTally.pockets(pockets, events: events, jobs: jobs,
-                                                                        alertMinimum: alertMinimum)
+            let counted = try await EventTally.pockets(pockets, events: events, jobs: jobs, alertMinimum: alertMinimum)
+            (self.pockets, pocketAlerts) = (counted.evidence, counted.alerts)
             let near = RouteEventDays(routes: inputs.routes, events: events, range: fireRange)
             self.routes = routes.map { near.evidence(route: $0.route.feature, period: $0.period) }
-            let (perDay, daily) = EventAlerts.daily(
-                in: focus.map(EventTally.Area.init), events: events)
+            // The focus pocket's events day by day, from the count of every pocket: each event placed once.
+            var perDay = [Int](repeating: 0, count: events.dayCount)
+            var daily = [Double](repeating: 0, count: perDay.count)
+            for p in focus {
+                for (d, deaths) in counted.daily[p] {
+                    perDay[d] += 1
+                    daily[d] += deaths
+                }
+            }
             let first = events.window.from!
             alerts = EventAlerts.find(daily: daily, first: first, minimum: alertMinimum)
-            // Events per month in the focus pocket: counted again by day, so each lands in its month.
+            // Events per month in the focus pocket, from its days, so each lands in its month.
             var months: [(String, Int, Double)] = []
             for (d, deaths) in daily.enumerated() {
                 let (y, m, _) = (first + d).components

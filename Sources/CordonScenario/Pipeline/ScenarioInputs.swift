@@ -34,9 +34,10 @@ public struct ScenarioInputs {
     /// - Parameters:
     ///   - scenario: A scenario with siege settings; paths resolve against its folder.
     ///   - context: The GEOS context to make geometries in.
+    ///   - jobs: The most threads to read the event file on; nil: every core.
     /// - Throws: ``ScenarioError`` for a missing file or a name the files do not know,
     ///   `GeoJSONError` or `SiegeInputError` naming the faulty feature.
-    public init(reading scenario: Scenario, context: GEOSContext) throws {
+    public init(reading scenario: Scenario, context: GEOSContext, jobs: Int? = nil) throws {
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
@@ -79,7 +80,7 @@ public struct ScenarioInputs {
             }
             return file
         }
-        events = try csv("events", siege.evidence.events).map { try EventFile.read($0, maxPrecision: siege.evidence.maxPrecision) }
+        events = try csv("events", siege.evidence.events).map { try EventFile.read($0, maxPrecision: siege.evidence.maxPrecision, jobs: jobs) }
         prices = try csv("prices", siege.evidence.prices).map(PriceFile.read)
         try check(against: scenario)
     }

@@ -29,7 +29,7 @@ public struct ScenarioModel: Sendable {
             return ScenarioModel(scenario: plain, model: plain.supply, access: nil)
         }
         // Only the map work the model rests on: no simulation, layers, roads or evidence tallies.
-        let inputs = try ScenarioInputs(reading: loaded, context: try GEOSContext())
+        let inputs = try ScenarioInputs(reading: loaded, context: try GEOSContext(), jobs: jobs)
         let found = try await ScenarioPipeline.siegeModel(loaded, inputs: inputs,
                                                           options: .init(jobs: jobs, runs: 0, progress: progress))
         return ScenarioModel(scenario: loaded, model: found.model, access: found.access)

@@ -80,7 +80,7 @@ public struct ScenarioOutput {
         _ = try siege()
         try snapshots.check(result.scenario)
         try Self.check(folder: folder, inputs: inputFiles)
-        let layers = try layerFiles()
+        let (layers, periods) = try layerFiles(perPeriod: snapshots != .none)
         let out = OutputFolder(folder, files: Self.files, dated: SnapshotDays.files)
         var perDate: [String] = []
         try out.write { staging in
@@ -103,8 +103,7 @@ public struct ScenarioOutput {
                 try AtomicFile.write(bytes, to: path(name))
             }
             // Per-date files from the layers period by period, in the order the one-date commands write.
-            perDate = try writeSnapshots(snapshots, layers: snapshots == .none ? [] : try layerFiles(joined: false, keepingIDs: true),
-                                         into: staging, writer: writer)
+            perDate = try writeSnapshots(snapshots, layers: periods, into: staging, writer: writer)
             // Built from the files just written, so `cordon report DIR` gives the same bytes of both.
             do {
                 try ScenarioReport.write(folder: staging)
@@ -139,30 +138,35 @@ public struct ScenarioOutput {
         return names
     }
 
-    /// The map layers by file name, in the order written: pockets, fronts, routes, districts.
-    /// `joined`: each feature unchanged over consecutive periods written once (`FeatureSpans`);
-    /// false gives one feature per period, each with the `id` of its joined feature when `keepingIDs`.
-    func layerFiles(joined: Bool = true, keepingIDs: Bool = false) throws -> [(file: String, features: [Feature])] {
+    /// The map layers by file name, in the order written: pockets, fronts, routes, districts,
+    /// each feature unchanged over consecutive periods written once (`FeatureSpans`), then the
+    /// road access layers. With `perPeriod`, also the four map layers with one feature per
+    /// period, each with the `id` of its joined feature (the per-date files), from the same build.
+    func layerFiles(perPeriod: Bool = false) throws
+        -> (joined: [(file: String, features: [Feature])], perPeriod: [(file: String, features: [Feature])]) {
         let siege = try siege()
         let palette = Palette(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
                               controllers: result.inputs.map.controllers)
-        var layers = [("pockets.geojson", pocketLayer(result, palette: palette)),
-                      ("fronts.geojson", try frontLayer(result, palette: palette)),
-                      ("routes.geojson", try routeLayer(result))]
-        if hasDistricts { layers.append(("districts.geojson", districtLayer(result, palette: palette))) }
-        if joined {
-            layers = try layers.map { ($0.0, try FeatureSpans.merged($0.1)) }
-        } else if keepingIDs {
-            layers = try layers.map { file, features in
-                let (spans, into) = try FeatureSpans.joined(features)
-                return (file, features.indices.map { i in spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i] })
+        var built = [("pockets.geojson", pocketLayer(result, palette: palette)),
+                     ("fronts.geojson", try frontLayer(result, palette: palette)),
+                     ("routes.geojson", try routeLayer(result))]
+        if hasDistricts { built.append(("districts.geojson", districtLayer(result, palette: palette))) }
+        var layers: [(file: String, features: [Feature])] = [], periods: [(file: String, features: [Feature])] = []
+        for (file, features) in built {
+            let (spans, into) = try FeatureSpans.joined(features)
+            layers.append((file, spans))
+            if perPeriod {
+                periods.append((file, features.indices.map { i in
+                    spans[into[i]].id?.stringValue.map(features[i].identified) ?? features[i]
+                }))
             }
         }
         // The road access layers are written as `cordon access` writes them.
         if hasRoads, let roads = result.inputs.roads {
-            layers += try AccessLayers.features(result.roadAccess, network: roads).map { ($0.layer + ".geojson", $0.features) }
+            let access = try AccessLayers.features(result.roadAccess, network: roads).map { ($0.layer + ".geojson", $0.features) }
+            layers += try access.map { ($0.0, try FeatureSpans.merged($0.1)) }
         }
-        return layers
+        return (layers, periods)
     }
 
     /// Where the siege is on the map; a run without one has no layers.

@@ -54,7 +54,7 @@ public enum ScenarioPipeline {
     ///   feature at fault; `GeometryError` when the geometry engine fails.
     public static func run(_ file: String, options: Options = Options()) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader.load(file, for: .run)
-        let inputs = try ScenarioInputs(reading: scenario, context: try GEOSContext())
+        let inputs = try ScenarioInputs(reading: scenario, context: try GEOSContext(), jobs: options.jobs)
         return try await run(scenario, inputs: inputs, options: options)
     }
 
@@ -65,6 +65,10 @@ public enum ScenarioPipeline {
         try inputs.check(against: scenario)
         // Before the map work, so a run that cannot fit stops at once.
         try scenario.checkSize(runs: options.runs)
+        try scenario.checkOutcomes(runs: options.runs, kept: ObservationModel.keptInMonteCarlo(scenario.supply))
+        if let samples = options.sensitivitySamples {
+            try scenario.checkSensitivity(samples: samples, spread: options.sensitivitySpread, key: "--sensitivity-samples")
+        }
         guard let siege = scenario.siege else {
             throw ScenarioError(file: scenario.file, path: "map", message: "missing: give the control map, a GeoJSON file")
         }
@@ -129,10 +133,21 @@ public enum ScenarioPipeline {
         let window = ScenarioWindow(scenario.supply), evidenceIndex = found.evidenceIndex
         let central = try model.simulate(access: access)
         var monteCarlo: MonteCarloResult?
+        var hindcast: Hindcast?
         let runs = options.runs ?? model.uncertainty?.runs ?? 0
-        if runs > 0 {
+        let runProgress: @Sendable (Int) -> Void = { progress?("runs", $0, runs) }
+        if !model.observations.isEmpty {
+            // The observations' outcomes are recorded in the Monte Carlo's own runs: one pass for both.
+            let observed = try ObservationModel(model, access: access)
+            if runs > 0 {
+                (monteCarlo, hindcast) = try await observed.monteCarlo(runs: runs, seed: options.seed, jobs: options.jobs,
+                                                                       progress: runProgress)
+            } else {
+                hindcast = await Hindcast.score(observed, runs: 0, seed: options.seed, jobs: options.jobs)
+            }
+        } else if runs > 0 {
             monteCarlo = try await model.monteCarlo(runs: runs, seed: options.seed, jobs: options.jobs, access: access,
-                                                    progress: { progress?("runs", $0, runs) })
+                                                    progress: runProgress)
         }
         var sensitivity: SupplySensitivity?
         if let samples = options.sensitivitySamples {
@@ -159,22 +174,19 @@ public enum ScenarioPipeline {
         result.access = access
         if let roads = inputs.roads {
             let analysis = try AccessAnalysis(
-                map: inputs.map, network: roads,
-                options: AccessOptions(besieged: siege.besieged, allies: siege.allies, neutral: siege.neutral,
-                                       fireRange: siege.fireRange, snap: siege.snap),
-                places: inputs.districts.map { AccessPlace(name: $0.name, geometry: $0.geometry, population: $0.population) },
-                corridors: inputs.routes, context: context)
-            result.roadAccess = window.clip(try analysis.timeline(progress: { progress?("roads", $0, $1) }), \.period)
+                map: inputs.map, network: roads, options: AccessOptions(siege.routeOptions),
+                places: inputs.districts, corridors: inputs.routes, context: context)
+            // On the pockets found above, in the scenario's days only.
+            let days = try analysis.timeline(pockets: inWindow, within: Period(from: window.start, until: window.until),
+                                             progress: { progress?("roads", $0, $1) })
+            result.roadAccess = window.clip(days, \.period)
             result.roadEvents = try RoadEvents.find(result.roadAccess, focus: siege.focus, context: context)
         }
-        if !model.observations.isEmpty {
-            result.hindcast = await Hindcast.score(try ObservationModel(model, access: access), runs: runs,
-                                                   seed: options.seed, jobs: options.jobs)
-        }
+        result.hindcast = hindcast
         if inputs.events != nil || inputs.prices != nil {
             result.evidence = try await ScenarioEvidence(
                 inputs: inputs, events: evidenceIndex, pockets: result.pockets, routes: result.routes,
-                focus: timeline.focusPockets, fireRange: siege.fireRange,
+                focus: timeline.focusPositions, fireRange: siege.fireRange,
                 alertMinimum: siege.evidence.alertMinimum, jobs: options.jobs)
         }
         return result

@@ -15,7 +15,7 @@ extension ScenarioOutput {
     /// - Throws: `LayerWriteError`, `FileWriteError` (see `LayerSetWriter`); nothing is changed then.
     @discardableResult
     public func write(to output: LayerOutput) throws -> [String] {
-        let layers = try layerFiles().map { OutputLayer(name: Self.stem($0.file), features: $0.features) }
+        let layers = try layerFiles().joined.map { OutputLayer(name: Self.stem($0.file), features: $0.features) }
         let tables = [try timelineTable(), try summaryTable()]
         try LayerSetWriter().write(layers: layers, tables: tables, to: output)
         return layers.map(\.name) + tables.map(\.name)

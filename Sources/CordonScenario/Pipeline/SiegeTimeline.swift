@@ -12,6 +12,8 @@ public struct SiegeTimeline {
     public let focus: Coordinate
     /// The focus pocket of each period in which the focus lies in a pocket, in date order.
     public let focusPockets: [Pocket]
+    /// Where each of ``focusPockets`` is among the pockets the timeline was made from.
+    let focusPositions: [Int]
     /// Encircled spans of the focus pocket, consecutive periods joined.
     public let encircled: [Period]
 
@@ -20,11 +22,13 @@ public struct SiegeTimeline {
         self.besieged = besieged
         self.focus = focus
         let point = try context.point(focus)
-        var found: [Pocket] = []
-        for pocket in pockets where try pocket.geometry.covers(point.copy(into: pocket.geometry.context)) {
+        var found: [Pocket] = [], positions: [Int] = []
+        for (i, pocket) in pockets.enumerated() where try pocket.geometry.covers(point.copy(into: pocket.geometry.context)) {
             found.append(pocket)
+            positions.append(i)
         }
         focusPockets = found
+        focusPositions = positions
         var spans: [Period] = []
         for pocket in found where pocket.encircled {
             guard let period = pocket.period else { continue }

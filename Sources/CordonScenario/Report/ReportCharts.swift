@@ -128,7 +128,7 @@ struct ReportCharts {
             chart.series.append(.init(label: "evacuated so far", values: evacuated, colour: Self.colours[1], dash: "8 4", width: 2.5))
         }
         chart.marks = events
-        chart.points = record?.points("population", label: "people inside, reported") ?? []
+        chart.points = record?.points(.population, label: "people inside, reported") ?? []
         return chart
     }
 }

@@ -15,7 +15,7 @@ extension ReportCharts {
             }
         }
         chart.points = timeline.commodities.flatMap { c in
-            record?.points("\(c).price_multiple", label: "\(c) price multiple, reported") ?? []
+            record?.points(.priceMultiple(c), label: "\(c) price multiple, reported") ?? []
         }
         chart.marks = events + timeline.commodities.filter { timeline.column("\($0)_price_index") != nil }.compactMap(depletionMark)
         return chart.series.isEmpty ? nil : chart

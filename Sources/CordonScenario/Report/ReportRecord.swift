@@ -1,4 +1,5 @@
 import CordonCore
+import CordonSupply
 import Foundation
 
 /// The report's "The model against the record": each of the scenario's observations
@@ -19,7 +20,7 @@ struct ReportRecord {
     }
 
     struct Row {
-        var what: String
+        var what: Observation.What
         var date: Day
         var value: Double?
         var source: String
@@ -28,12 +29,6 @@ struct ReportRecord {
         var median: Outcome, medianError: Outcome
         var p5: Outcome, p95: Outcome
         var inside: Bool?
-        var errorUnit: String
-
-        /// The commodity of `<commodity>.depleted`, `.restored` or `.price_multiple`.
-        func commodity(_ form: String) -> String? {
-            what.hasSuffix("." + form) ? String(what.dropLast(form.count + 1)) : nil
-        }
     }
 
     var runs: Int
@@ -51,14 +46,17 @@ struct ReportRecord {
         self.years = years
         runs = root["runs"] as? Int ?? 0
         rows = try observations.enumerated().map { i, o in
-            guard let what = o["what"] as? String, let date = (o["date"] as? String).flatMap(Day.init(iso:)),
+            guard let spelling = o["what"] as? String, let date = (o["date"] as? String).flatMap(Day.init(iso:)),
                   let source = o["source"] as? String
             else { throw ReportInputError(path, "observation \(i) needs what, date and source") }
+            guard let what = Observation.What(spelling: spelling) else {
+                throw ReportInputError(path, "observation \(i): what '\(spelling)' is none of siege.start, siege.end, population, "
+                    + "<commodity>.depleted, .restored or .price_multiple")
+            }
             return Row(what: what, date: date, value: o["value"] as? Double, source: source, note: o["note"] as? String,
                        central: Outcome(o["central"]), centralError: Outcome(o["central_error"]),
                        median: Outcome(o["median"]), medianError: Outcome(o["median_error"]),
-                       p5: Outcome(o["p5"]), p95: Outcome(o["p95"]), inside: o["inside_p5_p95"] as? Bool,
-                       errorUnit: o["error_unit"] as? String ?? "")
+                       p5: Outcome(o["p5"]), p95: Outcome(o["p95"]), inside: o["inside_p5_p95"] as? Bool)
         }
     }
 
@@ -67,21 +65,21 @@ struct ReportRecord {
     /// A dashed blue line for each reported run-out or return of `commodity`.
     func marks(_ commodity: String) -> [TimeChart.Mark] {
         rows.compactMap { r in
-            if r.commodity("depleted") == commodity { return .init(day: r.date, text: "reported run-out of \(commodity)", reported: true) }
-            if r.commodity("restored") == commodity { return .init(day: r.date, text: "reported return of \(commodity)", reported: true) }
+            if r.what == .depleted(commodity) { return .init(day: r.date, text: "reported run-out of \(commodity)", reported: true) }
+            if r.what == .restored(commodity) { return .init(day: r.date, text: "reported return of \(commodity)", reported: true) }
             return nil
         }
     }
 
     /// A ring for each reported value of `what` (`population`, `food.price_multiple`), its source on hover.
-    func points(_ what: String, label: String) -> [TimeChart.Point] {
+    func points(_ what: Observation.What, label: String) -> [TimeChart.Point] {
         rows.filter { $0.what == what }.compactMap { r in
             r.value.map { .init(day: r.date, value: $0, label: label, title: hover(r)) }
         }
     }
 
     private func hover(_ r: Row) -> String {
-        "\(ReportDate.long(r.date)): \(r.what) \(r.value.map { number($0, r) } ?? "")" + (r.note.map { ", \($0)" } ?? "")
+        "\(ReportDate.long(r.date)): \(r.what.spelling) \(r.value.map { number($0, r) } ?? "")" + (r.note.map { ", \($0)" } ?? "")
             + ". Source: \(r.source)"
     }
 
@@ -98,7 +96,7 @@ struct ReportRecord {
             + "These reports are a yardstick, not an input: a parameter fitted to them is named in the scenario's notes "
             + "(cordon calibrate). Blue marks and rings on the charts above show the same reports.")
         let cells = rows.map { r -> [String] in
-            [Self.unbroken(ReportDate.long(r.date)), r.what + (r.note.map { ": \($0)" } ?? ""), r.value.map { number($0, r) } ?? "happened",
+            [Self.unbroken(ReportDate.long(r.date)), r.what.spelling + (r.note.map { ": \($0)" } ?? ""), r.value.map { number($0, r) } ?? "happened",
              text(r.central, r) + error(r.centralError, r), text(r.median, r) + error(r.medianError, r),
              range(r), r.inside.map { $0 ? "yes" : "no" } ?? "–", r.source]
         }
@@ -110,7 +108,7 @@ struct ReportRecord {
     }
 
     private func number(_ x: Double, _ r: Row) -> String {
-        r.what == "population" ? NumberText.grouped(x) : "×" + NumberText.fixed(x, places: 2)
+        r.what == .population ? NumberText.grouped(x) : "×" + NumberText.fixed(x, places: 2)
     }
 
     private func text(_ o: Outcome, _ r: Row) -> String {
@@ -125,8 +123,9 @@ struct ReportRecord {
     private func error(_ o: Outcome, _ r: Row) -> String {
         guard case .number(let e) = o else { return "" }
         let sign = e > 0 ? "+" : e < 0 ? "−" : "±"
-        let size = r.errorUnit == "days" ? NumberText.fixed(abs(e), places: 0) + " d"
-            : r.what == "population" ? NumberText.grouped(abs(e)) : NumberText.fixed(abs(e), places: 2)
+        // In days for a dated observation, as `hindcast.json`'s `error_unit` says.
+        let size = !r.what.needsValue ? NumberText.fixed(abs(e), places: 0) + " d"
+            : r.what == .population ? NumberText.grouped(abs(e)) : NumberText.fixed(abs(e), places: 2)
         return " " + Self.unbroken("(\(sign)\(size))")
     }
 

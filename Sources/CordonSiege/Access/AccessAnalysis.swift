@@ -37,6 +37,10 @@ public final class AccessAnalysis {
     private var tiles: (day: Day?, tiles: FireTiles)?
     /// Each area's rings, read once.
     private var rings: [Int: [[Coordinate]]] = [:]
+    /// The box of the map and the roads together.
+    private let extent: Bounds
+    /// The way out last found, and where roads meet it.
+    private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -66,9 +70,12 @@ public final class AccessAnalysis {
         self.corridors = corridors.filter { $0.kind == .corridor }
         changeDates = map.changeDates
         enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
+        enclosure.measuresContact = false
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
         edgeTree = try STRtree(edges, context: ctx)
+        extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+            ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
         // A network that meets no area of the map cannot answer anything.
         let ws = self.ws, edges = self.edges
@@ -110,19 +117,42 @@ public final class AccessAnalysis {
     ///
     /// - Parameter progress: Told the periods done and the total.
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
-        let periods = self.periods
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) }, progress: progress)
+    }
+
+    /// Road access in the periods that meet `window` (every period when nil), on pockets found
+    /// already: `cordon run` gives the pockets of its enclosure timeline, so they are not found twice.
+    ///
+    /// - Parameters:
+    ///   - pockets: Every pocket of every period, each with its `period` (as the enclosure
+    ///     timeline gives them, cut to `window` or not), by index within its period.
+    ///   - window: The days asked; periods outside it are not analysed, those across its ends are
+    ///     analysed whole (the caller cuts them).
+    ///   - progress: Told the periods done and the total.
+    public func timeline(pockets: [Pocket], within window: Period? = nil,
+                         progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
+        let asked = periods.filter { p in
+            guard let w = window else { return true }
+            return (p.until == nil || w.from == nil || p.until! > w.from!) && (p.from == nil || w.until == nil || p.from! < w.until!)
+        }
+        return try timeline(asked, pockets: { p in
+            // A day of the period inside the window: pockets cut to the window hold on it.
+            let day = [p.from, window?.from].compactMap { $0 }.max() ?? p.sampleDay
+            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }
+        }, progress: progress)
+    }
+
+    private func timeline(_ periods: [Period], pockets: (Period) throws -> [Pocket],
+                          progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
             if case .some(let last) = measuredDay {
                 let changed = ws.areas.indices.filter { ws.areas[$0].holds(on: last) != ws.areas[$0].holds(on: day) }
-                let reach = options.routes.fireRange + options.tolerance + 10
-                var dirty = Set<Int>()
-                for a in changed { dirty.formUnion(try edgeTree.query(ws.areas[a].geometry.bounds!.grown(metres: reach))) }
                 let tiles = fireTiles(on: day)
-                for e in dirty.sorted() {
+                for e in try edges(near: changed, metres: options.routes.fireRange + options.tolerance + 10) {
                     let now = try measure(net.coordinates[e], tiles: tiles, on: day)
                     if now != (hostile[e], exposed[e]) { (hostile[e], exposed[e]) = now; roadsChanged = true }
                 }
@@ -130,7 +160,7 @@ public final class AccessAnalysis {
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day, pockets: pocketsOf.pockets(on: day).map(\.pocket))
+            var d = try analyse(on: day, pockets: pockets(p))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -152,9 +182,29 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: edges.count)
         exposed = hostile
-        for e in edges.indices { (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day) }
+        // Only edges near the day's hostile areas can be cut or exposed: found from those areas
+        // (fewer than the edges), the rest measure nothing.
+        let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) && isHostile($0) }
+        for e in try edges(near: held, metres: options.routes.fireRange + 10) {
+            (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+        }
         measuredDay = .some(day)
         roadsChanged = true
+    }
+
+    /// Edges, in order, whose box comes within `metres` of one of these areas' boxes: at least
+    /// every edge whose box grown by `metres` meets one (as `measure` grows it), since the
+    /// areas' boxes are grown by the widest margin anywhere on the map or the roads.
+    private func edges(near areas: [Int], metres: Double) throws -> [Int] {
+        let g = extent.grown(metres: metres)
+        let dx = max(extent.minX - g.minX, g.maxX - extent.maxX), dy = max(extent.minY - g.minY, g.maxY - extent.maxY)
+        var near = [Bool](repeating: false, count: edges.count)
+        for a in areas {
+            guard let b = ws.areas[a].geometry.bounds else { continue }
+            let box = Bounds(minX: b.minX - dx, minY: b.minY - dy, maxX: b.maxX + dx, maxY: b.maxY + dy)
+            for e in try edgeTree.query(box) { near[e] = true }
+        }
+        return near.indices.filter { near[$0] }
     }
 
     private func rings(of area: Int) -> [[Coordinate]] {
@@ -198,16 +248,20 @@ public final class AccessAnalysis {
     private func wayOut(on day: Day?) throws -> [Geometry] {
         if let bases = ws.layers.bases { return bases }
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
-        if held.isEmpty { return [] }
-        return try polygons(of: ws.dissolve(held)).compactMap { try $0.exteriorRing?.clone() }
+        return held.isEmpty ? [] : try ws.studyAreaRings(held)
     }
 
-    /// Where roads meet the way out, and the stretch from each end of such a road to it that
-    /// may be driven towards the way out.
-    private func exits(on day: Day?) throws -> [Exit] {
+    /// Where roads meet the way out (edge: points), found again only when the way out changes:
+    /// on most dates areas change hands inside the study area, and its edge stays as it was.
+    private func meetings(on day: Day?) throws -> [Int: [Coordinate]] {
+        let out = try wayOut(on: day)
+        if let last = meetsFound, last.wayOut.count == out.count,
+           try zip(last.wayOut, out).allSatisfy({ try $0 === $1 || $0.equalsExact($1) }) {
+            return last.meets
+        }
         let t = options.tolerance
-        var meets: [Int: [Coordinate]] = [:]  // edge: where it meets the way out
-        for part in try wayOut(on: day) {
+        var meets: [Int: [Coordinate]] = [:]
+        for part in out {
             // A ring of the study area's edge, in short runs: each is tested only against the edges near it.
             let runs: [Geometry]
             if part.type == .lineString || part.type == .linearRing {
@@ -230,6 +284,14 @@ public final class AccessAnalysis {
                 }
             }
         }
+        meetsFound = (out, meets)
+        return meets
+    }
+
+    /// Where roads meet the way out, and the stretch from each end of such a road to it that
+    /// may be driven towards the way out.
+    private func exits(on day: Day?) throws -> [Exit] {
+        let meets = try meetings(on: day)
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
         for e in meets.keys.sorted() {
@@ -260,12 +322,13 @@ public final class AccessAnalysis {
     /// and to the entries of the corridors open that day.
     private final class Routing {
         let exits: [Exit]
-        let safest: ShortestPaths, fastest: ShortestPaths
+        let safest: ShortestPaths
         private let net: RoadNetwork, hostile: [Double]
-        private var reopenPaths: ShortestPaths?
+        private var reopenPaths: ShortestPaths?, fastestPaths: ShortestPaths?
+        private let fastestStarts: [ShortestPaths.Start], blocked: (Int) -> Bool
         var corridors: (open: [Int], paths: ShortestPaths?)?  // keyed by the corridors open and the end each is entered by
 
-        init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: (Int) -> Bool,
+        init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: @escaping (Int) -> Bool,
              usable: (Exit) -> Bool) {
             self.net = net
             self.exits = exits
@@ -275,9 +338,21 @@ public final class AccessAnalysis {
                 .init(node: $0.element.node, first: mm($0.element.exposed), seconds: $0.element.seconds,
                       metres: $0.element.metres, tag: Int32($0.offset))
             }, weight: { blocked($0) ? nil : mm(exposed[$0]) })
-            fastest = ShortestPaths(net, starts: safe.map {
+            fastestStarts = safe.map {
                 .init(node: $0.element.node, first: 0, seconds: $0.element.seconds, metres: $0.element.metres, tag: Int32($0.offset))
-            }, weight: { blocked($0) ? nil : 0 })
+            }
+            self.blocked = blocked
+            // With nothing exposed the safest paths are the quickest: the same starts and weights.
+            if safe.allSatisfy({ mm($0.element.exposed) == 0 }), exposed.allSatisfy({ mm($0) == 0 }) { fastestPaths = safest }
+        }
+
+        /// The quickest paths from the exits that may be driven safely, found when first needed.
+        var fastest: ShortestPaths {
+            if let fastestPaths { return fastestPaths }
+            let blocked = self.blocked
+            let made = ShortestPaths(net, starts: fastestStarts, weight: { blocked($0) ? nil : 0 })
+            fastestPaths = made
+            return made
         }
 
         var reopen: ShortestPaths {
@@ -366,6 +441,15 @@ public final class AccessAnalysis {
             if let r = at.reach(routing.fastest, in: net, blocked: blocked) {
                 p.wayOutSeconds = r.seconds
                 p.wayOutMetres = r.metres
+            }
+            // A way out on the place's own road is reached along it, not by the edge's ends.
+            if !blocked(at.edge) {
+                for x in routing.exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
+                    var there = at
+                    there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
+                    guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
+                    (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
+                }
             }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }

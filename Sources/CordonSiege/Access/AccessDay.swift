@@ -3,7 +3,8 @@ import CordonGeometry
 
 /// A pocket's roads on one date.
 public struct PocketAccess {
-    /// The pocket, as enclosure finds it.
+    /// The pocket, as enclosure finds it, but for its `hostileShare`: road access does not
+    /// measure it, and leaves it NaN.
     public var pocket: Pocket
     /// Road nodes inside the pocket.
     public var roadNodes: Int
@@ -102,14 +103,6 @@ public enum AccessLayers {
                         .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind)))
                 }
             }
-            for (status, list) in [("cut", d.cutEdges), ("exposed", d.exposedEdges)] where !list.isEmpty {
-                let lines = try ctx.collection(.multiLineString, try list.map { try network.edges[$0].clone() })
-                var q: JSONObject = ["status": .string(status), "edges": .number(Double(list.count)),
-                                     "length_km": km(list.reduce(0) { $0 + network.lengths[$1] })]
-                q.stamp(d.period, date: d.date)
-                roads.append(Feature(geometry: lines, properties: q)
-                    .identified(FeatureID.make("roads", period: d.period, date: d.date, part: status)))
-            }
             for pl in d.places {
                 var q: JSONObject = ["name": .string(pl.place.name),
                                      "population": pl.place.population.map { .number($0.rounded()) } ?? .null,
@@ -125,6 +118,49 @@ public enum AccessLayers {
                     .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date)))
             }
         }
+        for run in roadRuns(days) {
+            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.edges[$0].clone() })
+            var q: JSONObject = ["status": .string(run.status), "edges": .number(Double(run.edges.count)),
+                                 "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
+            q.stamp(run.period, date: run.date)
+            roads.append(Feature(geometry: lines, properties: q)
+                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status)))
+        }
         return [("access_pockets", pockets), ("access_paths", paths), ("access_roads", roads), ("access_places", places)]
+    }
+
+    /// Cut and exposed roads, each written once per run of consecutive periods in which it
+    /// keeps its status: the roads whose runs start and end together make one MultiLineString
+    /// (a road cut for a month is one feature, not thirty). A single date gives one per status.
+    static func roadRuns(_ days: [AccessDay]) -> [(status: String, period: Period?, date: Day?, edges: [Int])] {
+        var out: [(status: String, period: Period?, date: Day?, edges: [Int])] = []
+        let statuses = [("cut", \AccessDay.cutEdges), ("exposed", \AccessDay.exposedEdges)]
+        // Per status, each edge in a run and the day (index) the run began.
+        var open = [[Int: Int]](repeating: [:], count: statuses.count)
+        var closed: [(start: Int, end: Int, status: Int, edge: Int)] = []
+        for (i, d) in days.enumerated() {
+            let follows = i > 0 && d.period != nil && days[i - 1].period != nil && days[i - 1].period!.until == d.period!.from
+            for (k, (_, edges)) in statuses.enumerated() {
+                let now = Set(d[keyPath: edges])
+                for (e, start) in open[k] where !follows || !now.contains(e) {
+                    closed.append((start, i - 1, k, e))
+                    open[k][e] = nil
+                }
+                for e in d[keyPath: edges] where open[k][e] == nil { open[k][e] = i }
+            }
+        }
+        for k in open.indices { for (e, start) in open[k] { closed.append((start, days.count - 1, k, e)) } }
+        closed.sort { ($0.start, $0.status, $0.end, $0.edge) < ($1.start, $1.status, $1.end, $1.edge) }
+        var i = 0
+        while i < closed.count {
+            var j = i
+            while j < closed.count, closed[j].start == closed[i].start, closed[j].end == closed[i].end,
+                  closed[j].status == closed[i].status { j += 1 }
+            let first = days[closed[i].start], last = days[closed[i].end]
+            let period = first.period.map { Period(from: $0.from, until: last.period?.until) }
+            out.append((statuses[closed[i].status].0, period, first.date, closed[i..<j].map(\.edge)))
+            i = j
+        }
+        return out
     }
 }

@@ -48,25 +48,10 @@ enum LineClip {
             for k in 0..<(cuts.count - 1) where cuts[k + 1] > cuts[k] {
                 let t0 = cuts[k], t1 = cuts[k + 1], tm = (t0 + t1) / 2
                 let m = Coordinate(a.x + tm * dx, a.y + tm * dy)
-                guard along.contains(where: { $0.0 <= tm && tm <= $0.1 }) || polygons.contains(where: { covers($0, m) }) else { continue }
+                guard along.contains(where: { $0.0 <= tm && tm <= $0.1 }) || polygons.contains(where: { PointLocator.covers($0, m.x, m.y) }) else { continue }
                 total += Geodesic.distance(Coordinate(a.x + t0 * dx, a.y + t0 * dy), Coordinate(a.x + t1 * dx, a.y + t1 * dy))
             }
         }
         return total
-    }
-
-    /// Whether a polygon (its rings) holds `p` inside or on its boundary: crossing number, as
-    /// GEOS's point-in-ring counts it.
-    static func covers(_ rings: [[Coordinate]], _ p: Coordinate) -> Bool {
-        var inside = false
-        for ring in rings where ring.count >= 2 {
-            for j in 0..<(ring.count - 1) {
-                let a = ring[j], b = ring[j + 1]
-                if (b.x - a.x) * (p.y - a.y) == (b.y - a.y) * (p.x - a.x), p.x >= min(a.x, b.x), p.x <= max(a.x, b.x),
-                   p.y >= min(a.y, b.y), p.y <= max(a.y, b.y) { return true }
-                if (a.y > p.y) != (b.y > p.y), p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) { inside.toggle() }
-            }
-        }
-        return inside
     }
 }

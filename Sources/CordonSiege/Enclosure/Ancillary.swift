@@ -17,7 +17,7 @@ public struct PopulationArea {
 public struct District {
     /// The district's name, as listed in a pocket's `districts`.
     public let name: String
-    /// Lon/lat polygon or multipolygon.
+    /// Lon/lat polygon or multipolygon; for road access (``AccessPlace``) a point may stand for one.
     public let geometry: Geometry
     /// Residents, when the districts file gives `population`.
     public let population: Double?

@@ -3,8 +3,9 @@ import CordonGeometry
 
 /// How far hostile ground must advance to encircle or overrun an open pocket: the smallest d
 /// such that, with hostile areas buffered by d, the pocket is gone or its remaining zone no
-/// longer comes within t of the way out. Found by bisection to within 1 % or 25 m: closing
-/// only grows with d, so the answer is bracketed at every step.
+/// longer comes within t of the way out. Found by doubling, then bisection to within 1 % or
+/// 25 m of a distance that closes where a shorter one did not (closing need not grow with d
+/// when the heart passes from one piece to another: docs/design.md#closure).
 ///
 /// A search is set up from the workspace (`prepare`), then runs on geometry alone, so it can
 /// be moved to a context of its own and run beside the rest of the pocket's measures.
@@ -103,6 +104,9 @@ final class ClosureSearch {
         var probes = 0
         /// Whether the hint's bracket held, so the search took two probes.
         var hintHeld = false
+        /// Whether the search from scratch took the probes clear of the field's guess from it,
+        /// and exact geometry bore out what the answer rests on.
+        var fieldHeld = false
     }
 
     /// How far past the zone's box a probe keeps hostile ground, beyond the farthest distance
@@ -117,38 +121,52 @@ final class ClosureSearch {
     ///
     /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
     /// closes, every d from `shut` on does) is not run.
-    func search(hint: (lo: Double, hi: Double)?) throws -> Outcome {
+    /// - Parameters:
+    ///   - guided: Whether a search from scratch may take answers from a clearance field.
+    ///   - given: The field to take them from instead of this pocket's own (tests give a wrong one).
+    func search(hint: (lo: Double, hi: Double)?, guided: Bool = true, field given: ClearanceField? = nil) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
         guard let zoneBox = zone.bounds else { return Outcome() }
         var probes = 0
         var open = 0.0, shut = Double.infinity
-        // The hostile ground grown by the largest d known not to close, reused as the start of
-        // the next growth: growing by a then by b is growing by a + b, and the grown shape is
-        // smoother, so each step buffers less. `exact` is how far past the zone's box the
-        // grown shape is the whole ground's growth (docs/design.md#closure, the window).
+        // The hostile ground grown by the largest d known not to close, reused as the start of the next growth: growing by a then by b is growing by
+        // a + b, and the grown shape is smoother, so each step buffers less. `exact` is how far
+        // past the zone's box the grown shape is the whole ground's growth (docs/design.md#closure,
+        // the window).
         var grown = (d: 0.0, shape: ground, exact: Double.infinity)
-        // `upTo`: the largest distance a later probe may grow on from this one's growth.
-        func closes(_ d: Double, upTo: Double) throws -> Bool {
+        // One growth from `from` to `d`, exact `keep` past the zone's box: only ground within d
+        // of the box can reach it, so grown by d the cut edges stay outside the box. Moving
+        // vertices by 0.25 % of d moves the answer by less than the 1 % asked; the way out is
+        // then reached within t plus that much, so simplifying never closes it. The zone is not
+        // simplified: that costs about what it saves on the overlay.
+        // A long growth is taken in two steps, an eighth then the rest: grown a little, the
+        // shape loses the nooks whose offsets would cross each other many times over, and the
+        // rest grows a smooth shape (on the 20,000-cell benchmark map, a 22 km growth in about
+        // half the time).
+        func grow(_ from: (d: Double, shape: Geometry), to d: Double, keep: Double) throws -> Geometry {
+            let near = try from.shape.cut(to: zoneBox.expanded(by: keep - from.d))
+            let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
+            let start = try coarse > 0 ? near.simplify(tolerance: coarse) : near
+            let length = d - from.d
+            if length > 2000, length > 4 * from.d {
+                return try start.buffer(length / 8, quadrantSegments: 8).buffer(length - length / 8, quadrantSegments: 8)
+            }
+            return try start.buffer(length, quadrantSegments: 8)
+        }
+        // `upTo`: the largest distance a later probe may grow on from this one's growth; `firm`
+        // when no later probe of this search goes past it (a bracket's top).
+        func closes(_ d: Double, upTo: Double, firm: Bool) throws -> Bool {
             if d <= open { return false }
             if d >= shut { return true }
             probes += 1
-            // A window much smaller than the zone's span pays for itself; a larger one is the
-            // whole ground (cut to `span` already), kept exact up to 2 × span so that every
-            // later probe can grow on from this one instead of from H.
-            let far = 4 * upTo < span ? upTo : 2 * span
+            // A window within a bracket's top, or much smaller than the zone's span, pays for
+            // itself; a larger one is the whole ground (cut to `span` already), kept exact up to
+            // 2 × span so that every later doubling can grow on from this one instead of from H.
+            let far = firm || 4 * upTo < span ? upTo : 2 * span
             let keep = far + Self.margin(upTo: far)
-            // Only ground within d of the zone's box can reach it: grown by d, the cut edges
-            // stay outside the box, so what the test sees is exactly the whole ground's growth.
-            let from = grown.d > 0 && grown.exact >= keep - grown.d
-                ? (d: grown.d, shape: try grown.shape.cut(to: zoneBox.expanded(by: keep - grown.d)))
-                : (d: 0.0, shape: try ground.cut(to: zoneBox.expanded(by: keep)))
-            // Moving vertices by 0.25 % of d moves the answer by less than the 1 % asked; the
-            // way out is then reached within t plus that much, so simplifying never closes it.
-            // The zone is not simplified: that costs about what it saves on the overlay.
-            let coarse = d * 0.0025 > 5 ? d * 0.0025 : 0
-            let start = try coarse > 0 ? from.shape.simplify(tolerance: coarse) : from.shape
-            let reach = try start.buffer(d - from.d, quadrantSegments: 8)
-            if try stays(reach, coarse: coarse) {
+            let from = grown.d > 0 && grown.d < d && grown.exact >= keep - grown.d ? (grown.d, grown.shape) : (0.0, ground)
+            let reach = try grow(from, to: d, keep: keep)
+            if try stays(reach, coarse: d * 0.0025 > 5 ? d * 0.0025 : 0) {
                 open = d
                 grown = (d, reach, keep - d)
                 return false
@@ -160,28 +178,58 @@ final class ClosureSearch {
         // Only a bracket as narrow as the bisection ends with is trusted: its midpoint is then
         // within the precision promised; a wider one would answer coarser than a search from scratch.
         if let hint, hint.hi <= 2 * span, hint.hi - hint.lo <= max(0.015 * hint.lo, 40) {
-            if try (hint.lo == 0 || !closes(hint.lo, upTo: hint.hi)), try closes(hint.hi, upTo: hint.hi) {
+            if try (hint.lo == 0 || !closes(hint.lo, upTo: hint.hi, firm: true)), try closes(hint.hi, upTo: hint.hi, firm: true) {
                 return Outcome(metres: ((hint.lo + hint.hi) / 2).rounded(), bracket: hint, probes: probes, hintHeld: true)
             }
             // From scratch, forgetting what the hint's probes showed: closing need not grow
             // with d when the heart changes from one piece to another, and stepping out from
-            // the hint then found another crossing than the search from scratch.
+            // the hint then found another crossing than the search from scratch. What was
+            // grown stays a growth of the ground, reused where it is exact.
             open = 0
             shut = .infinity
-            grown = (0, ground, .infinity)
         }
-        // Bracket by doubling from 50 m, then bisect.
+        // From scratch, the field answering the probes that lie well clear of its guess; the
+        // exact geometry then checks what the answer rests on, and when it disagrees the search
+        // runs again on exact geometry alone (docs/design.md#closure, the field).
+        if guided, let field = try given ?? (span >= ClearanceField.minimumSpan ? ClearanceField(self) : nil) {
+            var guessed: Set<Double> = []
+            let outcome = try bisect { d, upTo, firm in
+                if d > open, d < shut, let answer = field.closes(d) {
+                    guessed.insert(d)
+                    return answer
+                }
+                return try closes(d, upTo: upTo, firm: firm)
+            }
+            func holds(_ d: Double, closing: Bool, upTo: Double) throws -> Bool {
+                try !guessed.contains(d) || closes(d, upTo: upTo, firm: true) == closing
+            }
+            let (lo, hi) = outcome.bracket ?? (outcome.lastOpen, outcome.lastOpen)
+            if try (lo == 0 || holds(lo, closing: false, upTo: max(hi, lo))),
+               try outcome.bracket == nil || holds(hi, closing: true, upTo: hi) {
+                return Outcome(metres: outcome.metres, bracket: outcome.bracket, probes: probes, fieldHeld: true)
+            }
+            open = 0
+            shut = .infinity
+        }
+        let outcome = try bisect(closes)
+        return Outcome(metres: outcome.metres, bracket: outcome.bracket, probes: probes)
+    }
+
+    /// Brackets by doubling from 50 m, then bisects, asking `closes(d, upTo)`; `lastOpen` is
+    /// the largest distance that did not close (for an answer of nil, the last doubling's).
+    private func bisect(_ closes: (_ d: Double, _ upTo: Double, _ firm: Bool) throws -> Bool)
+        throws -> (metres: Double?, bracket: (lo: Double, hi: Double)?, lastOpen: Double) {
         var lo = 0.0, hi = 50.0
-        while try !closes(hi, upTo: 2 * hi) {
+        while try !closes(hi, 2 * hi, false) {
             lo = hi
             hi *= 2
-            if hi > 2 * span { return Outcome(probes: probes) }
+            if hi > 2 * span { return (nil, nil, lo) }
         }
         while hi - lo > max(0.015 * lo, 40) {  // the midpoint is then within 1 % or 25 m
             let mid = (lo + hi) / 2
-            if try closes(mid, upTo: hi) { hi = mid } else { lo = mid }
+            if try closes(mid, hi, true) { hi = mid } else { lo = mid }
         }
-        return Outcome(metres: ((lo + hi) / 2).rounded(), bracket: (lo, hi), probes: probes)
+        return (((lo + hi) / 2).rounded(), (lo, hi), lo)
     }
 
     /// Whether the pocket stays open with hostile ground grown to `reach` (steps 3 to 5 of the

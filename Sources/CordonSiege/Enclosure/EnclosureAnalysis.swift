@@ -9,6 +9,9 @@ public final class EnclosureAnalysis {
     public let options: EnclosureOptions
     /// What it has done so far, counted (tests check each shortcut is taken).
     var statistics = EnclosureStatistics()
+    /// Whether pockets' `hostileShare` is measured; road access, which never reports it, turns
+    /// it off (it was most of the enclosure's time there) and leaves it NaN.
+    var measuresContact = true
 
     /// Prepares the analysis of `map`: indexes its areas.
     /// - Parameters:
@@ -126,7 +129,8 @@ public final class EnclosureAnalysis {
         }
 
         var pockets: [MeasuredPocket] = []
-        let shares = try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
+        let shares = measuresContact ? try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
+            : [Double](repeating: .nan, count: lonLats.count)
         for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
@@ -222,6 +226,8 @@ struct EnclosureStatistics {
     var searches = 0
     /// Searches the previous period's bracket settled in two probes.
     var hintsHeld = 0
+    /// Searches from scratch whose answer the clearance field's guess led to, borne out.
+    var fieldsHeld = 0
     /// Distances tested by all searches.
     var probes = 0
 
@@ -230,5 +236,6 @@ struct EnclosureStatistics {
         searches += 1
         probes += outcome.probes
         if outcome.hintHeld { hintsHeld += 1 }
+        if outcome.fieldHeld { fieldsHeld += 1 }
     }
 }

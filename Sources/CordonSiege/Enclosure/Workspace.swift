@@ -71,6 +71,12 @@ final class Workspace {
         try tree.query(bounds).filter { areas[$0].holds(on: day) }.sorted()
     }
 
+    /// The study area's edge on a date: the outer rings of the union of the areas held then
+    /// (lon/lat), as lines. Fronts and road access take it as the way out.
+    func studyAreaRings(_ held: [Int]) throws -> [Geometry] {
+        try polygons(of: dissolve(held)).compactMap(\.exteriorRing).map { try ctx.lineString($0.coordinates) }
+    }
+
     /// The union of some areas (lon/lat); one area is itself, with no overlay.
     func dissolve(_ ids: [Int]) throws -> Geometry {
         if ids.count == 1 { return areas[ids[0]].geometry }

@@ -100,6 +100,9 @@ public struct EventIndex: Sendable {
     /// Placed events counted (inside the window).
     public var placedCount: Int { order.count }
 
+    /// Days in the window: the day offsets of ``EventTally/counted(_:events:jobs:daily:)`` run below it.
+    public var dayCount: Int { dayStart.count - 1 }
+
     /// The window's days that `period` covers, as offsets from the window's first day: [a, b).
     func days(of period: Period?) -> Range<Int> {
         let n = dayStart.count - 1

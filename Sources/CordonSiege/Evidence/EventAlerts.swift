@@ -14,28 +14,6 @@ public struct EventAlert: Sendable, Equatable {
 
 /// Finding ``EventAlert``s.
 public enum EventAlerts {
-    /// Events and deaths, day by day over the window, of the placed events inside `areas`
-    /// (each on the days of its period): the series an alert is looked for in.
-    public static func daily(in areas: [EventTally.Area], events: EventIndex) -> (events: [Int], fatalities: [Double]) {
-        var out = [Double](repeating: 0, count: events.dayStart.count - 1)
-        var count = [Int](repeating: 0, count: out.count)
-        let list = events.set.events
-        var scratch: [UInt8] = []
-        for area in areas {
-            let locator = PointLocator([area.geometry])
-            for d in events.days(of: area.period) {
-                for i in events.dayStart[d]..<events.dayStart[d + 1] {
-                    let e = list[events.order[i]]
-                    if locator.locate(e.lon, e.lat, scratch: &scratch) != nil {
-                        out[d] += e.fatalities
-                        count[d] += 1
-                    }
-                }
-            }
-        }
-        return (count, out)
-    }
-
     /// The days whose `days`-day sum of `daily` is higher than on every earlier day and at least
     /// `minimum`. Days before the window's `days`-th count what the window holds of them.
     /// - Parameters:

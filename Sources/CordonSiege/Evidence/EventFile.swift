@@ -22,7 +22,7 @@ public enum EventFile {
     public static func read(_ path: String, maxPrecision: Int = 2, jobs: Int? = nil) throws -> EventSet {
         let bytes = try FileBytes.read(path, limit: byteLimit)
         return try parse(bytes, file: path, maxPrecision: maxPrecision,
-                         pieces: jobs.map { bytes.count > 1 << 20 ? 4 * max(1, $0) : 1 })
+                         pieces: jobs.map { bytes.count > 1 << 20 ? 4 * max(1, $0) : 1 }, jobs: jobs)
     }
 
     /// Parses the bytes of an event file; see ``read(_:maxPrecision:jobs:)``.
@@ -35,12 +35,15 @@ public enum EventFile {
     ///   - file: The file's name, for messages.
     ///   - maxPrecision: As for ``read(_:maxPrecision:jobs:)``.
     ///   - pieces: How many pieces to read at once; nil: four per core for a file over 1 MiB, else one.
-    public static func parse(_ bytes: [UInt8], file: String, maxPrecision: Int = 2, pieces: Int? = nil) throws -> EventSet {
-        let count = pieces ?? (bytes.count > 1 << 20 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1)
+    ///   - jobs: The most threads to read them on; nil: every core.
+    public static func parse(_ bytes: [UInt8], file: String, maxPrecision: Int = 2, pieces: Int? = nil,
+                             jobs: Int? = nil) throws -> EventSet {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let count = pieces ?? (bytes.count > 1 << 20 ? 4 * cores : 1)
         var plan: Columns?
         let (_, parts) = try CSVChunks.read(
             bytes, file: file, pieces: count,
-            run: { n, body in DispatchQueue.concurrentPerform(iterations: n, execute: body) },
+            run: PieceThreads.run(onThreads: jobs ?? cores),
             // The columns are found once, from the header, before any piece is read.
             header: { header in plan = try Columns(header: header, file: file) },
             body: { scanner -> Piece in
@@ -84,14 +87,10 @@ public enum EventFile {
         init(header: [String], file: String) throws {
             self.file = file
             self.header = header
-            let lowered = header.map { $0.lowercased() }
-            func column(_ names: String...) -> Int? {
-                for name in names { if let k = lowered.firstIndex(of: name) { return k } }
-                return nil
-            }
+            func column(_ names: String...) -> Int? { CSVTable.column(anyOf: names, in: header) }
             let layout: EventSet.Layout = column("event_date") != nil ? .acled : column("date_start") != nil ? .ucdp : .plain
             func required(_ names: String...) throws -> Int {
-                for name in names { if let k = lowered.firstIndex(of: name) { return k } }
+                if let k = CSVTable.column(anyOf: names, in: header) { return k }
                 throw CSVError(file: file, line: 1, column: names[0],
                                "missing: a \(layout.rawValue) event file needs the column `\(names[0])`")
             }

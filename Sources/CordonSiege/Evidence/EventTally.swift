@@ -34,12 +34,13 @@ public enum EventTally {
     /// What the events say of each pocket in its period, and the alerts of each pocket's series
     /// (``EventAlerts/find(series:periods:daily:events:days:minimum:)``), each on the pocket's
     /// ground that day: `cordon enclosure --timeline --events` and `cordon run` write both.
+    /// `daily` is each pocket's placed events, as ``counted(_:events:jobs:daily:)`` gives them.
     public static func pockets(_ pockets: [Pocket], events: EventIndex, jobs: Int, alertMinimum: Double) async throws
-        -> (evidence: [AreaEvidence], alerts: [Feature]) {
+        -> (evidence: [AreaEvidence], alerts: [Feature], daily: [[(day: Int, fatalities: Double)]]) {
         let counted = try await counted(pockets.map(Area.init), events: events, jobs: jobs, daily: true)
         let alerts = EventAlerts.find(series: pockets.map(\.index), periods: pockets.map(\.period), daily: counted.daily,
                                       events: events, minimum: alertMinimum)
-        return (counted.evidence, alerts.map { $0.feature(on: pockets[$0.area].geometry, minimum: alertMinimum) })
+        return (counted.evidence, alerts.map { $0.feature(on: pockets[$0.area].geometry, minimum: alertMinimum) }, counted.daily)
     }
 
     /// Counts the placed events inside each area during its period. An event on the boundary

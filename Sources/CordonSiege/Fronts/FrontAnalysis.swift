@@ -72,8 +72,7 @@ public final class FrontAnalysis {
 
     /// The outer rings of the map of the day: holes in it lead nowhere, so they are gaps.
     private func studyAreaEdge(_ held: [Int]) throws -> Geometry {
-        let rings = try polygons(of: ws.dissolve(held)).compactMap(\.exteriorRing)
-        return try ws.ctx.collection(.multiLineString, try rings.map { try ws.ctx.lineString($0.coordinates) })
+        try ws.ctx.collection(.multiLineString, try ws.studyAreaRings(held))
     }
 
     /// The line parts of `stretch` (lon/lat) as a front, or nil when nothing is left.

@@ -39,11 +39,13 @@ public struct ObservationModel: Sendable {
 
     /// One run of `variant` into `out[0..<probe.count]`.
     func run(_ variant: SupplyScenario, _ ws: inout Workspace, into out: UnsafeMutablePointer<Double>) {
-        var recorder = ObservationRecorder(probe: probe, scenario: variant)
-        plan.run(variant, &ws, &recorder)
-        for o in 0..<probe.count { out[o] = recorder.values[o] }
-        for p in probe.depleted { out[p.o] = ObservationRecorder.nearest(recorder.runOuts[p.c], to: p.day) }
-        for p in probe.restored { out[p.o] = ObservationRecorder.nearest(recorder.restorations[p.c], to: p.day) }
+        var state = [Double](repeating: 0, count: probe.width)
+        state.withUnsafeMutableBufferPointer { state in
+            probe.start(state.baseAddress!)
+            var recorder = ObservationRecorder(probe: probe, scenario: variant, state: state.baseAddress!)
+            plan.run(variant, &ws, &recorder)
+            probe.outcomes(state.baseAddress!, into: out)
+        }
     }
 
     /// `runs` runs, each drawing `vary` as Monte Carlo run i does (``SupplyScenario/draws(of:seed:run:)``);

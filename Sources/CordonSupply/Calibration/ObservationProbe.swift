@@ -13,6 +13,8 @@ extension Observation {
 /// every run then fills one number per observation.
 struct ObservationProbe: Sendable {
     let count: Int
+    /// Supplies in the scenario.
+    let commodities: Int
     /// Run-outs and restorations to read: the observation, the supply, the observed day index.
     let depleted: [(o: Int, c: Int, day: Int)]
     let restored: [(o: Int, c: Int, day: Int)]
@@ -23,86 +25,102 @@ struct ObservationProbe: Sendable {
     init(_ scenario: SupplyScenario) {
         var depleted: [(Int, Int, Int)] = [], restored: [(Int, Int, Int)] = [], prices: [(Int, Int, Int)] = [],
             population: [(Int, Int)] = []
-        for (o, observation) in scenario.observations.enumerated() {
+        for (o, observation) in scenario.observations.enumerated() where scenario.models(observation) {
             let day = observation.date - scenario.start
             switch observation.what {
             case .depleted(let name): if let c = scenario.supplyIndex(of: name) { depleted.append((o, c, day)) }
             case .restored(let name): if let c = scenario.supplyIndex(of: name) { restored.append((o, c, day)) }
-            case .priceMultiple(let name):
-                // Without a price index the model says nothing about prices.
-                if let c = scenario.supplyIndex(of: name), scenario.supplies[c].price != nil { prices.append((o, c, day)) }
+            case .priceMultiple(let name): if let c = scenario.supplyIndex(of: name) { prices.append((o, c, day)) }
             case .population: population.append((o, day))
-            case .siegeStart, .siegeEnd: break   // inputs of the scenario, not outcomes of the supply model
+            case .siegeStart, .siegeEnd: break
             }
         }
         count = scenario.observations.count
+        commodities = scenario.supplies.count
         self.depleted = depleted
         self.restored = restored
         self.prices = prices
         self.population = population
     }
+
+    /// Numbers one run's ``ObservationRecorder`` keeps: for each supply its day-0 days of supply,
+    /// whether it is short and its last stock; then each observation's outcome so far.
+    var width: Int { 3 * commodities + count }
+
+    /// Sets `state` (``width`` numbers) to a run's first morning: nothing seen, every run-out and
+    /// restoration asked for not yet happened (infinity), everything else not modelled (NaN).
+    func start(_ state: UnsafeMutablePointer<Double>) {
+        let n = commodities
+        for c in 0..<n {
+            state[c] = .nan
+            state[n + c] = 0
+            state[2 * n + c] = .infinity
+        }
+        for o in 0..<count { state[3 * n + o] = .nan }
+        for p in depleted { state[3 * n + p.o] = .infinity }
+        for p in restored { state[3 * n + p.o] = .infinity }
+    }
+
+    /// The outcomes in a run's `state`, copied to `out[0..<count]`.
+    func outcomes(_ state: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        out.update(from: state + 3 * commodities, count: count)
+    }
 }
 
-/// Records, in one run, what the probe asks: every day each supply runs out (its stock reaching 0
-/// after a day with some) and is restored (the first day without a shortfall after one with it),
-/// the price index and the people inside on the observed days.
+/// Records, in one run, what the probe asks: the run-out (its stock reaching 0 after a day with
+/// some) and the restoration (the first day without a shortfall after one with it) of each supply
+/// nearest the day observed, the price index and the people inside on the observed days.
+///
+/// Everything it knows is in `state` (``ObservationProbe/width`` numbers, set by
+/// ``ObservationProbe/start(_:)``), so a run taken a stretch of days at a time (Monte Carlo)
+/// goes on where it stopped, with the same outcomes as one taken whole.
 struct ObservationRecorder: DayRecorder {
     let probe: ObservationProbe
     let priceModels: [PriceModel?]
-    /// Day-0 days of supply of each supply, D0 of the price index.
-    var atStart: [Double]
-    var short: [Bool]
-    var lastStock: [Double]
-    var runOuts: [[Int]]
-    var restorations: [[Int]]
-    var values: [Double]
+    let state: UnsafeMutablePointer<Double>
 
-    init(probe: ObservationProbe, scenario: SupplyScenario) {
+    init(probe: ObservationProbe, scenario: SupplyScenario, state: UnsafeMutablePointer<Double>) {
         self.probe = probe
         priceModels = scenario.supplies.map(\.price)
-        let n = scenario.supplies.count
-        atStart = Array(repeating: .nan, count: n)
-        short = Array(repeating: false, count: n)
-        lastStock = Array(repeating: .infinity, count: n)
-        runOuts = Array(repeating: [], count: n)
-        restorations = Array(repeating: [], count: n)
-        values = Array(repeating: .nan, count: probe.count)
+        self.state = state
     }
 
+    private var outcome: UnsafeMutablePointer<Double> { state + 3 * probe.commodities }
+
     mutating func population(day: Int, population: Double, evacuated: Double) {
-        for p in probe.population where p.day == day { values[p.o] = population }
+        for p in probe.population where p.day == day { outcome[p.o] = population }
     }
 
     mutating func commodity(_ c: Int, day: Int, _ record: CommodityDay) {
-        if day == 0 { atStart[c] = record.daysLeft }
+        let n = probe.commodities
+        if day == 0 { state[c] = record.daysLeft }
         // As the engine's depletion day, for the first run-out; a refilled stock can run out again.
-        if record.stock == 0, lastStock[c] > 0 { runOuts[c].append(day) }
-        lastStock[c] = record.stock
+        if record.stock == 0, state[2 * n + c] > 0 {
+            for p in probe.depleted where p.c == c { nearer(day, p.o, to: p.day) }
+        }
+        state[2 * n + c] = record.stock
         // As `SupplyRun.restorations`: the first day without a shortfall after one with it.
         if record.shortfall > 0 {
-            short[c] = true
-        } else if short[c] {
-            short[c] = false
-            restorations[c].append(day)
+            state[n + c] = 1
+        } else if state[n + c] != 0 {
+            state[n + c] = 0
+            for p in probe.restored where p.c == c { nearer(day, p.o, to: p.day) }
         }
         for p in probe.prices where p.c == c && p.day == day {
-            if let model = priceModels[c] { values[p.o] = model.multiple(daysLeft: record.daysLeft, atStart: atStart[c]) }
+            if let model = priceModels[c] { outcome[p.o] = model.multiple(daysLeft: record.daysLeft, atStart: state[c]) }
         }
     }
 
     mutating func endOfDay(_ day: Int, population: Double, moved: PeopleMoved) {
         // The timeline's population is the end of the day's, after deaths, arrivals and departures.
-        for p in probe.population where p.day == day { values[p.o] = population }
+        for p in probe.population where p.day == day { outcome[p.o] = population }
     }
-}
 
-extension ObservationRecorder {
-    /// The day among `days` nearest to `observed` (the earlier on a tie), as a Double; infinity
-    /// when there is none. A dated observation is compared with the episode it most likely
-    /// describes, so a second run-out is not scored against the first.
-    static func nearest(_ days: [Int], to observed: Int) -> Double {
-        guard var best = days.first else { return .infinity }
-        for d in days.dropFirst() where abs(d - observed) < abs(best - observed) { best = d }
-        return Double(best)
+    /// Keeps `day` as observation `o`'s outcome when it is nearer the day `observed` than the
+    /// one kept (the earlier on a tie; infinity, none yet, is farther than any). A dated
+    /// observation is compared with the episode it most likely describes, so a second run-out
+    /// is not scored against the first.
+    private func nearer(_ day: Int, _ o: Int, to observed: Int) {
+        if abs(Double(day - observed)) < abs(outcome[o] - Double(observed)) { outcome[o] = Double(day) }
     }
 }

@@ -16,13 +16,39 @@ private struct StockRecorder: DayRecorder {
     }
 }
 
+/// Records a day for two recorders: the stocks and the observations' outcomes, in one pass.
+private struct BothRecorders<A: DayRecorder, B: DayRecorder>: DayRecorder {
+    var first: A
+    var second: B
+
+    @inline(__always)
+    mutating func population(day: Int, population: Double, evacuated: Double) {
+        first.population(day: day, population: population, evacuated: evacuated)
+        second.population(day: day, population: population, evacuated: evacuated)
+    }
+
+    @inline(__always)
+    mutating func commodity(_ c: Int, day: Int, _ record: CommodityDay) {
+        first.commodity(c, day: day, record)
+        second.commodity(c, day: day, record)
+    }
+
+    @inline(__always)
+    mutating func endOfDay(_ day: Int, population: Double, moved: PeopleMoved) {
+        first.endOfDay(day, population: population, moved: moved)
+        second.endOfDay(day, population: population, moved: moved)
+    }
+}
+
 /// The runs of one block: where each stands after the days run so far (`Workspace.save`), the
-/// day each ran out of each supply (−1 while it lasts), and the stocks of the last stretch.
+/// day each ran out of each supply (−1 while it lasts), the stocks of the last stretch, and
+/// when observations are recorded, each run's ``ObservationRecorder`` state.
 private struct Block: Sendable {
     var runs: Range<Int>
     var state: [Double] = []
     var depleted: [Int] = []
     var stocks: [Double] = []
+    var observed: [Double] = []
 }
 
 /// Runs are simulated in blocks of this many; the block size never changes a result.
@@ -53,14 +79,26 @@ extension SupplyScenario {
         let runs = max(0, runs ?? uncertainty?.runs ?? 0)
         try checkSize(runs: runs)
         let plan = try DayPlan(self, access: access)
-        let stretch = max(1, SupplyLimits.stockBuffer / max(1, runs.times(supplies.count).times(8)))
         return await monteCarlo(runs: runs, seed: seed ?? uncertainty?.seed ?? 0, jobs: jobs, plan: plan,
-                                stretch: stretch, progress: progress)
+                                stretch: stockStretch(runs: runs), progress: progress)
+    }
+
+    /// Days of stocks kept at once for `runs` runs: as many as fit in `SupplyLimits.stockBuffer`.
+    func stockStretch(runs: Int) -> Int {
+        max(1, SupplyLimits.stockBuffer / max(1, runs.times(supplies.count).times(8)))
     }
 
     /// The runs, `stretch` days at a time.
     func monteCarlo(runs: Int, seed: UInt64, jobs: Int, plan: DayPlan, stretch: Int,
                     progress: (@Sendable (Int) -> Void)?) async -> MonteCarloResult {
+        await monteCarlo(runs: runs, seed: seed, jobs: jobs, plan: plan, stretch: stretch, observing: nil,
+                         progress: progress).result
+    }
+
+    /// The runs, `stretch` days at a time; with `probe`, also each run's outcome of each
+    /// observation (``ObservationModel``), `outcomes[run * probe.count + o]`, from the same runs.
+    func monteCarlo(runs: Int, seed: UInt64, jobs: Int, plan: DayPlan, stretch: Int, observing probe: ObservationProbe?,
+                    progress: (@Sendable (Int) -> Void)?) async -> (result: MonteCarloResult, outcomes: [Double]) {
         let vary = uncertainty?.vary ?? []
         let scenario = self
         let commodities = supplies.count, days = plan.days
@@ -76,7 +114,7 @@ extension SupplyScenario {
             blocks = await inParallel(count: blockCount, jobs: jobs, progress: { done in
                 progress?(Int(Double(runs) * Double(s * blockCount + done) / Double(stretches * blockCount)))
             }) { b in
-                scenario.simulate(before[b], days: range, plan: plan, vary: vary, seed: seed)
+                scenario.simulate(before[b], days: range, plan: plan, vary: vary, seed: seed, observing: probe)
             }
             guard runs > 0 else { break }
             // Stock bands of this stretch, one commodity-day per task item, gathered across blocks.
@@ -103,25 +141,44 @@ extension SupplyScenario {
             }
         }
         let depleted = depletedDay.map { spread(of: $0, start: start) }
-        return MonteCarloResult(runs: runs, seed: seed, start: start, commodities: supplies.map(\.commodity),
-                                depletedDay: depletedDay, depleted: depleted, stock: stock)
+        var outcomes: [Double] = []
+        if let probe {
+            outcomes.reserveCapacity(runs * probe.count)
+            for block in blocks {
+                block.observed.withUnsafeBufferPointer { observed in
+                    for r in 0..<block.runs.count {
+                        let values = observed.baseAddress! + r * probe.width + 3 * probe.commodities
+                        outcomes.append(contentsOf: UnsafeBufferPointer(start: values, count: probe.count))
+                    }
+                }
+            }
+        }
+        return (MonteCarloResult(runs: runs, seed: seed, start: start, commodities: supplies.map(\.commodity),
+                                 depletedDay: depletedDay, depleted: depleted, stock: stock), outcomes)
     }
 
     /// Takes each run of `block` through the days `range` from where it stopped (the first
     /// stretch starts it), recording the end-of-day stocks.
     private func simulate(_ block: Block, days range: Range<Int>, plan: DayPlan, vary: [Variation],
-                          seed: UInt64) -> Block {
+                          seed: UInt64, observing probe: ObservationProbe?) -> Block {
         var block = block
         let n = block.runs.count, commodities = plan.commodities
         let width = Workspace.stateWidth(commodities: commodities, evacuationRules: evacuation.count,
                                          populationChanges: populationChanges.count)
+        var observed = block.observed
         if block.state.isEmpty {
             block.state = Array(repeating: 0, count: n * width)
             block.depleted = Array(repeating: -1, count: n * commodities)
+            if let probe {
+                observed = Array(repeating: 0, count: n * probe.width)
+                observed.withUnsafeMutableBufferPointer { o in
+                    for r in 0..<n { probe.start(o.baseAddress! + r * probe.width) }
+                }
+            }
         }
         var stocks = [Double](repeating: 0, count: n * commodities * range.count)
         var ws = Workspace()
-        stocks.withUnsafeMutableBufferPointer { buffer in
+        stocks.withUnsafeMutableBufferPointer { buffer in observed.withUnsafeMutableBufferPointer { observed in
             for (r, run) in block.runs.enumerated() {
                 // The same draws in every stretch: the run's own generator, from its start.
                 let variant = with(vary, values: Self.draws(of: vary, seed: seed, run: run))
@@ -129,13 +186,23 @@ extension SupplyScenario {
                 if range.lowerBound > 0 {
                     ws.restore(from: block.state, at: r * width, depleted: block.depleted, depletedAt: r * commodities)
                 }
-                var recorder = StockRecorder(base: buffer.baseAddress! + r, first: range.lowerBound,
+                let recorder = StockRecorder(base: buffer.baseAddress! + r, first: range.lowerBound,
                                              stretch: range.count, runsInBlock: n)
-                plan.advance(variant, &ws, days: range, &recorder)
+                if let probe {
+                    // The observations' outcomes, from where this run stopped, on the same days.
+                    let track = ObservationRecorder(probe: probe, scenario: variant,
+                                                    state: observed.baseAddress! + r * probe.width)
+                    var both = BothRecorders(first: recorder, second: track)
+                    plan.advance(variant, &ws, days: range, &both)
+                } else {
+                    var recorder = recorder
+                    plan.advance(variant, &ws, days: range, &recorder)
+                }
                 ws.save(into: &block.state, at: r * width, depleted: &block.depleted, depletedAt: r * commodities)
             }
-        }
+        } }
         block.stocks = stocks
+        block.observed = observed
         return block
     }
 }

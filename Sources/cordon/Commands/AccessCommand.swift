@@ -20,7 +20,7 @@ struct AccessCommand: AsyncParsableCommand {
 
         Speeds (km/h) come from the road class (OpenStreetMap `highway`, or `class`), or a road's `maxspeed`; the defaults assume a city under siege (see docs/design.md#roads). --speeds FILE replaces them class by class: JSON {"primary": 40} or CSV rows `primary,40`.
 
-        Output layers, every feature with `date` or `from`/`until`: access_pockets (pockets with their answers), access_paths (safest and reopen paths), access_roads (cut and exposed roads), access_places (districts with their times). In one GeoJSON file each feature says its `layer`; -o FILE.gpkg or PG:... writes one table each.
+        Output layers, every feature with `date` or `from`/`until`: access_pockets (pockets with their answers), access_paths (safest and reopen paths), access_roads (cut and exposed roads), access_places (districts with their times); with --timeline each feature is written once for the run of periods in which it does not change. In one GeoJSON file each feature says its `layer`; -o FILE.gpkg or PG:... writes one table each.
 
         Examples:
           cordon access geodata/aleppo-2016/map.geojson \\
@@ -90,6 +90,9 @@ struct AccessCommand: AsyncParsableCommand {
                 try OutputTarget.refuseReplacing(inputs: inputs, with: String(out.dropLast(4)) + ".json")
             }
             try evidence.writePrices(pockets: pockets, map: controlMap)
+            // A timeline writes each feature once per run of periods in which it does not change,
+            // as `enclosure` and `routes` do (roads are already grouped by run).
+            if siege.timeline { layers = try layers.map { ($0.layer, try FeatureSpans.merged($0.features)) } }
             if let target = LayerOutput(siege.output) {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)

@@ -71,16 +71,14 @@ struct CalibrateCommand: AsyncParsableCommand {
             try loaded.checkSize(runs: runs)
             try Self.checkCalibratable(loaded, keys: keys)
             let spellings = against.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            // Every run's drawn values and outcomes are kept: refuse before the map work what would not fit.
+            var narrowed = loaded
+            if !spellings.isEmpty { narrowed.supply.observations.removeAll { !spellings.contains($0.what.spelling) } }
+            try narrowed.checkOutcomes(runs: runs, kept: try ObservedScenario.variations(keys, of: loaded).count,
+                                       advice: "fewer runs, or --vary and --against")
             let observed = try await ObservedScenario.load(scenario, jobs: jobs).against(spellings)
             try Self.checkCompared(observed.model.scenario, file: scenario)
             let variations = try observed.variations(keys)
-            // Every run's drawn values and outcomes are kept: refuse before allocating what would not fit.
-            let bytes = Double(runs) * Double(variations.count + observed.model.scenario.observations.count) * 8
-            guard bytes <= Double(SupplyLimits.maxMemory) else {
-                throw TooLarge(text: "--runs \(runs) with \(variations.count) inputs and "
-                    + "\(observed.model.scenario.observations.count) observations would hold "
-                    + "\(Int(bytes / 1e6)) MB, more than \(SupplyLimits.maxMemory >> 20) MiB: fewer runs, or --vary and --against")
-            }
             let model = observed.model
             let seed = seed ?? model.scenario.uncertainty?.seed ?? 0
             let drawn = await model.runs(runs, seed: seed, vary: variations, jobs: jobs)
@@ -124,14 +122,7 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     /// The observations must hold one the model compares.
     static func checkCompared(_ supply: SupplyScenario, file: String) throws {
-        let compared = supply.observations.contains { o in
-            switch o.what {
-            case .siegeStart, .siegeEnd: return false
-            case .priceMultiple(let c): return supply.supplyIndex(of: c).map { supply.supplies[$0].price != nil } ?? false
-            default: return true
-            }
-        }
-        guard compared else {
+        guard supply.observations.contains(where: supply.models) else {
             throw ScenarioError(file: file, path: "observations",
                                 message: "nothing to calibrate against: give a depleted, restored, population or "
                                     + "price_multiple observation (a price needs the supply's price index)")
@@ -139,8 +130,3 @@ struct CalibrateCommand: AsyncParsableCommand {
     }
 }
 
-/// A calibration that would not fit in memory: bad input, exit 2.
-private struct TooLarge: BadInput {
-    var text: String
-    var description: String { text }
-}

@@ -43,7 +43,12 @@ struct HindcastCommand: AsyncParsableCommand {
         try await reporting {
             try OutputChecks.refuseReplacing(inputs: scenarios, with: [output])
             let jobs = jobsAsked ?? ProcessInfo.processInfo.activeProcessorCount
-            for file in scenarios { try ScenarioLoader.load(file, for: .run).checkSize(runs: runs) }
+            for file in scenarios {
+                let loaded = try ScenarioLoader.load(file, for: .run)
+                try loaded.checkSize(runs: runs)
+                // Every run's drawn values and outcomes are kept: refuse before the map work what would not fit.
+                try loaded.checkOutcomes(runs: runs, kept: loaded.supply.uncertainty?.vary.count ?? 0)
+            }
             var hindcasts: [Hindcast] = []
             for file in scenarios {
                 let observed = try await ObservedScenario.load(file, jobs: jobs)

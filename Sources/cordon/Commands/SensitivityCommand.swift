@@ -83,15 +83,13 @@ struct SensitivityCommand: AsyncParsableCommand {
             let folder = OutputFolder(output, files: Self.files)
             try OutputChecks.refuseReplacing(inputs: ScenarioOutput.inputFiles(of: loaded), with: Self.files.map(folder.file))
             try folder.check()
+            // Before the map work: a sample too large stops at once.
+            try loaded.checkSensitivity(samples: samples, spread: spread, key: "--samples")
             let quiet = self.quiet
             let built = try await ScenarioModel.load(scenario, jobs: jobs, progress: { stage, done, total in
                 Progress(stage, quiet: quiet).report(done, total)
             })
             let model = built.model, access = built.access
-            let k = model.uncertainty?.vary.count ?? 0
-            if samples.times(k + 2) > SupplyLimits.maxRuns {
-                throw SensitivityTooLarge(samples: samples, ranges: k)
-            }
             let options = SensitivityOptions(spread: spread, samples: samples, seed: seed ?? model.uncertainty?.seed ?? 0,
                                              bootstrap: bootstrap)
             let progress = Progress("runs", quiet: quiet)
@@ -105,23 +103,6 @@ struct SensitivityCommand: AsyncParsableCommand {
                 printError(ScenarioBrief.files(Self.files.map(folder.file), folder: output))
             }
         }
-    }
-}
-
-/// `--samples` × (ranges + 2) runs past the Monte Carlo limit.
-private struct SensitivityTooLarge: BadInput {
-    let samples: Int
-    let ranges: Int
-    var description: String {
-        "--samples \(samples) with \(ranges) uncertainty ranges makes \(samples) × \(ranges + 2) runs, more than the limit of "
-            + "\(SupplyLimits.maxRuns): give --samples at most \(SupplyLimits.maxRuns / (ranges + 2))"
-    }
-}
-
-private extension Int {
-    func times(_ other: Int) -> Int {
-        let (p, overflow) = multipliedReportingOverflow(by: other)
-        return overflow ? .max : p
     }
 }
 
