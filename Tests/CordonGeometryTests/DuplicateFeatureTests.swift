@@ -54,3 +54,26 @@ struct DuplicateFeatureTests {
         #expect(DuplicateFinder.find(features, file: "all-types.geojson", context: context).isEmpty)
     }
 }
+
+/// A large layer's fingerprints are taken on two threads; the duplicates found are the same.
+@Suite("Duplicate features, large layer")
+struct LargeDuplicateFeatureTests {
+    @Test func duplicatesInBothHalves() throws {
+        let context = try GEOSContext()
+        func square(_ k: Int) throws -> Geometry {
+            let x = 37 + Double(k % 100) / 100, y = 36 + Double(k / 100) / 100
+            return try context.polygon([Coordinate(x, y), Coordinate(x + 0.01, y), Coordinate(x + 0.01, y + 0.01),
+                                        Coordinate(x, y + 0.01), Coordinate(x, y)])
+        }
+        var features = try (0..<5000).map { k in
+            Feature(geometry: try square(k), properties: ["controller": "opposition", "n": .number(Double(k))])
+        }
+        // 4999 repeats 3 (first half, found from the second); 4100 repeats 4000 with its
+        // properties in another order; 4200 has 4000's geometry but another controller.
+        features[4999] = Feature(geometry: try square(3), properties: ["controller": "opposition", "n": 3])
+        features[4100] = Feature(geometry: try square(4000), properties: ["n": 4000, "controller": "opposition"])
+        features[4200] = Feature(geometry: try square(4000), properties: ["controller": "government", "n": 4000])
+        let found = DuplicateFinder.find(features, file: "big.geojson", context: context)
+        #expect(found.map { [$0.feature, $0.original] } == [[4100, 4000], [4999, 3]])
+    }
+}

@@ -113,6 +113,16 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
         }
     }
 
+    /// Members with another object's `keys` (so distinct, and shared with it) and these values,
+    /// in order: the object a reader gets when a feature's properties repeat the previous
+    /// feature's keys.
+    package init(keysOf other: JSONObject, values: [JSONValue]) {
+        precondition(other.keys.count == values.count, "one value per key")
+        keys = other.keys
+        self.values = values
+        index = other.index
+    }
+
     /// Takes `other`'s key array when the keys are the same, so both share one copy.
     package mutating func shareKeys(with other: JSONObject) {
         if index == nil && keys == other.keys { keys = other.keys }

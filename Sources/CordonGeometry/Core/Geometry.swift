@@ -56,10 +56,18 @@ public final class Geometry {
         self.parent = nil
     }
 
-    private init(borrowing pointer: OpaquePointer, of parent: Geometry) {
+    private init(borrowing pointer: OpaquePointer, of parent: Geometry, context: GEOSContext? = nil) {
         self.pointer = pointer
-        self.context = parent.context
+        self.context = context ?? parent.context
         self.parent = parent
+    }
+
+    /// The same geometry, borrowed, with its operations run in `other`: for reading it on a
+    /// side thread while its own context works elsewhere. Results are made in `other`. The
+    /// geometry must not change, nor be read by its own thread in a way that fills GEOS's
+    /// lazily kept envelopes, while the view is in use.
+    package func viewed(in other: GEOSContext) -> Geometry {
+        Geometry(borrowing: pointer, of: self, context: other)
     }
 
     deinit {
@@ -92,6 +100,9 @@ public final class Geometry {
         if n == 1 && !type.isCollection { return [self] }
         return (0..<n).map(part)
     }
+
+    /// How many positions the geometry has, over all its parts and rings.
+    package var coordinateCount: Int { max(0, Int(GEOSGetNumCoordinates_r(h, pointer))) }
 
     /// An independent deep copy.
     public func clone() throws -> Geometry {
@@ -135,9 +146,8 @@ public final class Geometry {
     public var bounds: Bounds? {
         if isEmpty { return nil }
         var b = Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        guard GEOSGeom_getXMin_r(h, pointer, &b.minX) == 1, GEOSGeom_getYMin_r(h, pointer, &b.minY) == 1,
-              GEOSGeom_getXMax_r(h, pointer, &b.maxX) == 1, GEOSGeom_getYMax_r(h, pointer, &b.maxY) == 1
-        else { return nil }
+        // One call for the four (the box is asked for often: indexes, clips, windows).
+        guard GEOSGeom_getExtent_r(h, pointer, &b.minX, &b.minY, &b.maxX, &b.maxY) == 1 else { return nil }
         return b
     }
 }

@@ -46,7 +46,7 @@ struct DocumentParser {
     }
 
     var s: JSONScanner
-    let builder: GeometryBuilder
+    var builder: GeometryBuilder
     var tree: CoordinateTree
     let collectFaults: Bool
     var features: [Feature] = []
@@ -68,6 +68,16 @@ struct DocumentParser {
     /// Features whose positions carried Z or M values, dropped on reading.
     var featuresWithDroppedOrdinates = 0
     private var featureDroppedOrdinates = false
+    /// Whether the second half of a large "features" array may be read on a side thread
+    /// (reading, not checking: no sink, no faults collected).
+    var splitting = false
+    /// Whether this parser reads such a second half: a GeometryCollection there gives up (it
+    /// would be made in the side thread's context), and the main parser reads on instead.
+    private var isSidePiece = false
+    /// Whether a side thread's features were taken (tests check both ways are taken).
+    private(set) var sidePieceTaken = false
+    /// Arrays shorter than this many bytes are read in one piece.
+    static let splitBytes = 1 << 20
 
     init(_ data: UnsafeRawBufferPointer, context: GEOSContext, maxDepth: Int, checkRange: Bool, collectFaults: Bool) {
         s = JSONScanner(data, maxDepth: maxDepth)
@@ -200,6 +210,11 @@ struct DocumentParser {
     }
 
     private mutating func properties() throws -> JSONObject {
+        let previous = features.last?.properties ?? lastProperties
+        if let previous, !previous.isEmpty, let o = properties(keyedAs: previous) {
+            if sink != nil { lastProperties = o }
+            return o
+        }
         let at = s.pos
         let v = try s.readValue()
         if v.isNull { return JSONObject() }
@@ -210,12 +225,41 @@ struct DocumentParser {
         return o
     }
 
+    /// The properties when their members have exactly `previous`'s keys, in order (a file mostly
+    /// gives every feature the same ones): only the values are read, the keys shared. Nil, with
+    /// the scanner where it was, for anything else, faults included (the general reading that
+    /// follows reports them).
+    private mutating func properties(keyedAs previous: JSONObject) -> JSONObject? {
+        let start = s.pos, depth = s.depth
+        if s.next() == UInt8(ascii: "{") {
+            do {
+                try s.open()
+                var first = true
+                var values: [JSONValue] = []
+                values.reserveCapacity(previous.count)
+                for key in previous.keys {
+                    guard let k = try s.nextKey(&first), s.matches(k, key) else { break }
+                    values.append(try s.readValue())
+                }
+                if values.count == previous.count, try s.nextKey(&first) == nil {
+                    return JSONObject(keysOf: previous, values: values)
+                }
+            } catch {}
+        }
+        s.pos = start
+        s.depth = depth
+        return nil
+    }
+
     /// The "features" array of a FeatureCollection.
     private mutating func featureArray() throws {
         guard s.next() == UInt8(ascii: "[") else { throw wrongValue("\"features\" must be an array") }
         try s.open()
+        let side = splitting ? startSidePiece() : nil
+        defer { side?.task.wait() }  // it reads the same bytes: never leave it running
         var first = true
         while try s.nextElement(&first) {
+            if let side, s.pos == side.start, s.depth == side.depth, take(side) { return }
             let index = featureCount
             featureCount += 1
             featureIndex = index
@@ -235,6 +279,84 @@ struct DocumentParser {
             featureIndex = nil
             progress?(start)
         }
+    }
+
+    // MARK: Reading the second half on a side thread
+
+    /// A side thread reading the features from `start` (a `{` that looks like the start of an
+    /// element of the "features" array) to the array's end, at nesting `depth`.
+    struct SidePiece {
+        var start: Int
+        var depth: Int
+        var task: SideTask<(features: [Feature], dropped: Int, end: Int)?>
+    }
+
+    /// Starts reading the array's second half on a side thread, from the first `}`,`{` past the
+    /// middle of what is left. That guess is used only when this parser, reading on, lands on
+    /// exactly that byte at the start of an element of this array (`take`): the side thread has
+    /// then read what this parser would have read. Otherwise its work is dropped.
+    private func startSidePiece() -> SidePiece? {
+        guard s.end - s.pos >= Self.splitBytes else { return nil }
+        let base = s.base, end = s.end
+        var i = s.pos + (s.end - s.pos) / 2
+        let stop = min(end, i + Self.splitBytes)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+        var start: Int?
+        while i < stop {
+            if base[i] == UInt8(ascii: ",") {
+                var b = i - 1
+                while b > 0 && isSpace(base[b]) { b -= 1 }
+                var a = i + 1
+                while a < end && isSpace(base[a]) { a += 1 }
+                if base[b] == UInt8(ascii: "}") && a < end && base[a] == UInt8(ascii: "{") { start = a; break }
+            }
+            i += 1
+        }
+        guard let start else { return nil }
+        let bytes = Unchecked(UnsafeRawBufferPointer(start: UnsafeRawPointer(base), count: end))
+        let depth = s.depth, maxDepth = s.maxDepth, checkRange = tree.checkRange, owner = Unchecked(builder.context)
+        let task = SideTask<(features: [Feature], dropped: Int, end: Int)?> {
+            guard let context = try? GEOSContext() else { return nil }
+            var p = DocumentParser(bytes.value, context: context, maxDepth: maxDepth, checkRange: checkRange, collectFaults: false)
+            p.builder.owner = owner.value
+            p.isSidePiece = true
+            return p.features(from: start, depth: depth)
+        }
+        return SidePiece(start: start, depth: depth, task: task)
+    }
+
+    /// The side thread's reading: the features from `start` to the end of the array, and
+    /// where the array ends; nil on any fault (the main parser then reads on and finds it).
+    private mutating func features(from start: Int, depth: Int) -> (features: [Feature], dropped: Int, end: Int)? {
+        s.pos = start
+        s.depth = depth
+        do {
+            var first = false
+            repeat {
+                guard s.peek() == UInt8(ascii: "{") else { return nil }
+                let at = s.pos
+                var m = try object(.feature)
+                try add(try resolveFeature(&m), index: featureCount, at: at)
+                featureCount += 1
+            } while try s.nextElement(&first)
+            return (features, featuresWithDroppedOrdinates, s.pos)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Takes the side thread's features when it read them all; false to read on here.
+    private mutating func take(_ side: SidePiece) -> Bool {
+        guard let piece = try? side.task.value() else { return false }
+        origins += piece.features.indices.map { Origin(index: featureCount + $0, line: 0) }
+        features.append(contentsOf: piece.features)
+        featureCount += piece.features.count
+        featuresWithDroppedOrdinates += piece.dropped
+        s.pos = piece.end
+        s.depth = side.depth - 1
+        progress?(piece.end)
+        sidePieceTaken = true
+        return true
     }
 
     private mutating func add(_ f: Feature, index: Int, at offset: Int) throws {
@@ -304,6 +426,7 @@ struct DocumentParser {
         case let .unknown(name)?: throw geo("unknown geometry type \"\(name)\"", at: m.offset)
         }
         if type == .geometryCollection {
+            if isSidePiece { throw geo("a GeometryCollection is read by the main parser", at: m.offset) }
             guard let parts = m.geometries else { throw geo("a GeometryCollection needs a \"geometries\" array", at: m.offset) }
             do {
                 return try builder.context.collection(.geometryCollection, parts)

@@ -52,24 +52,55 @@ public struct DuplicateFinder {
     /// its fingerprint, in file order.
     public static func find(_ features: [Feature], file: String, context: GEOSContext) -> [DuplicateFeature] {
         let finder = DuplicateFinder(context: context)
+        let prints = fingerprints(features, context: context)
         var out: [DuplicateFeature] = []
-        var sameFingerprint: [Int: [Int]] = [:]
-        for (i, f) in features.enumerated() {
-            guard let print = finder.fingerprint(f) else { continue }
-            let earlier = sameFingerprint[print, default: []]
-            if let original = earlier.first(where: { finder.same(features[$0], f) }) {
+        // The first feature of each fingerprint, and the later ones that proved not to repeat it.
+        var first = [Int: Int](minimumCapacity: features.count)
+        var others: [Int: [Int]] = [:]
+        for i in features.indices {
+            guard let print = prints[i] else { continue }
+            guard let a = first[print] else { first[print] = i; continue }
+            let f = features[i]
+            if finder.same(features[a], f) {
+                out.append(DuplicateFeature(file: file, feature: i, original: a))
+            } else if let original = others[print]?.first(where: { finder.same(features[$0], f) }) {
                 out.append(DuplicateFeature(file: file, feature: i, original: original))
             } else {
-                sameFingerprint[print, default: []].append(i)
+                others[print, default: []].append(i)
             }
         }
         return out
     }
 
+    /// Each feature's fingerprint; a large layer's second half on a side thread, which reads
+    /// its geometries in a GEOS context of its own.
+    private static func fingerprints(_ features: [Feature], context: GEOSContext) -> [Int?] {
+        let pieces = features.count >= 4096 ? 2 : 1
+        let size = (features.count + pieces - 1) / pieces
+        let shared = Unchecked((features, context))
+        let done = try? SideTask<[Int?]>.pieces(pieces) { k -> [Int?] in
+            let (features, main) = shared.value
+            let ctx = k == 0 ? main : try GEOSContext()
+            var buffer: [Double] = []
+            return features[(k * size)..<min(features.count, (k + 1) * size)].map {
+                fingerprint($0, handle: ctx.handle, buffer: &buffer)
+            }
+        }
+        if let done { return Array(done.joined()) }
+        var buffer: [Double] = []
+        return features.map { fingerprint($0, handle: nil, buffer: &buffer) }
+    }
+
     private func fingerprint(_ feature: Feature) -> Int? {
+        var buffer: [Double] = []
+        return Self.fingerprint(feature, handle: nil, buffer: &buffer)
+    }
+
+    /// `handle`: the GEOS context to read the geometry in; nil for its own.
+    private static func fingerprint(_ feature: Feature, handle: GEOSContextHandle_t?, buffer: inout [Double]) -> Int? {
         var h = Hasher()
         if let g = feature.geometry {
-            guard Self.hash(g, into: &h) else { return nil }
+            guard hash(g, handle: handle ?? g.context.handle, into: &h, buffer: &buffer) else { return nil }
         } else {
             h.combine(-1)
         }
@@ -87,18 +118,18 @@ public struct DuplicateFinder {
 
     /// Feeds the geometry's type, structure and coordinates to `h`, read straight from GEOS
     /// (no WKB copy); false when GEOS cannot say.
-    private static func hash(_ g: Geometry, into h: inout Hasher) -> Bool {
-        let ctx = g.context.handle
+    private static func hash(_ g: Geometry, handle ctx: GEOSContextHandle_t, into h: inout Hasher, buffer xy: inout [Double]) -> Bool {
         func ring(_ r: OpaquePointer) -> Bool {
             guard let seq = GEOSGeom_getCoordSeq_r(ctx, r) else { return false }
             var n: UInt32 = 0
             guard GEOSCoordSeq_getSize_r(ctx, seq, &n) == 1 else { return false }
             h.combine(n)
             if n == 0 { return true }
-            var xy = [Double](repeating: 0, count: 2 * Int(n))
+            let count = 2 * Int(n)
+            if xy.count < count { xy = [Double](repeating: 0, count: max(count, 2 * xy.count)) }
             guard xy.withUnsafeMutableBufferPointer({ GEOSCoordSeq_copyToBuffer_r(ctx, seq, $0.baseAddress, 0, 0) }) == 1
             else { return false }
-            xy.withUnsafeBytes { h.combine(bytes: $0) }
+            xy.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<(count * 8)])) }
             return true
         }
         func walk(_ p: OpaquePointer) -> Bool {

@@ -148,6 +148,7 @@ public struct GeoJSONReader {
             return (p, [e])
         }
         p.progress = progress
+        p.splitting = !collect  // reading, not checking: the array's second half on another thread
         p.document()
         let places = p.s.locations(of: p.faults.map(\.fault.offset))
         let faults = zip(p.faults, places).map { f, at in

@@ -4,7 +4,11 @@ import CGEOS
 /// (so nothing is half-built when a check fails), then each ring or line goes to GEOS
 /// in one buffer copy.
 struct GeometryBuilder {
+    /// The context GEOS works in.
     let context: GEOSContext
+    /// The context the geometries belong to once built: another thread's, when a piece of a
+    /// file is read on a side thread for it (`DocumentParser.sidePiece`).
+    var owner: GEOSContext?
 
     func build(_ type: GeometryType, _ t: CoordinateTree) throws -> Geometry {
         if let why = t.mismatch(for: type) {
@@ -12,7 +16,11 @@ struct GeometryBuilder {
         }
         try check(type, t)
         let p = try make(type, t)
-        return Geometry(owning: p, context: context)
+        // GEOS keeps a geometry's box once asked; asking here, while the file is read (on two
+        // threads for a large one), spares the indexes and clips that ask later.
+        var box = (0.0, 0.0, 0.0, 0.0)
+        _ = GEOSGeom_getExtent_r(context.handle, p, &box.0, &box.1, &box.2, &box.3)
+        return Geometry(owning: p, context: owner ?? context)
     }
 
     // MARK: Checks

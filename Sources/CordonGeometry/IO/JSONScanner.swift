@@ -134,6 +134,15 @@ struct JSONScanner {
         return memcmp(base + k.start, name.utf8Start, k.count) == 0
     }
 
+    /// Whether the key is exactly `name` (an escaped key never is: it is decoded instead).
+    func matches(_ k: KeySpan, _ name: String) -> Bool {
+        guard !k.escaped else { return false }
+        var name = name
+        return name.withUTF8 { u in
+            u.count == k.count && (k.count == 0 || memcmp(base + k.start, u.baseAddress!, k.count) == 0)
+        }
+    }
+
     func string(_ k: KeySpan) -> String {
         k.escaped ? decodeEscaped(from: k.start, to: k.start + k.count)
                   : String(decoding: UnsafeBufferPointer(start: base + k.start, count: k.count), as: UTF8.self)

@@ -58,15 +58,19 @@ public final class EnclosureAnalysis {
         if besieged.isEmpty { return nil }
         let passable = all.filter { options.isPassable(ws.areas[$0].controller) }
         let hostile = all.filter { options.isHostile(ws.areas[$0].controller) }
-        let ground = try Ground(ws, besieged: besieged, passable: passable, hostile: hostile, all: all, snap: options.snap)
+        // Without snap or a population layer each pocket is exactly a union of besieged areas,
+        // so its residents are theirs, whole: no overlay needed. Counted while the hostile
+        // ground is still being dissolved; an error waits for the overlap check's.
+        var counted: Result<[Double], any Error>?
+        let ground = try Ground(ws, besieged: besieged, passable: passable, hostile: hostile, all: all, snap: options.snap) { pockets in
+            guard options.snap == 0 && ws.layers.population == nil else { return }
+            counted = Result { try AreaWeighting(ws).residents(of: besieged, in: pockets) }
+        }
         try OverlapCheck(ws, tolerance: options.tolerance).run(all, dissolved: ground.extent)
 
         var zoneOpen: [Int: Bool] = [:]
         let t = options.tolerance
-        // Without snap or a population layer each pocket is exactly a union of besieged areas,
-        // so its residents are theirs, whole: no overlay needed.
-        let residents = options.snap == 0 && ws.layers.population == nil
-            ? try AreaWeighting(ws).residents(of: besieged, in: ground.pockets) : nil
+        let residents = try counted?.get()
         var pockets = try measure(ground.pockets, zones: ground.zones, zoneOpen: { z in
             if let open = zoneOpen[z] { return open }
             let open = try ws.within(ground.zones[z], ground.wayOut, distance: t)
@@ -125,13 +129,15 @@ public final class EnclosureAnalysis {
         }
 
         var pockets: [MeasuredPocket] = []
+        let shares = measuresContact ? try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
+            : [Double](repeating: .nan, count: lonLats.count)
         for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
             var pocket = Pocket(
                 index: 0, controller: options.besieged, geometry: try ws.longitudes.wrap(lonLat), encircled: encircled,
                 areaKm2: area / 1e6, perimeterKm: perimeter / 1e3,
-                hostileShare: measuresContact ? try HostileContact.share(ws, of: lonLat, facing: hostile, tolerance: t) : .nan,
+                hostileShare: shares[k],
                 population: try residents?[k] ?? weighting.population(inside: lonLat, on: day),
                 closureM: encircled ? 0 : nil)
             if let districts = ws.layers.districts {

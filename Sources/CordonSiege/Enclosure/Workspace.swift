@@ -10,7 +10,7 @@ final class Workspace {
     let file: String
     /// Lon/lat, moved across the antimeridian when the map crosses it (see `longitudes`).
     let areas: [ControlArea]
-    let tree: STRtree
+    private var builtTree: STRtree?
     let layers: EnclosureLayers
     let longitudes: Longitudes
     let frames = Frames()
@@ -45,7 +45,17 @@ final class Workspace {
             bases: try layers.bases?.map(local),
             population: try layers.population?.map { PopulationArea(geometry: try local($0.geometry), population: $0.population) },
             districts: try layers.districts?.map { District(name: $0.name, geometry: try local($0.geometry), population: $0.population) })
-        tree = try STRtree(areas.map(\.geometry), context: ctx)
+    }
+
+    /// An index over every area, built when first asked: a one-date analysis without snap or
+    /// closure search never asks, and building it is a good part of preparing a large map.
+    var tree: STRtree {
+        get throws {
+            if let builtTree { return builtTree }
+            let t = try STRtree(areas.map(\.geometry), context: ctx)
+            builtTree = t
+            return t
+        }
     }
 
     /// Geodesic area of area `i` in m², measured once.

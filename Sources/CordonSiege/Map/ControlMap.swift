@@ -29,10 +29,29 @@ public struct ControlMap {
     public init(file: String, features: [Feature], origins: [Int]? = nil, repair: Bool = false,
                 repaired: ((Int, String) -> Void)? = nil) throws {
         self.file = file
+        let reasons = repair ? nil : Self.validity(features)
         areas = try features.enumerated().map { i, f in
             let place = origins.flatMap { i < $0.count ? $0[i] : nil } ?? i
-            return try Self.area(f, index: place, file: file, geometry: repair ? .repair(repaired) : .require)
+            return try Self.area(f, index: place, file: file, geometry: repair ? .repair(repaired) : .require(reasons?[i]))
         }
+    }
+
+    /// GEOS's reason why each polygonal feature is invalid (nil when valid), found before the
+    /// areas are made, a large map's second half on a side thread in a GEOS context of its own;
+    /// each outcome is used (or thrown) when its feature's turn comes, so the first fault is
+    /// the same as when checking one feature after another.
+    private static func validity(_ features: [Feature]) -> [Result<String?, any Error>?] {
+        let pieces = features.count >= 4096 ? 2 : 1
+        let size = (features.count + pieces - 1) / pieces
+        let shared = Unchecked(features)
+        let checked = try? SideTask<[Result<String?, any Error>?]>.pieces(pieces) { k -> [Result<String?, any Error>?] in
+            let ctx = k == 0 ? nil : try GEOSContext()
+            return shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)].map { f in
+                guard let g = f.geometry, g.type.isPolygonal else { return nil }
+                return Result { try (ctx.map(g.viewed) ?? g).validityReason() }
+            }
+        }
+        return checked.map { Array($0.joined()) } ?? features.map { _ in nil }
     }
 
     /// Every fault in the properties of a control map's features (a missing `controller`, bad
@@ -56,7 +75,8 @@ public struct ControlMap {
 
     /// What to do about invalid geometry while reading an area.
     private enum GeometryRule {
-        case require
+        /// Valid geometry required; its validity checked already when known.
+        case require(Result<String?, any Error>?)
         case repair(((Int, String) -> Void)?)
         case unchecked
     }
@@ -73,8 +93,8 @@ public struct ControlMap {
         switch rule {
         case .unchecked:
             break
-        case .require:
-            if let reason = try g.validityReason() {
+        case .require(let known):
+            if let reason = try known.map({ try $0.get() }) ?? g.validityReason() {
                 throw SiegeInputError(file: file, feature: i, "invalid geometry: \(reason)", repairable: true)
             }
         case .repair(let repaired):
@@ -123,6 +143,7 @@ public struct ControlMap {
     ///   - role: Words for a name in the message: "the besieged controller".
     /// - Throws: ``SiegeInputError`` for the first name missing, listing the controllers the map does name.
     public func requireControllers(_ names: [String], role: (String) -> String) throws {
+        if names.isEmpty { return }  // no allies, no neutral: nothing to look for among every area
         let known = Set(areas.map(\.controller))
         for n in names where !known.contains(n) {
             throw SiegeInputError(file: file, "\(role(n)) `\(n)` never appears; the map's controllers are: \(controllers.joined(separator: ", "))")

@@ -8,19 +8,7 @@ extension Workspace {
     /// `region`: a buffer in the local plane(s) of the region, brought back to lon/lat.
     func reach(of ground: Geometry, within distance: Double, over region: Bounds,
                quadrantSegments: Int = 8) throws -> Geometry {
-        let strips = try frames.cover(region, margin: distance)
-        if strips.count == 1 {
-            let f = strips[0].frame
-            return try f.lonLat(try f.metres(ground).buffer(distance, quadrantSegments: quadrantSegments))
-        }
-        var pieces: [Geometry] = []
-        for (f, strip, window) in strips {
-            let near = try ground.cut(to: window.grown(metres: distance))
-            if near.isEmpty { continue }
-            let grown = try f.lonLat(try f.metres(near).buffer(distance, quadrantSegments: quadrantSegments))
-            pieces.append(try grown.cut(to: strip))
-        }
-        return try ctx.union(pieces)
+        try frames.reach(of: ground, within: distance, over: region, quadrantSegments: quadrantSegments, context: ctx)
     }
 
     /// Whether `a` and `b` (lon/lat) come within `distance` metres of each other, decided in the
@@ -43,6 +31,27 @@ extension Workspace {
             if try PreparedGeometry(f.metres(part)).dwithin(f.metres(other), distance: distance) { return true }
         }
         return false
+    }
+}
+
+extension Frames {
+    /// `Workspace.reach` in these planes, with `ctx` for the union of strips: for a side
+    /// thread with planes and a GEOS context of its own.
+    func reach(of ground: Geometry, within distance: Double, over region: Bounds,
+               quadrantSegments: Int = 8, context ctx: GEOSContext) throws -> Geometry {
+        let strips = try cover(region, margin: distance)
+        if strips.count == 1 {
+            let f = strips[0].frame
+            return try f.lonLat(try f.metres(ground).buffer(distance, quadrantSegments: quadrantSegments))
+        }
+        var pieces: [Geometry] = []
+        for (f, strip, window) in strips {
+            let near = try ground.cut(to: window.grown(metres: distance))
+            if near.isEmpty { continue }
+            let grown = try f.lonLat(try f.metres(near).buffer(distance, quadrantSegments: quadrantSegments))
+            pieces.append(try grown.cut(to: strip))
+        }
+        return try ctx.union(pieces)
     }
 }
 

@@ -186,8 +186,14 @@ public struct VectorSource {
         }
         let (features, dropped) = try GeoJSONReader(context: context, maxBytes: GeoJSONReader.heldMaxBytes)
             .readCountingDropped(path: name.text)
-        var seen = Set<String>(), fields: [String] = []
-        for f in features { for k in f.properties.keys where seen.insert(k).inserted { fields.append(k) } }
+        var seen = Set<String>(), fields: [String] = [], last: [String] = []
+        for f in features {
+            // Features mostly share one array of keys (the reader shares it): seen once is enough.
+            let keys = f.properties.keys
+            if keys == last { continue }
+            last = keys
+            for k in keys where seen.insert(k).inserted { fields.append(k) }
+        }
         return SourceLayer(source: name, name: stem, features: features, driver: "GeoJSON",
                            droppedDimensions: dropped, fields: fields)
     }

@@ -83,6 +83,7 @@ struct EnclosureCommand: AsyncParsableCommand {
             let input = InputLayers(context: ctx)
             let day = try siege.day()
             let controlMap = try siege.controlMap(input)
+            ProcessSetup.keepUntilExit(controlMap)
             let layers = EnclosureLayers(
                 bases: try bases.map(input.bases), population: try population.map(input.population),
                 districts: try districts.map(input.districts))
@@ -101,8 +102,9 @@ struct EnclosureCommand: AsyncParsableCommand {
                 summary = EnclosureSummary(lastPeriodOf: pockets, periods: controlMap.periods)
                 found = pockets
             } else {
-                let pockets = try EnclosureAnalysis(map: controlMap, options: options, layers: layers, context: ctx)
-                    .pockets(on: day)
+                let analysis = try EnclosureAnalysis(map: controlMap, options: options, layers: layers, context: ctx)
+                ProcessSetup.keepUntilExit(analysis)
+                let pockets = try analysis.pockets(on: day)
                 features = pockets.map { $0.feature(date: day) }
                 summary = EnclosureSummary(pockets)
                 found = pockets

@@ -29,6 +29,7 @@ struct InputLayers {
 
     func controlMap(_ given: String, layer asked: String?, mapping: FieldMapping, repair: Bool) throws -> ControlMap {
         let (read, features, origins) = try layer(given, layer: asked, mapping: mapping)
+        ProcessSetup.keepUntilExit(features)  // the map holds their geometry; their properties die with the process
         let file = read.source.description
         return try ControlMap(file: file, features: features, origins: origins, repair: repair) { feature, reason in
             printError("cordon: \(file): feature \(feature): repaired (\(reason))")

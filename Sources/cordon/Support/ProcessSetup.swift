@@ -19,6 +19,13 @@ enum ProcessSetup {
         StopSignals.install()
     }
 
+    /// What a command holds until the process ends: the system takes its memory back at once
+    /// at exit, where freeing a large map's areas one by one costs more than writing the pockets.
+    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
+
+    /// Keeps `value` alive until the process ends (call from the command's own task only).
+    static func keepUntilExit(_ value: Any) { keptUntilExit.append(value) }
+
     /// Started with standard output closed (`>&-`), the first file Cordon opened would take its
     /// number and `print` would write into an output. A read-only /dev/null holds the place
     /// instead, so writing to standard output fails ("Bad file descriptor") as it should.

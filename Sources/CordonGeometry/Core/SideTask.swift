@@ -1,0 +1,50 @@
+import Dispatch
+
+/// Work started on a second thread while the caller goes on with its own share, collected once
+/// (one-date steps use the machine's second core this way). The work must touch nothing the
+/// caller touches meanwhile: it makes its geometry in a GEOS context of its own and reads only
+/// what the caller leaves alone until `value()` returns.
+package final class SideTask<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+    private var collected = false
+
+    /// Starts `work` at once on another thread.
+    package init(_ work: @escaping () throws -> Value) {
+        let job = Unchecked(work)
+        DispatchQueue.global().async {
+            self.result = Result { try job.value() }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the work (once; later calls return at once) and gives its value or its error.
+    package func value() throws -> Value {
+        wait()
+        return try result!.get()
+    }
+
+    /// Waits for the work to end, whatever it gave.
+    package func wait() {
+        if collected { return }
+        done.wait()
+        collected = true
+    }
+
+    /// Runs `body(k)` for k in 0..<count, the pieces after the first on other threads, and gives
+    /// the values in order of k (so the outcome never depends on which thread ends first). The
+    /// first error in that order is thrown, after every piece has ended.
+    package static func pieces(_ count: Int, _ body: @escaping (Int) throws -> Value) throws -> [Value] {
+        if count <= 1 { return try (0..<count).map(body) }
+        let others = (1..<count).map { k in SideTask { try body(k) } }
+        let first = Result { try body(0) }
+        for task in others { task.wait() }
+        return try [first.get()] + others.map { try $0.value() }
+    }
+}
+
+/// A value handed to another thread whole; the sender no longer touches it.
+package struct Unchecked<T>: @unchecked Sendable {
+    package let value: T
+    package init(_ value: T) { self.value = value }
+}
