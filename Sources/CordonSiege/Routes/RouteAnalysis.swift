@@ -59,10 +59,12 @@ public final class RouteAnalysis {
     /// is known unchanged (incremental timelines).
     func states(of selection: some Sequence<Int>, on day: Day?, pockets: [(pocket: Pocket, lonLat: Geometry)],
                 keep: (Int) -> RouteState? = { _ in nil }) throws -> [RouteState] {
-        let held = try pockets.map { try PreparedGeometry($0.lonLat) }
+        let known = selection.map { ($0, keep($0)) }
+        // Pockets are prepared only when a route is judged again.
+        let held = known.contains { $0.1 == nil } ? try pockets.map { try PreparedGeometry($0.lonLat) } : []
         let tiles = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
-        return try selection.map { i in
-            guard var s = keep(i) else { return try state(of: i, on: day, pockets: held, tiles: tiles) }
+        return try known.map { i, kept in
+            guard var s = kept else { return try state(of: i, on: day, pockets: held, tiles: tiles) }
             if s.route.kind == .corridor { s.declaredOpen = s.route.declaredOpen(on: day) }
             return s
         }
