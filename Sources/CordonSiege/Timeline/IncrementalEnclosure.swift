@@ -99,6 +99,7 @@ final class IncrementalEnclosure {
         // within 2t of it, and its closure searched again only when not carried.
         let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
         var kept: [MeasuredPocket] = [], again: [Geometry] = [], againMembers: [[Int]?] = [], againZone: [Int?] = []
+        var againSame: [Int?] = []  // for a pocket measured again on the same ground, its index before
         var hints: [(lo: Double, hi: Double)?] = []
         var reshare: [Int] = []  // indices into `kept` whose hostile share is taken again
         // The zone holding a new pocket, found by a point inside it as `EnclosureAnalysis.measure`
@@ -131,10 +132,11 @@ final class IncrementalEnclosure {
                     again.append(shape)
                     againMembers.append(p.members)
                     againZone.append(zone)
+                    againSame.append(j)
                     hints.append(p.closureBracket)
                     continue
                 }
-                if closure != nil { analysis.statistics.count(closure!, carried: true) }
+                if let closure { analysis.statistics.count(closure, carried: true) }
                 analysis.statistics.measuresCarried += 1
                 if try comesNear(p.lonLat, within: 2 * t + 1, changed) { reshare.append(kept.count) }
                 kept.append(p)
@@ -142,6 +144,7 @@ final class IncrementalEnclosure {
                 again.append(shape)
                 againMembers.append(parts.members[c])
                 againZone.append(try zone(holding: shape))
+                againSame.append(nil)
                 hints.append(nil)
             }
         }
@@ -189,7 +192,10 @@ final class IncrementalEnclosure {
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
                                                 residents: residents, hints: options.closure ? hints : nil,
                                                 zoneOf: againZone, on: day)
-                for k in measured.indices { measured[k].members = againMembers[k] }
+                for k in measured.indices {
+                    measured[k].members = againMembers[k]
+                    measured[k].sameAs = againSame[k]
+                }
             }
         }
         var pockets = kept + measured
