@@ -272,5 +272,7 @@ import Testing
         #expect(work.kept > 0, "no route kept")
         #expect(work.judged > routeCount, "no route judged again after the first period")
         #expect(work.kept + work.judged == routeCount * map.periods.count)
+        // Fire tiles (2 km at a 150 m range) are carried where no change came within range.
+        #expect(work.tilesCarried > 0 && work.tilesBuilt > 0, "tiles carried \(work.tilesCarried), built \(work.tilesBuilt)")
     }
 }

@@ -10,6 +10,12 @@ final class IncrementalRoutes {
     let analysis: RouteAnalysis
     private let pockets: IncrementalEnclosure
     private var before: [RouteState] = []
+    /// The fire tiles of the period before, carried where no change touches them.
+    private var tiles: FireTiles?
+    /// Fire tiles built, and carried from the period before where no change came within range.
+    var tilesBuilt: Int { tilesBefore + (tiles?.built ?? 0) }
+    private(set) var tilesCarried = 0
+    private var tilesBefore = 0
     /// Routes whose state was kept from the period before, unjudged (tests check the shortcut is taken).
     private(set) var kept = 0
     /// Routes judged.
@@ -24,6 +30,8 @@ final class IncrementalRoutes {
     func forget() {
         pockets.forget()
         before = []
+        tilesBefore = tilesBuilt
+        tiles = nil
     }
 
     /// Every route's state on `day`, in file order.
@@ -33,8 +41,14 @@ final class IncrementalRoutes {
             && found.enumerated().allSatisfy { $0.element.sameAs == $0.offset }
             && found.count == pockets.previousCount
         let changed = (pockets.changed ?? []).compactMap { analysis.ws.areas[$0].geometry.bounds }
+        tilesBefore = tilesBuilt
+        let dayTiles = pockets.changed == nil ? analysis.fireTiles(on: day) : tiles?.carried(to: day, changed: changed)
+            ?? analysis.fireTiles(on: day)
+        tiles = dayTiles
+        tilesCarried += dayTiles.carriedIn
         var keeps = 0
-        let states = try analysis.states(of: analysis.routes.indices, on: day, pockets: pockets.lastPockets, keep: { i in
+        let states = try analysis.states(of: analysis.routes.indices, on: day, pockets: pockets.lastPockets,
+                                         tiles: dayTiles, keep: { i in
             guard same, let box = analysis.watch(of: i, before[i]),
                   !changed.contains(where: { $0.intersects(box) }) else { return nil }
             keeps += 1
