@@ -138,7 +138,7 @@ final class IncrementalEnclosure {
                 }
                 if let closure { analysis.statistics.count(closure, carried: true) }
                 analysis.statistics.measuresCarried += 1
-                if try comesNear(p.lonLat, within: 2 * t + 1, changed) { reshare.append(kept.count) }
+                if analysis.measuresContact, try comesNear(p.lonLat, within: 2 * t + 1, changed) { reshare.append(kept.count) }
                 kept.append(p)
             } else {
                 again.append(shape)
