@@ -159,21 +159,45 @@ import Testing
     }
 
     /// The point of it: a change far from every pocket keeps them all, measures and all; a change
-    /// next to one pocket measures that one again and keeps the others.
+    /// next to one pocket takes that one's hostile share again and keeps the others; a change
+    /// inside a pocket dissolves it again from the areas it is known to hold, with no search.
     @Test func pocketsAwayFromAChangeAreKept() throws {
         let grid = Grid(w: 16, h: 12)
-        let map = try history(grid, start: startingOwners(grid), days: Array(days(grid, seed: 1, random: 0).prefix(2)))
-        let work = IncrementalEnclosure(try EnclosureAnalysis(map: map, options: EnclosureOptions(besieged: "opposition", neutral: ["un"]),
-                                                              context: ctx))
+        let map = try history(grid, start: startingOwners(grid), days: Array(days(grid, seed: 1, random: 0).prefix(5)))
+        let options = EnclosureOptions(besieged: "opposition", neutral: ["un"])
+        let analysis = try EnclosureAnalysis(map: map, options: options, context: ctx)
+        let work = IncrementalEnclosure(analysis)
+        let fresh = try EnclosureAnalysis(map: map, options: options, context: ctx)
+        func expectFresh(_ worked: [(pocket: Pocket, sameAs: Int?)], _ k: Int) throws {
+            let alone = try fresh.pockets(on: map.periods[k].sampleDay)
+            #expect(worked.map { $0.pocket.feature().properties } == alone.map { $0.feature().properties }, "period \(k)")
+        }
         let first = try work.pockets(on: map.periods[0].sampleDay)
         #expect(first.count == 3 && first.allSatisfy { $0.sameAs == nil })
         let far = try work.pockets(on: map.periods[1].sampleDay)
         #expect(far.map(\.sameAs) == [0, 1, 2])
+        #expect(analysis.statistics.keptPockets == 3 && analysis.statistics.measuresCarried == 0)
         // Hostile ground turns neutral beside the middle pocket (4 × 4 cells, the largest): it
-        // alone is measured again. The salient's closure search reaches 2.7 km (its box's
-        // diagonal, 2.6 km, and a margin) east of it, to 37.145 E; the change is at 37.15 E.
+        // stands on the same ground, so it keeps its other measures, but its hostile share is
+        // taken again (it drops: one cell of its east side no longer faces hostile ground). The
+        // salient's closure search reaches 2.7 km (its box's diagonal, 2.6 km, and a margin) east
+        // of it, to 37.145 E; the change is at 37.15 E, so the salient is kept whole.
         let next = try work.pockets(on: map.periods[2].sampleDay)
-        #expect(next.map(\.sameAs) == [nil, 1, 2])
+        #expect(next.map(\.sameAs) == [0, 1, 2])
+        #expect(analysis.statistics.measuresCarried == 1)
+        #expect(next[0].pocket.hostileShare < first[0].pocket.hostileShare)
+        try expectFresh(next, 2)
+        // Hostile ground turns neutral beside the salient: its closure is searched again.
+        try expectFresh(try work.pockets(on: map.periods[3].sampleDay), 3)
+        // A hole in the middle pocket: dissolved again from its known areas, found by a search
+        // of the map only once (the first period's pockets come with none).
+        let searchedBefore = analysis.statistics.membersSearched
+        let holed = try work.pockets(on: map.periods[4].sampleDay)
+        try expectFresh(holed, 4)
+        #expect(holed[0].sameAs == nil && analysis.statistics.membersSearched == searchedBefore + 1)
+        let split = try work.pockets(on: map.periods[5].sampleDay)
+        try expectFresh(split, 5)
+        #expect(analysis.statistics.membersSearched == searchedBefore + 1, "the holed pocket's areas were carried")
     }
 }
 
@@ -221,5 +245,34 @@ import Testing
             let map = try base.history(grid, start: base.startingOwners(grid), days: base.days(grid, seed: seed, random: random))
             try await expectSame(map, RouteOptions(besieged: "opposition", neutral: ["un"], fireRange: 150, walk: 800))
         }
+    }
+
+    /// The shortcut of `routes --timeline`: a route whose state cannot have changed is kept
+    /// unjudged (a shortcut that stops working shows as a zero count), and every period's states
+    /// are those judged afresh (a shortcut taken wrongly shows as a difference: the pocket street
+    /// is under fire only once its pocket is holed).
+    @Test func routesAwayFromAChangeKeepTheirStateAndGiveTheAnswerFromScratch() throws {
+        let grid = IncrementalTimelineTests.Grid(w: 16, h: 12)
+        let map = try base.history(grid, start: base.startingOwners(grid), days: base.days(grid, seed: 1, random: 0))
+        let options = RouteOptions(besieged: "opposition", neutral: ["un"], fireRange: 150, walk: 800)
+        let work = IncrementalRoutes(try RouteAnalysis(map: map, routes: routes(), options: options, context: base.ctx))
+        let fresh = try RouteAnalysis(map: map, routes: routes(), options: options, context: base.ctx)
+        var conditions = Set<RouteCondition>()
+        for period in map.periods {
+            let a = try fresh.states(on: period.sampleDay), b = try work.states(on: period.sampleDay)
+            #expect(a.count == b.count)
+            for (x, y) in zip(a.flatMap { $0.features() }, b.flatMap { $0.features() }) {
+                #expect(x.properties == y.properties, "\(period.from?.description ?? "-") \(x.id?.stringValue ?? "")")
+                #expect(try x.geometry.map { g in try y.geometry.map { try g.equals($0) } ?? false } ?? (y.geometry == nil))
+            }
+            conditions.formUnion(a.map(\.condition))
+        }
+        #expect(conditions.isSuperset(of: [.open, .underFire, .cut]))
+        let routeCount = try routes().count
+        #expect(work.kept > 0, "no route kept")
+        #expect(work.judged > routeCount, "no route judged again after the first period")
+        #expect(work.kept + work.judged == routeCount * map.periods.count)
+        // Fire tiles (2 km at a 150 m range) are carried where no change came within range.
+        #expect(work.tilesCarried > 0 && work.tilesBuilt > 0, "tiles carried \(work.tilesCarried), built \(work.tilesBuilt)")
     }
 }

@@ -90,13 +90,12 @@ public final class EnclosureAnalysis {
     ///     search's reach of its zone.
     ///   - residents: Each pocket's residents when already known.
     ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
-    ///   - carried: For each pocket, a closure search outcome known to hold without a probe
-    ///     (docs/design.md#incremental-timelines); its search is then not run.
+    ///   - zoneOf: For each pocket, its zone when already found (as found here: by a point inside it).
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
                  hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
-                 carried: [ClosureSearch.Outcome?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
+                 zoneOf: [Int?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
-        let zoneTree = try STRtree(zones, context: ws.ctx)
+        let zoneTree = zoneOf == nil ? try STRtree(zones, context: ws.ctx) : nil
         let weighting = AreaWeighting(ws)
 
         // First where each pocket stands; the closure searches of open pockets then start on
@@ -106,11 +105,14 @@ public final class EnclosureAnalysis {
         // through its index instead of a full relate.
         var preparedZones: [Int: PreparedGeometry] = [:]
         for (k, lonLat) in lonLats.enumerated() {
-            let point = try lonLat.representativePoint()
-            let holding = try zoneTree.queryIndices(envelopeOf: point).first { z in
-                let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
-                preparedZones[z] = prepared
-                return try prepared.intersects(point)
+            var holding = zoneOf?[k]
+            if let zoneTree {
+                let point = try lonLat.representativePoint()
+                holding = try zoneTree.queryIndices(envelopeOf: point).first { z in
+                    let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
+                    preparedZones[z] = prepared
+                    return try prepared.intersects(point)
+                }
             }
             guard let zone = holding else {
                 standing.append((true, nil, nil))
@@ -118,7 +120,7 @@ public final class EnclosureAnalysis {
             }
             let encircled = try !zoneOpen(zone)
             var search: Background<ClosureSearch.Outcome>?
-            if !encircled, options.closure, (carried?[k] ?? nil) == nil {
+            if !encircled, options.closure {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
                                                             wayOut: wayOut, hostile: hostile, on: day) {
                     let moved = Handover(value: (try prepared.detached(), hints?[k] ?? nil))
@@ -148,11 +150,10 @@ public final class EnclosureAnalysis {
                                           watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox)))
         }
         for k in pockets.indices where !standing[k].encircled && options.closure {
-            let known = carried?[k] ?? nil
-            guard let outcome = try known ?? standing[k].search?.value() else { continue }
+            guard let outcome = try standing[k].search?.value() else { continue }
             pockets[k].pocket.closureM = outcome.metres
             pockets[k].closureBracket = outcome.bracket
-            statistics.count(outcome, carried: known != nil)
+            statistics.count(outcome, carried: false)
             // Started from its bracket, the next search probes its two ends only, and each probe
             // sees hostile ground no farther than the top plus the window's margin
             // (docs/design.md#closure): nothing beyond can change its answer.
@@ -203,6 +204,8 @@ struct MeasuredPocket {
     var sameAs: Int?
     /// The bracket its closure search ended with, for the next period's search to start from.
     var closureBracket: (lo: Double, hi: Double)?
+    /// The areas whose union it is (ascending), when an incremental timeline knows them.
+    var members: [Int]?
 }
 
 /// One date's pockets in index order, and the ground a following period can start from.
@@ -222,6 +225,11 @@ struct EnclosureStatistics {
     var keptPockets = 0
     /// Pockets measured again whose closure was carried from the previous period with no probe.
     var closuresCarried = 0
+    /// Pockets on the same ground whose measures were carried but for their hostile share,
+    /// taken again only when a changed area came within 2t of them.
+    var measuresCarried = 0
+    /// Pockets or zones whose areas an incremental timeline had to search the map for (not carried).
+    var membersSearched = 0
     /// Closure searches run (carried ones not counted).
     var searches = 0
     /// Searches the previous period's bracket settled in two probes.

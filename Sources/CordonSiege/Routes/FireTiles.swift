@@ -43,6 +43,22 @@ final class FireTiles {
         rowHeight = size / 111_700  // a degree of latitude is at most 111.7 km
     }
 
+    /// The tiles of another day, keeping those built here whose window meets no box of
+    /// `changed` (lon/lat): a tile is built from the hostile areas whose boxes meet its window,
+    /// so when none of those came or went it is the same (incremental timelines).
+    func carried(to day: Day?, changed: [Bounds]) -> FireTiles {
+        let next = FireTiles(ws, range: range, on: day, isHostile: isHostile)
+        for (key, tile) in cache {
+            let window = tile.bounds.grown(metres: range + 10)
+            if !changed.contains(where: { $0.intersects(window) }) { next.cache[key] = tile }
+        }
+        next.carriedIn = next.cache.count
+        return next
+    }
+
+    /// Tiles built so far, and tiles carried in from another day.
+    private(set) var built = 0, carriedIn = 0
+
     /// The tiles a lon/lat line passes through or runs along.
     func tiles(crossing line: Geometry) throws -> [Tile] {
         guard let b = line.bounds else { return [] }
@@ -92,6 +108,7 @@ final class FireTiles {
                          underFire: try fire.cut(to: tile))
         }
         cache[key] = built
+        self.built += 1
         return built
     }
 }

@@ -56,16 +56,23 @@ public final class RouteAnalysis {
     }
 
     /// The states of some routes given the day's pockets; `keep` gives a route's state when it
-    /// is known unchanged (incremental timelines).
+    /// is known unchanged, `tiles` the day's fire tiles when carried from another (incremental timelines).
     func states(of selection: some Sequence<Int>, on day: Day?, pockets: [(pocket: Pocket, lonLat: Geometry)],
-                keep: (Int) -> RouteState? = { _ in nil }) throws -> [RouteState] {
-        let held = try pockets.map { try PreparedGeometry($0.lonLat) }
-        let tiles = FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
-        return try selection.map { i in
-            guard var s = keep(i) else { return try state(of: i, on: day, pockets: held, tiles: tiles) }
+                tiles known: FireTiles? = nil, keep: (Int) -> RouteState? = { _ in nil }) throws -> [RouteState] {
+        let kept = selection.map { ($0, keep($0)) }
+        // Pockets are prepared only when a route is judged again.
+        let held = kept.contains { $0.1 == nil } ? try pockets.map { try PreparedGeometry($0.lonLat) } : []
+        let tiles = known ?? fireTiles(on: day)
+        return try kept.map { i, kept in
+            guard var s = kept else { return try state(of: i, on: day, pockets: held, tiles: tiles) }
             if s.route.kind == .corridor { s.declaredOpen = s.route.declaredOpen(on: day) }
             return s
         }
+    }
+
+    /// The fire tiles of `day`, none built yet.
+    func fireTiles(on day: Day?) -> FireTiles {
+        FireTiles(ws, range: options.fireRange, on: day, isHostile: { [unowned self] in self.isHostile($0) })
     }
 
     /// Where a change of the map can alter a route's state (lon/lat): hostile ground within the

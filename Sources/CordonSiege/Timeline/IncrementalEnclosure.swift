@@ -9,7 +9,7 @@ final class IncrementalEnclosure {
     private var ws: Workspace { analysis.ws }
     private var options: EnclosureOptions { analysis.options }
     /// The previous period's findings, or nil when the next must be analysed afresh.
-    private var last: (held: [Bool], found: Found)?
+    private var last: (held: [Bool], found: Found, zoneMembers: [[Int]?])?
 
     init(_ analysis: EnclosureAnalysis) {
         self.analysis = analysis
@@ -30,20 +30,23 @@ final class IncrementalEnclosure {
     private(set) var previousCount = 0
 
     /// The pockets of `day`, in index order, each with its index in the previous period asked
-    /// when it is that pocket unchanged (same ground, same measures).
+    /// when it is that pocket on the same ground (its measures may differ: its hostile share,
+    /// and its closure when searched again).
     func pockets(on day: Day?) throws -> [(pocket: Pocket, sameAs: Int?)] {
         let held = ws.areas.map { $0.holds(on: day) }
         let found: Found?
         var sameAs: [Int?] = []
         changed = last.map { last in held.indices.filter { held[$0] != last.held[$0] } }
         previousCount = last?.found.pockets.count ?? 0
+        var zoneMembers: [[Int]?] = []
         if let last, let step = try step(from: last, to: held, on: day) {
             found = step.found
+            zoneMembers = step.zoneMembers
             sameAs = step.sameAs
         } else {
             found = try analysis.found(on: day)
         }
-        last = found.map { (held, $0) }
+        last = found.map { (held, $0, zoneMembers) }
         guard let found else { return [] }
         return found.pockets.enumerated().map { k, p in (p.pocket, k < sameAs.count ? sameAs[k] : nil) }
     }
@@ -51,8 +54,8 @@ final class IncrementalEnclosure {
     /// The next period from the previous one; nil when it must be analysed afresh: with snap
     /// (closings reach across areas), when the study area's extent changes (the way out moves),
     /// or when an area that comes overlaps another (the full check names the culprits).
-    private func step(from last: (held: [Bool], found: Found), to held: [Bool], on day: Day?) throws
-        -> (found: Found, sameAs: [Int?])? {
+    private func step(from last: (held: [Bool], found: Found, zoneMembers: [[Int]?]), to held: [Bool], on day: Day?) throws
+        -> (found: Found, zoneMembers: [[Int]?], sameAs: [Int?])? {
         guard options.snap == 0, let changed else { return nil }
         let besieged = { (i: Int) in self.ws.areas[i].controller == self.options.besieged }
         let passable = { (i: Int) in self.options.isPassable(self.ws.areas[i].controller) }
@@ -65,53 +68,91 @@ final class IncrementalEnclosure {
         let alliesNow = held.indices.contains { held[$0] && passable($0) && !besieged($0) }
         let alliesBefore = last.held.indices.contains { last.held[$0] && passable($0) && !besieged($0) }
         let before = last.found
-        let parts = try ConnectedParts.update(ws, previous: before.pockets.map(\.lonLat), changed: changed.filter(besieged),
-                                              holds: { held[$0] && besieged($0) })
+        let parts = try ConnectedParts.update(ws, previous: before.pockets.map(\.lonLat), members: before.pockets.map(\.members),
+                                              changed: changed.filter(besieged), holds: { held[$0] && besieged($0) })
+        var searched = parts.membersSearched
 
         // Zones: the passable ground's parts; the pockets' own when no ally holds ground.
         var zones: [Geometry]
+        var zoneMembers: [[Int]?]
         var zoneFrom: [Int: Int] = [:]  // a kept zone's index before -> now
         if alliesNow {
-            let zoneParts = try ConnectedParts.update(ws, previous: before.zones, changed: changed.filter(passable),
-                                                      holds: { held[$0] && passable($0) })
+            let zoneParts = try ConnectedParts.update(ws, previous: before.zones, members: alliesBefore ? last.zoneMembers : [],
+                                                      changed: changed.filter(passable), holds: { held[$0] && passable($0) })
             zones = zoneParts.shapes
+            zoneMembers = zoneParts.members
+            searched += zoneParts.membersSearched
             for (z, old) in zoneParts.keptFrom.enumerated() { if let old { zoneFrom[old] = z } }
         } else {
             zones = parts.shapes
+            zoneMembers = parts.members
             if !alliesBefore {
                 for (c, j) in parts.keptFrom.enumerated() { if let j, let old = before.pockets[j].zone { zoneFrom[old] = c } }
             }
         }
+        analysis.statistics.membersSearched += searched
         var zoneOpen = [Bool?](repeating: nil, count: zones.count)
         for (old, z) in zoneFrom { zoneOpen[z] = before.zoneOpen[old] }
 
-        // A pocket unchanged, in an unchanged zone, with no change where its measures look, is kept.
+        // A pocket on the same ground, in the same zone, keeps every measure that depends on
+        // its ground alone; its hostile share is taken again only when a changed area comes
+        // within 2t of it, and its closure searched again only when not carried.
         let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
-        var kept: [MeasuredPocket] = [], again: [Geometry] = []
-        var carried: [ClosureSearch.Outcome?] = []
-        for (c, shape) in parts.shapes.enumerated() {
-            if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone] {
-                if !changedBoxes.contains(where: { $0.intersects(before.pockets[j].watch) }) {
-                    var p = before.pockets[j]
-                    p.zone = zone
-                    p.sameAs = j
-                    kept.append(p)
-                    continue
-                }
-                again.append(shape)
-                carried.append(try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed))
-            } else {
-                again.append(shape)
-                carried.append(nil)
+        var kept: [MeasuredPocket] = [], again: [Geometry] = [], againMembers: [[Int]?] = [], againZone: [Int?] = []
+        var againSame: [Int?] = []  // for a pocket measured again on the same ground, its index before
+        var hints: [(lo: Double, hi: Double)?] = []
+        var reshare: [Int] = []  // indices into `kept` whose hostile share is taken again
+        // The zone holding a new pocket, found by a point inside it as `EnclosureAnalysis.measure`
+        // finds it: through one index, each zone prepared once.
+        var zoneTree: STRtree?
+        var preparedZones: [Int: PreparedGeometry] = [:]
+        func zone(holding shape: Geometry) throws -> Int? {
+            if zoneTree == nil { zoneTree = try STRtree(zones, context: ws.ctx) }
+            let point = try shape.representativePoint()
+            return try zoneTree!.queryIndices(envelopeOf: point).first { z in
+                let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
+                preparedZones[z] = prepared
+                return try prepared.intersects(point)
             }
         }
-        analysis.statistics.keptPockets += kept.count
+        for (c, shape) in parts.shapes.enumerated() {
+            if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone] {
+                var p = before.pockets[j]
+                p.zone = zone
+                p.sameAs = j
+                if !changedBoxes.contains(where: { $0.intersects(before.pockets[j].watch) }) {
+                    kept.append(p)
+                    analysis.statistics.keptPockets += 1
+                    continue
+                }
+                let searches = options.closure && !p.pocket.encircled
+                let closure = searches ? try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed) : nil
+                if searches && closure == nil {
+                    // Its search runs again: measured whole, starting from its bracket.
+                    again.append(shape)
+                    againMembers.append(p.members)
+                    againZone.append(zone)
+                    againSame.append(j)
+                    hints.append(p.closureBracket)
+                    continue
+                }
+                if let closure { analysis.statistics.count(closure, carried: true) }
+                analysis.statistics.measuresCarried += 1
+                if analysis.measuresContact, try comesNear(p.lonLat, within: 2 * t + 1, changed) { reshare.append(kept.count) }
+                kept.append(p)
+            } else {
+                again.append(shape)
+                againMembers.append(parts.members[c])
+                againZone.append(try zone(holding: shape))
+                againSame.append(nil)
+                hints.append(nil)
+            }
+        }
 
         var measured: [MeasuredPocket] = []
-        if !again.isEmpty {
+        if !again.isEmpty || !reshare.isEmpty {
             // The hostile ground near the pockets measured again, and within the reach of the
             // closure searches that will run.
-            let zoneTree = try STRtree(zones, context: ws.ctx)
             func isOpen(_ z: Int) throws -> Bool {
                 if let open = zoneOpen[z] { return open }
                 let open = try ws.within(zones[z], before.wayOut, distance: t)
@@ -123,46 +164,83 @@ final class IncrementalEnclosure {
                 guard let b = shape.bounds else { continue }
                 boxes.append(b.grown(metres: 2 * t + 1))
                 // Only a closure search looks farther: none runs for an encircled pocket (its
-                // zone does not reach the way out) or one whose closure is carried.
-                guard options.closure, carried[k] == nil else { continue }
-                let point = try shape.representativePoint()
-                guard let z = try zoneTree.query(point, where: { try $0.intersects(point) }).first,
-                      try isOpen(z), let zb = zones[z].bounds else { continue }
+                // zone does not reach the way out).
+                guard options.closure, let z = againZone[k], try isOpen(z), let zb = zones[z].bounds else { continue }
                 boxes.append(try analysis.watch(shape, zoneBox: zb))
             }
+            for k in reshare { if let b = kept[k].lonLat.bounds { boxes.append(b.grown(metres: 2 * t + 1)) } }
             var hostileIDs = Set<Int>()
             for b in boxes {
                 for i in try ws.tree.query(b) where held[i] && options.isHostile(ws.areas[i].controller) { hostileIDs.insert(i) }
             }
             let hostile = try HostileGround(ws.dissolve(hostileIDs.sorted()))
-            var residents: [Double]?
-            if ws.layers.population == nil {
-                var ids = Set<Int>()
-                for shape in again {
-                    guard let b = shape.bounds else { continue }
-                    for i in try ws.tree.query(b) where held[i] && besieged(i) { ids.insert(i) }
-                }
-                residents = try AreaWeighting(ws).residents(of: ids.sorted(), in: again)
+            for k in reshare {
+                kept[k].pocket.hostileShare = try HostileContact.share(ws, of: kept[k].lonLat, facing: hostile, tolerance: t)
             }
-            // Each closure search starts from the bracket of the previous period's pocket on its ground.
-            var hints: [(lo: Double, hi: Double)?] = []
-            if options.closure {
-                let before = before.pockets.filter { $0.closureBracket != nil }
-                let tree = try STRtree(before.map(\.lonLat), context: ws.ctx)
-                for shape in again {
-                    let point = try shape.representativePoint()
-                    let q = try tree.query(point, where: { try $0.intersects(point) }).first
-                    hints.append(q.flatMap { before[$0].closureBracket })
+            if !again.isEmpty {
+                let residents = ws.layers.population == nil ? try residents(of: again, members: againMembers, held: held) : nil
+                // Each closure search starts from the bracket of the previous period's pocket on its ground.
+                if options.closure, hints.contains(where: { $0 == nil }) {
+                    let before = before.pockets.filter { $0.closureBracket != nil }
+                    let tree = try STRtree(before.map(\.lonLat), context: ws.ctx)
+                    for (k, shape) in again.enumerated() where hints[k] == nil {
+                        let point = try shape.representativePoint()
+                        let q = try tree.query(point, where: { try $0.intersects(point) }).first
+                        hints[k] = q.flatMap { before[$0].closureBracket }
+                    }
+                }
+                measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
+                                                residents: residents, hints: options.closure ? hints : nil,
+                                                zoneOf: againZone, on: day)
+                for k in measured.indices {
+                    measured[k].members = againMembers[k]
+                    measured[k].sameAs = againSame[k]
                 }
             }
-            measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
-                                            residents: residents, hints: hints.isEmpty ? nil : hints, carried: carried, on: day)
         }
         var pockets = kept + measured
         EnclosureAnalysis.number(&pockets)
         let sameAs = pockets.map(\.sameAs)
         for i in pockets.indices { pockets[i].sameAs = nil }
-        return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), sameAs)
+        return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), zoneMembers, sameAs)
+    }
+
+    /// The residents of pockets that are unions of the besieged areas held (no snap, no
+    /// population layer), as `AreaWeighting.residents` counts them: a pocket whose areas are
+    /// known and each a single polygon sums their residents in the same order; the others
+    /// are counted by it.
+    private func residents(of shapes: [Geometry], members: [[Int]?], held: [Bool]) throws -> [Double] {
+        var totals = [Double](repeating: 0, count: shapes.count)
+        var others: [Int] = []
+        for k in shapes.indices {
+            guard let m = members[k], m.allSatisfy({ ws.areas[$0].geometry.type == .polygon }) else {
+                others.append(k)
+                continue
+            }
+            for i in m where ws.areas[i].population > 0 { totals[k] += ws.areas[i].population }
+        }
+        if others.isEmpty { return totals }
+        var ids = Set<Int>()
+        for k in others {
+            guard let b = shapes[k].bounds else { continue }
+            for i in try ws.tree.query(b) where held[i] && ws.areas[i].controller == options.besieged { ids.insert(i) }
+        }
+        let counted = try AreaWeighting(ws).residents(of: ids.sorted(), in: others.map { shapes[$0] })
+        for (k, r) in zip(others, counted) { totals[k] = r }
+        return totals
+    }
+
+    /// Whether a changed area comes within `metres` of `shape` (lon/lat): its box grown by
+    /// that much meets the shape. Boxes first; the shape is prepared only when one meets its box.
+    private func comesNear(_ shape: Geometry, within metres: Double, _ changed: [Int]) throws -> Bool {
+        guard let b = shape.bounds else { return false }
+        var prepared: PreparedGeometry?
+        for i in changed {
+            guard let g = ws.areas[i].geometry.bounds?.grown(metres: metres), g.intersects(b) else { continue }
+            if prepared == nil { prepared = try PreparedGeometry(shape) }
+            if try prepared!.intersects(ws.ctx.rectangle(g)) { return true }
+        }
+        return false
     }
 
     /// The closure of a pocket on the same ground, in the same zone, as `before`, when no probe

@@ -8,8 +8,9 @@ struct Handover<T>: @unchecked Sendable {
 }
 
 /// Evaluates independent items (periods, or shares of the routes) in parallel: one worker
-/// per core, each built in its own task with its own GEOS and PROJ contexts, taking every
-/// `jobs`-th item. Results come back in item order, whatever the number of workers.
+/// per core, each built in its own task with its own GEOS and PROJ contexts, taking the next
+/// item none has taken yet (items differ in cost: a worker that ends early takes more).
+/// Results come back in item order, whatever the number of workers and whoever took each.
 enum ParallelWorkers {
     static func run<Worker, Result>(
         count: Int, jobs: Int, progress: (@Sendable (Int, Int) -> Void)?,
@@ -17,13 +18,15 @@ enum ParallelWorkers {
         work: @escaping @Sendable (Worker, Int) throws -> Result
     ) async throws -> [Result] {
         let workers = max(1, min(jobs, count))
-        let done = Counter()
+        let done = Counter(), taken = Counter()
         return try await withThrowingTaskGroup(of: Handover<[(Int, Result)]>.self) { group in
-            for w in 0..<workers {
+            for _ in 0..<workers {
                 group.addTask {
                     let worker = try make()
                     var out: [(Int, Result)] = []
-                    for k in stride(from: w, to: count, by: workers) {
+                    while true {
+                        let k = taken.increment() - 1
+                        guard k < count else { break }
                         out.append((k, try work(worker, k)))
                         progress?(done.increment(), count)
                     }

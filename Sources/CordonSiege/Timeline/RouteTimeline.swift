@@ -28,10 +28,8 @@ public enum RouteTimeline {
 
     /// As the public `run`; `incremental` false judges every period afresh (the tests compare the two).
     ///
-    /// Incrementally, each worker takes runs of consecutive periods (as ``EnclosureTimeline``):
-    /// the pockets come from the period before, and a route keeps its state when the pockets are
-    /// the same, in the same order, and no changed area lies where its state looks
-    /// (`RouteAnalysis.watch`); a corridor's declared opening is read for every period.
+    /// Incrementally, each worker takes runs of consecutive periods (as ``EnclosureTimeline``),
+    /// each judged from the period before (`IncrementalRoutes`).
     static func run(map: ControlMap, routes: [Route], options: RouteOptions, layers: EnclosureLayers = EnclosureLayers(),
                     jobs: Int, incremental: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [RouteState] {
         let periods = periods(map: map, routes: routes)
@@ -44,27 +42,14 @@ public enum RouteTimeline {
             count: runs.count, jobs: jobs, progress: nil,
             make: {
                 let (map, routes, layers) = shared.value
-                let analysis = try RouteAnalysis(map: map, routes: routes, options: options, layers: layers, context: try GEOSContext())
-                return (analysis, IncrementalEnclosure(analysis.enclosure))
+                return IncrementalRoutes(try RouteAnalysis(map: map, routes: routes, options: options, layers: layers,
+                                                           context: try GEOSContext()))
             },
-            work: { worker, r in
-                let (analysis, pockets) = worker
-                pockets.forget()
-                var before: [RouteState] = []
+            work: { routes, r in
+                routes.forget()
                 return try runs[r].map { k in
-                    let found = try pockets.pockets(on: periods[k].sampleDay)
-                    let same = !before.isEmpty && pockets.changed != nil
-                        && found.enumerated().allSatisfy { $0.element.sameAs == $0.offset }
-                        && found.count == pockets.previousCount
-                    let changed = (pockets.changed ?? []).compactMap { analysis.ws.areas[$0].geometry.bounds }
-                    var states = try analysis.states(of: analysis.routes.indices, on: periods[k].sampleDay, pockets: pockets.lastPockets,
-                                                     keep: { i in
-                        guard same, let box = analysis.watch(of: i, before[i]),
-                              !changed.contains(where: { $0.intersects(box) }) else { return nil }
-                        return before[i]
-                    })
+                    var states = try routes.states(on: periods[k].sampleDay)
                     for i in states.indices { states[i].period = periods[k] }
-                    before = states
                     progress?(done.increment(), periods.count)
                     return states
                 }
