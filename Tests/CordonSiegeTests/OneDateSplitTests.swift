@@ -31,6 +31,7 @@ struct OneDateSplitTests {
             }
         }
         let ws = try Workspace(map: ControlMap(file: "grid", areas: areas), layers: EnclosureLayers(), context: ctx)
+        ws.splitsWork = true
         let hostile = try HostileGround(ws.dissolve(areas.indices.filter { areas[$0].controller == "government" }))
         let besieged = areas.indices.filter { areas[$0].controller == "opposition" }
         let pockets = besieged.map { areas[$0].geometry }

@@ -12,6 +12,13 @@ public final class EnclosureAnalysis {
     /// Whether pockets' `hostileShare` is measured; road access, which never reports it, turns
     /// it off (it was most of the enclosure's time there) and leaves it NaN.
     var measuresContact = true
+    /// Whether one date may take a second thread for the hostile dissolve and hostile shares
+    /// (as one-date `cordon enclosure` does with `--jobs` 2 or more); off by default, so that
+    /// callers running analyses side by side keep to one thread each.
+    public var splitsWork: Bool {
+        get { ws.splitsWork }
+        set { ws.splitsWork = newValue }
+    }
 
     /// Prepares the analysis of `map`: indexes its areas.
     /// - Parameters:

@@ -21,7 +21,7 @@ struct Ground {
         let ctx = ws.ctx
         // Without snap, a large map's hostile ground is dissolved on a side thread meanwhile: its
         // areas are none of those dissolved here. (Snap closes every area, hostile ones too.)
-        let aside = snap == 0 && hostileAreas.count >= Self.asideMinimum
+        let aside = ws.splitsWork && snap == 0 && hostileAreas.count >= Self.asideMinimum
             ? Self.dissolveAside(hostileAreas.map { ws.areas[$0].geometry }) : nil
         defer { aside?.wait() }  // never leave it reading the areas
         func dissolvedHostile() throws -> Geometry { try aside?.value() ?? ws.dissolve(hostileAreas) }

@@ -20,7 +20,7 @@ enum HostileContact {
     /// on the same geometry by the same steps, whichever thread takes it.
     static func shares(_ ws: Workspace, of pockets: [Geometry], facing hostile: HostileGround, tolerance: Double) throws -> [Double] {
         let order = try sharedOut(pockets)
-        guard !order.isEmpty, !hostile.isEmpty else {
+        guard ws.splitsWork, !order.isEmpty, !hostile.isEmpty else {
             return try pockets.map { try share(ws, of: $0, facing: hostile, tolerance: tolerance) }
         }
         // What the side thread may need, copied here: every pocket, and for each the hostile

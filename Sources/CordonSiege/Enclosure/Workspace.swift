@@ -14,6 +14,10 @@ final class Workspace {
     let layers: EnclosureLayers
     let longitudes: Longitudes
     let frames = Frames()
+    /// Whether one date's hostile dissolve and hostile shares may take a second thread: set by
+    /// one-date `cordon enclosure` with `--jobs` 2 or more. Timelines already keep every core
+    /// busy with periods, and `--jobs 1` means one thread.
+    var splitsWork = false
     private var geodesicAreas: [Int: Double] = [:]
 
     /// The furthest latitude a map may reach, north or south.

@@ -103,6 +103,7 @@ struct EnclosureCommand: AsyncParsableCommand {
                 found = pockets
             } else {
                 let analysis = try EnclosureAnalysis(map: controlMap, options: options, layers: layers, context: ctx)
+                analysis.splitsWork = siege.jobs >= 2
                 ProcessSetup.keepUntilExit(analysis)
                 let pockets = try analysis.pockets(on: day)
                 features = pockets.map { $0.feature(date: day) }
