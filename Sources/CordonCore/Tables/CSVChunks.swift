@@ -112,7 +112,7 @@ public struct CSVChunks {
             }
             let results = Slots<(Result<Part, Error>, position: Int, line: Int)>(count: plan.pieces.count)
             // Each piece is read by one thread, through the file's bytes that none writes to.
-            let reader = Unchecked(value: read)
+            let reader = Unchecked(read)
             let planned = plan.pieces
             run(planned.count) { k in results.put(reader.value(planned[k]), at: k) }
             var parts: [Part] = []
@@ -131,12 +131,6 @@ public struct CSVChunks {
             return (plan.header, parts)
         } }
     }
-}
-
-/// A value handed to the threads that read the pieces: the reading function, which only reads
-/// the file's bytes and writes each piece's own scanner.
-private struct Unchecked<T>: @unchecked Sendable {
-    let value: T
 }
 
 /// One result per piece, written by whichever thread reads the piece (each slot by one thread

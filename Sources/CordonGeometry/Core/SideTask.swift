@@ -1,3 +1,4 @@
+import CordonCore
 import Dispatch
 
 /// Work started on a second thread while the caller goes on with its own share, collected once
@@ -41,10 +42,4 @@ package final class SideTask<Value>: @unchecked Sendable {
         for task in others { task.wait() }
         return try [first.get()] + others.map { try $0.value() }
     }
-}
-
-/// A value handed to another thread whole; the sender no longer touches it.
-package struct Unchecked<T>: @unchecked Sendable {
-    package let value: T
-    package init(_ value: T) { self.value = value }
 }

@@ -107,7 +107,7 @@ public final class EnclosureAnalysis {
 
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
-        var standing: [(encircled: Bool, zone: Int?, search: Background<ClosureSearch.Outcome>?)] = []
+        var standing: [(encircled: Bool, zone: Int?, search: SideTask<ClosureSearch.Outcome>?)] = []
         // A zone is often huge and holds many pockets: prepared once, each point is located
         // through its index instead of a full relate.
         var preparedZones: [Int: PreparedGeometry] = [:]
@@ -126,12 +126,12 @@ public final class EnclosureAnalysis {
                 continue
             }
             let encircled = try !zoneOpen(zone)
-            var search: Background<ClosureSearch.Outcome>?
+            var search: SideTask<ClosureSearch.Outcome>?
             if !encircled, options.closure {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
                                                             wayOut: wayOut, hostile: hostile, on: day) {
-                    let moved = Handover(value: (try prepared.detached(), hints?[k] ?? nil))
-                    search = Background { try moved.value.0.search(hint: moved.value.1) }
+                    let moved = Unchecked((try prepared.detached(), hints?[k] ?? nil))
+                    search = SideTask { try moved.value.0.search(hint: moved.value.1) }
                 }
             }
             standing.append((encircled, zone, search))

@@ -1,3 +1,4 @@
+import CordonCore
 import CordonGeometry
 
 /// The map of one date reduced to what enclosure needs, in lon/lat: the besieged side's

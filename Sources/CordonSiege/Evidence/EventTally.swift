@@ -65,7 +65,7 @@ public enum EventTally {
         for r in spans where !r.isEmpty { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
         let bounds = cuts.sorted()
         // Rings are read here, once per area, on one thread; locators are built by the workers.
-        let rings = Handover(value: areas.map { PointLocator.rings(of: $0.geometry) })
+        let rings = Unchecked(areas.map { PointLocator.rings(of: $0.geometry) })
         var pieces: [(days: Range<Int>, members: [Int])] = []
         for (a, b) in zip(bounds, bounds.dropFirst()) where a < b {
             let members = spans.indices.filter { spans[$0].lowerBound <= a && b <= spans[$0].upperBound }

@@ -23,7 +23,7 @@ public enum EnclosureTimeline {
                     jobs: Int, incremental: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
         let periods = map.periods
         _ = map.bounds  // computes and caches every envelope before threads share the geometries
-        let shared = Handover(value: (map, layers))
+        let shared = Unchecked((map, layers))
         let runs = incremental ? Self.runs(periods.count) : periods.indices.map { $0..<($0 + 1) }
         let done = Counter()
         let byRun = try await ParallelWorkers.run(

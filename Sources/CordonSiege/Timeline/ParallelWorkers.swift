@@ -1,11 +1,5 @@
+import CordonCore
 import Foundation
-
-/// Hands a value built on one thread to another, whole. Used only for values that the
-/// sender never touches again, or that every reader only reads (GEOS geometries whose
-/// envelopes are already computed are safe to read, and clone, from many threads).
-struct Handover<T>: @unchecked Sendable {
-    let value: T
-}
 
 /// Evaluates independent items (periods, or shares of the routes) in parallel: one worker
 /// per core, each built in its own task with its own GEOS and PROJ contexts, taking the next
@@ -19,7 +13,7 @@ enum ParallelWorkers {
     ) async throws -> [Result] {
         let workers = max(1, min(jobs, count))
         let done = Counter(), taken = Counter()
-        return try await withThrowingTaskGroup(of: Handover<[(Int, Result)]>.self) { group in
+        return try await withThrowingTaskGroup(of: Unchecked<[(Int, Result)]>.self) { group in
             for _ in 0..<workers {
                 group.addTask {
                     let worker = try make()
@@ -30,7 +24,7 @@ enum ParallelWorkers {
                         out.append((k, try work(worker, k)))
                         progress?(done.increment(), count)
                     }
-                    return Handover(value: out)
+                    return Unchecked(out)
                 }
             }
             var all = [Result?](repeating: nil, count: count)

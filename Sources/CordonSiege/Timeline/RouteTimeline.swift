@@ -35,7 +35,7 @@ public enum RouteTimeline {
         let periods = periods(map: map, routes: routes)
         _ = map.bounds  // caches every envelope before threads share the geometries
         for r in routes { _ = r.geometry.bounds }
-        let shared = Handover(value: (map, routes, layers))
+        let shared = Unchecked((map, routes, layers))
         let runs = incremental ? EnclosureTimeline.runs(periods.count) : periods.indices.map { $0..<($0 + 1) }
         let done = Counter()
         let byRun = try await ParallelWorkers.run(
@@ -73,7 +73,7 @@ public enum RouteTimeline {
         let workers = max(1, min(jobs, routes.count / 50 + 1))  // a worker costs a copy of the map
         _ = map.bounds
         for r in routes { _ = r.geometry.bounds }
-        let shared = Handover(value: (map, routes, layers))
+        let shared = Unchecked((map, routes, layers))
         let total = routes.count
         let parts = try await ParallelWorkers.run(
             count: workers, jobs: workers, progress: nil,

@@ -55,14 +55,14 @@ struct SnapshotSeries {
         let batch = max(1, jobs) * 2
         for start in stride(from: 0, to: dated.count, by: batch) {
             let slice = Array(dated[start..<min(start + batch, dated.count)])
-            let read = try await withThrowingTaskGroup(of: (Int, SnapshotHandover).self) { group in
+            let read = try await withThrowingTaskGroup(of: (Int, Unchecked<Snapshot>).self) { group in
                 for (k, entry) in slice.enumerated() {
                     group.addTask {
                         let layer = try VectorSource(entry.item.source).read(layer: entry.item.layer, context: try GEOSContext())
                         let (features, origins) = try mapping.apply(to: layer)
                         let s = try Snapshot(date: entry.day, source: entry.item.label,
                                              entries: zip(origins, features).map { (entry.item.label, $0, $1) })
-                        return (k, SnapshotHandover(value: s))
+                        return (k, Unchecked(s))
                     }
                 }
                 var out = [Snapshot?](repeating: nil, count: slice.count)
@@ -105,7 +105,3 @@ struct SnapshotSeries {
     }
 }
 
-/// A snapshot read in one task and used only by the next, whole.
-struct SnapshotHandover: @unchecked Sendable {
-    let value: Snapshot
-}
