@@ -43,3 +43,17 @@ package final class SideTask<Value>: @unchecked Sendable {
         return try [first.get()] + others.map { try $0.value() }
     }
 }
+
+/// `body` over `items` whole, or, from `minimum` items on, over two halves, the second on a side
+/// thread given a GEOS context of its own (the caller's half gets nil: it works in its own);
+/// the values joined in item order. Nil when a side context could not be made or `body` threw.
+package func inHalves<Item, Element>(_ items: [Item], minimum: Int = 4096,
+                                     _ body: @escaping (ArraySlice<Item>, GEOSContext?) throws -> [Element]) -> [Element]? {
+    let pieces = items.count >= minimum ? 2 : 1
+    let size = (items.count + pieces - 1) / pieces
+    let shared = Unchecked(items)
+    let done = try? SideTask<[Element]>.pieces(pieces) { k in
+        try body(shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)], k == 0 ? nil : try GEOSContext())
+    }
+    return done.map { Array($0.joined()) }
+}

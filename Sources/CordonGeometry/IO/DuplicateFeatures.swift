@@ -75,18 +75,13 @@ public struct DuplicateFinder {
     /// Each feature's fingerprint; a large layer's second half on a side thread, which reads
     /// its geometries in a GEOS context of its own.
     private static func fingerprints(_ features: [Feature], context: GEOSContext) -> [Int?] {
-        let pieces = features.count >= 4096 ? 2 : 1
-        let size = (features.count + pieces - 1) / pieces
-        let shared = Unchecked((features, context))
-        let done = try? SideTask<[Int?]>.pieces(pieces) { k -> [Int?] in
-            let (features, main) = shared.value
-            let ctx = k == 0 ? main : try GEOSContext()
+        let main = Unchecked(context)
+        let done = inHalves(features) { half, side -> [Int?] in
+            let handle = (side ?? main.value).handle
             var buffer: [Double] = []
-            return features[(k * size)..<min(features.count, (k + 1) * size)].map {
-                fingerprint($0, handle: ctx.handle, buffer: &buffer)
-            }
+            return half.map { fingerprint($0, handle: handle, buffer: &buffer) }
         }
-        if let done { return Array(done.joined()) }
+        if let done { return done }
         var buffer: [Double] = []
         return features.map { fingerprint($0, handle: nil, buffer: &buffer) }
     }

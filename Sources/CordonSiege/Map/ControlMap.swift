@@ -41,17 +41,12 @@ public struct ControlMap {
     /// each outcome is used (or thrown) when its feature's turn comes, so the first fault is
     /// the same as when checking one feature after another.
     private static func validity(_ features: [Feature]) -> [Result<String?, any Error>?] {
-        let pieces = features.count >= 4096 ? 2 : 1
-        let size = (features.count + pieces - 1) / pieces
-        let shared = Unchecked(features)
-        let checked = try? SideTask<[Result<String?, any Error>?]>.pieces(pieces) { k -> [Result<String?, any Error>?] in
-            let ctx = k == 0 ? nil : try GEOSContext()
-            return shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)].map { f in
+        inHalves(features) { half, ctx -> [Result<String?, any Error>?] in
+            half.map { f in
                 guard let g = f.geometry, g.type.isPolygonal else { return nil }
                 return Result { try (ctx.map(g.viewed) ?? g).validityReason() }
             }
-        }
-        return checked.map { Array($0.joined()) } ?? features.map { _ in nil }
+        } ?? features.map { _ in nil }
     }
 
     /// Every fault in the properties of a control map's features (a missing `controller`, bad
