@@ -49,7 +49,7 @@ final class FireTiles {
     func carried(to day: Day?, changed: [Bounds]) -> FireTiles {
         let next = FireTiles(ws, range: range, on: day, isHostile: isHostile)
         for (key, tile) in cache {
-            let window = tile.bounds.grown(metres: range + 10)
+            let window = self.window(of: tile.bounds)
             if !changed.contains(where: { $0.intersects(window) }) { next.cache[key] = tile }
         }
         next.carriedIn = next.cache.count
@@ -93,9 +93,12 @@ final class FireTiles {
                       maxX: Double(key.column + 1) * width, maxY: Double(key.row + 1) * rowHeight)
     }
 
+    /// Where the hostile areas a tile is built from lie: carrying a tile rests on this window too.
+    private func window(of tile: Bounds) -> Bounds { tile.grown(metres: range + 10) }
+
     private func build(_ key: Key, _ tile: Bounds) throws -> Tile {
         let frame = try ws.frames.frame(centredOn: tile.center)
-        let window = tile.grown(metres: range + 10)
+        let window = self.window(of: tile)
         // Dissolve whole areas, then clip once: areas clipped one by one would no longer share
         // their cut edges exactly, and the fast coverage union would refuse them.
         let ids = try ws.areas(near: window, on: day).filter(isHostile)

@@ -28,9 +28,11 @@ struct ConnectedParts {
     /// belong to one part, and none of its areas came or went). A part's carried areas are
     /// exactly the union that made it; areas found by a search are those that meet the part,
     /// and one that also touches another part at a point brings that part in too.
-    static func update(_ ws: Workspace, previous: [Geometry], members known: [[Int]?], changed: [Int],
+    static func update(_ ws: Workspace, previous: [Geometry], members given: [[Int]?], changed: [Int],
                        holds: (Int) -> Bool) throws -> ConnectedParts {
         let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
+        // One entry per previous shape, whatever the caller knew (nil: not known).
+        let known = previous.indices.map { $0 < given.count ? given[$0] : nil }
         let boxes = previous.map { $0.bounds }
         var affected = Set(previous.indices.filter { j in
             boxes[j].map { b in changedBoxes.contains { $0.intersects(b) } } ?? false
@@ -62,7 +64,7 @@ struct ConnectedParts {
         var members = Set(added)
         var searched = 0
         while let j = pending.popLast() {
-            if let m = j < known.count ? known[j] : nil {
+            if let m = known[j] {
                 for i in m where holds(i) { members.insert(i) }
                 continue
             }
@@ -81,7 +83,7 @@ struct ConnectedParts {
         let freshMembers: [[Int]?] = fresh.count == 1 ? [sorted] : fresh.map { _ in nil }
         return ConnectedParts(shapes: kept.map { previous[$0] } + fresh,
                               keptFrom: kept.map { Optional($0) } + fresh.map { _ in nil },
-                              members: kept.map { $0 < known.count ? known[$0] : nil } + freshMembers,
+                              members: kept.map { known[$0] } + freshMembers,
                               membersSearched: searched)
     }
 }
