@@ -1,5 +1,6 @@
 import CordonCore
 import Dispatch
+import Foundation
 
 /// Work started on a second thread while the caller goes on with its own share, collected once
 /// (one-date steps use the machine's second core this way). The work must touch nothing the
@@ -10,13 +11,17 @@ package final class SideTask<Value>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
     private var collected = false
 
-    /// Starts `work` at once on another thread.
+    /// Starts `work` at once on a thread of its own. Not on Dispatch's pool: Swift's tasks run
+    /// there, and a task that waits for a side task queued behind it would wait until the pool
+    /// grows (on 2 cores, timelines spent a third of their time so).
     package init(_ work: @escaping () throws -> Value) {
         let job = Unchecked(work)
-        DispatchQueue.global().async {
+        let thread = Thread {
             self.result = Result { try job.value() }
             self.done.signal()
         }
+        thread.stackSize = 8 << 20  // GEOS recurses on deep overlays; the main thread's size
+        thread.start()
     }
 
     /// Waits for the work (once; later calls return at once) and gives its value or its error.
