@@ -71,12 +71,14 @@ final class ClosureSearch {
     private static func residents(_ ws: Workspace, of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
         guard let b = pocket.bounds else { return [] }
         let held = try PreparedGeometry(pocket)
-        let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
-            ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
-        return try sources.filter { $0.1 > 0 }.compactMap { g, people in
-            let point = try g.representativePoint()
-            return try held.intersects(point) ? (point, people) : nil
+        let inside: [(point: Geometry, people: Double)]
+        if let population = ws.layers.population {
+            inside = try population.filter { $0.population > 0 }.map { (try $0.geometry.representativePoint(), $0.population) }
+        } else {
+            inside = try ws.areas(near: b, on: day).filter { ws.areas[$0].population > 0 }
+                .map { (try ws.pointInside($0), ws.areas[$0].population) }
         }
+        return try inside.filter { try held.intersects($0.point) }
     }
 
     /// The piece that stands for a cut pocket: where most residents live, then the largest.

@@ -34,14 +34,52 @@ public enum EnclosureTimeline {
             },
             work: { analysis, r in
                 analysis.forget()
+                var previous: [Pocket]?  // the period before, when this worker analysed it
                 return try runs[r].map { k in
                     var pockets = try analysis.pockets(on: periods[k].sampleDay)
                     for i in pockets.indices { pockets[i].pocket.period = periods[k] }
+                    let traced = try pockets.map { p in
+                        (p.pocket, try predecessor(of: p.pocket, sameAs: p.sameAs, in: previous))
+                    }
+                    previous = pockets.map(\.pocket)
                     progress?(done.increment(), periods.count)
-                    return pockets
+                    return traced
                 }
             })
         return try traceSince(byRun.flatMap { $0 }, periods: periods)
+    }
+
+    /// What a pocket continues in the period before (docs/design.md#since).
+    enum Predecessor: Equatable {
+        /// The pocket of that index, on the same ground.
+        case same(Int)
+        /// The pocket of that index holding most of its area; nil when none shares any.
+        case overlapping(Int?)
+        /// Not looked for yet (the period before was another worker's, or the pocket is open).
+        case unknown
+    }
+
+    /// The predecessor of `pocket`, looked for in `previous` (the period before) when known and
+    /// the pocket is encircled: only an encircled pocket takes a `since`.
+    static func predecessor(of pocket: Pocket, sameAs: Int?, in previous: [Pocket]?) throws -> Predecessor {
+        if let sameAs { return .same(sameAs) }
+        guard pocket.encircled, let previous else { return .unknown }
+        return .overlapping(try largestOverlap(of: pocket, in: previous))
+    }
+
+    /// The pocket of `previous` sharing most area with `pocket`; nil when none shares any. Only
+    /// pockets whose box meets its box and that touch it are overlaid (prepared, indexed).
+    static func largestOverlap(of pocket: Pocket, in previous: [Pocket]) throws -> Int? {
+        guard let box = pocket.geometry.bounds else { return nil }
+        var prepared: PreparedGeometry?
+        var best: (area: Double, index: Int)?
+        for (j, q) in previous.enumerated() where q.geometry.bounds.map(box.intersects) ?? false {
+            if prepared == nil { prepared = try PreparedGeometry(pocket.geometry) }
+            guard try prepared!.intersects(q.geometry) else { continue }
+            let shared = try pocket.geometry.intersection(q.geometry).planarArea()
+            if shared > 0, shared > (best?.area ?? 0) { best = (shared, j) }
+        }
+        return best?.index
     }
 
     /// Runs of consecutive periods, each worked from its first period on by one worker. Their
@@ -52,29 +90,25 @@ public enum EnclosureTimeline {
     }
 
     /// `since`: the first day of the current, unbroken encirclement of the pocket that holds
-    /// most of this one's area in the previous period.
-    /// A pocket kept unchanged from the previous period (`sameAs`) shares all its ground with
-    /// that pocket and none with the others, so it takes its date without an overlay.
-    static func traceSince(_ byPeriod: [[(pocket: Pocket, sameAs: Int?)]], periods: [Period]) throws -> [Pocket] {
+    /// most of this one's area in the previous period. A pocket on the same ground as one of
+    /// the previous period shares all its ground with it and none with the others, so it takes
+    /// its date without an overlay; the others were mostly looked up by the workers.
+    static func traceSince(_ byPeriod: [[(pocket: Pocket, before: Predecessor)]], periods: [Period]) throws -> [Pocket] {
         var out: [Pocket] = []
         var previous: [Pocket] = []
         for (k, pockets) in byPeriod.enumerated() {
             var current = pockets.map(\.pocket)
             for i in current.indices where current[i].encircled {
-                var best: (area: Double, pocket: Pocket)?
-                if let j = pockets[i].sameAs, j < previous.count {
+                var before = pockets[i].before
+                if case .same(let j) = before, j >= previous.count { before = .unknown }
+                if before == .unknown { before = .overlapping(try largestOverlap(of: current[i], in: previous)) }
+                switch before {
+                case .same(let j):
                     let q = previous[j]
                     current[i].since = q.encircled ? q.since ?? q.period?.from : periods[k].from
-                    continue
-                }
-                let box = current[i].geometry.bounds
-                for q in previous where box.map({ b in q.geometry.bounds.map(b.intersects) ?? false }) ?? false {
-                    let shared = try current[i].geometry.intersection(q.geometry).planarArea()
-                    if shared > 0, shared > (best?.area ?? 0) { best = (shared, q) }
-                }
-                if let q = best?.pocket, q.encircled {
-                    current[i].since = q.since ?? q.period?.from
-                } else {
+                case .overlapping(let j?) where previous[j].encircled:
+                    current[i].since = previous[j].since ?? previous[j].period?.from
+                default:
                     current[i].since = periods[k].from
                 }
             }

@@ -11,6 +11,9 @@ final class IncrementalEnclosure {
     /// The previous period's findings, or nil when the next must be analysed afresh.
     private var last: (held: [Bool], found: Found, zoneMembers: [[Int]?])?
 
+    /// The hostile ground of the pockets measured again, kept tile by tile across periods.
+    private lazy var hostileTiles = HostileTiles(ws)
+
     init(_ analysis: EnclosureAnalysis) {
         self.analysis = analysis
     }
@@ -173,7 +176,7 @@ final class IncrementalEnclosure {
             for b in boxes {
                 for i in try ws.tree.query(b) where held[i] && options.isHostile(ws.areas[i].controller) { hostileIDs.insert(i) }
             }
-            let hostile = try HostileGround(ws.dissolve(hostileIDs.sorted()))
+            let hostile = try hostileTiles.ground(hostileIDs.sorted())
             for k in reshare {
                 kept[k].pocket.hostileShare = try HostileContact.share(ws, of: kept[k].lonLat, facing: hostile, tolerance: t)
             }
