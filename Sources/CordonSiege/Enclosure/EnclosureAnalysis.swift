@@ -98,9 +98,10 @@ public final class EnclosureAnalysis {
     ///   - residents: Each pocket's residents when already known.
     ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
     ///   - zoneOf: For each pocket, its zone when already found (as found here: by a point inside it).
+    ///   - members: For each pocket, the areas it is the union of, when known.
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
                  hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
-                 zoneOf: [Int?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
+                 zoneOf: [Int?]? = nil, members: [[Int]?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
         let zoneTree = zoneOf == nil ? try STRtree(zones, context: ws.ctx) : nil
         let weighting = AreaWeighting(ws)
@@ -129,7 +130,8 @@ public final class EnclosureAnalysis {
             var search: SideTask<ClosureSearch.Outcome>?
             if !encircled, options.closure {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
-                                                            wayOut: wayOut, hostile: hostile, on: day) {
+                                                            wayOut: wayOut, hostile: hostile,
+                                                            members: members?[k] ?? nil, on: day) {
                     let moved = Unchecked((try prepared.detached(), hints?[k] ?? nil))
                     search = SideTask { try moved.value.0.search(hint: moved.value.1) }
                 }

@@ -194,7 +194,7 @@ final class IncrementalEnclosure {
                 }
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
                                                 residents: residents, hints: options.closure ? hints : nil,
-                                                zoneOf: againZone, on: day)
+                                                zoneOf: againZone, members: againMembers, on: day)
                 for k in measured.indices {
                     measured[k].members = againMembers[k]
                     measured[k].sameAs = againSame[k]
