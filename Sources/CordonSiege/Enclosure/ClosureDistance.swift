@@ -54,9 +54,11 @@ final class ClosureSearch {
         let window = zb.expanded(by: span)
         let ground = try frame.metres(nearLonLat).cut(to: window)
         let exits = try frame.metres(wayOut.cut(to: zoneBox.grown(metres: options.tolerance + 0.01 * span + 10)))
-        return ClosureSearch(ctx: ws.ctx, pocket: try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
+        // Without allies the zone is the pocket's own ground: projected once.
+        let zoneIsPocket = try pocket === zone || pocket.equalsExact(zone)
+        return ClosureSearch(ctx: ws.ctx, pocket: zoneIsPocket ? zoneM : try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
                              residents: try residents(ws, of: pocket, members: members, on: day).map { (try frame.metres($0.point), $0.people) },
-                             tolerance: options.tolerance, span: span, zoneIsPocket: try pocket === zone || pocket.equalsExact(zone))
+                             tolerance: options.tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
 
     /// The same search with every geometry cloned into a new context, for another thread.

@@ -18,13 +18,16 @@ public enum EnclosureTimeline {
         try await run(map: map, options: options, layers: layers, jobs: jobs, incremental: true, progress: progress)
     }
 
-    /// As the public `run`; `incremental` false analyses every period afresh (the tests compare the two).
+    /// As the public `run`; `incremental` false analyses every period afresh (the tests compare
+    /// the two); `shortestRun` is the fewest periods a run holds (tests ask for short runs, to
+    /// cross their borders).
     static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
-                    jobs: Int, incremental: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
+                    jobs: Int, incremental: Bool, shortestRun: Int = 30,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
         let periods = map.periods
         _ = map.bounds  // computes and caches every envelope before threads share the geometries
         let shared = Unchecked((map, layers))
-        let runs = incremental ? Self.runs(periods.count) : periods.indices.map { $0..<($0 + 1) }
+        let runs = incremental ? Self.runs(periods.count, shortest: shortestRun) : periods.indices.map { $0..<($0 + 1) }
         let done = Counter()
         let byRun = try await ParallelWorkers.run(
             count: runs.count, jobs: jobs, progress: nil,
@@ -83,9 +86,11 @@ public enum EnclosureTimeline {
     }
 
     /// Runs of consecutive periods, each worked from its first period on by one worker. Their
-    /// length depends on the number of periods alone, so the output never depends on `jobs`.
-    static func runs(_ count: Int) -> [Range<Int>] {
-        let length = max(8, (count + 7) / 8)
+    /// length depends on the number of periods alone, so the output never depends on `jobs`:
+    /// an eighth of them, and at least `shortest` (each run's first period is analysed whole,
+    /// its closure searches from scratch; 120 periods take 4 runs, a year 8).
+    static func runs(_ count: Int, shortest: Int = 30) -> [Range<Int>] {
+        let length = max(shortest, (count + 7) / 8)
         return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
     }
 
