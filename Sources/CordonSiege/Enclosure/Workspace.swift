@@ -20,6 +20,7 @@ final class Workspace {
     var splitsWork = false
     private var geodesicAreas: [Int: Double] = [:]
     private var insidePoints: [Int: Geometry] = [:]
+    private var planarAreas: [Int: Double] = [:]
 
     /// The furthest latitude a map may reach, north or south.
     static let maxLatitude = 85.0
@@ -68,6 +69,14 @@ final class Workspace {
         if let a = geodesicAreas[i] { return a }
         let a = Geodesic.area(areas[i].geometry)
         geodesicAreas[i] = a
+        return a
+    }
+
+    /// Planar area of area `i` in square degrees, measured once (compared, never reported).
+    func planarArea(_ i: Int) throws -> Double {
+        if let a = planarAreas[i] { return a }
+        let a = try areas[i].geometry.planarArea()
+        planarAreas[i] = a
         return a
     }
 

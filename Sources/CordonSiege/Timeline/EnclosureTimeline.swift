@@ -37,14 +37,17 @@ public enum EnclosureTimeline {
             },
             work: { analysis, r in
                 analysis.forget()
-                var previous: [Pocket]?  // the period before, when this worker analysed it
+                var previous: Previous?  // the period before, when this worker analysed it
                 return try runs[r].map { k in
                     var pockets = try analysis.pockets(on: periods[k].sampleDay)
                     for i in pockets.indices { pockets[i].pocket.period = periods[k] }
-                    let traced = try pockets.map { p in
-                        (p.pocket, try predecessor(of: p.pocket, sameAs: p.sameAs, in: previous))
+                    let members = analysis.lastMembers
+                    let traced = try pockets.enumerated().map { i, p in
+                        (p.pocket, try predecessor(of: p.pocket, sameAs: p.sameAs, members: i < members.count ? members[i] : nil,
+                                                   in: previous, areas: analysis.analysis.ws.areas,
+                                                   area: analysis.analysis.ws.planarArea))
                     }
-                    previous = pockets.map(\.pocket)
+                    previous = Previous(pockets.map(\.pocket), members: members)
                     progress?(done.increment(), periods.count)
                     return traced
                 }
@@ -62,12 +65,52 @@ public enum EnclosureTimeline {
         case unknown
     }
 
+    /// A worker's period before: its pockets, and which of them holds each area, when every
+    /// pocket's areas are known.
+    struct Previous {
+        let pockets: [Pocket]
+        let holder: [Int: Int]?
+
+        init(_ pockets: [Pocket], members: [[Int]?]) {
+            self.pockets = pockets
+            var holder: [Int: Int]? = [:]
+            for (j, m) in members.enumerated() {
+                guard let m, members.count == pockets.count else { holder = nil; break }
+                for i in m { holder?[i] = j }
+            }
+            self.holder = holder
+        }
+    }
+
     /// The predecessor of `pocket`, looked for in `previous` (the period before) when known and
-    /// the pocket is encircled: only an encircled pocket takes a `since`.
-    static func predecessor(of pocket: Pocket, sameAs: Int?, in previous: [Pocket]?) throws -> Predecessor {
+    /// the pocket is encircled: only an encircled pocket takes a `since`. When the areas of
+    /// both periods' pockets are known, the shared area is summed area by area: an area that
+    /// was in a pocket the period before lies wholly in it (`area`: its planar area, as the
+    /// overlay measures it); only an area new this period (a cell that changed hands is a new
+    /// feature) is overlaid with the pockets its box meets. An overlay of the whole pockets
+    /// decides where two come within 1e-9 of each other.
+    static func predecessor(of pocket: Pocket, sameAs: Int?, members: [Int]?, in previous: Previous?,
+                            areas: [ControlArea], area: (Int) throws -> Double) throws -> Predecessor {
         if let sameAs { return .same(sameAs) }
         guard pocket.encircled, let previous else { return .unknown }
-        return .overlapping(try largestOverlap(of: pocket, in: previous))
+        if let members, let holder = previous.holder {
+            var shared: [Int: Double] = [:]
+            for i in members {
+                if let j = holder[i] {
+                    shared[j, default: 0] += try area(i)
+                    continue
+                }
+                let cell = areas[i].geometry
+                guard let box = cell.bounds else { continue }
+                for (j, q) in previous.pockets.enumerated() where q.geometry.bounds.map(box.intersects) ?? false {
+                    shared[j, default: 0] += try q.geometry.cut(to: box).intersection(cell).planarArea()
+                }
+            }
+            let ranked = shared.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let best = ranked.first else { return .overlapping(nil) }
+            if ranked.count == 1 || best.value - ranked[1].value > 1e-9 * best.value { return .overlapping(best.key) }
+        }
+        return .overlapping(try largestOverlap(of: pocket, in: previous.pockets))
     }
 
     /// The pocket of `previous` sharing most area with `pocket`; nil when none shares any. Only

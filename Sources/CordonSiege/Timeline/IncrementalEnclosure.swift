@@ -26,6 +26,9 @@ final class IncrementalEnclosure {
         last?.found.pockets.map { ($0.pocket, $0.lonLat) } ?? []
     }
 
+    /// The areas each of the last period's pockets is the union of (index order), nil where not known.
+    var lastMembers: [[Int]?] { last?.found.pockets.map(\.members) ?? [] }
+
     /// The areas held in one of the last two periods asked and not the other; nil when the period
     /// before the last is not known (the first of a run, or one in which the besieged held nothing).
     private(set) var changed: [Int]?
