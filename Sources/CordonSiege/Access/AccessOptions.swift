@@ -5,6 +5,15 @@ public struct AccessOptions: Sendable {
     public var routes: RouteOptions
     /// Whether exposed roads are left out, instead of counted by their exposed length.
     public var avoidFire: Bool
+    /// Metres a place, a base or a corridor's entry may lie from the nearest road and still be
+    /// joined to it (0 to 300,000; default 1,000). Farther off it has no road: a place gets no
+    /// times, a base is no way out by road, an entry is not reached.
+    public var maxToRoad: Double = AccessOptions.defaultMaxToRoad
+
+    /// The default of ``maxToRoad``: a kilometre's walk to the nearest road.
+    public static let defaultMaxToRoad = 1000.0
+    /// The values ``maxToRoad`` may take, as for the fire range.
+    public static let maxToRoadAllowed: ClosedRange<Double> = 0...300_000
 
     /// The question of an access analysis.
     /// - Parameters:
@@ -27,6 +36,16 @@ public struct AccessOptions: Sendable {
                 snap: Double = 0, avoidFire: Bool = false) {
         self.init(RouteOptions(besieged: besieged, allies: allies, neutral: neutral, fireRange: fireRange, snap: snap),
                   avoidFire: avoidFire)
+    }
+
+    /// Throws for a route option or ``maxToRoad`` out of bounds.
+    ///
+    /// - Throws: ``SiegeOptionError`` for a route option, ``SiegeInputError`` naming `max to road`.
+    public func validate() throws {
+        try routes.validate()
+        guard maxToRoad.isFinite, Self.maxToRoadAllowed.contains(maxToRoad) else {
+            throw SiegeInputError(file: "max to road", "must be a number of metres from 0 to 300000, got \(maxToRoad)")
+        }
     }
 
     /// t = max(S, 1 m): a road with more than t metres inside hostile ground is cut.

@@ -35,7 +35,13 @@ struct AccessCommand: AsyncParsableCommand {
 
     @OptionGroup var siege: SiegeOptions
     @Argument(help: "The road network: lines, GeoJSON or any GDAL source; an .osm.pbf reads its `lines` layer.") var roads: String
-    @Option(name: .customLong("fire-range"), help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
+    // Numbers take the next argument whatever it looks like: `--fire-range -3` is told the range, not that a value is missing.
+    @Option(name: .customLong("fire-range"), parsing: .unconditional, help: "Metres from hostile ground that count as under fire (0 to 300000).")
+    var fireRange: Double = 1500
+    @Option(name: .customLong("max-to-road"), parsing: .unconditional,
+            help: ArgumentHelp("Metres a place, base or corridor entry may lie from the nearest road and be joined to it (0 to 300000).",
+                               discussion: "Farther off: a place gets no minutes (`why_no_way_out` says so), a corridor entry is not reached, and a base is no way out by road (the command names it; none within reach is an error)."))
+    var maxToRoad: Double = AccessOptions.defaultMaxToRoad
     @Flag(name: .customLong("avoid-fire"), help: "Leave out roads under fire instead of counting their exposed length.") var avoidFire = false
     @Option(help: "Speeds per road class in km/h: JSON {\"class\": kmh} or CSV `class,kmh`.") var speeds: String?
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
@@ -44,6 +50,10 @@ struct AccessCommand: AsyncParsableCommand {
     @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
 
     func validate() throws {
+        guard maxToRoad.isFinite, AccessOptions.maxToRoadAllowed.contains(maxToRoad) else {
+            throw ValidationError("--max-to-road: must be a number of metres from 0 to 300000, got "
+                                  + (maxToRoad.isFinite ? JSONValue.number(maxToRoad).jsonText : "\(maxToRoad)"))
+        }
         if evidence.evidenceStatus != nil {
             throw ValidationError("--evidence-status judges routes: use it with `cordon routes` or a scenario's evidence_status")
         }
@@ -63,14 +73,17 @@ struct AccessCommand: AsyncParsableCommand {
                 printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
                            + network.assumedClasses.joined(separator: ", "))
             }
+            var options = AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
+                                        fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire)
+            options.maxToRoad = maxToRoad
+            let baseList = try bases.map(input.bases)
             let analysis = try AccessAnalysis(
-                map: controlMap, network: network,
-                options: AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
-                                       fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire),
-                bases: try bases.map(input.bases),
+                map: controlMap, network: network, options: options,
+                bases: baseList,
                 places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
                 corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
                 context: ctx)
+            if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: maxToRoad) }
             let days: [AccessDay]
             if siege.timeline {
                 let progress = siege.progress
@@ -106,15 +119,25 @@ struct AccessCommand: AsyncParsableCommand {
                 } }
                 try GeoJSONWriter(reals: FractionalFields.names).write(all, to: siege.output)
             }
-            var summary = JSONObject()
-            if let last = days.last {
-                summary["pockets"] = .number(Double(last.pockets.count))
-                summary["with_road_way_out"] = .number(Double(last.pockets.filter(\.roadWayOut).count))
-                summary["cut_roads"] = .number(Double(last.cutEdges.count))
-                summary["exposed_roads"] = .number(Double(last.exposedEdges.count))
-            }
-            summary["road_edges"] = .number(Double(network.edges.count))
-            printError(JSONValue.object(summary).jsonText)
+            printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edges.count)).jsonText)
+        }
+    }
+
+    /// One line per base no road comes near enough to join; an error when that is every base,
+    /// since then no pocket could have a way out by road.
+    static func warn(offRoad: [BaseOffRoad], of count: Int, in file: String, maxToRoad: Double) throws {
+        let shown = InputLayers.shown(file), limit = JSONValue.number(maxToRoad).jsonText
+        func nearest(_ b: BaseOffRoad) -> String {
+            b.nearestMetres.map { "the nearest is \(JSONValue.number($0.rounded()).jsonText) m away" } ?? "none within 300 km"
+        }
+        if count > 0, offRoad.count == count {
+            let first = offRoad[0]
+            throw SiegeInputError(file: shown, feature: count == 1 ? first.base : nil,
+                                  "no base is within \(limit) m of a road (\(count == 1 ? nearest(first) : "feature \(first.base): " + nearest(first))); "
+                                  + "give a larger --max-to-road or bases on the roads")
+        }
+        for b in offRoad {
+            printError("cordon: \(shown): feature \(b.base): warning: no road within \(limit) m (\(nearest(b))): not a way out by road (--max-to-road)")
         }
     }
 
