@@ -434,7 +434,7 @@ public final class AccessAnalysis {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
             p.pocket = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch)
-            let near = at.metres <= options.maxToRoad  // a place farther from every road has no times
+            let near = options.placeNear(at.metres)  // a place farther from every road than asked has no times
             if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
                 p.corridorSeconds = r.seconds

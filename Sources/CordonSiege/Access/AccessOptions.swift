@@ -5,10 +5,13 @@ public struct AccessOptions: Sendable {
     public var routes: RouteOptions
     /// Whether exposed roads are left out, instead of counted by their exposed length.
     public var avoidFire: Bool
-    /// Metres a place, a base or a corridor's entry may lie from the nearest road and still be
-    /// joined to it (0 to 300,000; default 1,000). Farther off it has no road: a place gets no
-    /// times, a base is no way out by road, an entry is not reached.
+    /// Metres a base or a corridor's entry may lie from the nearest road and still be joined to
+    /// it (0 to 300,000; default 1,000). Farther off, a base is no way out by road and an entry
+    /// is not reached.
     public var maxToRoad: Double = AccessOptions.defaultMaxToRoad
+    /// Metres a place may lie from the nearest road and still get times (0 to 300,000); nil, the
+    /// default, joins every place to its nearest road however far (`to_road_m` says how far).
+    public var placesMaxToRoad: Double?
 
     /// The default of ``maxToRoad``: a kilometre's walk to the nearest road.
     public static let defaultMaxToRoad = 1000.0
@@ -38,15 +41,18 @@ public struct AccessOptions: Sendable {
                   avoidFire: avoidFire)
     }
 
-    /// Throws for a route option or ``maxToRoad`` out of bounds.
+    /// Throws for a route option, ``maxToRoad`` or ``placesMaxToRoad`` out of bounds.
     ///
     /// - Throws: ``SiegeOptionError`` for a route option, ``SiegeInputError`` naming `max to road`.
     public func validate() throws {
         try routes.validate()
-        guard maxToRoad.isFinite, Self.maxToRoadAllowed.contains(maxToRoad) else {
-            throw SiegeInputError(file: "max to road", "must be a number of metres from 0 to 300000, got \(maxToRoad)")
+        for m in [maxToRoad, placesMaxToRoad ?? 0] where !(m.isFinite && Self.maxToRoadAllowed.contains(m)) {
+            throw SiegeInputError(file: "max to road", "must be a number of metres from 0 to 300000, got \(m)")
         }
     }
+
+    /// Whether a place this many metres from its nearest road gets times.
+    func placeNear(_ metres: Double) -> Bool { metres <= placesMaxToRoad ?? .infinity }
 
     /// t = max(S, 1 m): a road with more than t metres inside hostile ground is cut.
     var tolerance: Double { routes.enclosure.tolerance }

@@ -11,8 +11,8 @@ extension AccessAnalysis {
 
     /// Why a place's own road cannot be driven: too far, cut, or under fire with avoid-fire.
     func whyNotOnRoad(_ at: RoadAttachment) -> String? {
-        if at.metres > options.maxToRoad {
-            return "no road within \(metres(options.maxToRoad)) m (the nearest is \(metres(at.metres)) m away)"
+        if let most = options.placesMaxToRoad, !options.placeNear(at.metres) {
+            return "no road within \(metres(most)) m (the nearest is \(metres(at.metres)) m away)"
         }
         let t = options.tolerance
         if hostile[at.edge] > t {
