@@ -64,11 +64,12 @@ struct AccessTrialTests {
         let day = try access(["--date", "2016-02-01", "--districts", "places.geojson", "--corridors", "corridors.geojson"], in: dir)
         #expect(day.run.status == 0, "\(day.run.text)")
         let place = { (name: String) in day.layers["access_places"]?.first { $0["name"] as? String == name } ?? [:] }
-        // R2 has 2,781.73 m inside government ground (pyproj Geod line_length 36.12 → 36.15 at 33.685 N):
-        // the place meets it 11 m off and the segment is cut whole.
+        // R2 runs 2,781.73 m inside government ground (pyproj Geod line_length 36.12 → 36.15 at 33.685 N):
+        // the place meets it 11 m off (inv (36.116, 33.6851) → (36.116, 33.685): 11.09 m) and the segment is cut whole.
         #expect(place("on R2")["minutes_to_way_out"] is NSNull)
         #expect(place("on R2")["why_no_way_out"] as? String
-                == "the road segment it meets crosses hostile ground (2782 m of it) and is cut whole")
+                == "the road segment it meets crosses hostile ground and is cut whole")
+        #expect(place("on R2")["to_road_m"] as? Double == 11)
         // R1 touches nothing: no road leads out, however far one drives.
         #expect(place("north of R1")["why_no_way_out"] as? String == "no road from it leads to the way out")
         // R3 leads out: minutes, and no reason.
@@ -94,7 +95,7 @@ struct AccessTrialTests {
         // While the checkpoint stands, R3 crosses 1,854.27 m of it (pyproj line_length 36.08 → 36.10 at 33.695 N).
         let march = try access(["--date", "2016-03-10"], in: dir)
         let cut = march.layers["access_pockets"]?.first ?? [:]
-        #expect(cut["why_no_road_way_out"] as? String == "every road out crosses hostile ground (at least 1854 m of it)")
+        #expect(cut["why_no_road_way_out"] as? String == "every road out crosses hostile ground (reopen_cut_km says how much)")
         #expect(abs((cut["reopen_cut_km"] as? Double ?? 0) - 1.854273) < 2e-6, "\(cut)")
     }
 

@@ -43,7 +43,7 @@ public final class AccessAnalysis {
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
     /// Where roads meet the bases, found once; empty without bases.
     private var baseMeets: [Int: [Coordinate]] = [:]
-    /// Bases no road comes within `maxToRoad` of: no way out by road (the command line names them).
+    /// Bases no road comes within `basesMaxToRoad` of: no way out by road (the command line names them).
     public private(set) var basesOffRoad: [BaseOffRoad] = []
 
     /// Prepares the analysis: indexes the map, the roads and the places.
@@ -400,7 +400,7 @@ public final class AccessAnalysis {
         for c in open {
             let ends = corridorEnds[c]
             let inside = try ends.firstIndex { try controller(at: $0.point, on: day) == options.routes.besieged } ?? 0
-            if ends[inside].road.metres > options.maxToRoad { continue }  // an entry off the roads is not reached by road
+            if !options.joins(ends[inside].road.metres) { continue }  // an entry farther off than asked is not reached by road
             entryRoads.append((c, ends[inside].road))
             chosen.append(2 * c + inside)
         }
@@ -434,7 +434,7 @@ public final class AccessAnalysis {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
             p.pocket = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch)
-            let near = options.placeNear(at.metres)  // a place farther from every road than asked has no times
+            let near = options.joins(at.metres)  // a place farther from every road than asked has no times
             if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
                 p.corridorSeconds = r.seconds

@@ -5,17 +5,17 @@ public struct AccessOptions: Sendable {
     public var routes: RouteOptions
     /// Whether exposed roads are left out, instead of counted by their exposed length.
     public var avoidFire: Bool
-    /// Metres a base or a corridor's entry may lie from the nearest road and still be joined to
-    /// it (0 to 300,000; default 1,000). Farther off, a base is no way out by road and an entry
-    /// is not reached.
-    public var maxToRoad: Double = AccessOptions.defaultMaxToRoad
-    /// Metres a place may lie from the nearest road and still get times (0 to 300,000); nil, the
-    /// default, joins every place to its nearest road however far (`to_road_m` says how far).
-    public var placesMaxToRoad: Double?
+    /// Metres a place or a corridor's entry may lie from its nearest road and still be joined
+    /// to it (0 to 300,000); nil, the default, joins it however far (`to_road_m` says how far).
+    /// Farther off, a place gets no times and an entry is not reached.
+    public var maxToRoad: Double?
+    /// Metres a base may lie from its nearest road and still be joined to it (0 to 300,000;
+    /// default 1,000). Farther off it is no way out by road.
+    public var basesMaxToRoad: Double = AccessOptions.defaultBasesMaxToRoad
 
-    /// The default of ``maxToRoad``: a kilometre's walk to the nearest road.
-    public static let defaultMaxToRoad = 1000.0
-    /// The values ``maxToRoad`` may take, as for the fire range.
+    /// The default of ``basesMaxToRoad``: a kilometre's walk to the nearest road.
+    public static let defaultBasesMaxToRoad = 1000.0
+    /// The values ``maxToRoad`` and ``basesMaxToRoad`` may take, as for the fire range.
     public static let maxToRoadAllowed: ClosedRange<Double> = 0...300_000
 
     /// The question of an access analysis.
@@ -41,18 +41,18 @@ public struct AccessOptions: Sendable {
                   avoidFire: avoidFire)
     }
 
-    /// Throws for a route option, ``maxToRoad`` or ``placesMaxToRoad`` out of bounds.
+    /// Throws for a route option, ``maxToRoad`` or ``basesMaxToRoad`` out of bounds.
     ///
     /// - Throws: ``SiegeOptionError`` for a route option, ``SiegeInputError`` naming `max to road`.
     public func validate() throws {
         try routes.validate()
-        for m in [maxToRoad, placesMaxToRoad ?? 0] where !(m.isFinite && Self.maxToRoadAllowed.contains(m)) {
+        for m in [maxToRoad ?? 0, basesMaxToRoad] where !(m.isFinite && Self.maxToRoadAllowed.contains(m)) {
             throw SiegeInputError(file: "max to road", "must be a number of metres from 0 to 300000, got \(m)")
         }
     }
 
-    /// Whether a place this many metres from its nearest road gets times.
-    func placeNear(_ metres: Double) -> Bool { metres <= placesMaxToRoad ?? .infinity }
+    /// Whether a place or an entry this many metres from its nearest road is joined to it.
+    func joins(_ metres: Double) -> Bool { metres <= maxToRoad ?? .infinity }
 
     /// t = max(S, 1 m): a road with more than t metres inside hostile ground is cut.
     var tolerance: Double { routes.enclosure.tolerance }

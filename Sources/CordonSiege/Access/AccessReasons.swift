@@ -11,15 +11,15 @@ extension AccessAnalysis {
 
     /// Why a place's own road cannot be driven: too far, cut, or under fire with avoid-fire.
     func whyNotOnRoad(_ at: RoadAttachment) -> String? {
-        if let most = options.placesMaxToRoad, !options.placeNear(at.metres) {
+        if let most = options.maxToRoad, !options.joins(at.metres) {
             return "no road within \(metres(most)) m (the nearest is \(metres(at.metres)) m away)"
         }
         let t = options.tolerance
         if hostile[at.edge] > t {
-            return "the road segment it meets crosses hostile ground (\(metres(hostile[at.edge])) m of it) and is cut whole"
+            return "the road segment it meets crosses hostile ground and is cut whole"
         }
         if options.avoidFire, exposed[at.edge] > t {
-            return "the road segment it meets is under fire (\(metres(exposed[at.edge])) m of it) and avoid-fire leaves it out"
+            return "the road segment it meets is under fire and avoid-fire leaves it out"
         }
         return nil
     }
@@ -45,7 +45,7 @@ extension AccessAnalysis {
         if h <= options.tolerance {
             return options.avoidFire ? leftOutUnderFire : "no road from \(from) leads to the way out the way the roads may be driven"
         }
-        return "every road out crosses hostile ground (at least \(metres(h)) m of it)"
+        return "every road out crosses hostile ground" + (from == "the pocket" ? " (reopen_cut_km says how much)" : "")
     }
 
     /// Why a place has no minutes to an open corridor's entry.
@@ -56,7 +56,7 @@ extension AccessAnalysis {
     func whyNoCorridor(_ at: RoadAttachment, open: Int, entries: Int, driven: Int) -> String {
         if corridors.isEmpty { return "no corridors given" }
         if open == 0 { return "no corridor is declared open on this date" }
-        if entries == 0 { return "no open corridor's entry is within \(metres(options.maxToRoad)) m of a road" }
+        if entries == 0 { return "no open corridor's entry is within \(metres(options.maxToRoad ?? 0)) m of a road" }
         if let own = whyNotOnRoad(at) { return own }
         if driven == 0 { return "every open corridor's entry is on a road cut by hostile ground" + (options.avoidFire ? " or under fire" : "") }
         return "every road to an open corridor's entry crosses hostile ground" + (options.avoidFire ? " or fire (avoid-fire)" : "")

@@ -1,6 +1,6 @@
 import CordonGeometry
 
-/// A base that no road comes within `AccessOptions.maxToRoad` of: it is no way out by road.
+/// A base that no road comes within `AccessOptions.basesMaxToRoad` of: it is no way out by road.
 public struct BaseOffRoad: Equatable, Sendable {
     /// The base's index in the bases given (its feature number in the file).
     public var base: Int
@@ -12,7 +12,7 @@ extension AccessAnalysis {
     /// Where roads meet the bases, found once (bases do not change with the date): every edge
     /// that meets a base or comes within t of it, as for the study area's edge; a base that no
     /// edge comes that near is joined to its nearest edge, at the nearest point, when that lies
-    /// within `maxToRoad` (the walk or drive from the base to that point is not counted, as for
+    /// within `basesMaxToRoad` (the walk or drive from the base to that point is not counted, as for
     /// a place's `to_road_m`). Ties by edge number.
     static func baseRoads(_ bases: [Geometry], edges: [Geometry], tree: STRtree, options: AccessOptions) throws
         -> (meets: [Int: [Coordinate]], offRoad: [BaseOffRoad]) {
@@ -25,7 +25,7 @@ extension AccessAnalysis {
             var met = false
             var nearest: (e: Int, metres: Double, at: Coordinate)?
             // Widening boxes, as a place finds its road: most bases lie on or beside one.
-            var radius = min(max(options.maxToRoad, t), 200)
+            var radius = min(max(options.basesMaxToRoad, t), 200)
             while true {
                 for e in try tree.query(b.grown(metres: radius)).sorted() {
                     if try prepared.intersects(edges[e]) {
@@ -45,7 +45,7 @@ extension AccessAnalysis {
                 radius = min(radius * 4, 300_000)
             }
             if met { continue }
-            if let n = nearest, n.metres <= options.maxToRoad {
+            if let n = nearest, n.metres <= options.basesMaxToRoad {
                 meets[n.e, default: []].append(n.at)
             } else {
                 offRoad.append(BaseOffRoad(base: i, nearestMetres: nearest?.metres))

@@ -18,7 +18,7 @@ struct AccessCommand: AsyncParsableCommand {
 
         With --districts (polygons or population points with `population`): each one's minutes and km by road to the nearest entry of a corridor declared open that day (--corridors, a routes file) and to the way out; each pocket's residents within 15, 30 and 60 minutes of an entry.
 
-        Every empty answer says why, in words: `why_no_road_way_out` on a pocket, `why_no_way_out` and `why_no_corridor` on a place (no road within --max-to-road, the road segment it meets is cut whole because part of it crosses hostile ground, or is under fire with --avoid-fire, every road out crosses hostile ground, no corridor declared open that day, ...). Bases and corridor entries are joined to the nearest road within --max-to-road (1000 m unless given); a base farther off is named on standard error, and none within reach is an error.
+        Every empty answer says why, in words: `why_no_road_way_out` on a pocket, `why_no_way_out` and `why_no_corridor` on a place (no road within --max-to-road, the road segment it meets is cut whole because part of it crosses hostile ground, or is under fire with --avoid-fire, every road out crosses hostile ground, no corridor declared open that day, ...). A base is joined to its nearest road within --max-to-road (1000 m unless given): one farther off is named on standard error, and none within reach is an error. Places and corridor entries are joined to their nearest road however far unless --max-to-road is given.
 
         Speeds (km/h) come from the road class (OpenStreetMap `highway`, or `class`), or a road's `maxspeed`; the defaults assume a city under siege (see docs/design.md#roads). --speeds FILE replaces them class by class: JSON {"primary": 40} or CSV rows `primary,40`.
 
@@ -43,8 +43,8 @@ struct AccessCommand: AsyncParsableCommand {
     @Option(name: .customLong("fire-range"), parsing: .unconditional, help: "Metres from hostile ground that count as under fire (0 to 300000).")
     var fireRange: Double = 1500
     @Option(name: .customLong("max-to-road"), parsing: .unconditional,
-            help: ArgumentHelp("Metres a base, corridor entry or place may lie from the nearest road and be joined to it (0 to 300000; default 1000 for bases and entries, none for places).",
-                               discussion: "A base farther off is no way out by road (the command names it; no base within reach is an error); an entry farther off is not reached. Places are joined to their nearest road however far (`to_road_m` says how far) unless --max-to-road is given: then a place farther off gets no minutes, and `why_no_way_out` says so."))
+            help: ArgumentHelp("Metres a base, place or corridor entry may lie from its nearest road and be joined to it (0 to 300000).",
+                               discussion: "Unless given: a base within 1000 m, a place or entry however far (`to_road_m` says how far). A base farther off is no way out by road (the command names it; no base within reach is an error); a place farther off gets no minutes (`why_no_way_out` says so); an entry farther off is not reached."))
     var maxToRoad: Double?
     @Flag(name: .customLong("avoid-fire"), help: "Leave out roads under fire instead of counting their exposed length.") var avoidFire = false
     @Option(help: "Speeds per road class in km/h: JSON {\"class\": kmh} or CSV `class,kmh`.") var speeds: String?
@@ -79,8 +79,8 @@ struct AccessCommand: AsyncParsableCommand {
             }
             var options = AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
                                         fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire)
-            options.maxToRoad = maxToRoad ?? AccessOptions.defaultMaxToRoad
-            options.placesMaxToRoad = maxToRoad
+            options.maxToRoad = maxToRoad
+            options.basesMaxToRoad = maxToRoad ?? AccessOptions.defaultBasesMaxToRoad
             let baseList = try bases.map(input.bases)
             let analysis = try AccessAnalysis(
                 map: controlMap, network: network, options: options,
@@ -88,7 +88,7 @@ struct AccessCommand: AsyncParsableCommand {
                 places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
                 corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
                 context: ctx)
-            if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.maxToRoad) }
+            if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.basesMaxToRoad) }
             let days: [AccessDay]
             if siege.timeline {
                 let progress = siege.progress
