@@ -167,6 +167,7 @@ struct AccessTrialTests {
             (["--snap", "-3"], "cordon: --snap: must be a number of metres from 0 to 10000, got -3\n"),
             (["--max-to-road", "-3"], "cordon: --max-to-road: must be a number of metres from 0 to 300000, got -3 (see cordon --help)\n"),
             (["--jobs", "-1"], "cordon: --jobs must be at least 1 (see cordon --help)\n"),
+            (["--max-precision", "-1"], "cordon: --max-precision must be between 0 and 100 (see cordon --help)\n"),
         ]
         for (args, message) in cases {
             let run = try CordonTool.run(["access", "map.geojson", "roads.geojson", "--besieged", "opposition",
