@@ -35,6 +35,8 @@ struct AccessCommand: AsyncParsableCommand {
               --timeline --fire-range 2000 --avoid-fire -o access.gpkg
           cordon access map.geojson roads.gpkg --besieged opposition \\
               --date 2016-11-01 --speeds speeds.csv  # class,kmh rows
+          cordon access map.geojson roads.geojson --besieged town \\
+              --date 2016-01-10 --bases crossings.geojson --max-to-road 300
         """)
 
     @OptionGroup var siege: SiegeOptions

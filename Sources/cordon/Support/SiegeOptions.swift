@@ -15,7 +15,7 @@ struct SiegeOptions: ParsableArguments {
     @Option(help: "Allied controllers, comma-separated: their ground counts as passable.") var allies: String = ""
     @Option(help: ArgumentHelp("Neutral controllers, comma-separated: their ground is not hostile (no hostile share, never cuts a route or puts it under fire) but not passable unless also an ally.", discussion: "Example: --neutral un,icrc"))
     var neutral: String = ""
-    @Option(help: "Take the map valid on this day (YYYY-MM-DD). A dated map needs --date or --timeline.") var date: String?
+    @Option(help: "Take the map valid on this day (YYYY-MM-DD), within the map's dates. A dated map needs --date or --timeline.") var date: String?
     @Flag(help: "Evaluate every period between the map's change dates.") var timeline = false
     // Numbers take the next argument whatever it looks like, so `--snap -3` is told it must be ≥ 0
     // rather than that a value is missing (docs/design.md#errors-and-exit-status).
