@@ -45,23 +45,25 @@ public enum AccessSummary {
 
     /// The summary of `days` (one date, or a timeline's periods) on a network of `roadEdges` edges.
     ///
-    /// One date: its `date`, `pockets`, `with_road_way_out`, `cut_roads`, `exposed_roads` and
-    /// `places_without_way_out`. A timeline: `periods`, `from`/`until` of the whole run, the
+    /// One date: its `date` (on a dated map), `pockets`, `with_road_way_out`, `cut_roads`,
+    /// `exposed_roads` and, with places, `places_without_way_out`. A timeline: `periods`, `from`/`until` of the whole run, the
     /// dates a pocket `lost_last_safe_road` and `regained_safe_road`, the most pockets in a
     /// period, the periods in which some pocket had no safe road, the roads cut or exposed in
     /// any period, and the same counts as for one date for its `last_period`.
     public static func json(_ days: [AccessDay], roadEdges: Int) throws -> JSONObject {
+        let places = days.contains { !$0.places.isEmpty }
         func counts(_ d: AccessDay) -> JSONObject {
-            ["pockets": .number(Double(d.pockets.count)),
-             "with_road_way_out": .number(Double(d.pockets.filter(\.roadWayOut).count)),
-             "cut_roads": .number(Double(d.cutEdges.count)),
-             "exposed_roads": .number(Double(d.exposedEdges.count)),
-             "places_without_way_out": .number(Double(d.places.filter { $0.wayOutSeconds == nil }.count))]
+            var c: JSONObject = ["pockets": .number(Double(d.pockets.count)),
+                                 "with_road_way_out": .number(Double(d.pockets.filter(\.roadWayOut).count)),
+                                 "cut_roads": .number(Double(d.cutEdges.count)),
+                                 "exposed_roads": .number(Double(d.exposedEdges.count))]
+            if places { c["places_without_way_out"] = .number(Double(d.places.filter { $0.wayOutSeconds == nil }.count)) }
+            return c
         }
         func day(_ d: Day?) -> JSONValue { d.map { .string($0.description) } ?? .null }
         var out = JSONObject()
         if days.count == 1, let only = days.first, only.period == nil {
-            out["date"] = day(only.date)
+            if let date = only.date { out["date"] = .string(date.description) }
             for (k, v) in counts(only) { out[k] = v }
         } else {
             let changes = try changes(days)
