@@ -29,7 +29,7 @@ extension AccessAnalysis {
         if let own = whyNotOnRoad(at) { return own }
         if routing.exits.isEmpty { return "no road reaches the way out" }
         guard let least = at.leastFirst(routing.reopen, in: net) else { return "no road from it leads to the way out" }
-        return hostileOrFire(Double(least) / 1000, from: "it")
+        return hostileOrFire(Double(least) / 1000, pocket: false)
     }
 
     /// Why a pocket has no safe road out.
@@ -37,15 +37,15 @@ extension AccessAnalysis {
         if nodes == 0 { return "no road inside the pocket" }
         if exits == 0 { return "no road reaches the way out" }
         guard let reopen else { return "no road from the pocket leads to the way out" }
-        return hostileOrFire(reopen.hostileMetres, from: "the pocket")
+        return hostileOrFire(reopen.hostileMetres, pocket: true)
     }
 
     /// The least hostile road out crosses `h` metres of hostile ground: cut, or only under fire.
-    private func hostileOrFire(_ h: Double, from: String) -> String {
+    private func hostileOrFire(_ h: Double, pocket: Bool) -> String {
         if h <= options.tolerance {
-            return options.avoidFire ? leftOutUnderFire : "no road from \(from) leads to the way out the way the roads may be driven"
+            return options.avoidFire ? leftOutUnderFire : "no road from \(pocket ? "the pocket" : "it") leads to the way out the way the roads may be driven"
         }
-        return "every road out crosses hostile ground" + (from == "the pocket" ? " (reopen_cut_km says how much)" : "")
+        return "every road out crosses hostile ground" + (pocket ? " (reopen_cut_km says how much)" : "")
     }
 
     /// Why a place has no minutes to an open corridor's entry.
