@@ -176,6 +176,17 @@ struct AccessTrialTests {
             #expect(run.stderr == message, "\(args): \(run.stderr)")
         }
     }
+
+    /// `routes` takes its numbers the same way (the bundled Aleppo case, one date).
+    @Test func routesTellNegativeNumbersTheirRange() throws {
+        let aleppo = Repository.aleppo.path
+        for option in ["fire-range", "walk"] {
+            let run = try CordonTool.run(["routes", aleppo + "/map.geojson", aleppo + "/routes.geojson", "--besieged", "opposition",
+                                          "--date", "2016-08-01", "--\(option)", "-3", "-o", "/dev/null"])
+            #expect(run.status == 2, "\(option): \(run.text)")
+            #expect(run.stderr == "cordon: --\(option): must be a number of metres from 0 to 300000, got -3\n", "\(run.stderr)")
+        }
+    }
 }
 
 // Small GeoJSON builders for the fixtures above.
