@@ -24,8 +24,7 @@ final class HostileTiles {
 
     init(_ ws: Workspace) {
         self.ws = ws
-        let middles = ws.areas.map { $0.geometry.bounds.map { ($0.minX + $0.maxX) / 2 } ?? 0 }
-            .enumerated().map { k, x in (x, ws.areas[k].geometry.bounds.map { ($0.minY + $0.maxY) / 2 } ?? 0) }
+        let middles = ws.areas.map { a in a.geometry.bounds.map { ($0.center.x, $0.center.y) } ?? (0, 0) }
         let side = max(1, Int(Double(ws.areas.count / Self.areasPerTile).squareRoot().rounded(.up)))
         let xs = middles.map(\.0), ys = middles.map(\.1)
         let (x0, x1) = (xs.min() ?? 0, xs.max() ?? 0), (y0, y1) = (ys.min() ?? 0, ys.max() ?? 0)
