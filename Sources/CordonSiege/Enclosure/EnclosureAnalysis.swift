@@ -106,26 +106,14 @@ public final class EnclosureAnalysis {
                  zoneOf: [Int?]? = nil, members: [[Int]?]? = nil,
                  contacts: [HostileContact.Contact?]? = nil, changed: [Bounds] = [], on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
-        let zoneTree = zoneOf == nil ? try STRtree(zones, context: ws.ctx) : nil
+        let locator = zoneOf == nil ? ZoneLocator(zones, context: ws.ctx) : nil
         let weighting = AreaWeighting(ws)
 
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
         var standing: [(encircled: Bool, zone: Int?, search: SideTask<ClosureSearch.Outcome>?)] = []
-        // A zone is often huge and holds many pockets: prepared once, each point is located
-        // through its index instead of a full relate.
-        var preparedZones: [Int: PreparedGeometry] = [:]
         for (k, lonLat) in lonLats.enumerated() {
-            var holding = zoneOf?[k]
-            if let zoneTree {
-                let point = try lonLat.representativePoint()
-                holding = try zoneTree.queryIndices(envelopeOf: point).first { z in
-                    let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
-                    preparedZones[z] = prepared
-                    return try prepared.intersects(point)
-                }
-            }
-            guard let zone = holding else {
+            guard let zone = try locator?.zone(holding: lonLat) ?? zoneOf?[k] ?? nil else {
                 standing.append((true, nil, nil))
                 continue
             }

@@ -108,19 +108,8 @@ final class IncrementalEnclosure {
         var againSame: [Int?] = []  // for a pocket measured again on the same ground, its index before
         var hints: [(lo: Double, hi: Double)?] = []
         var reshare: [Int] = []  // indices into `kept` whose hostile share is taken again
-        // The zone holding a new pocket, found by a point inside it as `EnclosureAnalysis.measure`
-        // finds it: through one index, each zone prepared once.
-        var zoneTree: STRtree?
-        var preparedZones: [Int: PreparedGeometry] = [:]
-        func zone(holding shape: Geometry) throws -> Int? {
-            if zoneTree == nil { zoneTree = try STRtree(zones, context: ws.ctx) }
-            let point = try shape.representativePoint()
-            return try zoneTree!.queryIndices(envelopeOf: point).first { z in
-                let prepared = try preparedZones[z] ?? PreparedGeometry(zones[z])
-                preparedZones[z] = prepared
-                return try prepared.intersects(point)
-            }
-        }
+        // The zone holding a new pocket, found as `EnclosureAnalysis.measure` finds it.
+        let locator = ZoneLocator(zones, context: ws.ctx)
         for (c, shape) in parts.shapes.enumerated() {
             if let j = parts.keptFrom[c], let oldZone = before.pockets[j].zone, let zone = zoneFrom[oldZone] {
                 var p = before.pockets[j]
@@ -149,7 +138,7 @@ final class IncrementalEnclosure {
             } else {
                 again.append(shape)
                 againMembers.append(parts.members[c])
-                againZone.append(try zone(holding: shape))
+                againZone.append(try locator.zone(holding: shape))
                 againSame.append(nil)
                 hints.append(nil)
             }
