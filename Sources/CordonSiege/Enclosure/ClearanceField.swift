@@ -65,7 +65,7 @@ struct ClearanceField {
         // Residents count where their cell is the pocket's, as the exact test counts those in the pocket.
         var people = [Double](repeating: 0, count: grid.count)
         for r in s.residents {
-            if let c = r.point.coordinates.first, let i = grid.index(of: c), pocket[i] { people[i] += r.people }
+            if let i = grid.index(of: r.point), pocket[i] { people[i] += r.people }
         }
         shut = Self.sweep(grid, clearance: clearance, zone: zone, pocket: pocket, exits: exits, people: people)
         guard shut.first == false else { return nil }  // the whole zone let in must be open

@@ -15,8 +15,8 @@ final class ClosureSearch {
     let pocket: Geometry, zone: Geometry, wayOut: Geometry
     /// Hostile ground that can reach the zone, dissolved; empty when there is none.
     let ground: Geometry
-    /// Where the pocket's residents live: a point inside each populated area, with its people.
-    let residents: [(point: Geometry, people: Double)]
+    /// Where the pocket's residents live: a point inside each populated area (metres), with its people.
+    let residents: [(point: Coordinate, people: Double)]
     let tolerance: Double
     let span: Double
     /// Whether the zone is the pocket's own ground (no allied ground joins it): one overlay
@@ -24,7 +24,7 @@ final class ClosureSearch {
     let zoneIsPocket: Bool
 
     private init(ctx: GEOSContext, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
-                 residents: [(point: Geometry, people: Double)], tolerance: Double, span: Double, zoneIsPocket: Bool) {
+                 residents: [(point: Coordinate, people: Double)], tolerance: Double, span: Double, zoneIsPocket: Bool) {
         self.ctx = ctx
         self.pocket = pocket
         self.zone = zone
@@ -57,7 +57,7 @@ final class ClosureSearch {
         // Without allies the zone is the pocket's own ground: projected once.
         let zoneIsPocket = try pocket === zone || pocket.equalsExact(zone)
         return ClosureSearch(ctx: ws.ctx, pocket: zoneIsPocket ? zoneM : try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
-                             residents: try residents(ws, of: pocket, members: members, on: day).map { (try frame.metres($0.point), $0.people) },
+                             residents: try residents(ws, of: pocket, members: members, in: frame, on: day),
                              tolerance: options.tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
 
@@ -66,17 +66,20 @@ final class ClosureSearch {
         let other = try GEOSContext()
         return ClosureSearch(ctx: other, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
                              wayOut: try wayOut.copy(into: other), ground: try ground.copy(into: other),
-                             residents: try residents.map { (try $0.point.copy(into: other), $0.people) },
+                             residents: residents,
                              tolerance: tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
 
-    /// A point inside each populated area (or population-layer area) that lies in the pocket, lon/lat.
-    /// A pocket that is the union of `members` holds exactly their points (the map's areas do
-    /// not overlap), in the same order: no point need be tested.
-    private static func residents(_ ws: Workspace, of pocket: Geometry, members: [Int]?,
-                                  on day: Day?) throws -> [(point: Geometry, people: Double)] {
+    /// A point inside each populated area (or population-layer area) that lies in the pocket, in
+    /// the plane of `frame`. A pocket that is the union of `members` holds exactly their points
+    /// (the map's areas do not overlap), in the same order: no point need be tested, and each
+    /// area's point is projected once per plane.
+    private static func residents(_ ws: Workspace, of pocket: Geometry, members: [Int]?, in frame: Frame,
+                                  on day: Day?) throws -> [(point: Coordinate, people: Double)] {
         if ws.layers.population == nil, let members {
-            return try members.sorted().filter { ws.areas[$0].population > 0 }.map { (try ws.pointInside($0), ws.areas[$0].population) }
+            return try members.sorted().filter { ws.areas[$0].population > 0 }.compactMap { i in
+                try frame.insidePoint(i) { try ws.pointInside(i) }.map { ($0, ws.areas[i].population) }
+            }
         }
         guard let b = pocket.bounds else { return [] }
         let held = try PreparedGeometry(pocket)
@@ -87,7 +90,9 @@ final class ClosureSearch {
             inside = try ws.areas(near: b, on: day).filter { ws.areas[$0].population > 0 }
                 .map { (try ws.pointInside($0), ws.areas[$0].population) }
         }
-        return try inside.filter { try held.intersects($0.point) }
+        return try inside.filter { try held.intersects($0.point) }.compactMap { p in
+            try p.point.coordinates.first.map { (try frame.plane.metres($0), p.people) }
+        }
     }
 
     /// The piece that stands for a cut pocket: where most residents live, then the largest.
@@ -100,7 +105,7 @@ final class ClosureSearch {
         if candidates.count == 1 { return pieces[candidates[0]] }
         let ranked = try candidates.map { k in
             let piece = try PreparedGeometry(pieces[k])
-            let people = try residents.reduce(0.0) { try piece.intersects($1.point) ? $0 + $1.people : $0 }
+            let people = try residents.reduce(0.0) { try piece.intersects(ctx.point($1.point)) ? $0 + $1.people : $0 }
             return (k, people, areas[k])
         }
         return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }

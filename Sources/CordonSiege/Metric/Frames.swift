@@ -15,6 +15,8 @@ final class Frame {
 
     /// Whole areas in this plane, by area (those a route's search for hostile ground reached).
     private var projectedAreas: [Int: Geometry] = [:]
+    /// A point inside each area, in this plane, by area (where a closure search counts residents).
+    private var insidePoints: [Int: Coordinate] = [:]
 
     init(_ plane: TransverseMercator) { self.plane = plane }
 
@@ -24,6 +26,16 @@ final class Frame {
         let g = try metres(area)
         projectedAreas[k] = g
         return g
+    }
+
+    /// The point inside area `k` (`lonLat`, a lon/lat point) in this plane, projected once; nil
+    /// for an empty area.
+    func insidePoint(_ k: Int, _ lonLat: () throws -> Geometry) throws -> Coordinate? {
+        if let c = insidePoints[k] { return c }
+        guard let c = try lonLat().coordinates.first else { return nil }
+        let m = try plane.metres(c)
+        insidePoints[k] = m
+        return m
     }
 
     /// Lon/lat to this plane. Edges longer than 0.005° (about 550 m) are first cut, so each
