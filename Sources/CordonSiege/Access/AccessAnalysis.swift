@@ -41,6 +41,9 @@ public final class AccessAnalysis {
     private let extent: Bounds
     /// The way out last found, and where roads meet it.
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
+    /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
+    private let map: ControlMap
+    private let bases: [Geometry]?
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -60,6 +63,8 @@ public final class AccessAnalysis {
         try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
         try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
+        self.map = map
+        self.bases = bases
         ws = try Workspace(map: map, layers: EnclosureLayers(bases: bases), context: ctx)
         guard ws.longitudes.cut == nil else {
             throw SiegeInputError(file: map.file, "the map crosses the antimeridian; road access is not analysed across it")
@@ -99,6 +104,28 @@ public final class AccessAnalysis {
         }
     }
 
+    /// A copy of `a` working in `ctx` (a worker of the parallel timeline): the map, bases and
+    /// edges cloned into it; the places met with their roads and the corridors' ends, values
+    /// found once, shared.
+    private init(copying a: AccessAnalysis, context ctx: GEOSContext) throws {
+        map = a.map
+        bases = a.bases
+        ws = try Workspace(map: a.map, layers: EnclosureLayers(bases: a.bases), context: ctx)
+        net = a.net
+        options = a.options
+        places = a.places
+        corridors = a.corridors
+        changeDates = a.changeDates
+        enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
+        enclosure.measuresContact = false
+        edges = try a.net.edges.map { try $0.copy(into: ctx) }
+        edgeTree = try STRtree(edges, context: ctx)
+        extent = a.extent
+        placeRoads = a.placeRoads
+        placePoints = a.placePoints
+        corridorEnds = a.corridorEnds
+    }
+
     /// The periods in which neither the map nor a corridor's declared opening changes.
     public var periods: [Period] { Period.between(changeDates + corridors.flatMap { [$0.from, $0.until].compactMap { $0 } }) }
 
@@ -120,6 +147,36 @@ public final class AccessAnalysis {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
         return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) }, progress: progress)
+    }
+
+    /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
+    /// once: runs of consecutive periods, each worked from its first period on (afresh there) by
+    /// a copy of the analysis in a GEOS context of its own, as `enclosure --timeline` works them.
+    /// The runs depend on the number of periods alone, so the answer never depends on `jobs`.
+    ///
+    /// - Parameters:
+    ///   - jobs: Workers to run at once; one per core is usual.
+    ///   - progress: Told the periods done and the total, from any thread.
+    public func timeline(jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [AccessDay] {
+        let periods = self.periods
+        let runs = EnclosureTimeline.runs(periods.count)
+        // Every envelope computed before threads share the geometries.
+        _ = map.bounds
+        _ = net.bounds
+        _ = bases?.map(\.bounds)
+        let shared = Unchecked(self), done = Counter()
+        let byRun = try await ParallelWorkers.run(
+            count: runs.count, jobs: jobs, progress: nil,
+            make: { try AccessAnalysis(copying: shared.value, context: try GEOSContext()) },
+            work: { a, r in
+                // Each run from its first period afresh: the pockets, the roads' metres and the routes.
+                a.measuredDay = nil
+                a.routing = nil
+                let pocketsOf = IncrementalEnclosure(a.enclosure)
+                return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) },
+                                      progress: { _, _ in progress?(done.increment(), periods.count) })
+            })
+        return byRun.flatMap { $0 }
     }
 
     /// Road access in the periods that meet `window` (every period when nil), on pockets found

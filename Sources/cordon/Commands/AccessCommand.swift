@@ -74,7 +74,7 @@ struct AccessCommand: AsyncParsableCommand {
             let days: [AccessDay]
             if siege.timeline {
                 let progress = siege.progress
-                days = try analysis.timeline(progress: { progress.report($0, $1) })
+                days = try await analysis.timeline(jobs: siege.jobs, progress: { progress.report($0, $1) })
             } else {
                 days = [try analysis.access(on: day)]
             }
