@@ -97,14 +97,7 @@ struct AccessCommand: AsyncParsableCommand {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)
             } else {
-                let all = layers.flatMap { l in l.features.map { f in
-                    var g = f
-                    var p: JSONObject = ["layer": .string(l.layer)]
-                    for (k, v) in f.properties { p.append(k, v) }
-                    g.properties = p
-                    return g
-                } }
-                try GeoJSONWriter(reals: FractionalFields.names).write(all, to: siege.output)
+                try GeoJSONWriter(reals: FractionalFields.names).write(AccessLayers.tagged(layers), to: siege.output)
             }
             var summary = JSONObject()
             if let last = days.last {
