@@ -41,6 +41,10 @@ public final class AccessAnalysis {
     private let extent: Bounds
     /// The way out last found, and where roads meet it.
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
+    /// Road nodes and places by pocket on the period last analysed.
+    private var located: (nodesOf: [[Int32]], placeIn: [Int?])?
+    /// The areas held on the date whose way out was last found, and its rings.
+    private var studyArea: (held: [Int], rings: [Geometry])?
     /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
     private let map: ControlMap
     private let bases: [Geometry]?
@@ -146,7 +150,7 @@ public final class AccessAnalysis {
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
-        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) }, progress: progress)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, progress: progress)
     }
 
     /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
@@ -172,8 +176,9 @@ public final class AccessAnalysis {
                 // Each run from its first period afresh: the pockets, the roads' metres and the routes.
                 a.measuredDay = nil
                 a.routing = nil
+                a.located = nil
                 let pocketsOf = IncrementalEnclosure(a.enclosure)
-                return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) },
+                return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
                                       progress: { _, _ in progress?(done.increment(), periods.count) })
             })
         return byRun.flatMap { $0 }
@@ -197,11 +202,13 @@ public final class AccessAnalysis {
         return try timeline(asked, pockets: { p in
             // A day of the period inside the window: pockets cut to the window hold on it.
             let day = [p.from, window?.from].compactMap { $0 }.max() ?? p.sampleDay
-            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }
+            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }.map { ($0, nil) }
         }, progress: progress)
     }
 
-    private func timeline(_ periods: [Period], pockets: (Period) throws -> [Pocket],
+    /// `pockets` gives each period's, each with the index of the pocket on the same ground in
+    /// the period before, when it is known to be so.
+    private func timeline(_ periods: [Period], pockets: (Period) throws -> [(pocket: Pocket, sameAs: Int?)],
                           progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
@@ -217,7 +224,8 @@ public final class AccessAnalysis {
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day, pockets: pockets(p))
+            let found = try pockets(p)
+            var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -305,7 +313,28 @@ public final class AccessAnalysis {
     private func wayOut(on day: Day?) throws -> [Geometry] {
         if let bases = ws.layers.bases { return bases }
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
-        return held.isEmpty ? [] : try ws.studyAreaRings(held)
+        // On most dates areas change hands: the ground held by anyone stays as it was, and so its edge.
+        if let last = studyArea, try sameGround(last.held, held) { return last.rings }
+        let rings = held.isEmpty ? [] : try ws.studyAreaRings(held)
+        studyArea = (held, rings)
+        return rings
+    }
+
+    /// Whether two sets of areas (sorted indices) cover the same ground because those in one
+    /// only are, one for one, the same shapes (vertex for vertex) as those in the other only.
+    private func sameGround(_ a: [Int], _ b: [Int]) throws -> Bool {
+        if a == b { return true }
+        let setA = Set(a), setB = Set(b)
+        let gone = a.filter { !setB.contains($0) }
+        var came = b.filter { !setA.contains($0) }
+        guard gone.count == came.count else { return false }
+        for g in gone {
+            let shape = ws.areas[g].geometry, box = shape.bounds
+            guard let k = try came.firstIndex(where: { try ws.areas[$0].geometry.bounds == box && ws.areas[$0].geometry.equalsExact(shape) })
+            else { return false }
+            came.remove(at: k)
+        }
+        return true
     }
 
     /// Where roads meet the way out (edge: points), found again only when the way out changes:
@@ -424,7 +453,7 @@ public final class AccessAnalysis {
         }
     }
 
-    private func analyse(on day: Day?, pockets: [Pocket]) throws -> AccessDay {
+    private func analyse(on day: Day?, pockets: [Pocket], sameAs: [Int?] = []) throws -> AccessDay {
         let exits = try exits(on: day)
         let avoid = options.avoidFire, t = options.tolerance
         let hostile = self.hostile, exposed = self.exposed
@@ -460,13 +489,7 @@ public final class AccessAnalysis {
         }
         let toCorridor = routing.corridors?.paths
 
-        // Road nodes and places by pocket, located without a GEOS point each.
-        let locator = PointLocator(pockets.map(\.geometry))
-        var scratch: [UInt8] = []
-        var nodesOf = [[Int32]](repeating: [], count: pockets.count)
-        for (n, c) in net.nodes.enumerated() {
-            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[k].append(Int32(n)) }
-        }
+        let (nodesOf, placeIn) = locate(pockets, sameAs: sameAs)
         for (k, pocket) in pockets.enumerated() {
             let nodes = nodesOf[k]
             var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)
@@ -482,7 +505,7 @@ public final class AccessAnalysis {
         for (i, place) in places.enumerated() {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
-            p.pocket = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch)
+            p.pocket = placeIn[i]
             if let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
                 p.corridorSeconds = r.seconds
@@ -514,6 +537,40 @@ public final class AccessAnalysis {
             result.places.append(p)
         }
         return result
+    }
+
+    /// Road nodes and places by pocket, located without a GEOS point each. Those in a pocket on
+    /// the same ground as one of the period before (`sameAs`) are those that were in that one:
+    /// only the rest are located, in the other pockets.
+    private func locate(_ pockets: [Pocket], sameAs: [Int?]) -> (nodesOf: [[Int32]], placeIn: [Int?]) {
+        var nodesOf = [[Int32]](repeating: [], count: pockets.count)
+        var placeIn = [Int?](repeating: nil, count: places.count)
+        var knownNode = [Bool](repeating: false, count: net.nodes.count), knownPlace = [Bool](repeating: false, count: places.count)
+        var fresh = Array(pockets.indices)
+        if let last = located, sameAs.count == pockets.count {
+            var now = [Int?](repeating: nil, count: last.nodesOf.count)  // a pocket before -> now
+            for (k, j) in sameAs.enumerated() {
+                guard let j, j < now.count, now[j] == nil else { continue }
+                now[j] = k
+                nodesOf[k] = last.nodesOf[j]
+                for n in nodesOf[k] { knownNode[Int(n)] = true }
+            }
+            for (i, j) in last.placeIn.enumerated() {
+                guard let j, let k = now[j] else { continue }
+                (placeIn[i], knownPlace[i]) = (k, true)
+            }
+            fresh = pockets.indices.filter { k in sameAs[k].map { $0 >= now.count || now[$0] != k } ?? true }
+        }
+        let locator = PointLocator(fresh.map { pockets[$0].geometry })
+        var scratch: [UInt8] = []
+        for (n, c) in net.nodes.enumerated() where !knownNode[n] {
+            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[fresh[k]].append(Int32(n)) }
+        }
+        for i in places.indices where !knownPlace[i] {
+            placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
+        }
+        located = (nodesOf, placeIn)
+        return (nodesOf, placeIn)
     }
 
     /// The reached node with the least cost, ties by node number.
