@@ -18,9 +18,9 @@ public final class AccessAnalysis {
     let places: [AccessPlace]
     let corridors: [Route]
     let changeDates: [Day]
-    /// Edges in the analysis's context, and an index over them.
+    /// Edges in the analysis's context, and an index over their boxes.
     let edges: [Geometry]
-    let edgeTree: STRtree
+    let edgeGrid: EdgeGrid
     /// Where each place meets the road nearest it, and its point.
     let placeRoads: [RoadAttachment]
     let placePoints: [Coordinate]
@@ -82,7 +82,7 @@ public final class AccessAnalysis {
         enclosure.measuresContact = false
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
-        edgeTree = try STRtree(edges, context: ctx)
+        edgeGrid = EdgeGrid(network.coordinates)
         extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
             ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
@@ -99,12 +99,16 @@ public final class AccessAnalysis {
         placePoints = try places.map { p in
             try (p.geometry.type == .point ? p.geometry : p.geometry.representativePoint()).coordinates[0]
         }
-        let tree = edgeTree, net = network
-        placeRoads = try placePoints.map { try RoadAttachment.nearest($0, tree: tree, network: net) }
+        let grid = edgeGrid, net = network, points = placePoints
+        // Without GEOS, on two threads from a few thousand places on: each half in order.
+        let pieces = points.count >= 4096 ? 2 : 1, size = (points.count + 1) / pieces
+        placeRoads = try SideTask<[RoadAttachment]>.pieces(pieces) { k in
+            try points[(k * size)..<min(points.count, (k + 1) * size)].map { try RoadAttachment.nearest($0, index: grid, network: net) }
+        }.flatMap { $0 }
         corridorEnds = try self.corridors.map { r in
             let parts = r.geometry.type == .multiLineString ? r.geometry.parts : [r.geometry]
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
-            return try [first, last].map { c in (c, try RoadAttachment.nearest(c, tree: tree, network: net)) }
+            return try [first, last].map { c in (c, try RoadAttachment.nearest(c, index: grid, network: net)) }
         }
     }
 
@@ -123,7 +127,7 @@ public final class AccessAnalysis {
         enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
         enclosure.measuresContact = false
         edges = try a.net.edges.map { try $0.copy(into: ctx) }
-        edgeTree = try STRtree(edges, context: ctx)
+        edgeGrid = a.edgeGrid
         extent = a.extent
         placeRoads = a.placeRoads
         placePoints = a.placePoints
@@ -250,8 +254,21 @@ public final class AccessAnalysis {
         // Only edges near the day's hostile areas can be cut or exposed: found from those areas
         // (fewer than the edges), the rest measure nothing.
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) && isHostile($0) }
-        for e in try edges(near: held, metres: options.routes.fireRange + 10) {
-            (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+        if options.routes.fireRange > 0 {
+            for e in try edges(near: held, metres: options.routes.fireRange + 10) {
+                (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+            }
+        } else {
+            // Without fire range an edge's metres rest on the hostile areas whose boxes meet its
+            // own (those `measure` clips it by): found from the areas, not with a query per edge.
+            var touching = [[Int]](repeating: [], count: edges.count)
+            for a in held {
+                guard let box = ws.areas[a].geometry.bounds else { continue }
+                for e in edgeGrid.query(box) { touching[e].append(a) }
+            }
+            for e in edges.indices where !touching[e].isEmpty {
+                hostile[e] = LineClip.metresInside(net.coordinates[e], polygons: touching[e].map(rings(of:)))
+            }
         }
         measuredDay = .some(day)
         roadsChanged = true
@@ -267,7 +284,7 @@ public final class AccessAnalysis {
         for a in areas {
             guard let b = ws.areas[a].geometry.bounds else { continue }
             let box = Bounds(minX: b.minX - dx, minY: b.minY - dy, maxX: b.maxX + dx, maxY: b.maxY + dy)
-            for e in try edgeTree.query(box) { near[e] = true }
+            for e in edgeGrid.query(box) { near[e] = true }
         }
         return near.indices.filter { near[$0] }
     }
@@ -359,7 +376,7 @@ public final class AccessAnalysis {
             for run in runs {
                 guard let b = run.bounds else { continue }
                 let prepared = try PreparedGeometry(run)
-                for e in try edgeTree.query(b.grown(metres: t)).sorted() {
+                for e in edgeGrid.query(b.grown(metres: t)) {
                     let edge = edges[e]
                     if try prepared.intersects(edge) {
                         meets[e, default: []] += allCoordinates(try edge.intersection(run))
