@@ -41,6 +41,9 @@ public final class AccessAnalysis {
     private let extent: Bounds
     /// The way out last found, and where roads meet it.
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
+    /// The exits of each road meeting the way out, kept while the way out, and the ground near
+    /// the road, stay as they were (the timeline forgets those of the roads it measures again).
+    private var exitsKept: [Int: [Exit]] = [:]
     /// Road nodes and places by pocket on the period last analysed.
     private var located: (nodesOf: [[Int32]], placeIn: [Int?])?
     /// The areas held on the date whose way out was last found, and its rings.
@@ -221,6 +224,7 @@ public final class AccessAnalysis {
                 let changed = ws.areas.indices.filter { ws.areas[$0].holds(on: last) != ws.areas[$0].holds(on: day) }
                 let tiles = fireTiles(on: day)
                 for e in try edges(near: changed, metres: options.routes.fireRange + options.tolerance + 10) {
+                    exitsKept[e] = nil  // its stretches to the way out too
                     let now = try measure(net.coordinates[e], tiles: tiles, on: day)
                     if now != (hostile[e], exposed[e]) { (hostile[e], exposed[e]) = now; roadsChanged = true }
                 }
@@ -272,6 +276,7 @@ public final class AccessAnalysis {
         }
         measuredDay = .some(day)
         roadsChanged = true
+        exitsKept = [:]
     }
 
     /// Edges, in order, whose box comes within `metres` of one of these areas' boxes: at least
@@ -388,6 +393,7 @@ public final class AccessAnalysis {
             }
         }
         meetsFound = (out, meets)
+        exitsKept = [:]
         return meets
     }
 
@@ -398,6 +404,9 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
         for e in meets.keys.sorted() {
+            if let kept = exitsKept[e] { out += kept; continue }
+            let first = out.count
+            defer { exitsKept[e] = Array(out[first...]) }
             let coords = net.coordinates[e]
             let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
             let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
@@ -579,11 +588,16 @@ public final class AccessAnalysis {
             fresh = pockets.indices.filter { k in sameAs[k].map { $0 >= now.count || now[$0] != k } ?? true }
         }
         let locator = PointLocator(fresh.map { pockets[$0].geometry })
+        // A few pockets to look in (a period's changes): a point outside all their boxes is in none.
+        let boxes = fresh.count <= 16 ? fresh.compactMap { pockets[$0].geometry.bounds } : nil
+        func mayHold(_ c: Coordinate) -> Bool {
+            boxes?.contains { c.x >= $0.minX && c.x <= $0.maxX && c.y >= $0.minY && c.y <= $0.maxY } ?? true
+        }
         var scratch: [UInt8] = []
-        for (n, c) in net.nodes.enumerated() where !knownNode[n] {
+        for (n, c) in net.nodes.enumerated() where !knownNode[n] && mayHold(c) {
             if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[fresh[k]].append(Int32(n)) }
         }
-        for i in places.indices where !knownPlace[i] {
+        for i in places.indices where !knownPlace[i] && mayHold(placePoints[i]) {
             placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
         }
         located = (nodesOf, placeIn)
