@@ -42,7 +42,8 @@ public final class AccessAnalysis {
     /// The way out last found, and where roads meet it.
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
     /// The exits of each road meeting the way out, kept while the way out, and the ground near
-    /// the road, stay as they were (the timeline forgets those of the roads it measures again).
+    /// the road, stay as they were (the timeline forgets those of the roads it measures again);
+    /// without fire range only.
     private var exitsKept: [Int: [Exit]] = [:]
     /// Road nodes and places by pocket on the period last analysed.
     private var located: (nodesOf: [[Int32]], placeIn: [Int?])?
@@ -144,8 +145,9 @@ public final class AccessAnalysis {
     ///
     /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func access(on day: Day?) throws -> AccessDay {
-        try measureAll(on: day)
-        var d = try analyse(on: day, pockets: enclosure.pockets(on: day))
+        var pockets: [Pocket] = []
+        try measureAll(on: day, meanwhile: { pockets = try self.enclosure.pockets(on: day) })
+        var d = try analyse(on: day, pockets: pockets)
         d.date = day
         return d
     }
@@ -251,7 +253,9 @@ public final class AccessAnalysis {
     // The enclosure's own options: built once, not per area and edge.
     private func isHostile(_ i: Int) -> Bool { enclosure.options.isHostile(ws.areas[i].controller) }
 
-    private func measureAll(on day: Day?) throws {
+    /// Measures every edge; `meanwhile` runs on this thread while the edges are clipped on
+    /// another, when they can be without GEOS (no fire range), else after them.
+    private func measureAll(on day: Day?, meanwhile: (() throws -> Void)? = nil) throws {
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: edges.count)
         exposed = hostile
@@ -265,15 +269,31 @@ public final class AccessAnalysis {
         } else {
             // Without fire range an edge's metres rest on the hostile areas whose boxes meet its
             // own (those `measure` clips it by): found from the areas, not with a query per edge.
-            var touching = [[Int]](repeating: [], count: edges.count)
-            for a in held {
-                guard let box = ws.areas[a].geometry.bounds else { continue }
-                for e in edgeGrid.query(box) { touching[e].append(a) }
+            // The areas' boxes and rings read from GEOS here; the clipping is plain arithmetic.
+            let shapes = held.compactMap { a in ws.areas[a].geometry.bounds.map { ($0, rings(of: a)) } }
+            let grid = edgeGrid, net = self.net, count = edges.count
+            let clip = { () -> [Double] in
+                var touching = [[Int]](repeating: [], count: count)
+                for (k, shape) in shapes.enumerated() { for e in grid.query(shape.0) { touching[e].append(k) } }
+                var h = [Double](repeating: 0, count: count)
+                for e in 0..<count where !touching[e].isEmpty {
+                    h[e] = LineClip.metresInside(net.coordinates[e], polygons: touching[e].map { shapes[$0].1 })
+                }
+                return h
             }
-            for e in edges.indices where !touching[e].isEmpty {
-                hostile[e] = LineClip.metresInside(net.coordinates[e], polygons: touching[e].map(rings(of:)))
+            if let meanwhile {
+                let side = SideTask(clip)
+                do { try meanwhile() } catch { side.wait(); throw error }
+                hostile = try side.value()
+            } else {
+                hostile = clip()
             }
+            measuredDay = .some(day)
+            roadsChanged = true
+            exitsKept = [:]
+            return
         }
+        try meanwhile?()
         measuredDay = .some(day)
         roadsChanged = true
         exitsKept = [:]
@@ -404,9 +424,12 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
         for e in meets.keys.sorted() {
-            if let kept = exitsKept[e] { out += kept; continue }
+            // Kept without fire range only: a stretch's exposure rests on its fire tiles, which a
+            // change farther away may redraw, moving it by a micrometre.
+            let keeps = options.routes.fireRange == 0
+            if keeps, let kept = exitsKept[e] { out += kept; continue }
             let first = out.count
-            defer { exitsKept[e] = Array(out[first...]) }
+            defer { if keeps { exitsKept[e] = Array(out[first...]) } }
             let coords = net.coordinates[e]
             let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
             let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
