@@ -46,7 +46,7 @@ public final class AccessAnalysis {
     /// without fire range only.
     private var exitsKept: [Int: [Exit]] = [:]
     /// Road nodes and places by pocket on the period last analysed.
-    private var located: (nodesOf: [[Int32]], placeIn: [Int?])?
+    private var located: (shapes: [Geometry], nodesOf: [[Int32]], placeIn: [Int?])?
     /// The areas held on the date whose way out was last found, and its rings.
     private var studyArea: (held: [Int], rings: [Geometry])?
     /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
@@ -538,7 +538,7 @@ public final class AccessAnalysis {
         }
         let toCorridor = routing.corridors?.paths
 
-        let (nodesOf, placeIn) = locate(pockets, sameAs: sameAs)
+        let (nodesOf, placeIn) = try locate(pockets, sameAs: sameAs)
         for (k, pocket) in pockets.enumerated() {
             let nodes = nodesOf[k]
             var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)
@@ -591,16 +591,29 @@ public final class AccessAnalysis {
     /// Road nodes and places by pocket, located without a GEOS point each. Those in a pocket on
     /// the same ground as one of the period before (`sameAs`) are those that were in that one:
     /// only the rest are located, in the other pockets.
-    private func locate(_ pockets: [Pocket], sameAs: [Int?]) -> (nodesOf: [[Int32]], placeIn: [Int?]) {
+    private func locate(_ pockets: [Pocket], sameAs: [Int?]) throws -> (nodesOf: [[Int32]], placeIn: [Int?]) {
         var nodesOf = [[Int32]](repeating: [], count: pockets.count)
         var placeIn = [Int?](repeating: nil, count: places.count)
         var knownNode = [Bool](repeating: false, count: net.nodes.count), knownPlace = [Bool](repeating: false, count: places.count)
         var fresh = Array(pockets.indices)
         if let last = located, sameAs.count == pockets.count {
+            // The pocket before on the same ground: as the enclosure says, else (it says so only
+            // when the pocket's zone is kept too) the one with the same outline, vertex for vertex.
+            var byBox: [BoxKey: [Int]] = [:]
+            for (j, g) in last.shapes.enumerated() { if let b = g.bounds { byBox[BoxKey(b), default: []].append(j) } }
             var now = [Int?](repeating: nil, count: last.nodesOf.count)  // a pocket before -> now
-            for (k, j) in sameAs.enumerated() {
-                guard let j, j < now.count, now[j] == nil else { continue }
+            var carried = [Bool](repeating: false, count: pockets.count)
+            for k in pockets.indices {
+                let shape = pockets[k].geometry
+                var match = sameAs[k].flatMap { $0 < now.count && now[$0] == nil ? $0 : nil }
+                if match == nil, let b = shape.bounds {
+                    match = try byBox[BoxKey(b)]?.first { j in
+                        try now[j] == nil && (last.shapes[j] === shape || last.shapes[j].equalsExact(shape))
+                    }
+                }
+                guard let j = match else { continue }
                 now[j] = k
+                carried[k] = true
                 nodesOf[k] = last.nodesOf[j]
                 for n in nodesOf[k] { knownNode[Int(n)] = true }
             }
@@ -608,7 +621,7 @@ public final class AccessAnalysis {
                 guard let j, let k = now[j] else { continue }
                 (placeIn[i], knownPlace[i]) = (k, true)
             }
-            fresh = pockets.indices.filter { k in sameAs[k].map { $0 >= now.count || now[$0] != k } ?? true }
+            fresh = pockets.indices.filter { !carried[$0] }
         }
         let locator = PointLocator(fresh.map { pockets[$0].geometry })
         // A few pockets to look in (a period's changes): a point outside all their boxes is in none.
@@ -623,7 +636,7 @@ public final class AccessAnalysis {
         for i in places.indices where !knownPlace[i] && mayHold(placePoints[i]) {
             placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
         }
-        located = (nodesOf, placeIn)
+        located = (pockets.map(\.geometry), nodesOf, placeIn)
         return (nodesOf, placeIn)
     }
 
@@ -666,5 +679,13 @@ public final class AccessAnalysis {
         guard let b = point.bounds else { return nil }
         return try ws.areas(near: b, on: day).first { try ws.areas[$0].geometry.intersects(point) }
             .map { ws.areas[$0].controller }
+    }
+}
+
+/// A box as an exact key: pockets with the same outline have the same box.
+private struct BoxKey: Hashable {
+    let minX: UInt64, minY: UInt64, maxX: UInt64, maxY: UInt64
+    init(_ b: Bounds) {
+        (minX, minY, maxX, maxY) = (b.minX.bitPattern, b.minY.bitPattern, b.maxX.bitPattern, b.maxY.bitPattern)
     }
 }
