@@ -86,30 +86,36 @@ struct ShortestPaths {
         @inline(__always) private static func less(_ a: Entry, _ b: Entry) -> Bool {
             a.first != b.first ? a.first < b.first : a.seconds != b.seconds ? a.seconds < b.seconds : a.node < b.node
         }
+        // Holes moved down and up through the buffer (no swaps, no uniqueness checks per step).
         mutating func push(_ x: Entry) {
             items.append(x)
-            var i = items.count - 1
-            while i > 0 {
-                let p = (i - 1) / 2
-                if !Self.less(items[i], items[p]) { break }
-                items.swapAt(i, p)
-                i = p
+            items.withUnsafeMutableBufferPointer { h in
+                var i = h.count - 1
+                while i > 0 {
+                    let p = (i - 1) / 2
+                    if !Self.less(x, h[p]) { break }
+                    h[i] = h[p]
+                    i = p
+                }
+                h[i] = x
             }
         }
         mutating func pop() -> Entry? {
             guard let top = items.first else { return nil }
             let last = items.removeLast()
             if items.isEmpty { return top }
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count && Self.less(items[l], items[m]) { m = l }
-                if r < items.count && Self.less(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
+            items.withUnsafeMutableBufferPointer { h in
+                let n = h.count
+                var i = 0
+                while true {
+                    let l = 2 * i + 1
+                    if l >= n { break }
+                    let m = l + 1 < n && Self.less(h[l + 1], h[l]) ? l + 1 : l
+                    if !Self.less(h[m], last) { break }
+                    h[i] = h[m]
+                    i = m
+                }
+                h[i] = last
             }
             return top
         }
