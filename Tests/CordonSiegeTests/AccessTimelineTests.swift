@@ -19,12 +19,12 @@ import Testing
         }
     }
 
-    /// 10 × 6 cells of 0.01° from 37° E, 36° N; each of 12 days two cells change hands between
+    /// 10 × 6 cells of 0.01° from 37° E, 36° N; each of 40 days two cells change hands between
     /// the besieged (opposition) and hostile ground (government); allied (sdf) cells never do.
     /// Roads run across the whole map between the cells' borders, every fourth one way.
     func inputs() throws -> (map: ControlMap, net: RoadNetwork, places: [AccessPlace]) {
         var rng = LCG(state: 17)
-        let (nx, ny, days) = (10, 6, 12)
+        let (nx, ny, days) = (10, 6, 40)
         var states = [(0..<(nx * ny)).map { _ -> String in
             let r = rng.next()
             return r < 0.6 ? "government" : r < 0.7 ? "sdf" : "opposition"
@@ -95,8 +95,8 @@ import Testing
         let make = { try AccessAnalysis(map: map, network: net, options: options, places: places, context: self.ctx) }
         let two = try await make().timeline(jobs: 2)
         let one = try await make().timeline(jobs: 1)
-        // 13 periods: two runs of consecutive periods (8 and 5), the second started afresh.
-        #expect(two.count == 13 && EnclosureTimeline.runs(two.count).count == 2)
+        // 41 periods: two runs of consecutive periods (30 and 11), the second started afresh.
+        #expect(two.count == 41 && EnclosureTimeline.runs(two.count).count == 2)
         #expect(two.map(\.period) == one.map(\.period) && two.map(said) == one.map(said))
         for d in two {
             let fresh = try make().access(on: d.period?.sampleDay)

@@ -108,6 +108,7 @@ import Testing
         #expect(worked.keptPockets > 0, "no pocket kept: \(worked)")
         #expect(worked.closuresCarried > 0, "no closure carried: \(worked)")
         #expect(worked.hintsHeld > 0, "no hint held: \(worked)")
+        #expect(worked.contactsCarried > 0 && alone.contactsCarried == 0, "no hostile share carried: \(worked)")
         #expect(worked.searches > 0 && alone.hintsHeld == 0 && alone.closuresCarried == 0 && alone.keptPockets == 0)
         #expect(worked.probes < alone.probes, "incremental \(worked.probes) probes, from scratch \(alone.probes)")
         // And the public timeline (with `since`) both ways.

@@ -2,6 +2,9 @@ import CordonCore
 import Dispatch
 import Foundation
 
+/// One slot per core for side threads, shared by every kind of side task.
+private let sideThreads = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
+
 /// Work started on a second thread while the caller goes on with its own share, collected once
 /// (one-date steps use the machine's second core this way). The work must touch nothing the
 /// caller touches meanwhile: it makes its geometry in a GEOS context of its own and reads only
@@ -11,18 +14,29 @@ package final class SideTask<Value>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
     private var collected = false
 
-    /// Starts `work` at once on a thread of its own. Not on Dispatch's pool: Swift's tasks run
-    /// there, and a task that waits for a side task queued behind it would wait until the pool
-    /// grows (on 2 cores, timelines spent a third of their time so).
+    /// Starts `work` on a thread of its own, or runs it here at once when as many side threads
+    /// as the machine has cores are already running (many open pockets' closure searches start
+    /// together). Not on Dispatch's pool: Swift's tasks run there, and a task that waits for a
+    /// side task queued behind it would wait until the pool grows (on 2 cores, timelines spent
+    /// a third of their time so).
     package init(_ work: @escaping () throws -> Value) {
+        guard Self.threads.wait(timeout: .now()) == .success else {
+            result = Result { try work() }
+            done.signal()
+            return
+        }
         let job = Unchecked(work)
         let thread = Thread {
             self.result = Result { try job.value() }
+            Self.threads.signal()
             self.done.signal()
         }
         thread.stackSize = 8 << 20  // GEOS recurses on deep overlays; the main thread's size
         thread.start()
     }
+
+    /// Side threads that may run at once, over every task of the process.
+    private static var threads: DispatchSemaphore { sideThreads }
 
     /// Waits for the work (once; later calls return at once) and gives its value or its error.
     package func value() throws -> Value {

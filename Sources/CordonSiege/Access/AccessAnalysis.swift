@@ -27,7 +27,7 @@ public final class AccessAnalysis {
     /// Each corridor's ends: point and where it meets the nearest road.
     let corridorEnds: [[(point: Coordinate, road: RoadAttachment)]]
     /// Metres inside hostile ground and within fire range outside it, per edge, on the date last analysed.
-    private var hostile: [Double] = [], exposed: [Double] = []
+    private(set) var hostile: [Double] = [], exposed: [Double] = []
     private var measuredDay: Day??
     /// Whether an edge's metres changed since the routes were last found.
     private var roadsChanged = true
@@ -52,6 +52,10 @@ public final class AccessAnalysis {
     /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
     private let map: ControlMap
     private let bases: [Geometry]?
+    /// Where roads meet the bases, found once; empty without bases.
+    private var baseMeets: [Int: [Coordinate]] = [:]
+    /// Bases no road comes within `basesMaxToRoad` of: no way out by road (the command line names them).
+    public private(set) var basesOffRoad: [BaseOffRoad] = []
 
     /// Prepares the analysis: indexes the map, the roads and the places.
     /// - Parameters:
@@ -67,7 +71,7 @@ public final class AccessAnalysis {
     ///   across the antimeridian.
     public init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
                 places: [AccessPlace] = [], corridors: [Route] = [], context ctx: GEOSContext) throws {
-        try options.routes.validate()
+        try options.validate()
         try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
         try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
@@ -114,6 +118,7 @@ public final class AccessAnalysis {
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
             return try [first, last].map { c in (c, try RoadAttachment.nearest(c, index: grid, network: net)) }
         }
+        if let bases { (baseMeets, basesOffRoad) = try Self.baseRoads(bases, edges: edges, index: grid, options: options) }
     }
 
     /// A copy of `a` working in `ctx` (a worker of the parallel timeline): the map, bases and
@@ -136,6 +141,8 @@ public final class AccessAnalysis {
         placeRoads = a.placeRoads
         placePoints = a.placePoints
         corridorEnds = a.corridorEnds
+        baseMeets = a.baseMeets
+        basesOffRoad = a.basesOffRoad
     }
 
     /// The periods in which neither the map nor a corridor's declared opening changes.
@@ -382,6 +389,7 @@ public final class AccessAnalysis {
     /// Where roads meet the way out (edge: points), found again only when the way out changes:
     /// on most dates areas change hands inside the study area, and its edge stays as it was.
     private func meetings(on day: Day?) throws -> [Int: [Coordinate]] {
+        if ws.layers.bases != nil { return baseMeets }
         let out = try wayOut(on: day)
         if let last = meetsFound, last.wayOut.count == out.count,
            try zip(last.wayOut, out).allSatisfy({ try $0 === $1 || $0.equalsExact($1) }) {
@@ -455,7 +463,7 @@ public final class AccessAnalysis {
     /// safest (least exposed millimetres, then seconds) and the quickest; from every exit, the
     /// least hostile millimetres (the cut that would reopen a pocket), found when first needed;
     /// and to the entries of the corridors open that day.
-    private final class Routing {
+    final class Routing {
         let exits: [Exit]
         let safest: ShortestPaths
         private let net: RoadNetwork, hostile: [Double]
@@ -529,6 +537,7 @@ public final class AccessAnalysis {
         for c in open {
             let ends = corridorEnds[c]
             let inside = try ends.firstIndex { try controller(at: $0.point, on: day) == options.routes.besieged } ?? 0
+            if !options.joins(ends[inside].road.metres) { continue }  // an entry farther off than asked is not reached by road
             entryRoads.append((c, ends[inside].road))
             chosen.append(2 * c + inside)
         }
@@ -548,6 +557,7 @@ public final class AccessAnalysis {
             } else if !nodes.isEmpty, let best = Self.best(nodes, routing.reopen) {
                 a.reopen = try path(from: best, routing.reopen, exits: exits, on: day)
             }
+            if !a.roadWayOut { a.whyNoRoadWayOut = whyNoRoadWayOut(nodes: nodes.count, exits: exits.count, reopen: a.reopen) }
             result.pockets.append(a)
         }
 
@@ -555,30 +565,36 @@ public final class AccessAnalysis {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
             p.pocket = placeIn[i]
-            if let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
+            let near = options.joins(at.metres)  // a place farther from every road than asked has no times
+            if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
                 p.corridorSeconds = r.seconds
                 p.corridorMetres = r.metres
             }
             // An entry on the place's own road is reached along it.
-            if !blocked(at.edge) {
+            if near, !blocked(at.edge) {
                 for (k, end) in entryRoads {
                     guard let r = at.along(to: end, in: net), r.seconds < p.corridorSeconds ?? .infinity else { continue }
                     (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, r.seconds, r.metres)
                 }
             }
-            if let r = at.reach(routing.fastest, in: net, blocked: blocked) {
+            if near, let r = at.reach(routing.fastest, in: net, blocked: blocked) {
                 p.wayOutSeconds = r.seconds
                 p.wayOutMetres = r.metres
             }
             // A way out on the place's own road is reached along it, not by the edge's ends.
-            if !blocked(at.edge) {
+            if near, !blocked(at.edge) {
                 for x in routing.exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
                     var there = at
                     there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
                     guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
                     (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
                 }
+            }
+            if p.wayOutSeconds == nil { p.whyNoWayOut = whyNoWayOut(at, routing: routing) }
+            if p.corridorSeconds == nil {
+                p.whyNoCorridor = whyNoCorridor(at, open: open.count, entries: entryRoads.count,
+                                                driven: entryRoads.filter { !blocked($0.road.edge) }.count)
             }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }

@@ -18,6 +18,8 @@ public struct PocketAccess {
     public var reopen: RoadPath?
     /// Residents of the places in the pocket within 15, 30 and 60 minutes of an open corridor's entry.
     public var residentsWithin: [Int: Double] = [:]
+    /// Why there is no safe road out, in words (`why_no_road_way_out`); nil when there is one.
+    public var whyNoRoadWayOut: String?
 
     init(pocket: Pocket, roadNodes: Int) {
         self.pocket = pocket
@@ -29,7 +31,7 @@ public struct PocketAccess {
 public struct PlaceAccess {
     /// The place.
     public var place: AccessPlace
-    /// Metres from its point to the nearest road node.
+    /// Metres from its point to the nearest road (a place farther than `AccessOptions.maxToRoad` gets no times).
     public var toRoadMetres: Double
     /// The pocket it lies in, by index.
     public var pocket: Int?
@@ -43,6 +45,10 @@ public struct PlaceAccess {
     public var wayOutSeconds: Double?
     /// Metres to the way out along that road.
     public var wayOutMetres: Double?
+    /// Why there are no minutes to an open corridor's entry, in words (`why_no_corridor`); nil when there are.
+    public var whyNoCorridor: String?
+    /// Why there are no minutes to the way out, in words (`why_no_way_out`); nil when there are.
+    public var whyNoWayOut: String?
 
     init(place: AccessPlace, toRoadMetres: Double) {
         self.place = place
@@ -88,6 +94,7 @@ public enum AccessLayers {
                 p["minutes"] = a.safest.map { minutes($0.seconds) } ?? .null
                 p["ends_in"] = a.safest?.endsIn.map(JSONValue.string) ?? .null
                 p["reopen_cut_km"] = a.reopen.map { km($0.hostileMetres) } ?? .null
+                p["why_no_road_way_out"] = a.whyNoRoadWayOut.map(JSONValue.string) ?? .null
                 for th in accessThresholds { p["residents_within_\(th)_min"] = .number((a.residentsWithin[th] ?? 0).rounded()) }
                 p["population"] = .number(a.pocket.population.rounded())
                 p.stamp(d.period, date: d.date)
@@ -114,6 +121,8 @@ public enum AccessLayers {
                 q["km_to_corridor"] = pl.corridorMetres.map(km) ?? .null
                 q["minutes_to_way_out"] = pl.wayOutSeconds.map(minutes) ?? .null
                 q["km_to_way_out"] = pl.wayOutMetres.map(km) ?? .null
+                q["why_no_corridor"] = pl.whyNoCorridor.map(JSONValue.string) ?? .null
+                q["why_no_way_out"] = pl.whyNoWayOut.map(JSONValue.string) ?? .null
                 q.stamp(d.period, date: d.date)
                 places.append(Feature(geometry: pl.place.geometry, properties: q)
                     .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date), sharing: &placeKeys))

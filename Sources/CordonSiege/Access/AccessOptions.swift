@@ -5,6 +5,18 @@ public struct AccessOptions: Sendable {
     public var routes: RouteOptions
     /// Whether exposed roads are left out, instead of counted by their exposed length.
     public var avoidFire: Bool
+    /// Metres a place or a corridor's entry may lie from its nearest road and still be joined
+    /// to it (0 to 300,000); nil, the default, joins it however far (`to_road_m` says how far).
+    /// Farther off, a place gets no times and an entry is not reached.
+    public var maxToRoad: Double?
+    /// Metres a base may lie from its nearest road and still be joined to it (0 to 300,000;
+    /// default 1,000). Farther off it is no way out by road.
+    public var basesMaxToRoad: Double = AccessOptions.defaultBasesMaxToRoad
+
+    /// The default of ``basesMaxToRoad``: a kilometre's walk to the nearest road.
+    public static let defaultBasesMaxToRoad = 1000.0
+    /// The values ``maxToRoad`` and ``basesMaxToRoad`` may take, as for the fire range.
+    public static let maxToRoadAllowed: ClosedRange<Double> = 0...300_000
 
     /// The question of an access analysis.
     /// - Parameters:
@@ -28,6 +40,19 @@ public struct AccessOptions: Sendable {
         self.init(RouteOptions(besieged: besieged, allies: allies, neutral: neutral, fireRange: fireRange, snap: snap),
                   avoidFire: avoidFire)
     }
+
+    /// Throws for a route option, ``maxToRoad`` or ``basesMaxToRoad`` out of bounds.
+    ///
+    /// - Throws: ``SiegeOptionError`` for a route option, ``SiegeInputError`` naming `max to road`.
+    public func validate() throws {
+        try routes.validate()
+        for m in [maxToRoad ?? 0, basesMaxToRoad] where !(m.isFinite && Self.maxToRoadAllowed.contains(m)) {
+            throw SiegeInputError(file: "max to road", "must be a number of metres from 0 to 300000, got \(m)")
+        }
+    }
+
+    /// Whether a place or an entry this many metres from its nearest road is joined to it.
+    func joins(_ metres: Double) -> Bool { metres <= maxToRoad ?? .infinity }
 
     /// t = max(S, 1 m): a road with more than t metres inside hostile ground is cut.
     var tolerance: Double { routes.enclosure.tolerance }

@@ -59,6 +59,13 @@ struct RoadAttachment {
         return out
     }
 
+    /// The least first cost (millimetres) of `paths` at an end of the edge the point may drive
+    /// to, ignoring whether the edge itself is usable; nil when neither end is reached.
+    func leastFirst(_ paths: ShortestPaths, in net: RoadNetwork) -> Int64? {
+        [(from, to), (to, from)].filter { paths.reached(Int($0.0)) && net.drivable(edge, from: $0.1) }
+            .map { paths.first[Int($0.0)] }.min()
+    }
+
     /// Metres and seconds from this point to `target` on the same edge, when the edge may be driven that way.
     func along(to target: RoadAttachment, in net: RoadNetwork) -> (seconds: Double, metres: Double)? {
         guard target.edge == edge, net.drivable(edge, from: target.along >= along ? from : to) else { return nil }

@@ -38,8 +38,9 @@ final class ClosureSearch {
 
     /// Sets a search up on the workspace's context, in the local plane of the zone: the pocket,
     /// zone, way out and `hostile` ground (the date's, dissolved) are lon/lat and projected there.
+    /// `members`, when known, are the areas the pocket is the union of.
     static func prepare(_ ws: Workspace, options: EnclosureOptions, pocket: Geometry, zone: Geometry,
-                        wayOut: Geometry, hostile: HostileGround, on day: Day?) throws -> ClosureSearch? {
+                        wayOut: Geometry, hostile: HostileGround, members: [Int]? = nil, on day: Day?) throws -> ClosureSearch? {
         guard let zoneBox = zone.bounds else { return nil }
         // Hostile ground farther than `span` from the zone cannot matter before the zone is gone;
         // the way out counts only within t (and the simplification's allowance) of the zone.
@@ -53,9 +54,11 @@ final class ClosureSearch {
         let window = zb.expanded(by: span)
         let ground = try frame.metres(nearLonLat).cut(to: window)
         let exits = try frame.metres(wayOut.cut(to: zoneBox.grown(metres: options.tolerance + 0.01 * span + 10)))
-        return ClosureSearch(ctx: ws.ctx, pocket: try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
-                             residents: try residents(ws, of: pocket, on: day).map { (try frame.metres($0.point), $0.people) },
-                             tolerance: options.tolerance, span: span, zoneIsPocket: try pocket === zone || pocket.equalsExact(zone))
+        // Without allies the zone is the pocket's own ground: projected once.
+        let zoneIsPocket = try pocket === zone || pocket.equalsExact(zone)
+        return ClosureSearch(ctx: ws.ctx, pocket: zoneIsPocket ? zoneM : try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
+                             residents: try residents(ws, of: pocket, members: members, on: day).map { (try frame.metres($0.point), $0.people) },
+                             tolerance: options.tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
 
     /// The same search with every geometry cloned into a new context, for another thread.
@@ -68,15 +71,23 @@ final class ClosureSearch {
     }
 
     /// A point inside each populated area (or population-layer area) that lies in the pocket, lon/lat.
-    private static func residents(_ ws: Workspace, of pocket: Geometry, on day: Day?) throws -> [(point: Geometry, people: Double)] {
+    /// A pocket that is the union of `members` holds exactly their points (the map's areas do
+    /// not overlap), in the same order: no point need be tested.
+    private static func residents(_ ws: Workspace, of pocket: Geometry, members: [Int]?,
+                                  on day: Day?) throws -> [(point: Geometry, people: Double)] {
+        if ws.layers.population == nil, let members {
+            return try members.sorted().filter { ws.areas[$0].population > 0 }.map { (try ws.pointInside($0), ws.areas[$0].population) }
+        }
         guard let b = pocket.bounds else { return [] }
         let held = try PreparedGeometry(pocket)
-        let sources: [(Geometry, Double)] = try ws.layers.population.map { $0.map { ($0.geometry, $0.population) } }
-            ?? ws.areas(near: b, on: day).map { (ws.areas[$0].geometry, ws.areas[$0].population) }
-        return try sources.filter { $0.1 > 0 }.compactMap { g, people in
-            let point = try g.representativePoint()
-            return try held.intersects(point) ? (point, people) : nil
+        let inside: [(point: Geometry, people: Double)]
+        if let population = ws.layers.population {
+            inside = try population.filter { $0.population > 0 }.map { (try $0.geometry.representativePoint(), $0.population) }
+        } else {
+            inside = try ws.areas(near: b, on: day).filter { ws.areas[$0].population > 0 }
+                .map { (try ws.pointInside($0), ws.areas[$0].population) }
         }
+        return try inside.filter { try held.intersects($0.point) }
     }
 
     /// The piece that stands for a cut pocket: where most residents live, then the largest.

@@ -98,9 +98,13 @@ public final class EnclosureAnalysis {
     ///   - residents: Each pocket's residents when already known.
     ///   - hints: For each pocket, the bracket a previous period's closure search ended with.
     ///   - zoneOf: For each pocket, its zone when already found (as found here: by a point inside it).
+    ///   - members: For each pocket, the areas it is the union of, when known.
+    ///   - contacts: For each pocket, the contact with hostile ground of the pocket it was, when
+    ///     that pocket's ground and surroundings differ only within the boxes of `changed` areas.
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
                  hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
-                 zoneOf: [Int?]? = nil, on day: Day?) throws -> [MeasuredPocket] {
+                 zoneOf: [Int?]? = nil, members: [[Int]?]? = nil,
+                 contacts: [HostileContact.Contact?]? = nil, changed: [Bounds] = [], on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
         let zoneTree = zoneOf == nil ? try STRtree(zones, context: ws.ctx) : nil
         let weighting = AreaWeighting(ws)
@@ -129,7 +133,8 @@ public final class EnclosureAnalysis {
             var search: SideTask<ClosureSearch.Outcome>?
             if !encircled, options.closure {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
-                                                            wayOut: wayOut, hostile: hostile, on: day) {
+                                                            wayOut: wayOut, hostile: hostile,
+                                                            members: members?[k] ?? nil, on: day) {
                     let moved = Unchecked((try prepared.detached(), hints?[k] ?? nil))
                     search = SideTask { try moved.value.0.search(hint: moved.value.1) }
                 }
@@ -138,8 +143,20 @@ public final class EnclosureAnalysis {
         }
 
         var pockets: [MeasuredPocket] = []
-        let shares = measuresContact ? try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
-            : [Double](repeating: .nan, count: lonLats.count)
+        // One date on two threads shares the pockets out and keeps no contact; one thread keeps
+        // each pocket's, for a timeline's next period.
+        var kept = [HostileContact.Contact?](repeating: nil, count: lonLats.count)
+        let shares = !measuresContact ? [Double](repeating: .nan, count: lonLats.count)
+            : ws.splitsWork ? try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
+            : try lonLats.indices.map { k in
+                let before = contacts?[k] ?? nil
+                if before != nil { statistics.contactsCarried += 1 }
+                let m = try before.map { try HostileContact.contact(ws, of: lonLats[k], carrying: $0, changed: changed,
+                                                                      facing: hostile, tolerance: t) }
+                    ?? HostileContact.contact(ws, of: lonLats[k], facing: hostile, tolerance: t)
+                kept[k] = m.contact
+                return m.share
+            }
         for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled
@@ -154,7 +171,7 @@ public final class EnclosureAnalysis {
             }
             let zoneBox = standing[k].zone.flatMap { zones[$0].bounds }
             pockets.append(MeasuredPocket(pocket: pocket, lonLat: lonLat, zone: standing[k].zone,
-                                          watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox)))
+                                          watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox), contact: kept[k]))
         }
         for k in pockets.indices where !standing[k].encircled && options.closure {
             guard let outcome = try standing[k].search?.value() else { continue }
@@ -213,6 +230,9 @@ struct MeasuredPocket {
     var closureBracket: (lo: Double, hi: Double)?
     /// The areas whose union it is (ascending), when an incremental timeline knows them.
     var members: [Int]?
+    /// Its boundary within t of hostile ground, when measured on one thread: the next period
+    /// measures again only the part near a change.
+    var contact: HostileContact.Contact?
 }
 
 /// One date's pockets in index order, and the ground a following period can start from.
@@ -237,6 +257,8 @@ struct EnclosureStatistics {
     var measuresCarried = 0
     /// Pockets or zones whose areas an incremental timeline had to search the map for (not carried).
     var membersSearched = 0
+    /// Hostile shares taken again from the previous period's contact, near the changes only.
+    var contactsCarried = 0
     /// Closure searches run (carried ones not counted).
     var searches = 0
     /// Searches the previous period's bracket settled in two probes.

@@ -84,12 +84,77 @@ enum HostileContact {
     /// The share of `pocket`'s boundary within t of `near` (the hostile ground near it, lon/lat).
     private static func share(of pocket: Geometry, near: Geometry, frames: Frames, context: GEOSContext,
                               tolerance: Double) throws -> Double {
-        guard let b = pocket.bounds else { return 0 }
-        if near.isEmpty { return 0 }
+        try measured(pocket, near: near, frames: frames, context: context, tolerance: tolerance)?.share ?? 0
+    }
+
+    /// The boundary of `pocket` within t of `near`, its geodesic length, and that length's share of
+    /// the boundary's; nil when the pocket has no length of boundary.
+    private static func measured(_ pocket: Geometry, near: Geometry, frames: Frames, context: GEOSContext,
+                                 tolerance: Double) throws -> (share: Double, contact: Contact)? {
+        guard let b = pocket.bounds else { return nil }
         let boundary = try pocket.boundary()
         let total = Geodesic.length(boundary)
-        guard total > 0 else { return 0 }
+        guard total > 0 else { return nil }
+        if near.isEmpty { return (0, Contact(lines: try context.empty(.lineString), metres: 0)) }
         let reach = try frames.reach(of: near, within: tolerance, over: b, context: context)
-        return min(Geodesic.length(try boundary.intersection(reach)) / total, 1)
+        let lines = try boundary.intersection(reach)
+        let metres = Geodesic.length(lines)
+        return (min(metres / total, 1), Contact(lines: lines, metres: metres))
+    }
+
+    /// What of a pocket's boundary lies within t of hostile ground (lon/lat lines) and its
+    /// geodesic length: a timeline carries it to the pocket's next period.
+    struct Contact {
+        var lines: Geometry
+        var metres: Double
+    }
+
+    /// The share of `pocket`'s boundary within t of `hostile`, measured whole, with the contact a
+    /// timeline can carry on from (the same share `share` gives, by the same steps).
+    static func contact(_ ws: Workspace, of pocket: Geometry, facing hostile: HostileGround,
+                        tolerance: Double) throws -> (share: Double, contact: Contact?) {
+        guard !hostile.isEmpty, let b = pocket.bounds else { return (0, nil) }
+        let near = try hostile.near(b.grown(metres: 2 * tolerance))
+        guard let m = try measured(pocket, near: near, frames: ws.frames, context: ws.ctx, tolerance: tolerance) else { return (0, nil) }
+        return (m.share, m.contact)
+    }
+
+    /// The share of a pocket whose boundary and hostile surroundings are those of the pocket
+    /// whose contact was `before`, but within the boxes of the areas that changed hands
+    /// (docs/design.md#incremental-timelines): a boundary point farther than t from every
+    /// changed area lies on both boundaries or neither, and is within t of hostile ground in
+    /// both periods or neither. So the contact outside those boxes, grown by 2t + 1 m (room for
+    /// GEOS's buffer, which thins its input by 1 % of t along a ring), is carried, and only
+    /// the boundary inside them is measured again.
+    static func contact(_ ws: Workspace, of pocket: Geometry, carrying before: Contact, changed: [Bounds],
+                        facing hostile: HostileGround, tolerance t: Double) throws -> (share: Double, contact: Contact?) {
+        guard let b = pocket.bounds else { return (0, nil) }
+        let boundary = try pocket.boundary()
+        let total = Geodesic.length(boundary)
+        guard total > 0 else { return (0, nil) }
+        let reaching = b.grown(metres: 1)
+        let boxes = changed.map { $0.grown(metres: 2 * t + 1) }.filter { $0.intersects(reaching) }
+        if boxes.isEmpty { return (min(before.metres / total, 1), before) }
+        let region = try ws.ctx.union(boxes.map { try ws.ctx.rectangle($0) })
+        let gone = try before.lines.intersection(region)
+        let kept = try before.lines.difference(region)
+        let inside = try boundary.intersection(region)
+        var found = try ws.ctx.empty(.lineString)
+        if !hostile.isEmpty, let ib = inside.bounds {
+            let near = try hostile.near(ib.grown(metres: 2 * t))
+            if !near.isEmpty { found = try inside.intersection(ws.reach(of: near, within: t, over: ib)) }
+        }
+        let metres = max(0, before.metres - Geodesic.length(gone) + Geodesic.length(found))
+        let lines = try ws.ctx.collection(.multiLineString, kept.lineParts() + found.lineParts())
+        return (min(metres / total, 1), Contact(lines: lines, metres: metres))
+    }
+}
+
+private extension Geometry {
+    /// The line strings of an overlay's result (points where a line only touches are left out).
+    func lineParts() -> [Geometry] {
+        if isEmpty { return [] }
+        if type == .lineString { return [self] }
+        return type.isCollection ? parts.flatMap { $0.lineParts() } : []
     }
 }

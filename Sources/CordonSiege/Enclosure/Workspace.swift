@@ -19,6 +19,8 @@ final class Workspace {
     /// busy with periods, and `--jobs 1` means one thread.
     var splitsWork = false
     private var geodesicAreas: [Int: Double] = [:]
+    private var insidePoints: [Int: Geometry] = [:]
+    private var planarAreas: [Int: Double] = [:]
 
     /// The furthest latitude a map may reach, north or south.
     static let maxLatitude = 85.0
@@ -68,6 +70,23 @@ final class Workspace {
         let a = Geodesic.area(areas[i].geometry)
         geodesicAreas[i] = a
         return a
+    }
+
+    /// Planar area of area `i` in square degrees, measured once (compared, never reported).
+    func planarArea(_ i: Int) throws -> Double {
+        if let a = planarAreas[i] { return a }
+        let a = try areas[i].geometry.planarArea()
+        planarAreas[i] = a
+        return a
+    }
+
+    /// A point inside area `i` (GEOS's representative point), found once: a closure search asks
+    /// for the points of every populated area in its pocket, period after period.
+    func pointInside(_ i: Int) throws -> Geometry {
+        if let p = insidePoints[i] { return p }
+        let p = try areas[i].geometry.representativePoint()
+        insidePoints[i] = p
+        return p
     }
 
     /// Indices of areas held on `day` whose envelope meets `bounds` (lon/lat), in order.

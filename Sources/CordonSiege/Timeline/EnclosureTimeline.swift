@@ -18,13 +18,16 @@ public enum EnclosureTimeline {
         try await run(map: map, options: options, layers: layers, jobs: jobs, incremental: true, progress: progress)
     }
 
-    /// As the public `run`; `incremental` false analyses every period afresh (the tests compare the two).
+    /// As the public `run`; `incremental` false analyses every period afresh (the tests compare
+    /// the two); `shortestRun` is the fewest periods a run holds (tests ask for short runs, to
+    /// cross their borders).
     static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
-                    jobs: Int, incremental: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
+                    jobs: Int, incremental: Bool, shortestRun: Int = 30,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
         let periods = map.periods
         _ = map.bounds  // computes and caches every envelope before threads share the geometries
         let shared = Unchecked((map, layers))
-        let runs = incremental ? Self.runs(periods.count) : periods.indices.map { $0..<($0 + 1) }
+        let runs = incremental ? Self.runs(periods.count, shortest: shortestRun) : periods.indices.map { $0..<($0 + 1) }
         let done = Counter()
         let byRun = try await ParallelWorkers.run(
             count: runs.count, jobs: jobs, progress: nil,
@@ -34,47 +37,55 @@ public enum EnclosureTimeline {
             },
             work: { analysis, r in
                 analysis.forget()
+                var before: PeriodBefore?  // the period before, when this worker analysed it
                 return try runs[r].map { k in
-                    var pockets = try analysis.pockets(on: periods[k].sampleDay)
-                    for i in pockets.indices { pockets[i].pocket.period = periods[k] }
+                    let pockets = try analysis.pockets(on: periods[k].sampleDay)
+                    let outlines = analysis.lastPockets.map(\.lonLat), members = analysis.lastMembers
+                    var traced: [(pocket: Pocket, before: PeriodBefore.Link)] = []
+                    for (i, p) in pockets.enumerated() {
+                        var pocket = p.pocket
+                        pocket.period = periods[k]
+                        traced.append((pocket, try before?.link(of: pocket, outline: outlines[i], sameAs: p.sameAs,
+                                                                members: members[i], ws: analysis.analysis.ws)
+                                           ?? (p.sameAs.map { .same($0) } ?? .unknown)))
+                    }
+                    before = PeriodBefore(traced.map(\.pocket), outlines: outlines, members: members)
                     progress?(done.increment(), periods.count)
-                    return pockets
+                    return traced
                 }
             })
         return try traceSince(byRun.flatMap { $0 }, periods: periods)
     }
 
     /// Runs of consecutive periods, each worked from its first period on by one worker. Their
-    /// length depends on the number of periods alone, so the output never depends on `jobs`.
-    static func runs(_ count: Int) -> [Range<Int>] {
-        let length = max(8, (count + 7) / 8)
+    /// length depends on the number of periods alone, so the output never depends on `jobs`:
+    /// an eighth of them, and at least `shortest` (each run's first period is analysed whole,
+    /// its closure searches from scratch; 120 periods take 4 runs, a year 8).
+    static func runs(_ count: Int, shortest: Int = 30) -> [Range<Int>] {
+        let length = max(shortest, (count + 7) / 8)
         return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
     }
 
     /// `since`: the first day of the current, unbroken encirclement of the pocket that holds
-    /// most of this one's area in the previous period.
-    /// A pocket kept unchanged from the previous period (`sameAs`) shares all its ground with
-    /// that pocket and none with the others, so it takes its date without an overlay.
-    static func traceSince(_ byPeriod: [[(pocket: Pocket, sameAs: Int?)]], periods: [Period]) throws -> [Pocket] {
+    /// most of this one's area in the previous period. A pocket on the same ground as one of
+    /// the previous period shares all its ground with it and none with the others, so it takes
+    /// its date without an overlay; the others were mostly looked up by the workers.
+    static func traceSince(_ byPeriod: [[(pocket: Pocket, before: PeriodBefore.Link)]], periods: [Period]) throws -> [Pocket] {
         var out: [Pocket] = []
         var previous: [Pocket] = []
         for (k, pockets) in byPeriod.enumerated() {
             var current = pockets.map(\.pocket)
             for i in current.indices where current[i].encircled {
-                var best: (area: Double, pocket: Pocket)?
-                if let j = pockets[i].sameAs, j < previous.count {
+                var before = pockets[i].before
+                if case .same(let j) = before, j >= previous.count { before = .unknown }
+                if before == .unknown { before = .overlapping(try PeriodBefore.largestOverlap(of: current[i], in: previous)) }
+                switch before {
+                case .same(let j):
                     let q = previous[j]
                     current[i].since = q.encircled ? q.since ?? q.period?.from : periods[k].from
-                    continue
-                }
-                let box = current[i].geometry.bounds
-                for q in previous where box.map({ b in q.geometry.bounds.map(b.intersects) ?? false }) ?? false {
-                    let shared = try current[i].geometry.intersection(q.geometry).planarArea()
-                    if shared > 0, shared > (best?.area ?? 0) { best = (shared, q) }
-                }
-                if let q = best?.pocket, q.encircled {
-                    current[i].since = q.since ?? q.period?.from
-                } else {
+                case .overlapping(let j?) where previous[j].encircled:
+                    current[i].since = previous[j].since ?? previous[j].period?.from
+                default:
                     current[i].since = periods[k].from
                 }
             }

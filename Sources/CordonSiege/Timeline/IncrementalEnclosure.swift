@@ -11,6 +11,9 @@ final class IncrementalEnclosure {
     /// The previous period's findings, or nil when the next must be analysed afresh.
     private var last: (held: [Bool], found: Found, zoneMembers: [[Int]?])?
 
+    /// The hostile ground of the pockets measured again, kept tile by tile across periods.
+    private lazy var hostileTiles = HostileTiles(ws)
+
     init(_ analysis: EnclosureAnalysis) {
         self.analysis = analysis
     }
@@ -22,6 +25,9 @@ final class IncrementalEnclosure {
     var lastPockets: [(pocket: Pocket, lonLat: Geometry)] {
         last?.found.pockets.map { ($0.pocket, $0.lonLat) } ?? []
     }
+
+    /// The areas each of the last period's pockets is the union of (index order), nil where not known.
+    var lastMembers: [[Int]?] { last?.found.pockets.map(\.members) ?? [] }
 
     /// The areas held in one of the last two periods asked and not the other; nil when the period
     /// before the last is not known (the first of a run, or one in which the besieged held nothing).
@@ -173,9 +179,14 @@ final class IncrementalEnclosure {
             for b in boxes {
                 for i in try ws.tree.query(b) where held[i] && options.isHostile(ws.areas[i].controller) { hostileIDs.insert(i) }
             }
-            let hostile = try HostileGround(ws.dissolve(hostileIDs.sorted()))
+            let hostile = try hostileTiles.ground(hostileIDs.sorted())
             for k in reshare {
-                kept[k].pocket.hostileShare = try HostileContact.share(ws, of: kept[k].lonLat, facing: hostile, tolerance: t)
+                if kept[k].contact != nil { analysis.statistics.contactsCarried += 1 }
+                let m = try kept[k].contact.map {
+                    try HostileContact.contact(ws, of: kept[k].lonLat, carrying: $0, changed: changedBoxes, facing: hostile, tolerance: t)
+                } ?? HostileContact.contact(ws, of: kept[k].lonLat, facing: hostile, tolerance: t)
+                kept[k].pocket.hostileShare = m.share
+                kept[k].contact = m.contact
             }
             if !again.isEmpty {
                 let residents = ws.layers.population == nil ? try residents(of: again, members: againMembers, held: held) : nil
@@ -189,9 +200,13 @@ final class IncrementalEnclosure {
                         hints[k] = q.flatMap { before[$0].closureBracket }
                     }
                 }
+                let contacts = againSame.indices.map { k in
+                    againSame[k].map { before.pockets[$0].contact } ?? predecessor(of: againMembers[k], in: before.pockets, changed: changed)?.contact
+                }
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
                                                 residents: residents, hints: options.closure ? hints : nil,
-                                                zoneOf: againZone, on: day)
+                                                zoneOf: againZone, members: againMembers,
+                                                contacts: contacts, changed: changedBoxes, on: day)
                 for k in measured.indices {
                     measured[k].members = againMembers[k]
                     measured[k].sameAs = againSame[k]
@@ -203,6 +218,20 @@ final class IncrementalEnclosure {
         let sameAs = pockets.map(\.sameAs)
         for i in pockets.indices { pockets[i].sameAs = nil }
         return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), zoneMembers, sameAs)
+    }
+
+    /// The pocket of `before` that a pocket of `members` continues with only changed areas come
+    /// or gone: both hold the same unchanged areas, so outside the changed areas their ground is
+    /// the same. Nil when unknown or when none does (a split, a merger, a new pocket).
+    private func predecessor(of members: [Int]?, in before: [MeasuredPocket], changed: [Int]) -> MeasuredPocket? {
+        guard let members else { return nil }
+        let changed = Set(changed)
+        let unchanged = members.filter { !changed.contains($0) }
+        guard let first = unchanged.first else { return nil }
+        return before.first { p in
+            guard let m = p.members, m.contains(first) else { return false }
+            return m.filter { !changed.contains($0) } == unchanged
+        }
     }
 
     /// The residents of pockets that are unions of the besieged areas held (no snap, no

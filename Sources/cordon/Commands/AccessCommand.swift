@@ -18,7 +18,11 @@ struct AccessCommand: AsyncParsableCommand {
 
         With --districts (polygons or population points with `population`): each one's minutes and km by road to the nearest entry of a corridor declared open that day (--corridors, a routes file) and to the way out; each pocket's residents within 15, 30 and 60 minutes of an entry.
 
+        Every empty answer says why, in words: `why_no_road_way_out` on a pocket, `why_no_way_out` and `why_no_corridor` on a place (no road within --max-to-road, the road segment it meets is cut whole because part of it crosses hostile ground, or is under fire with --avoid-fire, every road out crosses hostile ground, no corridor declared open that day, ...). A base is joined to its nearest road within --max-to-road (1000 m unless given): one farther off is named on standard error, and none within reach is an error. Places and corridor entries are joined to their nearest road however far unless --max-to-road is given.
+
         Speeds (km/h) come from the road class (OpenStreetMap `highway`, or `class`), or a road's `maxspeed`; the defaults assume a city under siege (see docs/design.md#roads). --speeds FILE replaces them class by class: JSON {"primary": 40} or CSV rows `primary,40`.
+
+        A one-line JSON summary goes to standard error: for one date its counts; for --timeline the whole run: `periods`, the dates on which a pocket `lost_last_safe_road` or `regained_safe_road`, the most pockets, the periods with a pocket without a safe road, the roads cut or exposed in any period, and `last_period`'s counts.
 
         Output layers, every feature with `date` or `from`/`until`: access_pockets (pockets with their answers), access_paths (safest and reopen paths), access_roads (cut and exposed roads), access_places (districts with their times); with --timeline each feature is written once for the run of periods in which it does not change. In one GeoJSON file each feature says its `layer`; -o FILE.gpkg or PG:... writes one table each.
 
@@ -31,11 +35,19 @@ struct AccessCommand: AsyncParsableCommand {
               --timeline --fire-range 2000 --avoid-fire -o access.gpkg
           cordon access map.geojson roads.gpkg --besieged opposition \\
               --date 2016-11-01 --speeds speeds.csv  # class,kmh rows
+          cordon access map.geojson roads.geojson --besieged town \\
+              --date 2016-01-10 --bases crossings.geojson --max-to-road 300
         """)
 
     @OptionGroup var siege: SiegeOptions
     @Argument(help: "The road network: lines, GeoJSON or any GDAL source; an .osm.pbf reads its `lines` layer.") var roads: String
-    @Option(name: .customLong("fire-range"), help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
+    // Numbers take the next argument whatever it looks like: `--fire-range -3` is told the range, not that a value is missing.
+    @Option(name: .customLong("fire-range"), parsing: .unconditional, help: "Metres from hostile ground that count as under fire (0 to 300000).")
+    var fireRange: Double = 1500
+    @Option(name: .customLong("max-to-road"), parsing: .unconditional,
+            help: ArgumentHelp("Metres a base, place or corridor entry may lie from its nearest road and be joined to it (0 to 300000).",
+                               discussion: "Unless given: a base within 1000 m, a place or entry however far (`to_road_m` says how far). A base farther off is no way out by road (the command names it; no base within reach is an error); a place farther off gets no minutes (`why_no_way_out` says so); an entry farther off is not reached."))
+    var maxToRoad: Double?
     @Flag(name: .customLong("avoid-fire"), help: "Leave out roads under fire instead of counting their exposed length.") var avoidFire = false
     @Option(help: "Speeds per road class in km/h: JSON {\"class\": kmh} or CSV `class,kmh`.") var speeds: String?
     @Option(help: "Ways out (points or polygons) instead of the study area's edge.") var bases: String?
@@ -44,6 +56,10 @@ struct AccessCommand: AsyncParsableCommand {
     @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
 
     func validate() throws {
+        if let maxToRoad, !(maxToRoad.isFinite && AccessOptions.maxToRoadAllowed.contains(maxToRoad)) {
+            throw ValidationError("--max-to-road: must be a number of metres from 0 to 300000, got "
+                                  + (maxToRoad.isFinite ? JSONValue.number(maxToRoad).jsonText : "\(maxToRoad)"))
+        }
         if evidence.evidenceStatus != nil {
             throw ValidationError("--evidence-status judges routes: use it with `cordon routes` or a scenario's evidence_status")
         }
@@ -63,14 +79,18 @@ struct AccessCommand: AsyncParsableCommand {
                 printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
                            + network.assumedClasses.joined(separator: ", "))
             }
+            var options = AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
+                                        fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire)
+            options.maxToRoad = maxToRoad
+            options.basesMaxToRoad = maxToRoad ?? AccessOptions.defaultBasesMaxToRoad
+            let baseList = try bases.map(input.bases)
             let analysis = try AccessAnalysis(
-                map: controlMap, network: network,
-                options: AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
-                                       fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire),
-                bases: try bases.map(input.bases),
+                map: controlMap, network: network, options: options,
+                bases: baseList,
                 places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
                 corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
                 context: ctx)
+            if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.basesMaxToRoad) }
             let days: [AccessDay]
             if siege.timeline {
                 let progress = siege.progress
@@ -99,15 +119,25 @@ struct AccessCommand: AsyncParsableCommand {
             } else {
                 try GeoJSONWriter(reals: FractionalFields.names).write(AccessLayers.tagged(layers), to: siege.output)
             }
-            var summary = JSONObject()
-            if let last = days.last {
-                summary["pockets"] = .number(Double(last.pockets.count))
-                summary["with_road_way_out"] = .number(Double(last.pockets.filter(\.roadWayOut).count))
-                summary["cut_roads"] = .number(Double(last.cutEdges.count))
-                summary["exposed_roads"] = .number(Double(last.exposedEdges.count))
-            }
-            summary["road_edges"] = .number(Double(network.edges.count))
-            printError(JSONValue.object(summary).jsonText)
+            printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edges.count)).jsonText)
+        }
+    }
+
+    /// One line per base no road comes near enough to join; an error when that is every base,
+    /// since then no pocket could have a way out by road.
+    static func warn(offRoad: [BaseOffRoad], of count: Int, in file: String, maxToRoad: Double) throws {
+        let shown = InputLayers.shown(file), limit = JSONValue.number(maxToRoad).jsonText
+        func nearest(_ b: BaseOffRoad) -> String {
+            b.nearestMetres.map { "the nearest is \(JSONValue.number($0.rounded()).jsonText) m away" } ?? "none within 300 km"
+        }
+        if count > 0, offRoad.count == count {
+            let first = offRoad[0]
+            throw SiegeInputError(file: shown, feature: count == 1 ? first.base : nil,
+                                  "no base is within \(limit) m of a road (\(count == 1 ? nearest(first) : "feature \(first.base): " + nearest(first))); "
+                                  + "give a larger --max-to-road or bases on the roads")
+        }
+        for b in offRoad {
+            printError("cordon: \(shown): feature \(b.base): warning: no road within \(limit) m (\(nearest(b))): not a way out by road (--max-to-road)")
         }
     }
 

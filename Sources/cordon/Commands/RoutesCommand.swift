@@ -35,9 +35,10 @@ struct RoutesCommand: AsyncParsableCommand {
 
     @OptionGroup var siege: SiegeOptions
     @Argument(help: "The routes and corridors: lines, GeoJSON or any GDAL source ('data.gpkg|layername=roads').") var routes: String
-    @Option(name: .customLong("fire-range"), help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
+    // Numbers take the next argument whatever it looks like: `--fire-range -3` is told the range.
+    @Option(name: .customLong("fire-range"), parsing: .unconditional, help: "Metres from hostile ground that count as under fire.") var fireRange: Double = 1500
     @Option(help: "A population layer (polygons with `population`) instead of the map's own.") var population: String?
-    @Option(help: "Metres people walk to a corridor's entry, for reach_population.") var walk: Double = 3000
+    @Option(parsing: .unconditional, help: "Metres people walk to a corridor's entry, for reach_population.") var walk: Double = 3000
     @OptionGroup(title: "Evidence") var evidence: EvidenceOptions
 
     func run() async throws {

@@ -10,7 +10,7 @@ struct EvidenceOptions: ParsableArguments {
     var events: String?
     @Option(name: .customLong("events-date-field"), help: "For a point layer: the field holding each event's date (default: event_date, then date).")
     var eventsDateField: String?
-    @Option(name: .customLong("max-precision"),
+    @Option(name: .customLong("max-precision"), parsing: .unconditional,  // `-1` is a number, told its range
             help: "The coarsest place precision counted (ACLED geo_precision, UCDP where_prec); coarser events are counted apart.")
     var maxPrecision: Int = 2
     @Option(help: "Market prices: a WFP VAM / HDX food prices CSV (the HXL tag row is skipped). Needs --prices-output.")
