@@ -18,9 +18,9 @@ public final class AccessAnalysis {
     let places: [AccessPlace]
     let corridors: [Route]
     let changeDates: [Day]
-    /// Edges in the analysis's context, and an index over them.
+    /// Edges in the analysis's context, and an index over their boxes.
     let edges: [Geometry]
-    let edgeTree: STRtree
+    let edgeGrid: EdgeGrid
     /// Where each place meets the road nearest it, and its point.
     let placeRoads: [RoadAttachment]
     let placePoints: [Coordinate]
@@ -41,6 +41,17 @@ public final class AccessAnalysis {
     private let extent: Bounds
     /// The way out last found, and where roads meet it.
     private var meetsFound: (wayOut: [Geometry], meets: [Int: [Coordinate]])?
+    /// The exits of each road meeting the way out, kept while the way out, and the ground near
+    /// the road, stay as they were (the timeline forgets those of the roads it measures again);
+    /// without fire range only.
+    private var exitsKept: [Int: [Exit]] = [:]
+    /// Road nodes and places by pocket on the period last analysed.
+    private var located: (shapes: [Geometry], nodesOf: [[Int32]], placeIn: [Int?])?
+    /// The areas held on the date whose way out was last found, and its rings.
+    private var studyArea: (held: [Int], rings: [Geometry])?
+    /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
+    private let map: ControlMap
+    private let bases: [Geometry]?
     /// Where roads meet the bases, found once; empty without bases.
     private var baseMeets: [Int: [Coordinate]] = [:]
     /// Bases no road comes within `basesMaxToRoad` of: no way out by road (the command line names them).
@@ -64,6 +75,8 @@ public final class AccessAnalysis {
         try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
         try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
+        self.map = map
+        self.bases = bases
         ws = try Workspace(map: map, layers: EnclosureLayers(bases: bases), context: ctx)
         guard ws.longitudes.cut == nil else {
             throw SiegeInputError(file: map.file, "the map crosses the antimeridian; road access is not analysed across it")
@@ -77,7 +90,7 @@ public final class AccessAnalysis {
         enclosure.measuresContact = false
         let same = network.edges.first?.context === ctx
         edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
-        edgeTree = try STRtree(edges, context: ctx)
+        edgeGrid = EdgeGrid(network.coordinates)
         extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
             ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
@@ -94,14 +107,42 @@ public final class AccessAnalysis {
         placePoints = try places.map { p in
             try (p.geometry.type == .point ? p.geometry : p.geometry.representativePoint()).coordinates[0]
         }
-        let tree = edgeTree, net = network
-        placeRoads = try placePoints.map { try RoadAttachment.nearest($0, tree: tree, network: net) }
+        let grid = edgeGrid, net = network, points = placePoints
+        // Without GEOS, on two threads from a few thousand places on: each half in order.
+        let pieces = points.count >= 4096 ? 2 : 1, size = (points.count + 1) / pieces
+        placeRoads = try SideTask<[RoadAttachment]>.pieces(pieces) { k in
+            try points[(k * size)..<min(points.count, (k + 1) * size)].map { try RoadAttachment.nearest($0, index: grid, network: net) }
+        }.flatMap { $0 }
         corridorEnds = try self.corridors.map { r in
             let parts = r.geometry.type == .multiLineString ? r.geometry.parts : [r.geometry]
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
-            return try [first, last].map { c in (c, try RoadAttachment.nearest(c, tree: tree, network: net)) }
+            return try [first, last].map { c in (c, try RoadAttachment.nearest(c, index: grid, network: net)) }
         }
-        if let bases { (baseMeets, basesOffRoad) = try Self.baseRoads(bases, edges: edges, tree: tree, options: options) }
+        if let bases { (baseMeets, basesOffRoad) = try Self.baseRoads(bases, edges: edges, index: grid, options: options) }
+    }
+
+    /// A copy of `a` working in `ctx` (a worker of the parallel timeline): the map, bases and
+    /// edges cloned into it; the places met with their roads and the corridors' ends, values
+    /// found once, shared.
+    private init(copying a: AccessAnalysis, context ctx: GEOSContext) throws {
+        map = a.map
+        bases = a.bases
+        ws = try Workspace(map: a.map, layers: EnclosureLayers(bases: a.bases), context: ctx)
+        net = a.net
+        options = a.options
+        places = a.places
+        corridors = a.corridors
+        changeDates = a.changeDates
+        enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
+        enclosure.measuresContact = false
+        edges = try a.net.edges.map { try $0.copy(into: ctx) }
+        edgeGrid = a.edgeGrid
+        extent = a.extent
+        placeRoads = a.placeRoads
+        placePoints = a.placePoints
+        corridorEnds = a.corridorEnds
+        baseMeets = a.baseMeets
+        basesOffRoad = a.basesOffRoad
     }
 
     /// The periods in which neither the map nor a corridor's declared opening changes.
@@ -111,8 +152,9 @@ public final class AccessAnalysis {
     ///
     /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func access(on day: Day?) throws -> AccessDay {
-        try measureAll(on: day)
-        var d = try analyse(on: day, pockets: enclosure.pockets(on: day))
+        var pockets: [Pocket] = []
+        try measureAll(on: day, meanwhile: { pockets = try self.enclosure.pockets(on: day) })
+        var d = try analyse(on: day, pockets: pockets)
         d.date = day
         return d
     }
@@ -124,7 +166,38 @@ public final class AccessAnalysis {
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
-        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay).map(\.pocket) }, progress: progress)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, progress: progress)
+    }
+
+    /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
+    /// once: runs of consecutive periods, each worked from its first period on (afresh there) by
+    /// a copy of the analysis in a GEOS context of its own, as `enclosure --timeline` works them.
+    /// The runs depend on the number of periods alone, so the answer never depends on `jobs`.
+    ///
+    /// - Parameters:
+    ///   - jobs: Workers to run at once; one per core is usual.
+    ///   - progress: Told the periods done and the total, from any thread.
+    public func timeline(jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [AccessDay] {
+        let periods = self.periods
+        let runs = EnclosureTimeline.runs(periods.count)
+        // Every envelope computed before threads share the geometries.
+        _ = map.bounds
+        _ = net.bounds
+        _ = bases?.map(\.bounds)
+        let shared = Unchecked(self), done = Counter()
+        let byRun = try await ParallelWorkers.run(
+            count: runs.count, jobs: jobs, progress: nil,
+            make: { try AccessAnalysis(copying: shared.value, context: try GEOSContext()) },
+            work: { a, r in
+                // Each run from its first period afresh: the pockets, the roads' metres and the routes.
+                a.measuredDay = nil
+                a.routing = nil
+                a.located = nil
+                let pocketsOf = IncrementalEnclosure(a.enclosure)
+                return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
+                                      progress: { _, _ in progress?(done.increment(), periods.count) })
+            })
+        return byRun.flatMap { $0 }
     }
 
     /// Road access in the periods that meet `window` (every period when nil), on pockets found
@@ -145,11 +218,13 @@ public final class AccessAnalysis {
         return try timeline(asked, pockets: { p in
             // A day of the period inside the window: pockets cut to the window hold on it.
             let day = [p.from, window?.from].compactMap { $0 }.max() ?? p.sampleDay
-            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }
+            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }.map { ($0, nil) }
         }, progress: progress)
     }
 
-    private func timeline(_ periods: [Period], pockets: (Period) throws -> [Pocket],
+    /// `pockets` gives each period's, each with the index of the pocket on the same ground in
+    /// the period before, when it is known to be so.
+    private func timeline(_ periods: [Period], pockets: (Period) throws -> [(pocket: Pocket, sameAs: Int?)],
                           progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
@@ -158,6 +233,7 @@ public final class AccessAnalysis {
                 let changed = ws.areas.indices.filter { ws.areas[$0].holds(on: last) != ws.areas[$0].holds(on: day) }
                 let tiles = fireTiles(on: day)
                 for e in try edges(near: changed, metres: options.routes.fireRange + options.tolerance + 10) {
+                    exitsKept[e] = nil  // its stretches to the way out too
                     let now = try measure(net.coordinates[e], tiles: tiles, on: day)
                     if now != (hostile[e], exposed[e]) { (hostile[e], exposed[e]) = now; roadsChanged = true }
                 }
@@ -165,7 +241,8 @@ public final class AccessAnalysis {
             } else {
                 try measureAll(on: day)
             }
-            var d = try analyse(on: day, pockets: pockets(p))
+            let found = try pockets(p)
+            var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
             out.append(d)
             progress?(k + 1, periods.count)
@@ -183,18 +260,50 @@ public final class AccessAnalysis {
     // The enclosure's own options: built once, not per area and edge.
     private func isHostile(_ i: Int) -> Bool { enclosure.options.isHostile(ws.areas[i].controller) }
 
-    private func measureAll(on day: Day?) throws {
+    /// Measures every edge; `meanwhile` runs on this thread while the edges are clipped on
+    /// another, when they can be without GEOS (no fire range), else after them.
+    private func measureAll(on day: Day?, meanwhile: (() throws -> Void)? = nil) throws {
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: edges.count)
         exposed = hostile
         // Only edges near the day's hostile areas can be cut or exposed: found from those areas
         // (fewer than the edges), the rest measure nothing.
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) && isHostile($0) }
-        for e in try edges(near: held, metres: options.routes.fireRange + 10) {
-            (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+        if options.routes.fireRange > 0 {
+            for e in try edges(near: held, metres: options.routes.fireRange + 10) {
+                (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
+            }
+        } else {
+            // Without fire range an edge's metres rest on the hostile areas whose boxes meet its
+            // own (those `measure` clips it by): found from the areas, not with a query per edge.
+            // The areas' boxes and rings read from GEOS here; the clipping is plain arithmetic.
+            let shapes = held.compactMap { a in ws.areas[a].geometry.bounds.map { ($0, rings(of: a)) } }
+            let grid = edgeGrid, net = self.net, count = edges.count
+            let clip = { () -> [Double] in
+                var touching = [[Int]](repeating: [], count: count)
+                for (k, shape) in shapes.enumerated() { for e in grid.query(shape.0) { touching[e].append(k) } }
+                var h = [Double](repeating: 0, count: count)
+                for e in 0..<count where !touching[e].isEmpty {
+                    h[e] = LineClip.metresInside(net.coordinates[e], polygons: touching[e].map { shapes[$0].1 })
+                }
+                return h
+            }
+            if let meanwhile {
+                let side = SideTask(clip)
+                do { try meanwhile() } catch { side.wait(); throw error }
+                hostile = try side.value()
+            } else {
+                hostile = clip()
+            }
+            measuredDay = .some(day)
+            roadsChanged = true
+            exitsKept = [:]
+            return
         }
+        try meanwhile?()
         measuredDay = .some(day)
         roadsChanged = true
+        exitsKept = [:]
     }
 
     /// Edges, in order, whose box comes within `metres` of one of these areas' boxes: at least
@@ -207,7 +316,7 @@ public final class AccessAnalysis {
         for a in areas {
             guard let b = ws.areas[a].geometry.bounds else { continue }
             let box = Bounds(minX: b.minX - dx, minY: b.minY - dy, maxX: b.maxX + dx, maxY: b.maxY + dy)
-            for e in try edgeTree.query(box) { near[e] = true }
+            for e in edgeGrid.query(box) { near[e] = true }
         }
         return near.indices.filter { near[$0] }
     }
@@ -253,7 +362,28 @@ public final class AccessAnalysis {
     private func wayOut(on day: Day?) throws -> [Geometry] {
         if let bases = ws.layers.bases { return bases }
         let held = ws.areas.indices.filter { ws.areas[$0].holds(on: day) }
-        return held.isEmpty ? [] : try ws.studyAreaRings(held)
+        // On most dates areas change hands: the ground held by anyone stays as it was, and so its edge.
+        if let last = studyArea, try sameGround(last.held, held) { return last.rings }
+        let rings = held.isEmpty ? [] : try ws.studyAreaRings(held)
+        studyArea = (held, rings)
+        return rings
+    }
+
+    /// Whether two sets of areas (sorted indices) cover the same ground because those in one
+    /// only are, one for one, the same shapes (vertex for vertex) as those in the other only.
+    private func sameGround(_ a: [Int], _ b: [Int]) throws -> Bool {
+        if a == b { return true }
+        let setA = Set(a), setB = Set(b)
+        let gone = a.filter { !setB.contains($0) }
+        var came = b.filter { !setA.contains($0) }
+        guard gone.count == came.count else { return false }
+        for g in gone {
+            let shape = ws.areas[g].geometry, box = shape.bounds
+            guard let k = try came.firstIndex(where: { try ws.areas[$0].geometry.bounds == box && ws.areas[$0].geometry.equalsExact(shape) })
+            else { return false }
+            came.remove(at: k)
+        }
+        return true
     }
 
     /// Where roads meet the way out (edge: points), found again only when the way out changes:
@@ -279,7 +409,7 @@ public final class AccessAnalysis {
             for run in runs {
                 guard let b = run.bounds else { continue }
                 let prepared = try PreparedGeometry(run)
-                for e in try edgeTree.query(b.grown(metres: t)).sorted() {
+                for e in edgeGrid.query(b.grown(metres: t)) {
                     let edge = edges[e]
                     if try prepared.intersects(edge) {
                         meets[e, default: []] += allCoordinates(try edge.intersection(run))
@@ -291,6 +421,7 @@ public final class AccessAnalysis {
             }
         }
         meetsFound = (out, meets)
+        exitsKept = [:]
         return meets
     }
 
@@ -301,6 +432,12 @@ public final class AccessAnalysis {
         let tiles = fireTiles(on: day)
         var out: [Exit] = []
         for e in meets.keys.sorted() {
+            // Kept without fire range only: a stretch's exposure rests on its fire tiles, which a
+            // change farther away may redraw, moving it by a micrometre.
+            let keeps = options.routes.fireRange == 0
+            if keeps, let kept = exitsKept[e] { out += kept; continue }
+            let first = out.count
+            defer { if keeps { exitsKept[e] = Array(out[first...]) } }
             let coords = net.coordinates[e]
             let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
             let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
@@ -373,7 +510,7 @@ public final class AccessAnalysis {
         }
     }
 
-    private func analyse(on day: Day?, pockets: [Pocket]) throws -> AccessDay {
+    private func analyse(on day: Day?, pockets: [Pocket], sameAs: [Int?] = []) throws -> AccessDay {
         let exits = try exits(on: day)
         let avoid = options.avoidFire, t = options.tolerance
         let hostile = self.hostile, exposed = self.exposed
@@ -410,13 +547,7 @@ public final class AccessAnalysis {
         }
         let toCorridor = routing.corridors?.paths
 
-        // Road nodes and places by pocket, located without a GEOS point each.
-        let locator = PointLocator(pockets.map(\.geometry))
-        var scratch: [UInt8] = []
-        var nodesOf = [[Int32]](repeating: [], count: pockets.count)
-        for (n, c) in net.nodes.enumerated() {
-            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[k].append(Int32(n)) }
-        }
+        let (nodesOf, placeIn) = try locate(pockets, sameAs: sameAs)
         for (k, pocket) in pockets.enumerated() {
             let nodes = nodesOf[k]
             var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)
@@ -433,7 +564,7 @@ public final class AccessAnalysis {
         for (i, place) in places.enumerated() {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
-            p.pocket = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch)
+            p.pocket = placeIn[i]
             let near = options.joins(at.metres)  // a place farther from every road than asked has no times
             if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
                 p.corridor = corridors[r.tag].name
@@ -471,6 +602,58 @@ public final class AccessAnalysis {
             result.places.append(p)
         }
         return result
+    }
+
+    /// Road nodes and places by pocket, located without a GEOS point each. Those in a pocket on
+    /// the same ground as one of the period before (`sameAs`) are those that were in that one:
+    /// only the rest are located, in the other pockets.
+    private func locate(_ pockets: [Pocket], sameAs: [Int?]) throws -> (nodesOf: [[Int32]], placeIn: [Int?]) {
+        var nodesOf = [[Int32]](repeating: [], count: pockets.count)
+        var placeIn = [Int?](repeating: nil, count: places.count)
+        var knownNode = [Bool](repeating: false, count: net.nodes.count), knownPlace = [Bool](repeating: false, count: places.count)
+        var fresh = Array(pockets.indices)
+        if let last = located, sameAs.count == pockets.count {
+            // The pocket before on the same ground: as the enclosure says, else (it says so only
+            // when the pocket's zone is kept too) the one with the same outline, vertex for vertex.
+            var byBox: [BoxKey: [Int]] = [:]
+            for (j, g) in last.shapes.enumerated() { if let b = g.bounds { byBox[BoxKey(b), default: []].append(j) } }
+            var now = [Int?](repeating: nil, count: last.nodesOf.count)  // a pocket before -> now
+            var carried = [Bool](repeating: false, count: pockets.count)
+            for k in pockets.indices {
+                let shape = pockets[k].geometry
+                var match = sameAs[k].flatMap { $0 < now.count && now[$0] == nil ? $0 : nil }
+                if match == nil, let b = shape.bounds {
+                    match = try byBox[BoxKey(b)]?.first { j in
+                        try now[j] == nil && (last.shapes[j] === shape || last.shapes[j].equalsExact(shape))
+                    }
+                }
+                guard let j = match else { continue }
+                now[j] = k
+                carried[k] = true
+                nodesOf[k] = last.nodesOf[j]
+                for n in nodesOf[k] { knownNode[Int(n)] = true }
+            }
+            for (i, j) in last.placeIn.enumerated() {
+                guard let j, let k = now[j] else { continue }
+                (placeIn[i], knownPlace[i]) = (k, true)
+            }
+            fresh = pockets.indices.filter { !carried[$0] }
+        }
+        let locator = PointLocator(fresh.map { pockets[$0].geometry })
+        // A few pockets to look in (a period's changes): a point outside all their boxes is in none.
+        let boxes = fresh.count <= 16 ? fresh.compactMap { pockets[$0].geometry.bounds } : nil
+        func mayHold(_ c: Coordinate) -> Bool {
+            boxes?.contains { c.x >= $0.minX && c.x <= $0.maxX && c.y >= $0.minY && c.y <= $0.maxY } ?? true
+        }
+        var scratch: [UInt8] = []
+        for (n, c) in net.nodes.enumerated() where !knownNode[n] && mayHold(c) {
+            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[fresh[k]].append(Int32(n)) }
+        }
+        for i in places.indices where !knownPlace[i] && mayHold(placePoints[i]) {
+            placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
+        }
+        located = (pockets.map(\.geometry), nodesOf, placeIn)
+        return (nodesOf, placeIn)
     }
 
     /// The reached node with the least cost, ties by node number.
@@ -512,5 +695,13 @@ public final class AccessAnalysis {
         guard let b = point.bounds else { return nil }
         return try ws.areas(near: b, on: day).first { try ws.areas[$0].geometry.intersects(point) }
             .map { ws.areas[$0].controller }
+    }
+}
+
+/// A box as an exact key: pockets with the same outline have the same box.
+private struct BoxKey: Hashable {
+    let minX: UInt64, minY: UInt64, maxX: UInt64, maxY: UInt64
+    init(_ b: Bounds) {
+        (minX, minY, maxX, maxY) = (b.minX.bitPattern, b.minY.bitPattern, b.maxX.bitPattern, b.maxY.bitPattern)
     }
 }

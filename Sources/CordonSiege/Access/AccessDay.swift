@@ -80,6 +80,7 @@ public enum AccessLayers {
     /// Every feature of `days`, by layer, each stamped with its `date` or `from`/`until`.
     public static func features(_ days: [AccessDay], network: RoadNetwork) throws -> [(layer: String, features: [Feature])] {
         var pockets: [Feature] = [], paths: [Feature] = [], roads: [Feature] = [], places: [Feature] = []
+        var pocketKeys = SharedKeys(), pathKeys = SharedKeys(), roadKeys = SharedKeys(), placeKeys = SharedKeys()
         let ctx = network.edges[0].context
         func km(_ m: Double) -> JSONValue { .number(NumberText.rounded(m / 1000, places: 6)) }
         func minutes(_ s: Double) -> JSONValue { .number(NumberText.rounded(s / 60, places: 3)) }
@@ -98,7 +99,7 @@ public enum AccessLayers {
                 p["population"] = .number(a.pocket.population.rounded())
                 p.stamp(d.period, date: d.date)
                 pockets.append(Feature(geometry: a.pocket.geometry, properties: p)
-                    .identified(FeatureID.make(name, period: d.period, date: d.date)))
+                    .identified(FeatureID.make(name, period: d.period, date: d.date), sharing: &pocketKeys))
                 for (kind, path) in [("safest", a.safest), ("reopen", a.reopen)] {
                     guard let path else { continue }
                     var q: JSONObject = ["pocket": .number(Double(a.pocket.index)), "kind": .string(kind),
@@ -107,7 +108,7 @@ public enum AccessLayers {
                                          "ends_in": path.endsIn.map(JSONValue.string) ?? .null]
                     q.stamp(d.period, date: d.date)
                     paths.append(Feature(geometry: path.geometry, properties: q)
-                        .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind)))
+                        .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind), sharing: &pathKeys))
                 }
             }
             for pl in d.places {
@@ -124,7 +125,7 @@ public enum AccessLayers {
                 q["why_no_way_out"] = pl.whyNoWayOut.map(JSONValue.string) ?? .null
                 q.stamp(d.period, date: d.date)
                 places.append(Feature(geometry: pl.place.geometry, properties: q)
-                    .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date)))
+                    .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date), sharing: &placeKeys))
             }
         }
         for run in roadRuns(days) {
@@ -133,7 +134,7 @@ public enum AccessLayers {
                                  "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
             q.stamp(run.period, date: run.date)
             roads.append(Feature(geometry: lines, properties: q)
-                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status)))
+                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status), sharing: &roadKeys))
         }
         return [("access_pockets", pockets), ("access_paths", paths), ("access_roads", roads), ("access_places", places)]
     }

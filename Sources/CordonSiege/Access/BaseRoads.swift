@@ -14,7 +14,7 @@ extension AccessAnalysis {
     /// edge comes that near is joined to its nearest edge, at the nearest point, when that lies
     /// within `basesMaxToRoad` (the walk or drive from the base to that point is not counted, as for
     /// a place's `to_road_m`). Ties by edge number.
-    static func baseRoads(_ bases: [Geometry], edges: [Geometry], tree: STRtree, options: AccessOptions) throws
+    static func baseRoads(_ bases: [Geometry], edges: [Geometry], index: EdgeGrid, options: AccessOptions) throws
         -> (meets: [Int: [Coordinate]], offRoad: [BaseOffRoad]) {
         let t = options.tolerance
         var meets: [Int: [Coordinate]] = [:], offRoad: [BaseOffRoad] = []
@@ -27,7 +27,7 @@ extension AccessAnalysis {
             // Widening boxes, as a place finds its road: most bases lie on or beside one.
             var radius = min(max(options.basesMaxToRoad, t), 200)
             while true {
-                for e in try tree.query(b.grown(metres: radius)).sorted() {
+                for e in index.query(b.grown(metres: radius)) {
                     if try prepared.intersects(edges[e]) {
                         meets[e, default: []] += coordinates(try edges[e].intersection(base))
                         met = true

@@ -13,12 +13,12 @@ struct RoadAttachment {
 
     /// The nearest edge, searching ever wider boxes; ties by edge number. Measured in lon/lat
     /// as GEOS's nearest points are, without a GEOS point per place.
-    static func nearest(_ p: Coordinate, tree: STRtree, network net: RoadNetwork) throws -> RoadAttachment {
+    static func nearest(_ p: Coordinate, index: EdgeGrid, network net: RoadNetwork) throws -> RoadAttachment {
         var radius = 200.0
         var best: (e: Int, d: Double, q: Coordinate)?
         let here = Bounds(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
         while best == nil || best!.d > radius {
-            for e in try tree.query(here.grown(metres: radius)).sorted() {
+            for e in index.query(here.grown(metres: radius)) {
                 let q = Polyline.locate(p, in: net.coordinates[e]).point
                 let d = Geodesic.distance(p, q)
                 if best == nil || d < best!.d { best = (e, d, q) }

@@ -27,6 +27,9 @@ public final class RoadNetwork {
     let rowStart: [Int32], adjacentEdges: [Int32]
     /// Classes with no speed of their own, driven at the speed of `road`.
     public let assumedClasses: [String]
+    /// The searches' backward steps: node n may be reached by driving edge `inEdges[k]` from
+    /// node `inNodes[k]`, for k in `inStart[n]..<inStart[n+1]`, in the order of `adjacentEdges`.
+    let inStart: [Int32], inEdges: [Int32], inNodes: [Int32]
 
     /// Nodes and edges noded from `lines` (docs/design.md#roads).
     ///
@@ -127,6 +130,29 @@ public final class RoadNetwork {
         rowStart = start
         adjacentEdges = adjacent
         assumedClasses = assumed.sorted()
+        (inStart, inEdges, inNodes) = Self.drivenInto(start: start, adjacent: adjacent, from: from, to: to, oneway: oneway)
+    }
+
+    /// Per node, the edges that may be driven into it and the node each is driven from (as
+    /// `other` and `drivable` find them), kept in adjacency order so that ties resolve as before.
+    private static func drivenInto(start: [Int32], adjacent: [Int32], from: [Int32], to: [Int32], oneway: [Int8])
+        -> ([Int32], [Int32], [Int32]) {
+        var inStart = [Int32](repeating: 0, count: start.count), inEdges: [Int32] = [], inNodes: [Int32] = []
+        inEdges.reserveCapacity(adjacent.count)
+        inNodes.reserveCapacity(adjacent.count)
+        for n in 0..<(start.count - 1) {
+            let u = Int32(n)
+            for k in Int(start[n])..<Int(start[n + 1]) {
+                let e = Int(adjacent[k])
+                let v = from[e] == u ? to[e] : from[e]
+                let o = oneway[e]
+                guard o == 0 || (o > 0 ? from[e] == v : to[e] == v) else { continue }
+                inEdges.append(Int32(e))
+                inNodes.append(v)
+            }
+            inStart[n + 1] = Int32(inEdges.count)
+        }
+        return (inStart, inEdges, inNodes)
     }
 
     /// The other end of edge `e` from node `n`.

@@ -22,37 +22,43 @@ struct ShortestPaths {
     /// Runs from every start at once. `weight(e)` is an edge's first cost, nil when it may not be used.
     init(_ net: RoadNetwork, starts: [Start], weight: (Int) -> Int64?) {
         let n = net.nodes.count
-        first = [Int64](repeating: .max, count: n)
-        seconds = [Double](repeating: .infinity, count: n)
-        metres = [Double](repeating: .infinity, count: n)
-        via = [Int32](repeating: -1, count: n)
-        start = [Int32](repeating: -1, count: n)
+        var first = [Int64](repeating: .max, count: n)
+        var seconds = [Double](repeating: .infinity, count: n)
+        var metres = [Double](repeating: .infinity, count: n)
+        var via = [Int32](repeating: -1, count: n)
+        var start = [Int32](repeating: -1, count: n)
         var heap = Heap()
         for s in starts where Self.better(s.first, s.seconds, than: first[Int(s.node)], seconds[Int(s.node)]) {
             let k = Int(s.node)
             first[k] = s.first; seconds[k] = s.seconds; metres[k] = s.metres; start[k] = s.tag; via[k] = -1
             heap.push(.init(first: s.first, seconds: s.seconds, node: s.node))
         }
-        var weights = [Int64?](repeating: nil, count: net.edges.count)
-        var weighed = [Bool](repeating: false, count: net.edges.count)
+        // Each edge's cost once (Int64.min: not usable), and the graph as flat arrays.
+        let weights = (0..<net.edges.count).map { weight($0) ?? .min }
+        let inStart = net.inStart, inEdges = net.inEdges, inNodes = net.inNodes
+        let edgeSeconds = net.seconds, lengths = net.lengths
         while let top = heap.pop() {
             let u = Int(top.node)
             if top.first != first[u] || top.seconds != seconds[u] { continue }  // a stale entry
-            for k in Int(net.rowStart[u])..<Int(net.rowStart[u + 1]) {
-                let e = Int(net.adjacentEdges[k])
-                if !weighed[e] { weights[e] = weight(e); weighed[e] = true }
-                guard let w = weights[e] else { continue }
-                let vn = net.other(e, top.node)
-                guard net.drivable(e, from: vn) else { continue }
-                let v = Int(vn)
-                let f = top.first &+ w, s = top.seconds + net.seconds[e]
+            let mu = metres[u], su = start[u]
+            for k in Int(inStart[u])..<Int(inStart[u + 1]) {
+                let e = Int(inEdges[k])
+                let w = weights[e]
+                if w == .min { continue }
+                let v = Int(inNodes[k])
+                let f = top.first &+ w, s = top.seconds + edgeSeconds[e]
                 if Self.better(f, s, than: first[v], seconds[v]) {
-                    first[v] = f; seconds[v] = s; metres[v] = metres[u] + net.lengths[e]
-                    via[v] = Int32(e); start[v] = start[u]
+                    first[v] = f; seconds[v] = s; metres[v] = mu + lengths[e]
+                    via[v] = Int32(e); start[v] = su
                     heap.push(.init(first: f, seconds: s, node: Int32(v)))
                 }
             }
         }
+        self.first = first
+        self.seconds = seconds
+        self.metres = metres
+        self.via = via
+        self.start = start
     }
 
     @inline(__always) static func better(_ f: Int64, _ s: Double, than g: Int64, _ t: Double) -> Bool {
@@ -80,30 +86,36 @@ struct ShortestPaths {
         @inline(__always) private static func less(_ a: Entry, _ b: Entry) -> Bool {
             a.first != b.first ? a.first < b.first : a.seconds != b.seconds ? a.seconds < b.seconds : a.node < b.node
         }
+        // Holes moved down and up through the buffer (no swaps, no uniqueness checks per step).
         mutating func push(_ x: Entry) {
             items.append(x)
-            var i = items.count - 1
-            while i > 0 {
-                let p = (i - 1) / 2
-                if !Self.less(items[i], items[p]) { break }
-                items.swapAt(i, p)
-                i = p
+            items.withUnsafeMutableBufferPointer { h in
+                var i = h.count - 1
+                while i > 0 {
+                    let p = (i - 1) / 2
+                    if !Self.less(x, h[p]) { break }
+                    h[i] = h[p]
+                    i = p
+                }
+                h[i] = x
             }
         }
         mutating func pop() -> Entry? {
             guard let top = items.first else { return nil }
             let last = items.removeLast()
             if items.isEmpty { return top }
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count && Self.less(items[l], items[m]) { m = l }
-                if r < items.count && Self.less(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
+            items.withUnsafeMutableBufferPointer { h in
+                let n = h.count
+                var i = 0
+                while true {
+                    let l = 2 * i + 1
+                    if l >= n { break }
+                    let m = l + 1 < n && Self.less(h[l + 1], h[l]) ? l + 1 : l
+                    if !Self.less(h[m], last) { break }
+                    h[i] = h[m]
+                    i = m
+                }
+                h[i] = last
             }
             return top
         }

@@ -94,7 +94,7 @@ struct AccessCommand: AsyncParsableCommand {
             let days: [AccessDay]
             if siege.timeline {
                 let progress = siege.progress
-                days = try analysis.timeline(progress: { progress.report($0, $1) })
+                days = try await analysis.timeline(jobs: siege.jobs, progress: { progress.report($0, $1) })
             } else {
                 days = [try analysis.access(on: day)]
             }
@@ -117,14 +117,7 @@ struct AccessCommand: AsyncParsableCommand {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)
             } else {
-                let all = layers.flatMap { l in l.features.map { f in
-                    var g = f
-                    var p: JSONObject = ["layer": .string(l.layer)]
-                    for (k, v) in f.properties { p.append(k, v) }
-                    g.properties = p
-                    return g
-                } }
-                try GeoJSONWriter(reals: FractionalFields.names).write(all, to: siege.output)
+                try GeoJSONWriter(reals: FractionalFields.names).write(AccessLayers.tagged(layers), to: siege.output)
             }
             printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edges.count)).jsonText)
         }
