@@ -2,9 +2,6 @@ import CordonCore
 import Dispatch
 import Foundation
 
-/// One slot per core for side threads, shared by every kind of side task.
-private let sideThreads = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
-
 /// Work started on a second thread while the caller goes on with its own share, collected once
 /// (one-date steps use the machine's second core this way). The work must touch nothing the
 /// caller touches meanwhile: it makes its geometry in a GEOS context of its own and reads only
@@ -14,29 +11,22 @@ package final class SideTask<Value>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
     private var collected = false
 
-    /// Starts `work` on a thread of its own, or runs it here at once when as many side threads
-    /// as the machine has cores are already running (many open pockets' closure searches start
-    /// together). Not on Dispatch's pool: Swift's tasks run there, and a task that waits for a
-    /// side task queued behind it would wait until the pool grows (on 2 cores, timelines spent
-    /// a third of their time so).
+    /// Queues `work` for the side threads (one per core, kept for the whole run). Not Dispatch's
+    /// pool: Swift's tasks run there, and a task that waits for a side task queued behind it
+    /// would wait until the pool grows (on 2 cores, timelines spent a third of their time so).
+    /// Work asked from a side thread runs there at once, so no side thread waits for another.
     package init(_ work: @escaping () throws -> Value) {
-        guard Self.threads.wait(timeout: .now()) == .success else {
+        if SideThreads.onOne {
             result = Result { try work() }
             done.signal()
             return
         }
         let job = Unchecked(work)
-        let thread = Thread {
+        SideThreads.shared.run {
             self.result = Result { try job.value() }
-            Self.threads.signal()
             self.done.signal()
         }
-        thread.stackSize = 8 << 20  // GEOS recurses on deep overlays; the main thread's size
-        thread.start()
     }
-
-    /// Side threads that may run at once, over every task of the process.
-    private static var threads: DispatchSemaphore { sideThreads }
 
     /// Waits for the work (once; later calls return at once) and gives its value or its error.
     package func value() throws -> Value {
@@ -75,4 +65,53 @@ package func inHalves<Item, Element>(_ items: [Item], minimum: Int = 4096,
         try body(shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)], k == 0 ? nil : try GEOSContext())
     }
     return done.map { Array($0.joined()) }
+}
+
+/// The threads side tasks run on: one per core, started when first asked and kept, each taking
+/// the next job queued (first in, first out). Threads kept warm keep their allocator's memory.
+private final class SideThreads: @unchecked Sendable {
+    static let shared = SideThreads(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    private static let name = "cordon-side"
+
+    /// Whether the calling thread is one of these.
+    static var onOne: Bool { Thread.current.name == name }
+
+    private let condition = NSCondition()
+    private var queue: [() -> Void] = []
+    private var next = 0
+    private let count: Int
+    private var started = false
+
+    private init(count: Int) { self.count = count }
+
+    func run(_ job: @escaping () -> Void) {
+        condition.lock()
+        queue.append(job)
+        if !started {
+            started = true
+            for _ in 0..<count {
+                let thread = Thread { [unowned self] in self.serve() }
+                thread.name = Self.name
+                thread.stackSize = 8 << 20  // GEOS recurses on deep overlays; the main thread's size
+                thread.start()
+            }
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func serve() {
+        while true {
+            condition.lock()
+            while next == queue.count { condition.wait() }
+            let job = queue[next]
+            next += 1
+            if next == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                next = 0
+            }
+            condition.unlock()
+            job()
+        }
+    }
 }
