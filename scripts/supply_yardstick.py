@@ -384,8 +384,11 @@ def price_multiple(elasticity, cap, left, at_start):
 
 def calibrate(sc, access, runs, seed, accept, keys, block=10_000):
     """Draws `runs` runs from the uncertainty ranges named by `keys` (all when empty), in blocks,
-    and keeps those whose depletion day is within ±accept of every `<commodity>.depleted`
-    observation. Returns the accepted count and the P5/P50/P95 of each drawn input."""
+    and keeps those whose run-out nearest each `<commodity>.depleted` observation's date lies
+    within ±accept of it. A run-out is a day whose stock ends at 0 after a day that ended with
+    some (day 0 counts); a refilled stock can run out again, and the observation is compared
+    with the run-out nearest its date, the earlier on a tie (docs/scenario.md, observations).
+    Returns the accepted count and the P5/P50/P95 of each drawn input."""
     start = as_day(sc["start"])
     names = [s["commodity"] for s in sc["supplies"]]
     vary = [(k, v) for k, v in ((sc.get("uncertainty") or {}).get("vary") or {}).items() if not keys or k in keys]
@@ -409,10 +412,16 @@ def calibrate(sc, access, runs, seed, accept, keys, block=10_000):
             x = draw(dist, streams, n)
             drawn.append(x)
             p.set(path, x, names)
-        _, depleted, _ = simulate(sc, p, n, access)
+        stocks, _, _ = simulate(sc, p, n, access)
         ok = np.ones(n, dtype=bool)
         for c, day in targets:
-            ok &= (depleted[:, c] >= 0) & (np.abs(depleted[:, c] - day) <= accept)
+            s = stocks[:, c, :]
+            before = np.concatenate([np.full((n, 1), np.inf), s[:, :-1]], axis=1)
+            days = np.arange(s.shape[1])
+            # Twice the distance, plus one past the date: the earlier of two as near wins.
+            rank = np.where((s == 0) & (before > 0), 2 * np.abs(days - day) + (days > day), np.iinfo(np.int64).max)
+            nearest = rank.argmin(axis=1)
+            ok &= (rank[np.arange(n), nearest] < np.iinfo(np.int64).max) & (np.abs(nearest - day) <= accept)
         accepted += int(ok.sum())
         for j, x in enumerate(drawn):
             kept[j].append(x[ok])
