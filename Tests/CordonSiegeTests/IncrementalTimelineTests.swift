@@ -142,10 +142,10 @@ import Testing
 
     /// `since` through a merger, where the merged pocket's areas overlap: two features drawn
     /// over the west pocket's 2 × 2 cells (allowed: areas of one controller may overlap) make its
-    /// areas add up to 14 cells against the east pocket's 10, though it holds 6. The rule takes
-    /// the pocket sharing most ground, the east one (encircled on 2 January), as the overlay
-    /// does; areas summed blindly would take the west one (encircled before the map begins: no
-    /// date). Both ways, incremental and afresh, must agree on it.
+    /// areas add up to 13 cells against the east pocket's 10, though it holds 5. The rule takes
+    /// the pocket sharing most ground, the east one (encircled on 3 January), as the overlay
+    /// does; areas summed blindly would take the west one (dated 2 January, the first period
+    /// after its first change). Both ways, incremental and afresh, must agree on it.
     @Test func sinceThroughAMergerWithOverlappingAreasFollowsTheGround() async throws {
         let grid = Grid(w: 12, h: 8)
         let at = { (x: Int, y: Int) in y * grid.w + x }
@@ -153,10 +153,14 @@ import Testing
         for x in 2...3 { for y in 2...3 { owners[at(x, y)] = "opposition" } }
         owners[at(0, 6)] = "opposition"  // and an open salient on the west edge
         let days: [(inout [String]) -> Void] = [
-            // The east pocket; the west pocket and the salient grow by a cell (so the areas of
-            // every pocket are known to the next period).
-            { o in for x in 6...8 { for y in 2...4 { o[at(x, y)] = "opposition" } }; o[at(2, 4)] = "opposition"; o[at(0, 5)] = "opposition" },
-            { o in o[at(3, 4)] = "opposition"; o[at(8, 5)] = "opposition"; o[at(1, 6)] = "opposition" },
+            // The west pocket grows by a cell, the east pocket comes, then the salient and the
+            // east pocket grow, each on a day of its own: a part
+            // dissolved again alone carries its areas, so by the merger every pocket's are known
+            // and the areas are summed (`PeriodBefore`), not overlaid.
+            { o in o[at(2, 4)] = "opposition" },
+            { o in for x in 6...8 { for y in 2...4 { o[at(x, y)] = "opposition" } } },
+            { o in o[at(0, 5)] = "opposition" },
+            { o in o[at(8, 5)] = "opposition" },
             { o in for x in 4...5 { o[at(x, 2)] = "opposition" } },  // the two join
         ]
         let cells = try history(grid, start: owners, days: days)
@@ -170,8 +174,8 @@ import Testing
         let last = pockets.filter { $0.period == pockets.last?.period }
         #expect(last.count == 2)
         let merged = try #require(last.first { $0.encircled })
-        #expect(abs(merged.areaKm2 - last.map(\.areaKm2).max()!) < 1e-12)  // 18 cells, the larger
-        #expect(merged.since == Day(iso: "2016-01-02"), "since \(merged.since?.description ?? "none")")
+        #expect(abs(merged.areaKm2 - last.map(\.areaKm2).max()!) < 1e-12)  // 17 cells, the larger
+        #expect(merged.since == Day(iso: "2016-01-03"), "since \(merged.since?.description ?? "none")")
     }
 
     /// Allies make zones larger than the pockets; neutral ground is neither way out nor hostile;

@@ -139,9 +139,7 @@ public final class EnclosureAnalysis {
             : try lonLats.indices.map { k in
                 let before = contacts?[k] ?? nil
                 if before != nil { statistics.contactsCarried += 1 }
-                let m = try before.map { try HostileContact.contact(ws, of: lonLats[k], carrying: $0, changed: changed,
-                                                                      facing: hostile, tolerance: t) }
-                    ?? HostileContact.contact(ws, of: lonLats[k], facing: hostile, tolerance: t)
+                let m = try HostileContact.contact(ws, of: lonLats[k], carrying: before, changed: changed, facing: hostile, tolerance: t)
                 kept[k] = m.contact
                 return m.share
             }

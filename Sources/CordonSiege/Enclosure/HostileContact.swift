@@ -120,14 +120,16 @@ enum HostileContact {
     }
 
     /// The share of a pocket whose boundary and hostile surroundings are those of the pocket
-    /// whose contact was `before`, but within the boxes of the areas that changed hands
+    /// whose contact was `before` (measured whole when nil), but within the boxes of the areas
+    /// that changed hands
     /// (docs/design.md#incremental-timelines): a boundary point farther than t from every
     /// changed area lies on both boundaries or neither, and is within t of hostile ground in
     /// both periods or neither. So the contact outside those boxes, grown by 2t + 1 m (room for
     /// GEOS's buffer, which thins its input by 1 % of t along a ring), is carried, and only
     /// the boundary inside them is measured again.
-    static func contact(_ ws: Workspace, of pocket: Geometry, carrying before: Contact, changed: [Bounds],
+    static func contact(_ ws: Workspace, of pocket: Geometry, carrying before: Contact?, changed: [Bounds],
                         facing hostile: HostileGround, tolerance t: Double) throws -> (share: Double, contact: Contact?) {
+        guard let before else { return try contact(ws, of: pocket, facing: hostile, tolerance: t) }
         guard let b = pocket.bounds else { return (0, nil) }
         let boundary = try pocket.boundary()
         let total = Geodesic.length(boundary)

@@ -45,9 +45,9 @@ public enum EnclosureTimeline {
                     for (i, p) in pockets.enumerated() {
                         var pocket = p.pocket
                         pocket.period = periods[k]
+                        // A run's first period has no period before here (and no `sameAs`): `traceSince` links it.
                         traced.append((pocket, try before?.link(of: pocket, outline: outlines[i], sameAs: p.sameAs,
-                                                                members: members[i], ws: analysis.analysis.ws)
-                                           ?? (p.sameAs.map { .same($0) } ?? .unknown)))
+                                                                members: members[i], ws: analysis.analysis.ws) ?? .unknown))
                     }
                     before = PeriodBefore(traced.map(\.pocket), outlines: outlines, members: members)
                     progress?(done.increment(), periods.count)

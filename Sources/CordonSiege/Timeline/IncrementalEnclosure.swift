@@ -171,9 +171,8 @@ final class IncrementalEnclosure {
             let hostile = try hostileTiles.ground(hostileIDs.sorted())
             for k in reshare {
                 if kept[k].contact != nil { analysis.statistics.contactsCarried += 1 }
-                let m = try kept[k].contact.map {
-                    try HostileContact.contact(ws, of: kept[k].lonLat, carrying: $0, changed: changedBoxes, facing: hostile, tolerance: t)
-                } ?? HostileContact.contact(ws, of: kept[k].lonLat, facing: hostile, tolerance: t)
+                let m = try HostileContact.contact(ws, of: kept[k].lonLat, carrying: kept[k].contact, changed: changedBoxes,
+                                                   facing: hostile, tolerance: t)
                 kept[k].pocket.hostileShare = m.share
                 kept[k].contact = m.contact
             }
@@ -189,8 +188,10 @@ final class IncrementalEnclosure {
                         hints[k] = q.flatMap { before[$0].closureBracket }
                     }
                 }
+                let changedSet = Set(changed)
                 let contacts = againSame.indices.map { k in
-                    againSame[k].map { before.pockets[$0].contact } ?? predecessor(of: againMembers[k], in: before.pockets, changed: changed)?.contact
+                    againSame[k].map { before.pockets[$0].contact }
+                        ?? predecessor(of: againMembers[k], in: before.pockets, changed: changedSet)?.contact
                 }
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
                                                 residents: residents, hints: options.closure ? hints : nil,
@@ -212,9 +213,8 @@ final class IncrementalEnclosure {
     /// The pocket of `before` that a pocket of `members` continues with only changed areas come
     /// or gone: both hold the same unchanged areas, so outside the changed areas their ground is
     /// the same. Nil when unknown or when none does (a split, a merger, a new pocket).
-    private func predecessor(of members: [Int]?, in before: [MeasuredPocket], changed: [Int]) -> MeasuredPocket? {
+    private func predecessor(of members: [Int]?, in before: [MeasuredPocket], changed: Set<Int>) -> MeasuredPocket? {
         guard let members else { return nil }
-        let changed = Set(changed)
         let unchanged = members.filter { !changed.contains($0) }
         guard let first = unchanged.first else { return nil }
         return before.first { p in
