@@ -49,6 +49,15 @@ public final class AccessAnalysis {
     private var located: (shapes: [Geometry], nodesOf: [[Int32]], placeIn: [Int?])?
     /// The areas held on the date whose way out was last found, and its rings.
     private var studyArea: (held: [Int], rings: [Geometry])?
+
+    /// Forgets what was kept from the periods analysed before (a timeline's run starts afresh).
+    /// The way out and the study area check themselves against the date's areas; the rest goes.
+    private func forgetPeriods() {
+        measuredDay = nil
+        routing = nil
+        located = nil
+        exitsKept = [:]
+    }
     /// The map and bases as given: a worker of the parallel timeline copies them into its own context.
     private let map: ControlMap
     private let bases: [Geometry]?
@@ -190,9 +199,7 @@ public final class AccessAnalysis {
             make: { try AccessAnalysis(copying: shared.value, context: try GEOSContext()) },
             work: { a, r in
                 // Each run from its first period afresh: the pockets, the roads' metres and the routes.
-                a.measuredDay = nil
-                a.routing = nil
-                a.located = nil
+                a.forgetPeriods()
                 let pocketsOf = IncrementalEnclosure(a.enclosure)
                 return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
                                       progress: { _, _ in progress?(done.increment(), periods.count) })
@@ -273,6 +280,7 @@ public final class AccessAnalysis {
             for e in try edges(near: held, metres: options.routes.fireRange + 10) {
                 (hostile[e], exposed[e]) = try measure(net.coordinates[e], tiles: tiles, on: day)
             }
+            try meanwhile?()
         } else {
             // Without fire range an edge's metres rest on the hostile areas whose boxes meet its
             // own (those `measure` clips it by): found from the areas, not with a query per edge.
@@ -295,12 +303,7 @@ public final class AccessAnalysis {
             } else {
                 hostile = clip()
             }
-            measuredDay = .some(day)
-            roadsChanged = true
-            exitsKept = [:]
-            return
         }
-        try meanwhile?()
         measuredDay = .some(day)
         roadsChanged = true
         exitsKept = [:]

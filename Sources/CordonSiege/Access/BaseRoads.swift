@@ -41,8 +41,8 @@ extension AccessAnalysis {
                         }
                     }
                 }
-                if met || (nearest.map { $0.metres <= radius } ?? false) || radius >= 300_000 { break }
-                radius = min(radius * 4, 300_000)
+                if met || (nearest.map { $0.metres <= radius } ?? false) || radius >= AccessOptions.maxToRoadAllowed.upperBound { break }
+                radius = min(radius * 4, AccessOptions.maxToRoadAllowed.upperBound)
             }
             if met { continue }
             if let n = nearest, n.metres <= options.basesMaxToRoad {
