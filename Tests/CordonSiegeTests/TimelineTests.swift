@@ -57,6 +57,10 @@ import Testing
     ///                     one pocket sharing 3 km² with A (the first and larger pocket before)
     ///                     and 4 km² with B, so it takes B's date, 5 July
     ///     from 20 July    the bridge falls: B and the strip, both keeping 5 July
+    ///
+    /// Numbers (docs/design.md#pocket-numbers): A #0 and B #1 by area; the joined pocket of
+    /// 10 July continues B (4 km² of its 7), so it is #1; on 20 July B (4 km², the larger)
+    /// keeps #1 and the strip, which continues the same pocket, takes the next number, #2.
     @Test func sinceFollowsTheLargestSharedGroundThroughAMergeAndASplit() async throws {
         let a = (1000.0, 1000.0, 4000.0, 4000.0), b = (6000.0, 1000.0, 8000.0, 3000.0)
         let west = (0.0, 2300.0, 1000.0, 2700.0), east = (8000.0, 1800.0, 10_000.0, 2200.0)
@@ -84,12 +88,38 @@ import Testing
             "- #0 open since -", "- #1 open since -",
             "2016-07-01 #0 encircled since 2016-07-01", "2016-07-01 #1 open since -",
             "2016-07-05 #0 encircled since 2016-07-01", "2016-07-05 #1 encircled since 2016-07-05",
-            "2016-07-10 #0 encircled since 2016-07-05",
-            "2016-07-20 #0 encircled since 2016-07-05", "2016-07-20 #1 encircled since 2016-07-05",
+            "2016-07-10 #1 encircled since 2016-07-05",
+            "2016-07-20 #1 encircled since 2016-07-05", "2016-07-20 #2 encircled since 2016-07-05",
         ])
-        // The areas that decide it: B (#0 from 20 July, 4 km²) and the strip (#1, 3 km²).
+        // The areas that decide it: B (#1 from 20 July, 4 km², first by area) and the strip (#2, 3 km²).
         let last = pockets.filter { $0.period?.from == Day(iso: "2016-07-20") }
         #expect(last.count == 2 && abs(last[0].areaKm2 - 4) < 0.01 && abs(last[1].areaKm2 - 3) < 0.01)
+    }
+
+    /// A pocket keeps its number when another outgrows it (docs/design.md#pocket-numbers), so
+    /// on a 10 km × 6 km map where A (3 × 3 km) stays and B grows from 2 × 2 km to 4 × 3 km on
+    /// 1 July, A is #0 throughout and one feature; B is #1 in both periods, two features.
+    @Test func aPocketKeepsItsNumberWhenAnotherOutgrowsIt() async throws {
+        let a = (1000.0, 1000.0, 4000.0, 4000.0)
+        let periods: [(String?, String?, [(Double, Double, Double, Double)])] = [
+            (nil, "2016-07-01", [a, (6000.0, 1000.0, 8000.0, 3000.0)]),
+            ("2016-07-01", nil, [a, (5000.0, 1000.0, 9000.0, 4000.0)]),
+        ]
+        var areas: [ControlArea] = []
+        for (from, until, boxes) in periods {
+            for area in try canvas.map(boxes, extent: (0, 0, 10_000, 6000)) {
+                areas.append(canvas.area(areas.count, area.geometry, area.controller, from: from, until: until,
+                                         population: area.population))
+            }
+        }
+        let pockets = try await EnclosureTimeline.run(map: ControlMap(file: "grow.geojson", areas: areas),
+                                                      options: EnclosureOptions(besieged: "opposition", closure: false), jobs: 1)
+        // Each period's pockets by area: 9 and 4 km², then 12 (B) and 9 (A).
+        #expect(pockets.map { (($0.areaKm2 * 10).rounded() / 10, $0.index) }.map { "\($0.0) #\($0.1)" }
+                == ["9.0 #0", "4.0 #1", "12.0 #1", "9.0 #0"])
+        let written = try FeatureSpans.merged(pockets.map { $0.feature() })
+        #expect(written.map { $0.properties["pocket"] } == [.number(0), .number(1), .number(1)])
+        #expect(written[0].properties["until"] == nil && written[0].properties["from"] == nil)
     }
 
     @Test func timelineFeaturesCarryFromUntilAndSince() async throws {

@@ -204,7 +204,13 @@ public final class AccessAnalysis {
                 return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
                                       progress: { _, _ in progress?(done.increment(), periods.count) })
             })
-        return byRun.flatMap { $0 }
+        var days = byRun.flatMap { $0 }
+        // Numbers that follow each pocket's ground, as `enclosure --timeline` gives them.
+        let numbers = try PocketNumbers.numbers(days.map { $0.pockets.map { ($0.pocket, nil) } })
+        for k in days.indices {
+            for i in days[k].pockets.indices { days[k].pockets[i].pocket.index = numbers[k][i] }
+        }
+        return days
     }
 
     /// Road access in the periods that meet `window` (every period when nil), on pockets found
@@ -212,7 +218,8 @@ public final class AccessAnalysis {
     ///
     /// - Parameters:
     ///   - pockets: Every pocket of every period, each with its `period` (as the enclosure
-    ///     timeline gives them, cut to `window` or not), by index within its period.
+    ///     timeline gives them, cut to `window` or not), by area within its period; their
+    ///     numbers are kept.
     ///   - window: The days asked; periods outside it are not analysed, those across its ends are
     ///     analysed whole (the caller cuts them).
     ///   - progress: Told the periods done and the total.
@@ -225,7 +232,7 @@ public final class AccessAnalysis {
         return try timeline(asked, pockets: { p in
             // A day of the period inside the window: pockets cut to the window hold on it.
             let day = [p.from, window?.from].compactMap { $0 }.max() ?? p.sampleDay
-            return pockets.filter { $0.period?.contains(day) ?? true }.sorted { $0.index < $1.index }.map { ($0, nil) }
+            return pockets.filter { $0.period?.contains(day) ?? true }.map { ($0, nil) }
         }, progress: progress)
     }
 

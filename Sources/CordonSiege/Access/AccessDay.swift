@@ -33,7 +33,7 @@ public struct PlaceAccess {
     public var place: AccessPlace
     /// Metres from its point to the nearest road (a place farther than `AccessOptions.maxToRoad` gets no times).
     public var toRoadMetres: Double
-    /// The pocket it lies in, by index.
+    /// The pocket it lies in, by its position in its day's `pockets` (written as that pocket's number).
     public var pocket: Int?
     /// The name of the open corridor whose entry is quickest to reach by road.
     public var corridor: String?
@@ -114,7 +114,7 @@ public enum AccessLayers {
             for pl in d.places {
                 var q: JSONObject = ["name": .string(pl.place.name),
                                      "population": pl.place.population.map { .number($0.rounded()) } ?? .null,
-                                     "pocket": pl.pocket.map { .number(Double($0)) } ?? .null,
+                                     "pocket": pl.pocket.map { .number(Double(d.pockets[$0].pocket.index)) } ?? .null,
                                      "to_road_m": .number(pl.toRoadMetres.rounded())]
                 q["corridor"] = pl.corridor.map(JSONValue.string) ?? .null
                 q["minutes_to_corridor"] = pl.corridorSeconds.map(minutes) ?? .null

@@ -8,7 +8,7 @@ public enum AccessSummary {
     public struct Change: Equatable, Sendable {
         /// The first day of the period in which the pocket is without (or again with) a safe road.
         public var date: Day
-        /// The pocket's index in that period.
+        /// The pocket's number in that period.
         public var pocket: Int
         /// True when a safe road out came back, false when the last one was lost.
         public var regained: Bool
@@ -23,7 +23,7 @@ public enum AccessSummary {
         var out: [Change] = []
         for (before, now) in zip(days, days.dropFirst()) {
             guard let b = before.period, let p = now.period, b.until == p.from, let date = p.from else { continue }
-            for (k, a) in now.pockets.enumerated() {
+            for a in now.pockets {
                 guard let box = a.pocket.geometry.bounds else { continue }
                 // Only pockets of the other answer can make a change: most dates compare none.
                 let shares = try before.pockets.contains { q in
@@ -31,7 +31,7 @@ public enum AccessSummary {
                           try q.pocket.geometry.intersects(a.pocket.geometry) else { return false }
                     return try sharesArea(q.pocket.geometry.intersection(a.pocket.geometry))
                 }
-                if shares { out.append(Change(date: date, pocket: k, regained: a.roadWayOut)) }
+                if shares { out.append(Change(date: date, pocket: a.pocket.index, regained: a.roadWayOut)) }
             }
         }
         return out

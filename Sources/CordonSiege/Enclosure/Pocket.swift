@@ -3,7 +3,8 @@ import CordonGeometry
 
 /// A connected part of the besieged side's ground on one date, and what the model says of it.
 public struct Pocket {
-    /// Rank by descending geodesic area, from 0.
+    /// Rank by descending geodesic area, from 0. On a timeline, the number that follows its
+    /// ground from period to period (docs/design.md#pocket-numbers).
     public var index: Int
     /// The besieged controller whose ground it is.
     public var controller: String

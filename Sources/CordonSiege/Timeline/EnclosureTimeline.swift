@@ -11,7 +11,8 @@ public enum EnclosureTimeline {
     ///   - layers: Bases, population and districts that come with the map.
     ///   - jobs: Workers to run at once; one per core is usual.
     ///   - progress: Told the periods done and the total, from any thread.
-    /// - Returns: The pockets, period by period in date order, each period's numbered by area.
+    /// - Returns: The pockets, period by period in date order, each period's by descending area;
+    ///   their numbers follow their ground from period to period (``PocketNumbers``).
     /// - Throws: What ``EnclosureAnalysis`` throws, for the first period that fails.
     public static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
                            jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
@@ -67,18 +68,26 @@ public enum EnclosureTimeline {
     }
 
     /// `since`: the first day of the current, unbroken encirclement of the pocket that holds
-    /// most of this one's area in the previous period. A pocket on the same ground as one of
-    /// the previous period shares all its ground with it and none with the others, so it takes
-    /// its date without an overlay; the others were mostly looked up by the workers.
+    /// most of this one's area in the previous period; then the numbers that follow each
+    /// pocket's ground (``PocketNumbers``). A pocket on the same ground as one of the previous
+    /// period shares all its ground with it and none with the others, so it is linked without
+    /// an overlay; the others were mostly looked up by the workers.
     static func traceSince(_ byPeriod: [[(pocket: Pocket, before: PeriodBefore.Link)]], periods: [Period]) throws -> [Pocket] {
-        var out: [Pocket] = []
+        var traced: [[Pocket]] = []
+        var numbering: [[PocketNumbers.Before]] = []
         var previous: [Pocket] = []
         for (k, pockets) in byPeriod.enumerated() {
             var current = pockets.map(\.pocket)
-            for i in current.indices where current[i].encircled {
+            var links: [PocketNumbers.Before] = []
+            for i in current.indices {
                 var before = pockets[i].before
                 if case .same(let j) = before, j >= previous.count { before = .unknown }
                 if before == .unknown { before = .overlapping(try PeriodBefore.largestOverlap(of: current[i], in: previous)) }
+                switch before {
+                case .same(let j), .overlapping(let j?): links.append(.pocket(j))
+                default: links.append(.none)
+                }
+                guard current[i].encircled else { continue }
                 switch before {
                 case .same(let j):
                     let q = previous[j]
@@ -89,9 +98,11 @@ public enum EnclosureTimeline {
                     current[i].since = periods[k].from
                 }
             }
-            out += current
+            traced.append(current)
+            numbering.append(links)
             previous = current
         }
-        return out
+        try PocketNumbers.renumber(&traced, before: numbering)
+        return traced.flatMap { $0 }
     }
 }

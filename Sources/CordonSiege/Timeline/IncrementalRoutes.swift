@@ -20,6 +20,9 @@ final class IncrementalRoutes {
     private(set) var kept = 0
     /// Routes judged.
     private(set) var judged = 0
+    /// The last period's pockets, by rank, each with its position in the period before when on
+    /// the same ground (for the numbers that follow a pocket's ground).
+    private(set) var lastFound: [(pocket: Pocket, sameAs: Int?)] = []
 
     init(_ analysis: RouteAnalysis) {
         self.analysis = analysis
@@ -37,6 +40,7 @@ final class IncrementalRoutes {
     /// Every route's state on `day`, in file order.
     func states(on day: Day?) throws -> [RouteState] {
         let found = try pockets.pockets(on: day)
+        lastFound = found
         let same = !before.isEmpty && pockets.changed != nil
             && found.enumerated().allSatisfy { $0.element.sameAs == $0.offset }
             && found.count == pockets.previousCount

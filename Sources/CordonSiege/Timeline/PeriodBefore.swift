@@ -1,8 +1,9 @@
 import CordonGeometry
 
-/// A worker's period before, for `since` (docs/design.md#since): which of its pockets each new
-/// pocket continues. On the same ground that is the pocket it was; otherwise the one sharing
-/// most area, summed area by area where the areas of both periods' pockets are known.
+/// A worker's period before, for `since` (docs/design.md#since) and pocket numbers: which of
+/// its pockets each new pocket continues. On the same ground that is the pocket it was;
+/// otherwise the one sharing most area, summed area by area where the areas of both periods'
+/// pockets are known.
 final class PeriodBefore {
     /// What a pocket continues in the period before.
     enum Link: Equatable {
@@ -10,7 +11,7 @@ final class PeriodBefore {
         case same(Int)
         /// The pocket of that index holding most of its area; nil when none shares any.
         case overlapping(Int?)
-        /// Not looked for yet (the period before was another worker's, or the pocket is open).
+        /// Not looked for yet (the period before was another worker's).
         case unknown
     }
 
@@ -33,7 +34,7 @@ final class PeriodBefore {
     }
 
     /// The link of a pocket of the next period (`outline`: in the continuous range of
-    /// longitudes). An encircled pocket not on the same ground takes the pocket sharing most
+    /// longitudes). A pocket not on the same ground takes the pocket sharing most
     /// area: an area that was in a pocket lies wholly in it (its planar area, as an overlay
     /// measures it), and only an area new this period (a cell that changed hands is a new
     /// feature) is laid over the pockets its box meets. The whole pockets are overlaid when
@@ -41,7 +42,6 @@ final class PeriodBefore {
     /// up to more than the pocket's), and where two pockets' shares come within 1e-9.
     func link(of pocket: Pocket, outline: Geometry, sameAs: Int?, members: [Int]?, ws: Workspace) throws -> Link {
         if let sameAs { return .same(sameAs) }
-        guard pocket.encircled else { return .unknown }
         if let members, let holder, let shared = try sharedAreas(outline, members: members, holder: holder, ws: ws) {
             let ranked = shared.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             guard let best = ranked.first else { return .overlapping(nil) }

@@ -17,7 +17,8 @@ public enum RouteTimeline {
     ///   - layers: Layers that come with the map, as for ``RouteAnalysis``.
     ///   - jobs: Workers to run at once; one per core is usual.
     ///   - progress: Told the periods done and the total, from any thread.
-    /// - Returns: The states, period by period in date order, routes in file order within each.
+    /// - Returns: The states, period by period in date order, routes in file order within each;
+    ///   their pockets numbered as ``EnclosureTimeline`` numbers them, following the ground.
     /// - Throws: What ``RouteAnalysis`` throws, for the first period that fails.
     public static func run(map: ControlMap, routes: [Route], options: RouteOptions,
                            layers: EnclosureLayers = EnclosureLayers(), jobs: Int,
@@ -51,10 +52,19 @@ public enum RouteTimeline {
                     var states = try routes.states(on: periods[k].sampleDay)
                     for i in states.indices { states[i].period = periods[k] }
                     progress?(done.increment(), periods.count)
-                    return states
+                    return (states, routes.lastFound)
                 }
             })
-        return byRun.flatMap { $0.flatMap { $0 } }
+        // Each route's pocket by the number that follows its ground, as `enclosure --timeline` numbers it.
+        let byPeriod = byRun.flatMap { $0 }
+        let numbers = try PocketNumbers.numbers(byPeriod.map(\.1))
+        return zip(byPeriod, numbers).flatMap { period, number in
+            period.0.map { s in
+                var s = s
+                s.pocket = s.pocket.map { number[$0] }
+                return s
+            }
+        }
     }
 
     /// Every route's state on one date, with the routes shared out among `jobs` workers.
