@@ -15,6 +15,8 @@ struct EnclosureCommand: AsyncParsableCommand {
 
         A pocket is a connected part of the besieged side's ground. It is encircled when the ground the besieged and its allies hold around it comes no closer than the tolerance (max(snap, 1 m)) to the way out: the edge of the study area, or --bases. Areas are geodesic (WGS84); population is weighted by geodesic area; snap closings are grown in local transverse Mercator planes and agree with the geodesic to within 0.1 %. `closure_m` is how far hostile ground would have to advance to encircle an open pocket. Ground held by a --neutral controller (a UN-held airport, say) is not hostile: it does not count in `hostile_share` and does not advance in the closure search, but the besieged may not cross it unless it is also in --allies, so encirclement is unchanged. All of it is a model of the map you give, not an observation.
 
+        Pockets are numbered by area on one date. With --timeline a pocket keeps its number while it holds the same ground, so a pocket another outgrows is not renamed; the larger piece of a split keeps the number and new ground takes the next unused one (docs/design.md#pocket-numbers).
+
         Examples:
           cordon enclosure map.geojson --besieged opposition \\
               --date 2016-07-20 -o pockets.geojson
