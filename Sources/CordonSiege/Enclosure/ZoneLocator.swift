@@ -16,9 +16,13 @@ final class ZoneLocator {
 
     /// The index of the zone holding `pocket` (lon/lat); nil when none does.
     func zone(holding pocket: Geometry) throws -> Int? {
+        try zone(holdingPoint: pocket.representativePoint())
+    }
+
+    /// The index of the zone holding `point` (lon/lat); nil when none does.
+    func zone(holdingPoint point: Geometry) throws -> Int? {
         let index = try tree ?? STRtree(zones, context: ctx)
         tree = index
-        let point = try pocket.representativePoint()
         return try index.queryIndices(envelopeOf: point).first { z in
             let p = try prepared[z] ?? PreparedGeometry(zones[z])
             prepared[z] = p

@@ -79,11 +79,26 @@ struct ConnectedParts {
         let kept = previous.indices.filter { !affected.contains($0) }
         let sorted = members.sorted()
         let fresh = sorted.isEmpty ? [] : try polygons(of: ws.dissolve(sorted))
-        // One fresh part holds every member; several: found again by a search when next touched.
-        let freshMembers: [[Int]?] = fresh.count == 1 ? [sorted] : fresh.map { _ in nil }
+        let freshMembers: [[Int]?] = fresh.count == 1 ? [sorted] : try Self.members(sorted, of: fresh, ws: ws)
         return ConnectedParts(shapes: kept.map { previous[$0] } + fresh,
                               keptFrom: kept.map { Optional($0) } + fresh.map { _ in nil },
                               members: kept.map { known[$0] } + freshMembers,
                               membersSearched: searched)
+    }
+
+    /// The areas of each of `parts`, the connected parts of the union of `areas` (ascending): a
+    /// single-polygon area lies wholly in the part holding a point inside it. Nil for every part
+    /// when an area has several parts (it may lie in more than one) or is in none; such parts'
+    /// areas are found by a search when a change next touches them.
+    static func members(_ areas: [Int], of parts: [Geometry], ws: Workspace) throws -> [[Int]?] {
+        let locator = ZoneLocator(parts, context: ws.ctx)
+        var out = [[Int]](repeating: [], count: parts.count)
+        for i in areas {
+            guard ws.areas[i].geometry.type == .polygon, let k = try locator.zone(holdingPoint: ws.pointInside(i)) else {
+                return parts.map { _ in nil }
+            }
+            out[k].append(i)
+        }
+        return out
     }
 }

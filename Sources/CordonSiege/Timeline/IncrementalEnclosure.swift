@@ -40,7 +40,7 @@ final class IncrementalEnclosure {
     /// and its closure when searched again).
     func pockets(on day: Day?) throws -> [(pocket: Pocket, sameAs: Int?)] {
         let held = ws.areas.map { $0.holds(on: day) }
-        let found: Found?
+        var found: Found?
         var sameAs: [Int?] = []
         changed = last.map { last in held.indices.filter { held[$0] != last.held[$0] } }
         previousCount = last?.found.pockets.count ?? 0
@@ -51,6 +51,7 @@ final class IncrementalEnclosure {
             sameAs = step.sameAs
         } else {
             found = try analysis.found(on: day)
+            if let f = found, options.snap == 0 { found?.pockets = try withMembers(f.pockets, held: held) }
         }
         last = found.map { (held, $0, zoneMembers) }
         guard let found else { return [] }
@@ -208,6 +209,19 @@ final class IncrementalEnclosure {
         let sameAs = pockets.map(\.sameAs)
         for i in pockets.indices { pockets[i].sameAs = nil }
         return (Found(pockets: pockets, zones: zones, zoneOpen: zoneOpen, wayOut: before.wayOut), zoneMembers, sameAs)
+    }
+
+    /// A period analysed afresh, with its pockets' areas (without snap a pocket is a connected
+    /// part of the besieged ground held), so the next change needs no search for them and the
+    /// next period's pockets are linked area by area (`PeriodBefore`).
+    private func withMembers(_ pockets: [MeasuredPocket], held: [Bool]) throws -> [MeasuredPocket] {
+        let besieged = ws.areas.indices.filter { held[$0] && ws.areas[$0].controller == options.besieged }
+        let members = try ConnectedParts.members(besieged, of: pockets.map(\.lonLat), ws: ws)
+        return zip(pockets, members).map { p, m in
+            var p = p
+            p.members = m
+            return p
+        }
     }
 
     /// The pocket of `before` that a pocket of `members` continues with only changed areas come

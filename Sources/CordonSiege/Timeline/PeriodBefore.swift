@@ -18,31 +18,33 @@ final class PeriodBefore {
     let pockets: [Pocket]
     /// The pockets in the map's continuous range of longitudes, as the areas are.
     private let outlines: [Geometry]
-    /// The pocket holding each area, when every pocket's areas are known.
-    private let holder: [Int: Int]?
+    /// The pocket holding each area, for the pockets whose areas are known (an area of a pocket
+    /// lies wholly in it, so it shares no area with any other).
+    private let holder: [Int: Int]
+    /// The pockets whose areas are not known.
+    private let unknown: Set<Int>
     private var prepared: [Int: PreparedGeometry] = [:]
 
     init(_ pockets: [Pocket], outlines: [Geometry], members: [[Int]?]) {
         self.pockets = pockets
         self.outlines = outlines
-        var holder: [Int: Int]? = members.count == pockets.count ? [:] : nil
-        for (j, m) in members.enumerated() {
-            guard let m else { holder = nil; break }
-            for i in m { holder?[i] = j }
-        }
+        var holder: [Int: Int] = [:]
+        for (j, m) in members.enumerated() { for i in m ?? [] { holder[i] = j } }
         self.holder = holder
+        unknown = Set(pockets.indices.filter { $0 >= members.count || members[$0] == nil })
     }
 
     /// The link of a pocket of the next period (`outline`: in the continuous range of
     /// longitudes). A pocket not on the same ground takes the pocket sharing most
-    /// area: an area that was in a pocket lies wholly in it (its planar area, as an overlay
-    /// measures it), and only an area new this period (a cell that changed hands is a new
-    /// feature) is laid over the pockets its box meets. The whole pockets are overlaid when
-    /// areas are not known, when the pocket's areas overlap one another (their areas then add
-    /// up to more than the pocket's), and where two pockets' shares come within 1e-9.
+    /// area: an area that was in a pocket whose areas are known lies wholly in it (its planar
+    /// area, as an overlay measures it); another area (new this period, as a cell that changed
+    /// hands is a new feature, or of a pocket whose areas are not known) is laid over the areas
+    /// of known pockets and the outlines of the other pockets its box meets. The whole pockets are overlaid when the pocket's areas are not
+    /// known, when they overlap one another (their areas then add up to more than the pocket's),
+    /// and where two pockets' shares come within 1e-9.
     func link(of pocket: Pocket, outline: Geometry, sameAs: Int?, members: [Int]?, ws: Workspace) throws -> Link {
         if let sameAs { return .same(sameAs) }
-        if let members, let holder, let shared = try sharedAreas(outline, members: members, holder: holder, ws: ws) {
+        if let members, let shared = try sharedAreas(outline, members: members, ws: ws) {
             let ranked = shared.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             guard let best = ranked.first else { return .overlapping(nil) }
             if ranked.count == 1 || best.value - ranked[1].value > 1e-9 * best.value { return .overlapping(best.key) }
@@ -52,7 +54,7 @@ final class PeriodBefore {
 
     /// The area each pocket of this period shares with a pocket made of `members`; nil when the
     /// members' areas add up to more than the pocket (they overlap).
-    private func sharedAreas(_ outline: Geometry, members: [Int], holder: [Int: Int], ws: Workspace) throws -> [Int: Double]? {
+    private func sharedAreas(_ outline: Geometry, members: [Int], ws: Workspace) throws -> [Int: Double]? {
         let whole = try outline.planarArea()
         var sum = 0.0
         var shared: [Int: Double] = [:]
@@ -65,7 +67,13 @@ final class PeriodBefore {
             }
             let cell = ws.areas[i].geometry
             guard let box = cell.bounds else { continue }
-            for (j, q) in outlines.enumerated() where q.bounds.map(box.intersects) ?? false {
+            // A pocket whose areas are known shares with it what its areas do (an area new this
+            // period, as a cell that changed hands is, usually only touches them).
+            for x in try ws.tree.query(box) {
+                guard let j = holder[x], try cell.intersects(ws.areas[x].geometry) else { continue }
+                shared[j, default: 0] += try cell.intersection(ws.areas[x].geometry).planarArea()
+            }
+            for (j, q) in outlines.enumerated() where unknown.contains(j) && (q.bounds.map(box.intersects) ?? false) {
                 let p = try prepared[j] ?? PreparedGeometry(q)
                 prepared[j] = p
                 if try p.contains(cell) {
