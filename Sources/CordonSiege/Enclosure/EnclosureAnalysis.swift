@@ -109,6 +109,8 @@ public final class EnclosureAnalysis {
         let locator = zoneOf == nil ? ZoneLocator(zones, context: ws.ctx) : nil
         let weighting = AreaWeighting(ws)
 
+        // On two threads, the hostile shares start on a side thread while the searches are set up.
+        let sharing = measuresContact && ws.splitsWork ? try HostileContact.Shares(ws, of: lonLats, facing: hostile, tolerance: t) : nil
         // First where each pocket stands; the closure searches of open pockets then start on
         // other threads while the other measures are taken here.
         var standing: [(encircled: Bool, zone: Int?, search: SideTask<ClosureSearch.Outcome>?)] = []
@@ -134,15 +136,20 @@ public final class EnclosureAnalysis {
         // One date on two threads shares the pockets out and keeps no contact; one thread keeps
         // each pocket's, for a timeline's next period.
         var kept = [HostileContact.Contact?](repeating: nil, count: lonLats.count)
-        let shares = !measuresContact ? [Double](repeating: .nan, count: lonLats.count)
-            : ws.splitsWork ? try HostileContact.shares(ws, of: lonLats, facing: hostile, tolerance: t)
-            : try lonLats.indices.map { k in
+        let shares: [Double]
+        if !measuresContact {
+            shares = [Double](repeating: .nan, count: lonLats.count)
+        } else if let sharing {
+            shares = try sharing.finish()
+        } else {
+            shares = try lonLats.indices.map { k in
                 let before = contacts?[k] ?? nil
                 if before != nil { statistics.contactsCarried += 1 }
                 let m = try HostileContact.contact(ws, of: lonLats[k], carrying: before, changed: changed, facing: hostile, tolerance: t)
                 kept[k] = m.contact
                 return m.share
             }
+        }
         for (k, lonLat) in lonLats.enumerated() {
             let (area, perimeter) = Geodesic.areaPerimeter(lonLat)
             let encircled = standing[k].encircled

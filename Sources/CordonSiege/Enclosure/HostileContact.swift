@@ -13,54 +13,80 @@ enum HostileContact {
                          tolerance: tolerance)
     }
 
+    /// The shares of many pockets, the same as one at a time (``Shares``, started and finished at once).
+    static func shares(_ ws: Workspace, of pockets: [Geometry], facing hostile: HostileGround, tolerance: Double) throws -> [Double] {
+        try Shares(ws, of: pockets, facing: hostile, tolerance: tolerance).finish()
+    }
+
     /// The shares of many pockets, the same as one at a time. Many pockets are shared out
     /// between this thread and a side thread, the heaviest first, each thread taking the next
     /// when done (so one large pocket does not leave the other thread idle). The side thread
-    /// works in a GEOS context and local planes of its own, on copies of the pockets and of
-    /// the hostile parts near them, clipped in the same order as here: every share is computed
-    /// on the same geometry by the same steps, whichever thread takes it.
-    static func shares(_ ws: Workspace, of pockets: [Geometry], facing hostile: HostileGround, tolerance: Double) throws -> [Double] {
-        let order = try sharedOut(pockets)
-        guard ws.splitsWork, !order.isEmpty, !hostile.isEmpty else {
-            return try pockets.map { try share(ws, of: $0, facing: hostile, tolerance: tolerance) }
-        }
-        // What the side thread may need, copied here: every pocket, and for each the hostile
-        // parts near it in this index's order.
-        let other = try GEOSContext()
-        var partCopies: [Int: Geometry] = [:]
-        var copies: [(pocket: Geometry, box: Bounds, parts: [Int])?] = []
-        for pocket in pockets {
-            guard let b = pocket.bounds else { copies.append(nil); continue }
-            let box = b.grown(metres: 2 * tolerance)
-            let parts = try hostile.indices(near: box)
-            for i in parts where partCopies[i] == nil { partCopies[i] = try hostile.parts[i].copy(into: other) }
-            copies.append((try pocket.copy(into: other), box, parts))
-        }
-        let queue = Queue(order)
-        let moved = Unchecked((other, partCopies, copies))
-        let task = SideTask<[(Int, Double)]> {
-            let (ctx, parts, copies) = moved.value
-            let frames = Frames()
-            var done: [(Int, Double)] = []
-            while let k = queue.next() {
-                guard let (pocket, box, near) = copies[k] else { done.append((k, 0)); continue }
-                let ground = try HostileGround.clipped(near.map { parts[$0]! }, to: box, context: ctx)
-                done.append((k, try share(of: pocket, near: ground, frames: frames, context: ctx, tolerance: tolerance)))
+    /// starts at once, so this thread can do other work before it joins in (`finish`). It works
+    /// in a GEOS context and local planes of its own, on copies of the pockets and of the
+    /// hostile parts near them, clipped in the same order as here: every share is computed on
+    /// the same geometry by the same steps, whichever thread takes it.
+    final class Shares {
+        private let ws: Workspace
+        private let pockets: [Geometry]
+        private let hostile: HostileGround
+        private let tolerance: Double
+        private let queue: Queue?
+        private let task: SideTask<[(Int, Double)]>?
+
+        init(_ ws: Workspace, of pockets: [Geometry], facing hostile: HostileGround, tolerance: Double) throws {
+            (self.ws, self.pockets, self.hostile, self.tolerance) = (ws, pockets, hostile, tolerance)
+            let order = try sharedOut(pockets)
+            guard ws.splitsWork, !order.isEmpty, !hostile.isEmpty else {
+                (queue, task) = (nil, nil)
+                return
             }
-            return done
+            // What the side thread may need, copied here: every pocket, and for each the hostile
+            // parts near it in this index's order.
+            let other = try GEOSContext()
+            var partCopies: [Int: Geometry] = [:]
+            var copies: [(pocket: Geometry, box: Bounds, parts: [Int])?] = []
+            for pocket in pockets {
+                guard let b = pocket.bounds else { copies.append(nil); continue }
+                let box = b.grown(metres: 2 * tolerance)
+                let parts = try hostile.indices(near: box)
+                for i in parts where partCopies[i] == nil { partCopies[i] = try hostile.parts[i].copy(into: other) }
+                copies.append((try pocket.copy(into: other), box, parts))
+            }
+            let queue = Queue(order)
+            let moved = Unchecked((other, partCopies, copies))
+            self.queue = queue
+            task = SideTask<[(Int, Double)]> {
+                let (ctx, parts, copies) = moved.value
+                let frames = Frames()
+                var done: [(Int, Double)] = []
+                while let k = queue.next() {
+                    guard let (pocket, box, near) = copies[k] else { done.append((k, 0)); continue }
+                    let ground = try HostileGround.clipped(near.map { parts[$0]! }, to: box, context: ctx)
+                    done.append((k, try share(of: pocket, near: ground, frames: frames, context: ctx, tolerance: tolerance)))
+                }
+                return done
+            }
         }
-        var out = [Double](repeating: 0, count: pockets.count)
-        var failure: (any Error)?
-        do {
-            while let k = queue.next() { out[k] = try share(ws, of: pockets[k], facing: hostile, tolerance: tolerance) }
-        } catch {
-            failure = error
-            queue.stop()
+
+        /// Every pocket's share: this thread takes pockets until none is left, then the side
+        /// thread's are added.
+        func finish() throws -> [Double] {
+            guard let queue, let task else {
+                return try pockets.map { try share(ws, of: $0, facing: hostile, tolerance: tolerance) }
+            }
+            var out = [Double](repeating: 0, count: pockets.count)
+            var failure: (any Error)?
+            do {
+                while let k = queue.next() { out[k] = try share(ws, of: pockets[k], facing: hostile, tolerance: tolerance) }
+            } catch {
+                failure = error
+                queue.stop()
+            }
+            task.wait()
+            if let failure { throw failure }
+            for (k, s) in try task.value() { out[k] = s }
+            return out
         }
-        task.wait()
-        if let failure { throw failure }
-        for (k, s) in try task.value() { out[k] = s }
-        return out
     }
 
     /// The order pockets are taken in, heaviest first (a pocket's vertices and a fixed share
@@ -73,7 +99,7 @@ enum HostileContact {
     }
 
     /// Pocket indices handed out one at a time to whichever thread asks.
-    private final class Queue: @unchecked Sendable {
+    fileprivate final class Queue: @unchecked Sendable {
         private let lock = NSLock()
         private var rest: ArraySlice<Int>
         init(_ order: [Int]) { rest = order[...] }
