@@ -47,6 +47,19 @@ import Testing
         for p in largest where !p.encircled { #expect(abs((p.closureM ?? 0) - 200) <= 25) }
     }
 
+    /// A dated map on a 10 km × 6 km canvas: in each period (from, until), the opposition holds
+    /// the boxes (metres) and the government the rest.
+    func boxesMap(_ file: String, _ periods: [(String?, String?, [(Double, Double, Double, Double)])]) throws -> ControlMap {
+        var areas: [ControlArea] = []
+        for (from, until, boxes) in periods {
+            for area in try canvas.map(boxes, extent: (0, 0, 10_000, 6000)) {
+                areas.append(canvas.area(areas.count, area.geometry, area.controller, from: from, until: until,
+                                         population: area.population))
+            }
+        }
+        return ControlMap(file: file, areas: areas)
+    }
+
     /// Two pockets encircled on different days merge, then split again (docs/design.md#since).
     /// Worked out by hand from the rule, in metres on a 10 km × 6 km map held by the government:
     ///
@@ -72,14 +85,7 @@ import Testing
             ("2016-07-10", "2016-07-20", [strip, bridge, b]),
             ("2016-07-20", nil, [strip, b]),
         ]
-        var areas: [ControlArea] = []
-        for (from, until, boxes) in periods {
-            for area in try canvas.map(boxes, extent: (0, 0, 10_000, 6000)) {
-                areas.append(canvas.area(areas.count, area.geometry, area.controller, from: from, until: until,
-                                         population: area.population))
-            }
-        }
-        let pockets = try await EnclosureTimeline.run(map: ControlMap(file: "merge.geojson", areas: areas),
+        let pockets = try await EnclosureTimeline.run(map: boxesMap("merge.geojson", periods),
                                                       options: EnclosureOptions(besieged: "opposition", closure: false), jobs: 2)
         let rows = pockets.map {
             "\($0.period?.from?.description ?? "-") #\($0.index) \($0.status) since \($0.since?.description ?? "-")"
@@ -105,14 +111,7 @@ import Testing
             (nil, "2016-07-01", [a, (6000.0, 1000.0, 8000.0, 3000.0)]),
             ("2016-07-01", nil, [a, (5000.0, 1000.0, 9000.0, 4000.0)]),
         ]
-        var areas: [ControlArea] = []
-        for (from, until, boxes) in periods {
-            for area in try canvas.map(boxes, extent: (0, 0, 10_000, 6000)) {
-                areas.append(canvas.area(areas.count, area.geometry, area.controller, from: from, until: until,
-                                         population: area.population))
-            }
-        }
-        let pockets = try await EnclosureTimeline.run(map: ControlMap(file: "grow.geojson", areas: areas),
+        let pockets = try await EnclosureTimeline.run(map: boxesMap("grow.geojson", periods),
                                                       options: EnclosureOptions(besieged: "opposition", closure: false), jobs: 1)
         // Each period's pockets by area: 9 and 4 km², then 12 (B) and 9 (A).
         #expect(pockets.map { (($0.areaKm2 * 10).rounded() / 10, $0.index) }.map { "\($0.0) #\($0.1)" }
