@@ -121,6 +121,18 @@ import Testing
         #expect(written[0].properties["until"] == nil && written[0].properties["from"] == nil)
     }
 
+    /// A pocket encircled when the map begins (Deir ez-Zor's enclave) stays `since` null while
+    /// it shrinks: the map never says when that encirclement began (docs/design.md#since).
+    @Test func anEncirclementOlderThanTheMapStaysWithoutADate() async throws {
+        let pockets = try await EnclosureTimeline.run(map: boxesMap("enclave.geojson", [
+            (nil, "2016-01-16", [(1000.0, 1000.0, 5000.0, 5000.0)]),
+            ("2016-01-16", "2016-09-17", [(1000.0, 1000.0, 4000.0, 5000.0)]),
+            ("2016-09-17", nil, [(1000.0, 1000.0, 3000.0, 5000.0)]),
+        ]), options: EnclosureOptions(besieged: "opposition", closure: false), jobs: 1)
+        #expect(pockets.map(\.encircled) == [true, true, true])
+        #expect(pockets.map(\.since) == [nil, nil, nil])
+    }
+
     @Test func timelineFeaturesCarryFromUntilAndSince() async throws {
         let pockets = try await EnclosureTimeline.run(
             map: aleppoLikeMap(), options: EnclosureOptions(besieged: "opposition"), jobs: 2)

@@ -87,13 +87,12 @@ public enum EnclosureTimeline {
                 case .same(let j), .overlapping(let j?): links.append(.pocket(j))
                 default: links.append(.none)
                 }
-                guard current[i].encircled else { continue }
+                // In the first period, and after a pocket encircled since then, nil: the map does not
+                // say when that encirclement began.
+                guard current[i].encircled, k > 0 else { continue }
                 switch before {
-                case .same(let j):
-                    let q = previous[j]
-                    current[i].since = q.encircled ? q.since ?? q.period?.from : periods[k].from
-                case .overlapping(let j?) where previous[j].encircled:
-                    current[i].since = previous[j].since ?? previous[j].period?.from
+                case .same(let j), .overlapping(let j?):
+                    current[i].since = previous[j].encircled ? previous[j].since : periods[k].from
                 default:
                     current[i].since = periods[k].from
                 }
