@@ -108,6 +108,29 @@ import Testing
         #expect(two.contains { $0.places.contains { $0.pocket != nil } })
     }
 
+    /// The lost and regained dates the timeline's workers find as they go are those found by
+    /// comparing every pocket with every pocket of the period before by GEOS (an intersection
+    /// with area), without the workers' shortcut for pockets carried unchanged.
+    @Test func theWorkersChangesAreThoseOfEveryPocketCompared() async throws {
+        let (map, net, places) = try inputs()
+        let options = AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: 0)
+        let days = try await AccessAnalysis(map: map, network: net, options: options, places: places, context: ctx).timeline(jobs: 2)
+        // Every period but the first of each run of the parallel timeline.
+        #expect(days.filter { $0.changesSince != nil }.count == days.count - EnclosureTimeline.runs(days.count).count)
+        var compared: [AccessSummary.Change] = []
+        for (before, now) in zip(days, days.dropFirst()) {
+            for (k, a) in now.pockets.enumerated() {
+                let shares = try before.pockets.contains { q in
+                    guard q.roadWayOut != a.roadWayOut else { return false }
+                    return try q.pocket.geometry.intersection(a.pocket.geometry).planarArea() > 0
+                }
+                if shares { compared.append(.init(date: now.period!.from!, pocket: k, regained: a.roadWayOut)) }
+            }
+        }
+        #expect(!compared.isEmpty && compared.contains(where: \.regained) && compared.contains { !$0.regained })
+        #expect(try AccessSummary.changes(days) == compared)
+    }
+
     @Test func theEdgeGridFindsWhatAnSTRtreeFinds() throws {
         // Random polylines (some long, some single points apart) and random boxes, degenerate
         // ones and ones off the map among them: the same edges, in the same order.

@@ -175,7 +175,7 @@ public final class AccessAnalysis {
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
-        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, progress: progress)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, findsChanges: true, progress: progress)
     }
 
     /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
@@ -202,7 +202,7 @@ public final class AccessAnalysis {
                 a.forgetPeriods()
                 let pocketsOf = IncrementalEnclosure(a.enclosure)
                 return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
-                                      progress: { _, _ in progress?(done.increment(), periods.count) })
+                                      findsChanges: true, progress: { _, _ in progress?(done.increment(), periods.count) })
             })
         return byRun.flatMap { $0 }
     }
@@ -231,8 +231,10 @@ public final class AccessAnalysis {
 
     /// `pockets` gives each period's, each with the index of the pocket on the same ground in
     /// the period before, when it is known to be so.
+    /// With `findsChanges`, each period after another that ends the day it starts gets the
+    /// summary's changes since that one (`AccessDay.changesSince`).
     private func timeline(_ periods: [Period], pockets: (Period) throws -> [(pocket: Pocket, sameAs: Int?)],
-                          progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
+                          findsChanges: Bool = false, progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
@@ -251,6 +253,9 @@ public final class AccessAnalysis {
             let found = try pockets(p)
             var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
+            if findsChanges, let before = out.last, let b = before.period, b.until == p.from, p.from != nil {
+                d.changesSince = (b, try AccessSummary.changes(from: before, to: d))
+            }
             out.append(d)
             progress?(k + 1, periods.count)
         }

@@ -70,6 +70,10 @@ public struct AccessDay {
     public var cutEdges: [Int] = []
     /// Edges, not cut, with more than t metres within fire range.
     public var exposedEdges: [Int] = []
+    /// The pockets that lost or regained their last safe road since the period `before`, which
+    /// ends the day this one starts: found by the timeline's worker that analysed both, in its
+    /// own GEOS context, so `AccessSummary.changes` need not compare them again on one thread.
+    var changesSince: (before: Period, changes: [AccessSummary.Change])?
 }
 
 /// The output layers of road access (docs/design.md#roads).

@@ -1,9 +1,10 @@
 import CordonCore
 
 /// What a feature's properties say, without `id`, `from` and `until`, compared as their JSON
-/// text compares (`JSONValue.jsonText`), without writing the text: strings by their UTF-8
-/// bytes, numbers by value (0 and -0 alike; every number that is not finite as `null`), objects
-/// member by member in order. Hashed once: a timeline's features are looked up several times each.
+/// text compares as a Swift string (`JSONValue.jsonText`), without writing the text: strings as
+/// Swift compares them (canonically equivalent ones alike), numbers by value (0 and -0 alike;
+/// every number that is not finite as `null`), objects member by member in order. Hashed once:
+/// a timeline's features are looked up several times each.
 struct Shown: Hashable {
     let properties: JSONObject
     private let hash: Int
@@ -35,7 +36,7 @@ struct Shown: Hashable {
 
     private static func skipped(_ key: String) -> Bool { key == "id" || key == "from" || key == "until" }
 
-    private static func sameText(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    private static func sameText(_ a: String, _ b: String) -> Bool { a == b }
 
     /// The value as its text shows it: `null` for a number that is not finite.
     private static func shownNull(_ v: JSONValue) -> Bool {
@@ -57,11 +58,7 @@ struct Shown: Hashable {
         }
     }
 
-    private static func combine(_ s: String, into h: inout Hasher) {
-        var s = s
-        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        h.combine(0xFF as UInt8)  // no UTF-8 byte: ends the string
-    }
+    private static func combine(_ s: String, into h: inout Hasher) { h.combine(s) }
 
     private static func combine(_ v: JSONValue, into h: inout Hasher) {
         if shownNull(v) { h.combine(0 as UInt8); return }
