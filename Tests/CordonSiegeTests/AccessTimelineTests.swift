@@ -131,6 +131,27 @@ import Testing
         #expect(try AccessSummary.changes(days) == compared)
     }
 
+    /// The bound that spares the nearest-road search a geodesic: whatever it calls certainly
+    /// farther is farther by GeographicLib's geodesic (Geodesic.distance); pairs near and far, at
+    /// latitudes up to 80°, across the antimeridian too.
+    @Test func aPointCertainlyFartherIsFarther() {
+        var rng = LCG(state: 11)
+        var spared = 0
+        for k in 0..<20_000 {
+            let p = Coordinate(-180 + rng.next() * 360, -80 + rng.next() * 160)
+            let span = [0.001, 0.01, 0.1, 5][k % 4]
+            var q = Coordinate(p.x + (rng.next() - 0.5) * span, max(-85, min(85, p.y + (rng.next() - 0.5) * span)))
+            if k % 10 == 0 { q.x = q.x > 180 ? q.x - 360 : q.x + (p.x > 0 ? -359.99 : 0) }
+            let d = Geodesic.distance(p, q), metres = d * (0.5 + rng.next())
+            if RoadAttachment.certainlyFarther(p, q, than: metres) {
+                spared += 1
+                #expect(d > metres, "\(p) \(q) \(metres)")
+            }
+            #expect(!RoadAttachment.certainlyFarther(p, q, than: d))
+        }
+        #expect(spared > 2000)
+    }
+
     @Test func theEdgeGridFindsWhatAnSTRtreeFinds() throws {
         // Random polylines (some long, some single points apart) and random boxes, degenerate
         // ones and ones off the map among them: the same edges, in the same order.
