@@ -74,6 +74,8 @@ struct AccessCommand: AsyncParsableCommand {
             let input = InputLayers(context: ctx)
             let day = try siege.day()
             let controlMap = try siege.controlMap(input)
+            // The map, roads, analysis, days and features are kept until exit: freeing a large
+            // network's edges and a timeline's features one by one costs more than the exit.
             ProcessSetup.keepUntilExit(controlMap)
             let network = try Self.network(roads, speeds: speeds, input: input, context: ctx)
             ProcessSetup.keepUntilExit(network)
@@ -116,7 +118,7 @@ struct AccessCommand: AsyncParsableCommand {
             try evidence.writePrices(pockets: pockets, map: controlMap)
             // A timeline writes each feature once per run of periods in which it does not change,
             // as `enclosure` and `routes` do (roads are already grouped by run).
-            ProcessSetup.keepUntilExit(layers)
+            ProcessSetup.keepUntilExit(layers)  // those the timeline's spans replace too
             if siege.timeline { layers = try layers.map { ($0.layer, try FeatureSpans.merged($0.features)) } }
             ProcessSetup.keepUntilExit(layers)
             if let target = LayerOutput(siege.output) {
