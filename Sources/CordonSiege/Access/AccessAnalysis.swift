@@ -653,10 +653,21 @@ public final class AccessAnalysis {
         func mayHold(_ c: Coordinate) -> Bool {
             boxes?.contains { c.x >= $0.minX && c.x <= $0.maxX && c.y >= $0.minY && c.y <= $0.maxY } ?? true
         }
-        var scratch: [UInt8] = []
-        for (n, c) in net.nodes.enumerated() where !knownNode[n] && mayHold(c) {
-            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[fresh[k]].append(Int32(n)) }
+        // Nodes located without GEOS: on two threads when many are to be (a whole date's), each
+        // half in node order, so each pocket's nodes come in ascending order as on one thread.
+        let nodes = net.nodes, known = knownNode
+        let pieces = fresh.count > 16 && nodes.count >= 65_536 ? 2 : 1, size = (nodes.count + pieces - 1) / pieces
+        let found = try SideTask<[(pocket: Int, node: Int32)]>.pieces(pieces) { k in
+            var out: [(pocket: Int, node: Int32)] = [], scratch: [UInt8] = []
+            for n in (k * size)..<min(nodes.count, (k + 1) * size) where !known[n] {
+                let c = nodes[n]
+                guard mayHold(c), let p = locator.locate(c.x, c.y, scratch: &scratch) else { continue }
+                out.append((p, Int32(n)))
+            }
+            return out
         }
+        for (p, n) in found.joined() { nodesOf[fresh[p]].append(n) }
+        var scratch: [UInt8] = []
         for i in places.indices where !knownPlace[i] && mayHold(placePoints[i]) {
             placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
         }
