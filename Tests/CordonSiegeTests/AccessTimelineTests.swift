@@ -108,6 +108,50 @@ import Testing
         #expect(two.contains { $0.places.contains { $0.pocket != nil } })
     }
 
+    /// The lost and regained dates the timeline's workers find as they go are those found by
+    /// comparing every pocket with every pocket of the period before by GEOS (an intersection
+    /// with area), without the workers' shortcut for pockets carried unchanged.
+    @Test func theWorkersChangesAreThoseOfEveryPocketCompared() async throws {
+        let (map, net, places) = try inputs()
+        let options = AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: 0)
+        let days = try await AccessAnalysis(map: map, network: net, options: options, places: places, context: ctx).timeline(jobs: 2)
+        // Every period but the first of each run of the parallel timeline.
+        #expect(days.filter { $0.changesSince != nil }.count == days.count - EnclosureTimeline.runs(days.count).count)
+        var compared: [AccessSummary.Change] = []
+        for (before, now) in zip(days, days.dropFirst()) {
+            for (k, a) in now.pockets.enumerated() {
+                let shares = try before.pockets.contains { q in
+                    guard q.roadWayOut != a.roadWayOut else { return false }
+                    return try q.pocket.geometry.intersection(a.pocket.geometry).planarArea() > 0
+                }
+                if shares { compared.append(.init(date: now.period!.from!, pocket: k, regained: a.roadWayOut)) }
+            }
+        }
+        #expect(!compared.isEmpty && compared.contains(where: \.regained) && compared.contains { !$0.regained })
+        #expect(try AccessSummary.changes(days) == compared)
+    }
+
+    /// The bound that spares the nearest-road search a geodesic: whatever it calls certainly
+    /// farther is farther by GeographicLib's geodesic (Geodesic.distance); pairs near and far, at
+    /// latitudes up to 80°, across the antimeridian too.
+    @Test func aPointCertainlyFartherIsFarther() {
+        var rng = LCG(state: 11)
+        var spared = 0
+        for k in 0..<20_000 {
+            let p = Coordinate(-180 + rng.next() * 360, -80 + rng.next() * 160)
+            let span = [0.001, 0.01, 0.1, 5][k % 4]
+            var q = Coordinate(p.x + (rng.next() - 0.5) * span, max(-85, min(85, p.y + (rng.next() - 0.5) * span)))
+            if k % 10 == 0 { q.x = q.x > 180 ? q.x - 360 : q.x + (p.x > 0 ? -359.99 : 0) }
+            let d = Geodesic.distance(p, q), metres = d * (0.5 + rng.next())
+            if RoadAttachment.certainlyFarther(p, q, than: metres) {
+                spared += 1
+                #expect(d > metres, "\(p) \(q) \(metres)")
+            }
+            #expect(!RoadAttachment.certainlyFarther(p, q, than: d))
+        }
+        #expect(spared > 2000)
+    }
+
     @Test func theEdgeGridFindsWhatAnSTRtreeFinds() throws {
         // Random polylines (some long, some single points apart) and random boxes, degenerate
         // ones and ones off the map among them: the same edges, in the same order.

@@ -175,7 +175,7 @@ public final class AccessAnalysis {
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
-        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, progress: progress)
+        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, findsChanges: true, progress: progress)
     }
 
     /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
@@ -202,7 +202,7 @@ public final class AccessAnalysis {
                 a.forgetPeriods()
                 let pocketsOf = IncrementalEnclosure(a.enclosure)
                 return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
-                                      progress: { _, _ in progress?(done.increment(), periods.count) })
+                                      findsChanges: true, progress: { _, _ in progress?(done.increment(), periods.count) })
             })
         var days = byRun.flatMap { $0 }
         // Numbers that follow each pocket's ground, as `enclosure --timeline` gives them.
@@ -238,8 +238,10 @@ public final class AccessAnalysis {
 
     /// `pockets` gives each period's, each with the index of the pocket on the same ground in
     /// the period before, when it is known to be so.
+    /// With `findsChanges`, each period after another that ends the day it starts gets the
+    /// summary's changes since that one (`AccessDay.changesSince`).
     private func timeline(_ periods: [Period], pockets: (Period) throws -> [(pocket: Pocket, sameAs: Int?)],
-                          progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
+                          findsChanges: Bool = false, progress: ((Int, Int) -> Void)?) throws -> [AccessDay] {
         var out: [AccessDay] = []
         for (k, p) in periods.enumerated() {
             let day = p.sampleDay
@@ -258,6 +260,9 @@ public final class AccessAnalysis {
             let found = try pockets(p)
             var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
+            if findsChanges, let before = out.last, let b = before.period, b.until == p.from, p.from != nil {
+                d.changesSince = (b, try AccessSummary.changes(from: before, to: d))
+            }
             out.append(d)
             progress?(k + 1, periods.count)
         }
@@ -655,10 +660,21 @@ public final class AccessAnalysis {
         func mayHold(_ c: Coordinate) -> Bool {
             boxes?.contains { c.x >= $0.minX && c.x <= $0.maxX && c.y >= $0.minY && c.y <= $0.maxY } ?? true
         }
-        var scratch: [UInt8] = []
-        for (n, c) in net.nodes.enumerated() where !knownNode[n] && mayHold(c) {
-            if let k = locator.locate(c.x, c.y, scratch: &scratch) { nodesOf[fresh[k]].append(Int32(n)) }
+        // Nodes located without GEOS: on two threads when many are to be (a whole date's), each
+        // half in node order, so each pocket's nodes come in ascending order as on one thread.
+        let nodes = net.nodes, known = knownNode
+        let pieces = fresh.count > 16 && nodes.count >= 65_536 ? 2 : 1, size = (nodes.count + pieces - 1) / pieces
+        let found = try SideTask<[(pocket: Int, node: Int32)]>.pieces(pieces) { k in
+            var out: [(pocket: Int, node: Int32)] = [], scratch: [UInt8] = []
+            for n in (k * size)..<min(nodes.count, (k + 1) * size) where !known[n] {
+                let c = nodes[n]
+                guard mayHold(c), let p = locator.locate(c.x, c.y, scratch: &scratch) else { continue }
+                out.append((p, Int32(n)))
+            }
+            return out
         }
+        for (p, n) in found.joined() { nodesOf[fresh[p]].append(n) }
+        var scratch: [UInt8] = []
         for i in places.indices where !knownPlace[i] && mayHold(placePoints[i]) {
             placeIn[i] = locator.locate(placePoints[i].x, placePoints[i].y, scratch: &scratch).map { fresh[$0] }
         }

@@ -70,6 +70,10 @@ public struct AccessDay {
     public var cutEdges: [Int] = []
     /// Edges, not cut, with more than t metres within fire range.
     public var exposedEdges: [Int] = []
+    /// The pockets that lost or regained their last safe road since the period `before`, which
+    /// ends the day this one starts: found by the timeline's worker that analysed both, in its
+    /// own GEOS context, so `AccessSummary.changes` need not compare them again on one thread.
+    var changesSince: (before: Period, changes: [AccessSummary.Change])?
 }
 
 /// The output layers of road access (docs/design.md#roads).
@@ -79,12 +83,53 @@ public enum AccessLayers {
 
     /// Every feature of `days`, by layer, each stamped with its `date` or `from`/`until`.
     public static func features(_ days: [AccessDay], network: RoadNetwork) throws -> [(layer: String, features: [Feature])] {
-        var pockets: [Feature] = [], paths: [Feature] = [], roads: [Feature] = [], places: [Feature] = []
-        var pocketKeys = SharedKeys(), pathKeys = SharedKeys(), roadKeys = SharedKeys(), placeKeys = SharedKeys()
+        // Pockets, paths and places are plain values: made on two threads from a few thousand
+        // on, each taking a run of the days' pockets and blocks of places, joined in order.
+        var jobs: [(day: Int, places: Range<Int>?)] = []
+        var weights: [Int] = []
+        for (k, d) in days.enumerated() {
+            jobs.append((k, nil))
+            weights.append(2 * d.pockets.count + 1)
+            for lo in stride(from: 0, to: d.places.count, by: 4096) {
+                jobs.append((k, lo..<min(d.places.count, lo + 4096)))
+                weights.append(min(d.places.count, lo + 4096) - lo)
+            }
+        }
+        let total = weights.reduce(0, +)
+        var split = 0, sum = 0
+        while split < jobs.count, 2 * sum < total { sum += weights[split]; split += 1 }
+        let ranges = total >= 4096 ? [0..<split, split..<jobs.count] : [0..<jobs.count]
+        let shared = Unchecked(days)
+        let made = try SideTask<Made>.pieces(ranges.count) { r in
+            var m = Made()
+            for (k, places) in jobs[ranges[r]] {
+                if let places { m.add(places: shared.value[k], places) } else { m.add(pockets: shared.value[k]) }
+            }
+            return m
+        }
+        var roads: [Feature] = [], roadKeys = SharedKeys()
         let ctx = network.edges[0].context
-        func km(_ m: Double) -> JSONValue { .number(NumberText.rounded(m / 1000, places: 6)) }
-        func minutes(_ s: Double) -> JSONValue { .number(NumberText.rounded(s / 60, places: 3)) }
-        for d in days {
+        for run in roadRuns(days) {
+            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.edges[$0].clone() })
+            var q: JSONObject = ["status": .string(run.status), "edges": .number(Double(run.edges.count)),
+                                 "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
+            q.stamp(run.period, date: run.date)
+            roads.append(Feature(geometry: lines, properties: q)
+                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status), sharing: &roadKeys))
+        }
+        return [("access_pockets", made.flatMap(\.pockets)), ("access_paths", made.flatMap(\.paths)), ("access_roads", roads),
+                ("access_places", made.flatMap(\.places))]
+    }
+
+    private static func km(_ m: Double) -> JSONValue { .number(NumberText.rounded(m / 1000, places: 6)) }
+    private static func minutes(_ s: Double) -> JSONValue { .number(NumberText.rounded(s / 60, places: 3)) }
+
+    /// The pocket, path and place features of some days, in order.
+    private struct Made {
+        var pockets: [Feature] = [], paths: [Feature] = [], places: [Feature] = []
+        var pocketKeys = SharedKeys(), pathKeys = SharedKeys(), placeKeys = SharedKeys()
+
+        mutating func add(pockets d: AccessDay) {
             for a in d.pockets {
                 let name = "pocket-\(a.pocket.index)"
                 var p: JSONObject = ["pocket": .number(Double(a.pocket.index)), "status": .string(a.pocket.status),
@@ -111,7 +156,10 @@ public enum AccessLayers {
                         .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind), sharing: &pathKeys))
                 }
             }
-            for pl in d.places {
+        }
+
+        mutating func add(places d: AccessDay, _ range: Range<Int>) {
+            for pl in d.places[range] {
                 var q: JSONObject = ["name": .string(pl.place.name),
                                      "population": pl.place.population.map { .number($0.rounded()) } ?? .null,
                                      "pocket": pl.pocket.map { .number(Double(d.pockets[$0].pocket.index)) } ?? .null,
@@ -128,15 +176,6 @@ public enum AccessLayers {
                     .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date), sharing: &placeKeys))
             }
         }
-        for run in roadRuns(days) {
-            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.edges[$0].clone() })
-            var q: JSONObject = ["status": .string(run.status), "edges": .number(Double(run.edges.count)),
-                                 "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
-            q.stamp(run.period, date: run.date)
-            roads.append(Feature(geometry: lines, properties: q)
-                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status), sharing: &roadKeys))
-        }
-        return [("access_pockets", pockets), ("access_paths", paths), ("access_roads", roads), ("access_places", places)]
     }
 
     /// Cut and exposed roads, each written once per run of consecutive periods in which it

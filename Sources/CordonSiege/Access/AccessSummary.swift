@@ -8,7 +8,7 @@ public enum AccessSummary {
     public struct Change: Equatable, Sendable {
         /// The first day of the period in which the pocket is without (or again with) a safe road.
         public var date: Day
-        /// The pocket's number in that period.
+        /// The pocket's position in that period's `pockets` (by area).
         public var pocket: Int
         /// True when a safe road out came back, false when the last one was lost.
         public var regained: Bool
@@ -22,17 +22,39 @@ public enum AccessSummary {
     public static func changes(_ days: [AccessDay]) throws -> [Change] {
         var out: [Change] = []
         for (before, now) in zip(days, days.dropFirst()) {
-            guard let b = before.period, let p = now.period, b.until == p.from, let date = p.from else { continue }
-            for a in now.pockets {
-                guard let box = a.pocket.geometry.bounds else { continue }
+            guard let b = before.period, let p = now.period, b.until == p.from, p.from != nil else { continue }
+            // Found already by the timeline's worker that analysed both periods.
+            if let found = now.changesSince, found.before == b { out += found.changes; continue }
+            out += try changes(from: before, to: now)
+        }
+        return out
+    }
+
+    /// The changes between two consecutive periods (`now` starting the day `before` ends).
+    static func changes(from before: AccessDay, to now: AccessDay) throws -> [Change] {
+        guard let date = now.period?.from else { return [] }
+        var out: [Change] = []
+        // The pockets of one period share no ground with each other, so a pocket carried
+        // from the period before (the same geometry) shares ground with that pocket alone.
+        var beforeAt: [ObjectIdentifier: Int] = [:]
+        for (j, q) in before.pockets.enumerated() { beforeAt[ObjectIdentifier(q.pocket.geometry)] = j }
+        let carriedFrom = now.pockets.map { beforeAt[ObjectIdentifier($0.pocket.geometry)] }
+        let carried = Set(carriedFrom.compactMap { $0 })
+        for (k, a) in now.pockets.enumerated() {
+            guard let box = a.pocket.geometry.bounds else { continue }
+            let shares: Bool
+            if let j = carriedFrom[k] {
+                shares = before.pockets[j].roadWayOut != a.roadWayOut
+            } else {
                 // Only pockets of the other answer can make a change: most dates compare none.
-                let shares = try before.pockets.contains { q in
-                    guard q.roadWayOut != a.roadWayOut, let qb = q.pocket.geometry.bounds, qb.intersects(box),
-                          try q.pocket.geometry.intersects(a.pocket.geometry) else { return false }
+                shares = try before.pockets.indices.contains { j in
+                    let q = before.pockets[j]
+                    guard q.roadWayOut != a.roadWayOut, !carried.contains(j), let qb = q.pocket.geometry.bounds,
+                          qb.intersects(box), try q.pocket.geometry.intersects(a.pocket.geometry) else { return false }
                     return try sharesArea(q.pocket.geometry.intersection(a.pocket.geometry))
                 }
-                if shares { out.append(Change(date: date, pocket: a.pocket.index, regained: a.roadWayOut)) }
             }
+            if shares { out.append(Change(date: date, pocket: k, regained: a.roadWayOut)) }
         }
         return out
     }

@@ -1,4 +1,5 @@
 import CordonGeometry
+import Foundation
 
 /// Where a point (a district, a corridor's entry) meets the road nearest it: partway along an
 /// edge, reached from either end the edge may be driven from.
@@ -20,6 +21,8 @@ struct RoadAttachment {
         while best == nil || best!.d > radius {
             for e in index.query(here.grown(metres: radius)) {
                 let q = Polyline.locate(p, in: net.coordinates[e]).point
+                // A point certainly farther than the best so far cannot be nearer: not measured.
+                if let b = best, Self.certainlyFarther(p, q, than: b.d) { continue }
                 let d = Geodesic.distance(p, q)
                 if best == nil || d < best!.d { best = (e, d, q) }
             }
@@ -30,6 +33,22 @@ struct RoadAttachment {
         let stretch = Polyline.split(net.coordinates[e], at: q).fromStart
         return RoadAttachment(edge: e, metres: d, along: Geodesic.polylineLength(stretch), from: net.edgeFrom[e],
                               to: net.edgeTo[e], length: net.lengths[e])
+    }
+
+    /// Whether the geodesic from `p` to `q` (lon/lat) is certainly longer than `metres`, by two
+    /// lower bounds that need no geodesic: along a meridian every radian of latitude is at least
+    /// a(1 − e²) metres; along a parallel every radian of longitude at least a·cos φ, φ the
+    /// farthest latitude a path no longer than `metres` can reach. Both with a margin of 1e-6.
+    static func certainlyFarther(_ p: Coordinate, _ q: Coordinate, than metres: Double) -> Bool {
+        let a = 6_378_137.0, meridional = 6_335_439.327_083_167  // WGS84: a, and a(1 − e²)
+        let radian = Double.pi / 180
+        let dLat = abs(q.y - p.y) * radian
+        if meridional * dLat * (1 - 1e-6) > metres { return true }
+        let reach = max(abs(p.y), abs(q.y)) * radian + metres / meridional
+        guard reach < Double.pi / 2 * 0.99 else { return false }
+        var dLon = abs(q.x - p.x)
+        if dLon > 180 { dLon = 360 - dLon }
+        return a * cos(reach) * dLon * radian * (1 - 1e-6) > metres
     }
 
     /// Starts at the ends of the edge from which the point can be driven to, at the cost of driving it.

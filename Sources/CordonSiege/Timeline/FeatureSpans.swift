@@ -23,28 +23,29 @@ public enum FeatureSpans {
     public static func joined(_ features: [Feature]) throws -> (features: [Feature], into: [Int]) {
         var out: [Feature] = [], into: [Int] = []
         // Features whose span is still open to extension, by the day they end and what they say.
-        var ending: [String: [Int]] = [:]
-        func key(_ end: String, _ f: Feature) -> String {
-            var rest = f.properties
-            for k in ["id", "from", "until"] { rest[k] = nil }
-            return end + "|" + JSONValue.object(rest).jsonText
-        }
+        var ending: [SpanKey: [Int]] = [:]
         for f in features {
-            let what = key("", f)
-            if let from = f.properties["from"]?.stringValue, var candidates = ending[from + what],
+            let what = Shown(f.properties)
+            if let from = f.properties["from"]?.stringValue, var candidates = ending[SpanKey(end: from, what: what)],
                let hit = try candidates.firstIndex(where: { try sameGeometry(out[$0].geometry, f.geometry) }) {
                 let c = candidates.remove(at: hit)
-                ending[from + what] = candidates.isEmpty ? nil : candidates
+                ending[SpanKey(end: from, what: what)] = candidates.isEmpty ? nil : candidates
                 out[c].properties["until"] = f.properties["until"]
-                ending[(f.properties["until"]?.stringValue ?? "-") + what, default: []].append(c)
+                ending[SpanKey(end: f.properties["until"]?.stringValue ?? "-", what: what), default: []].append(c)
                 into.append(c)
                 continue
             }
             out.append(f)
             into.append(out.count - 1)
-            ending[(f.properties["until"]?.stringValue ?? "-") + what, default: []].append(out.count - 1)
+            ending[SpanKey(end: f.properties["until"]?.stringValue ?? "-", what: what), default: []].append(out.count - 1)
         }
         return (out, into)
+    }
+
+    /// The day a span ends, and what its feature says.
+    private struct SpanKey: Hashable {
+        let end: String
+        let what: Shown
     }
 
     private static func sameGeometry(_ a: Geometry?, _ b: Geometry?) throws -> Bool {

@@ -155,8 +155,10 @@ final class IncrementalEnclosure {
                 zoneOpen[z] = open
                 return open
             }
+            // Road access asks for neither a hostile share nor a closure: no hostile ground then.
+            let needsHostile = options.closure || analysis.measuresContact
             var boxes: [Bounds] = []
-            for (k, shape) in again.enumerated() {
+            for (k, shape) in again.enumerated() where needsHostile {
                 guard let b = shape.bounds else { continue }
                 boxes.append(b.grown(metres: 2 * t + 1))
                 // Only a closure search looks farther: none runs for an encircled pocket (its
@@ -169,7 +171,7 @@ final class IncrementalEnclosure {
             for b in boxes {
                 for i in try ws.tree.query(b) where held[i] && options.isHostile(ws.areas[i].controller) { hostileIDs.insert(i) }
             }
-            let hostile = try hostileTiles.ground(hostileIDs.sorted())
+            let hostile = needsHostile ? try hostileTiles.ground(hostileIDs.sorted()) : try HostileGround(ws.ctx.empty(.polygon))
             for k in reshare {
                 if kept[k].contact != nil { analysis.statistics.contactsCarried += 1 }
                 let m = try HostileContact.contact(ws, of: kept[k].lonLat, carrying: kept[k].contact, changed: changedBoxes,

@@ -74,7 +74,11 @@ struct AccessCommand: AsyncParsableCommand {
             let input = InputLayers(context: ctx)
             let day = try siege.day()
             let controlMap = try siege.controlMap(input)
+            // The map, roads, analysis, days and features are kept until exit: freeing a large
+            // network's edges and a timeline's features one by one costs more than the exit.
+            ProcessSetup.keepUntilExit(controlMap)
             let network = try Self.network(roads, speeds: speeds, input: input, context: ctx)
+            ProcessSetup.keepUntilExit(network)
             if !network.assumedClasses.isEmpty {
                 printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
                            + network.assumedClasses.joined(separator: ", "))
@@ -90,6 +94,7 @@ struct AccessCommand: AsyncParsableCommand {
                 places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
                 corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
                 context: ctx)
+            ProcessSetup.keepUntilExit(analysis)
             if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.basesMaxToRoad) }
             let days: [AccessDay]
             if siege.timeline {
@@ -98,6 +103,7 @@ struct AccessCommand: AsyncParsableCommand {
             } else {
                 days = [try analysis.access(on: day)]
             }
+            ProcessSetup.keepUntilExit(days)
             var layers = try AccessLayers.features(days, network: network)
             // Events are evidence beside the roads: counted in each pocket of each date, as `enclosure` counts them.
             let pockets = days.flatMap { $0.pockets.map(\.pocket) }
@@ -112,7 +118,9 @@ struct AccessCommand: AsyncParsableCommand {
             try evidence.writePrices(pockets: pockets, map: controlMap)
             // A timeline writes each feature once per run of periods in which it does not change,
             // as `enclosure` and `routes` do (roads are already grouped by run).
+            ProcessSetup.keepUntilExit(layers)  // those the timeline's spans replace too
             if siege.timeline { layers = try layers.map { ($0.layer, try FeatureSpans.merged($0.features)) } }
+            ProcessSetup.keepUntilExit(layers)
             if let target = LayerOutput(siege.output) {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)
