@@ -1,6 +1,5 @@
 import CordonCore
 import CordonGeometry
-import Foundation
 
 /// How far hostile ground must advance to encircle or overrun an open pocket: the smallest d
 /// such that, with hostile areas buffered by d, the pocket is gone or its remaining zone no
@@ -144,7 +143,9 @@ final class ClosureSearch {
     /// The search, first trying the bracket a previous period's search ended with: when the
     /// pocket does not close at its low end and does at its high end, the crossing lies inside
     /// it, where the bisection from scratch would end too, and the answer is the same, found in
-    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure).
+    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure). When the
+    /// bracket held, the outcome carries a certificate of what its two probes showed, with
+    /// which a later period may skip them (`ClosureCertificate`).
     ///
     /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
     /// closes, every d from `shut` on does) is not run.
@@ -152,17 +153,16 @@ final class ClosureSearch {
     ///   - guided: Whether a search from scratch may take answers from a clearance field.
     ///   - given: The field to take them from instead of this pocket's own (tests give a wrong one).
     func search(hint: (lo: Double, hi: Double)?, guided: Bool = true, field given: ClearanceField? = nil) throws -> Outcome {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        var o = try search0(hint: hint, guided: guided, field: given)
-        if o.hintHeld, let b = o.bracket { o.certificate = try certificate(b); dbg("made \(o.certificate != nil)") }
+        var outcome = try searchRun(hint: hint, guided: guided, field: given)
+        // Only a bracket its two probes just bore out is certified: the next period's probes
+        // would grow hostile ground along the same chains (from nothing to the foot, from there
+        // to the top).
+        if outcome.hintHeld, let bracket = outcome.bracket { outcome.certificate = try certificate(bracket) }
         evidence = [:]
-        if ProcessInfo.processInfo.environment["CORDON_DEBUG_CLOSURE"] != nil {
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-            FileHandle.standardError.write("SEARCH span=\(Int(span)) hint=\(String(describing: hint)) -> \(String(describing: o.metres)) br=\(String(describing: o.bracket)) probes=\(o.probes) held=\(o.hintHeld) field=\(o.fieldHeld) ms=\(Int(ms))\n".data(using: .utf8)!)
-        }
-        return o
+        return outcome
     }
-    func search0(hint: (lo: Double, hi: Double)?, guided: Bool = true, field given: ClearanceField? = nil) throws -> Outcome {
+
+    private func searchRun(hint: (lo: Double, hi: Double)?, guided: Bool, field given: ClearanceField?) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
         guard let zoneBox = zone.bounds else { return Outcome() }
         var probes = 0

@@ -302,7 +302,7 @@ final class IncrementalEnclosure {
     private func certifiedClosure(_ certificate: ClosureCertificate, of before: MeasuredPocket, zone: Geometry,
                                   held: [Bool], changed: [Int]) throws -> ClosureSearch.Outcome? {
         // The search works in the plane nearest the zone's box: it must be the certificate's.
-        guard let zoneBox = zone.bounds, try ws.frames.frame(for: zoneBox) === certificate.frame else { dbg("frame"); return nil }
+        guard let zoneBox = zone.bounds, try ws.frames.frame(for: zoneBox) === certificate.frame else { return nil }
         let frame = certificate.frame
         // The zone's span in the plane, from its box's corners: within a few per cent of the
         // span of the zone itself (a plane reaches at most 250 km from its meridian), so 0.9 of
@@ -323,8 +323,7 @@ final class IncrementalEnclosure {
             changes.append(ClosureCertificate.Change(cell: try frame.projected(i, a.geometry), shrinks: held[i] ? hostile : passable,
                                                      grows: held[i] ? passable : hostile))
         }
-        guard try certificate.holds(after: changes, span: span) else { dbg("fail"); return nil }
-        dbg("OK")
+        guard try certificate.holds(after: changes, span: span) else { return nil }
         let (lo, hi) = certificate.bracket
         return ClosureSearch.Outcome(metres: ((lo + hi) / 2).rounded(), bracket: certificate.bracket, certificate: certificate)
     }
@@ -352,7 +351,3 @@ final class IncrementalEnclosure {
     }
 }
 
-import Foundation
-func dbg(_ s: String) {
-    if ProcessInfo.processInfo.environment["CORDON_DEBUG_CLOSURE"] != nil { FileHandle.standardError.write(("CERT " + s + "\n").data(using: .utf8)!) }
-}
