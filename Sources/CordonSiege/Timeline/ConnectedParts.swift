@@ -79,11 +79,34 @@ struct ConnectedParts {
         let kept = previous.indices.filter { !affected.contains($0) }
         let sorted = members.sorted()
         let fresh = sorted.isEmpty ? [] : try polygons(of: ws.dissolve(sorted))
-        // One fresh part holds every member; several: found again by a search when next touched.
-        let freshMembers: [[Int]?] = fresh.count == 1 ? [sorted] : fresh.map { _ in nil }
+        // One fresh part holds every member; several share them out, each area to the one part
+        // it meets (an area meeting two, at a point or in two pieces, leaves them all to be
+        // found again by a search when next touched).
+        let freshMembers: [[Int]?] = fresh.count == 1 ? [sorted] : try sharedOut(sorted, among: fresh, ws)
         return ConnectedParts(shapes: kept.map { previous[$0] } + fresh,
                               keptFrom: kept.map { Optional($0) } + fresh.map { _ in nil },
                               members: kept.map { known[$0] } + freshMembers,
                               membersSearched: searched)
+    }
+
+    /// The areas of each of `parts` (ascending), when every one of `members` meets exactly one
+    /// part: each part is then the union of its own. Nil for every part otherwise.
+    private static func sharedOut(_ members: [Int], among parts: [Geometry], _ ws: Workspace) throws -> [[Int]?] {
+        let boxes = parts.map(\.bounds)
+        var prepared = [PreparedGeometry?](repeating: nil, count: parts.count)
+        var shares = [[Int]](repeating: [], count: parts.count)
+        for i in members {
+            guard let b = ws.areas[i].geometry.bounds else { return parts.map { _ in nil } }
+            var met: Int?
+            for j in parts.indices where boxes[j]?.intersects(b) == true {
+                if prepared[j] == nil { prepared[j] = try PreparedGeometry(parts[j]) }
+                guard try prepared[j]!.intersects(ws.areas[i].geometry) else { continue }
+                if met != nil { return parts.map { _ in nil } }
+                met = j
+            }
+            guard let met else { return parts.map { _ in nil } }
+            shares[met].append(i)
+        }
+        return shares.map { Optional($0) }
     }
 }
