@@ -124,7 +124,8 @@ final class IncrementalEnclosure {
                 let searches = options.closure && !p.pocket.encircled
                 var closure = searches ? try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed) : nil
                 if searches, closure == nil, let certificate = p.closureCertificate {
-                    closure = try certifiedClosure(certificate, of: before.pockets[j], zone: zones[zone], held: held, changed: changed)
+                    closure = try certifiedClosure(certificate, of: before.pockets[j], pocket: shape, zone: zones[zone],
+                                                   held: held, changed: changed)
                     p.closureCertificate = closure?.certificate
                 }
                 if searches && closure == nil {
@@ -172,7 +173,8 @@ final class IncrementalEnclosure {
         for k in again.indices where options.closure && againSame[k] == nil {
             guard let j = hintFrom[k], let certificate = before.pockets[j].closureCertificate,
                   let z = againZone[k], try isOpen(z) else { continue }
-            certified[k] = try certifiedClosure(certificate, of: before.pockets[j], zone: zones[z], held: held, changed: changed)
+            certified[k] = try certifiedClosure(certificate, of: before.pockets[j], pocket: again[k], zone: zones[z],
+                                                held: held, changed: changed)
         }
 
         var measured: [MeasuredPocket] = []
@@ -295,15 +297,22 @@ final class IncrementalEnclosure {
         return ClosureSearch.Outcome(metres: metres, bracket: bracket)
     }
 
-    /// The closure of a pocket that continues `before` (its ground part of before's, in `zone`)
-    /// when the certificate of the probes that settled before's search still holds after `changed`: its bracket then stands, and the
+    /// The closure of `pocket` (lon/lat), which continues `before` (its ground part of before's,
+    /// in `zone`), when the certificate of the probes that settled before's search still holds after `changed`: its bracket then stands, and the
     /// answer is its midpoint, as the two probes would find (docs/design.md#closure, on a
     /// timeline). Nil when the certificate cannot tell.
-    private func certifiedClosure(_ certificate: ClosureCertificate, of before: MeasuredPocket, zone: Geometry,
-                                  held: [Bool], changed: [Int]) throws -> ClosureSearch.Outcome? {
+    private func certifiedClosure(_ certificate: ClosureCertificate, of before: MeasuredPocket, pocket: Geometry,
+                                  zone: Geometry, held: [Bool], changed: [Int]) throws -> ClosureSearch.Outcome? {
         // The search works in the plane nearest the zone's box: it must be the certificate's.
         guard let zoneBox = zone.bounds, try ws.frames.frame(for: zoneBox) === certificate.frame else { return nil }
         let frame = certificate.frame
+        // The hearts the certificate rests on must lie in this pocket: of two pockets split
+        // from the one the probes saw, only one holds each (a heart the certificate holds on
+        // is whole: nothing changed near it).
+        for heart in [certificate.low?.heart, certificate.high.heart].compactMap({ $0 }) {
+            guard let inside = try heart.representativePoint().coordinates.first,
+                  try pocket.intersects(ws.ctx.point(frame.plane.lonLat(inside))) else { return nil }
+        }
         // The zone's span in the plane, from its box's corners: within a few per cent of the
         // span of the zone itself (a plane reaches at most 250 km from its meridian), so 0.9 of
         // it is at most that.
