@@ -103,4 +103,42 @@ import Testing
         #expect(statistics.closuresCertified == 1, "\(statistics)")
         try await t.expectSame(map, EnclosureOptions(besieged: "opposition"))
     }
+
+    /// A pocket split in two takes the certificate only where the heart is. ClosureShortcutTests'
+    /// L (two cells wide along the west and south edges of a 16 × 12 grid) closes at 1,428.6 m,
+    /// overrun last at its south-west corner. Day 1: a government cell beside its south arm
+    /// turns kurdish, so its bracket is probed and certified. Day 2: the south arm is cut at
+    /// x = 8, 3.6 km from the corner: the west piece keeps the corner (certified, 1,428.6 m); the
+    /// east piece, a strip along the south edge, is overrun at 1,109.6 m (two cells' height),
+    /// though it too continues the L and nothing changed near the corner.
+    @Test func aPocketSplitOffWithoutTheHeartIsProbed() async throws {
+        let grid = IncrementalTimelineTests.Grid(w: 16, h: 12)
+        let at = { (x: Int, y: Int) in y * grid.w + x }
+        let owners = (0..<(grid.w * grid.h)).map { k -> String in
+            let (x, y) = (k % grid.w, k / grid.w)
+            if x <= 1 || y <= 1 { return "opposition" }
+            if (12...13).contains(x) && (8...9).contains(y) { return "opposition" }  // encircled
+            return "government"
+        }
+        let map = try t.history(grid, start: owners, days: [
+            { $0[at(14, 2)] = "kurdish" },
+            { o in o[at(8, 0)] = "government"; o[at(8, 1)] = "government" },
+        ])
+        let options = EnclosureOptions(besieged: "opposition")
+        let analysis = try EnclosureAnalysis(map: map, options: options, context: t.ctx)
+        let incremental = IncrementalEnclosure(analysis)
+        let fresh = try EnclosureAnalysis(map: map, options: options, context: t.ctx)
+        var open: [[Double]] = []
+        for period in map.periods {
+            let a = try fresh.pockets(on: period.sampleDay), w = try incremental.pockets(on: period.sampleDay).map(\.pocket)
+            #expect(a.map { $0.feature().properties } == w.map { $0.feature().properties }, "\(period.from?.description ?? "-")")
+            open.append(a.filter { !$0.encircled }.compactMap(\.closureM).sorted())
+        }
+        #expect(open.count == 3)
+        for d in 0..<2 { #expect(open[d].count == 1 && abs((open[d].first ?? 0) - 1428.6) <= 25, "day \(d): \(open[d])") }
+        #expect(open[2].count == 2, "day 2: \(open[2])")
+        #expect(abs((open[2].first ?? 0) - 1109.6) <= 25 && abs((open[2].last ?? 0) - 1428.6) <= 25, "day 2: \(open[2])")
+        #expect(analysis.statistics.closuresCertified == 1, "\(analysis.statistics)")
+        try await t.expectSame(map, options)
+    }
 }
