@@ -39,8 +39,10 @@ import Testing
     }
 
     /// Builds the map: one feature per cell per holding span, as gen_front_history.py writes.
-    /// `days[d]` turns the owners of day d - 1 into those of day d.
-    func history(_ grid: Grid, start owners: [String], days: [(inout [String]) -> Void]) throws -> ControlMap {
+    /// `days[d]` turns the owners of day d - 1 into those of day d; `population` gives each
+    /// cell's residents (by default 100 to 499, varied from cell to cell).
+    func history(_ grid: Grid, start owners: [String], days: [(inout [String]) -> Void],
+                 population: (Int) -> Double = { k in Double(100 + (k * 37) % 400) }) throws -> ControlMap {
         var spans = owners.map { [(day: 0, who: $0)] }
         var owner = owners
         for (d, change) in days.enumerated() {
@@ -56,7 +58,7 @@ import Testing
                     feature: areas.count, geometry: cell, controller: span.who,
                     from: span.day == 0 ? nil : start + span.day,
                     until: s + 1 < spans[k].count ? start + spans[k][s + 1].day : nil,
-                    population: Double(100 + (k * 37) % 400)))
+                    population: population(k)))
             }
         }
         return ControlMap(file: "history.geojson", areas: areas)

@@ -22,10 +22,18 @@ final class ClosureSearch {
     /// Whether the zone is the pocket's own ground (no allied ground joins it): one overlay
     /// then serves both steps of the test.
     let zoneIsPocket: Bool
+    /// The plane the search works in (a certificate's distances are measured there).
+    let frame: Frame
+    /// What the exact probes showed, by distance: whether the pocket stayed open, its heart
+    /// (nil when overrun), the parts of the zone that touch it (the one that reaches the way
+    /// out, when open) and the pocket's pieces.
+    private var evidence: [Double: Evidence] = [:]
+    private typealias Evidence = (open: Bool, heart: Geometry?, parts: [Geometry], pieces: [Geometry])
 
-    private init(ctx: GEOSContext, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
+    private init(ctx: GEOSContext, frame: Frame, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
                  residents: [(point: Coordinate, people: Double)], tolerance: Double, span: Double, zoneIsPocket: Bool) {
         self.ctx = ctx
+        self.frame = frame
         self.pocket = pocket
         self.zone = zone
         self.wayOut = wayOut
@@ -56,7 +64,7 @@ final class ClosureSearch {
         let exits = try frame.metres(wayOut.cut(to: zoneBox.grown(metres: options.tolerance + 0.01 * span + 10)))
         // Without allies the zone is the pocket's own ground: projected once.
         let zoneIsPocket = try pocket === zone || pocket.equalsExact(zone)
-        return ClosureSearch(ctx: ws.ctx, pocket: zoneIsPocket ? zoneM : try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
+        return ClosureSearch(ctx: ws.ctx, frame: frame, pocket: zoneIsPocket ? zoneM : try frame.metres(pocket), zone: zoneM, wayOut: exits, ground: ground,
                              residents: try residents(ws, of: pocket, members: members, in: frame, on: day),
                              tolerance: options.tolerance, span: span, zoneIsPocket: zoneIsPocket)
     }
@@ -64,7 +72,7 @@ final class ClosureSearch {
     /// The same search with every geometry cloned into a new context, for another thread.
     func detached() throws -> ClosureSearch {
         let other = try GEOSContext()
-        return ClosureSearch(ctx: other, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
+        return ClosureSearch(ctx: other, frame: frame, pocket: try pocket.copy(into: other), zone: try zone.copy(into: other),
                              wayOut: try wayOut.copy(into: other), ground: try ground.copy(into: other),
                              residents: residents,
                              tolerance: tolerance, span: span, zoneIsPocket: zoneIsPocket)
@@ -123,6 +131,8 @@ final class ClosureSearch {
         /// Whether the search from scratch took the probes clear of the field's guess from it,
         /// and exact geometry bore out what the answer rests on.
         var fieldHeld = false
+        /// What the exact probes at the bracket's ends showed, for a later period.
+        var certificate: ClosureCertificate?
     }
 
     /// How far past the zone's box a probe keeps hostile ground, beyond the farthest distance
@@ -133,7 +143,9 @@ final class ClosureSearch {
     /// The search, first trying the bracket a previous period's search ended with: when the
     /// pocket does not close at its low end and does at its high end, the crossing lies inside
     /// it, where the bisection from scratch would end too, and the answer is the same, found in
-    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure).
+    /// two probes. Otherwise the search runs from scratch (docs/design.md#closure). When the
+    /// bracket held, the outcome carries a certificate of what its two probes showed, with
+    /// which a later period may skip them (`ClosureCertificate`).
     ///
     /// Within one run, a probe whose answer follows from earlier ones (no d up to `open`
     /// closes, every d from `shut` on does) is not run.
@@ -141,6 +153,16 @@ final class ClosureSearch {
     ///   - guided: Whether a search from scratch may take answers from a clearance field.
     ///   - given: The field to take them from instead of this pocket's own (tests give a wrong one).
     func search(hint: (lo: Double, hi: Double)?, guided: Bool = true, field given: ClearanceField? = nil) throws -> Outcome {
+        var outcome = try searchRun(hint: hint, guided: guided, field: given)
+        // Only a bracket its two probes just bore out is certified: the next period's probes
+        // would grow hostile ground along the same chains (from nothing to the foot, from there
+        // to the top).
+        if outcome.hintHeld, let bracket = outcome.bracket { outcome.certificate = try certificate(bracket) }
+        evidence = [:]
+        return outcome
+    }
+
+    private func searchRun(hint: (lo: Double, hi: Double)?, guided: Bool, field given: ClearanceField?) throws -> Outcome {
         if ground.isEmpty { return Outcome() }
         guard let zoneBox = zone.bounds else { return Outcome() }
         var probes = 0
@@ -182,7 +204,7 @@ final class ClosureSearch {
             let keep = far + Self.margin(upTo: far)
             let from = grown.d > 0 && grown.d < d && grown.exact >= keep - grown.d ? (grown.d, grown.shape) : (0.0, ground)
             let reach = try grow(from, to: d, keep: keep)
-            if try stays(reach, coarse: d * 0.0025 > 5 ? d * 0.0025 : 0) {
+            if try stays(reach, coarse: d * 0.0025 > 5 ? d * 0.0025 : 0, at: d) {
                 open = d
                 grown = (d, reach, keep - d)
                 return false
@@ -231,6 +253,46 @@ final class ClosureSearch {
         return Outcome(metres: outcome.metres, bracket: outcome.bracket, probes: probes)
     }
 
+    /// What the exact probes at the ends of `bracket` showed, for a later period to skip them
+    /// (`ClosureCertificate`); nil when either end was not probed or came out otherwise.
+    private func certificate(_ bracket: (lo: Double, hi: Double)) throws -> ClosureCertificate? {
+        guard let top = evidence[bracket.hi], !top.open else { return nil }
+        func end(_ e: Evidence) throws -> ClosureCertificate.End? {
+            guard let heart = e.heart else {
+                return ClosureCertificate.End(open: false, heart: nil, heartArea: 0, heartPeople: 0, othersArea: 0, othersPeople: 0,
+                                              region: pocket)
+            }
+            if e.parts.isEmpty { return nil }
+            // The residents and area of the heart, and of all the other pieces together.
+            let inHeart = try PreparedGeometry(heart)
+            let others = e.pieces.filter { $0 !== heart }  // the heart is one of the pieces
+            let inOthers = try others.map { (box: $0.bounds, piece: try PreparedGeometry($0)) }
+            var people = (heart: 0.0, others: 0.0)
+            for r in residents {
+                let point = try ctx.point(r.point)
+                if try inHeart.intersects(point) {
+                    people.heart += r.people
+                } else if try inOthers.contains(where: { o in
+                    guard let b = o.box, b.minX <= r.point.x, r.point.x <= b.maxX, b.minY <= r.point.y, r.point.y <= b.maxY else { return false }
+                    return try o.piece.intersects(point)
+                }) {
+                    people.others += r.people
+                }
+            }
+            let othersArea = try others.reduce(0.0) { $0 + (try $1.planarArea()) }
+            let region = e.parts.count == 1 ? e.parts[0] : try ctx.collection(.multiPolygon, e.parts)
+            return ClosureCertificate.End(open: e.open, heart: heart, heartArea: try heart.planarArea(), heartPeople: people.heart,
+                                          othersArea: othersArea, othersPeople: people.others, region: region)
+        }
+        var low: ClosureCertificate.End?
+        if bracket.lo > 0 {
+            guard let probe = evidence[bracket.lo], probe.open, let foot = try end(probe) else { return nil }
+            low = foot
+        }
+        guard let high = try end(top) else { return nil }
+        return ClosureCertificate(frame: frame, bracket: bracket, low: low, high: high, pocket: pocket)
+    }
+
     /// Brackets by doubling from 50 m, then bisects, asking `closes(d, upTo)`; `lastOpen` is
     /// the largest distance that did not close (for an answer of nil, the last doubling's).
     private func bisect(_ closes: (_ d: Double, _ upTo: Double, _ firm: Bool) throws -> Bool)
@@ -251,15 +313,23 @@ final class ClosureSearch {
     /// Whether the pocket stays open with hostile ground grown to `reach` (steps 3 to 5 of the
     /// test): its heart keeps a part of the zone that comes within t of the way out.
     /// When the zone is the pocket's own ground, the zone's pieces are the pocket's.
-    private func stays(_ reach: Geometry, coarse: Double) throws -> Bool {
+    private func stays(_ reach: Geometry, coarse: Double, at d: Double) throws -> Bool {
         let parts = try zone.difference(reach).polygons()
-        guard let core = try heart(of: zoneIsPocket ? parts : try pocket.difference(reach).polygons()) else {
+        let pieces = zoneIsPocket ? parts : try pocket.difference(reach).polygons()
+        guard let core = try heart(of: pieces) else {
+            evidence[d] = (false, nil, [], [])
             return false  // overrun
         }
         let held = try PreparedGeometry(core)
+        var touching: [Geometry] = []
         for part in parts where try held.intersects(part) {
-            if try part.dwithin(wayOut, distance: tolerance + coarse) { return true }
+            if try part.dwithin(wayOut, distance: tolerance + coarse) {
+                evidence[d] = (true, core, [part], pieces)
+                return true
+            }
+            touching.append(part)
         }
+        evidence[d] = (false, core, touching, pieces)
         return false
     }
 }

@@ -101,9 +101,10 @@ public final class EnclosureAnalysis {
     ///   - members: For each pocket, the areas it is the union of, when known.
     ///   - contacts: For each pocket, the contact with hostile ground of the pocket it was, when
     ///     that pocket's ground and surroundings differ only within the boxes of `changed` areas.
+    ///   - carried: For each pocket, its closure when a certificate carried it (no search runs).
     func measure(_ lonLats: [Geometry], zones: [Geometry], zoneOpen: (Int) throws -> Bool, wayOut: Geometry,
                  hostile: HostileGround, residents: [Double]?, hints: [(lo: Double, hi: Double)?]? = nil,
-                 zoneOf: [Int?]? = nil, members: [[Int]?]? = nil,
+                 carried: [ClosureSearch.Outcome?]? = nil, zoneOf: [Int?]? = nil, members: [[Int]?]? = nil,
                  contacts: [HostileContact.Contact?]? = nil, changed: [Bounds] = [], on day: Day?) throws -> [MeasuredPocket] {
         let t = options.tolerance
         let locator = zoneOf == nil ? ZoneLocator(zones, context: ws.ctx) : nil
@@ -121,7 +122,7 @@ public final class EnclosureAnalysis {
             }
             let encircled = try !zoneOpen(zone)
             var search: SideTask<ClosureSearch.Outcome>?
-            if !encircled, options.closure {
+            if !encircled, options.closure, (carried?[k] ?? nil) == nil {
                 if let prepared = try ClosureSearch.prepare(ws, options: options, pocket: lonLat, zone: zones[zone],
                                                             wayOut: wayOut, hostile: hostile,
                                                             members: members?[k] ?? nil, on: day) {
@@ -167,10 +168,13 @@ public final class EnclosureAnalysis {
                                           watch: try watch(lonLat, zoneBox: encircled ? nil : zoneBox), contact: kept[k]))
         }
         for k in pockets.indices where !standing[k].encircled && options.closure {
-            guard let outcome = try standing[k].search?.value() else { continue }
+            let certified = carried?[k] ?? nil
+            guard let outcome = try certified ?? standing[k].search?.value() else { continue }
             pockets[k].pocket.closureM = outcome.metres
             pockets[k].closureBracket = outcome.bracket
-            statistics.count(outcome, carried: false)
+            // A carried certificate is already in this context; a search's is in its own.
+            pockets[k].closureCertificate = certified != nil ? outcome.certificate : try outcome.certificate?.copy(into: ws.ctx)
+            statistics.count(outcome, carried: certified != nil)
             // Started from its bracket, the next search probes its two ends only, and each probe
             // sees hostile ground no farther than the top plus the window's margin
             // (docs/design.md#closure): nothing beyond can change its answer.
@@ -221,6 +225,8 @@ struct MeasuredPocket {
     var sameAs: Int?
     /// The bracket its closure search ended with, for the next period's search to start from.
     var closureBracket: (lo: Double, hi: Double)?
+    /// What the exact probes at that bracket's ends showed, for the next period to skip them.
+    var closureCertificate: ClosureCertificate?
     /// The areas whose union it is (ascending), when an incremental timeline knows them.
     var members: [Int]?
     /// Its boundary within t of hostile ground, when measured on one thread: the next period
@@ -245,6 +251,8 @@ struct EnclosureStatistics {
     var keptPockets = 0
     /// Pockets measured again whose closure was carried from the previous period with no probe.
     var closuresCarried = 0
+    /// Of those, the ones a certificate of the previous probes carried (changes within the search's reach).
+    var closuresCertified = 0
     /// Pockets on the same ground whose measures were carried but for their hostile share,
     /// taken again only when a changed area came within 2t of them.
     var measuresCarried = 0
@@ -262,7 +270,11 @@ struct EnclosureStatistics {
     var probes = 0
 
     mutating func count(_ outcome: ClosureSearch.Outcome, carried: Bool) {
-        if carried { closuresCarried += 1; return }
+        if carried {
+            closuresCarried += 1
+            if outcome.certificate != nil { closuresCertified += 1 }
+            return
+        }
         searches += 1
         probes += outcome.probes
         if outcome.hintHeld { hintsHeld += 1 }

@@ -108,6 +108,7 @@ final class IncrementalEnclosure {
         var kept: [MeasuredPocket] = [], again: [Geometry] = [], againMembers: [[Int]?] = [], againZone: [Int?] = []
         var againSame: [Int?] = []  // for a pocket measured again on the same ground, its index before
         var hints: [(lo: Double, hi: Double)?] = []
+        var hintFrom: [Int?] = []  // the pocket before whose search's bracket the search starts from
         var reshare: [Int] = []  // indices into `kept` whose hostile share is taken again
         // The zone holding a new pocket, found as `EnclosureAnalysis.measure` finds it.
         let locator = ZoneLocator(zones, context: ws.ctx)
@@ -122,7 +123,12 @@ final class IncrementalEnclosure {
                     continue
                 }
                 let searches = options.closure && !p.pocket.encircled
-                let closure = searches ? try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed) : nil
+                var closure = searches ? try carriedClosure(of: before.pockets[j], zone: zones[zone], changed: changed) : nil
+                if searches, closure == nil, let certificate = p.closureCertificate {
+                    closure = try certifiedClosure(certificate, of: before.pockets[j], pocket: shape, zone: zones[zone],
+                                                   held: held, changed: changed)
+                    p.closureCertificate = closure?.certificate
+                }
                 if searches && closure == nil {
                     // Its search runs again: measured whole, starting from its bracket.
                     again.append(shape)
@@ -130,6 +136,7 @@ final class IncrementalEnclosure {
                     againZone.append(zone)
                     againSame.append(j)
                     hints.append(p.closureBracket)
+                    hintFrom.append(j)
                     continue
                 }
                 if let closure { analysis.statistics.count(closure, carried: true) }
@@ -142,19 +149,39 @@ final class IncrementalEnclosure {
                 againZone.append(try locator.zone(holding: shape))
                 againSame.append(nil)
                 hints.append(nil)
+                hintFrom.append(nil)
             }
+        }
+
+        // Each closure search starts from the bracket of the previous period's pocket on its
+        // ground; where that pocket's certificate still holds, the bracket stands with no probe.
+        func isOpen(_ z: Int) throws -> Bool {
+            if let open = zoneOpen[z] { return open }
+            let open = try ws.within(zones[z], before.wayOut, distance: t)
+            zoneOpen[z] = open
+            return open
+        }
+        if options.closure, hints.contains(where: { $0 == nil }) {
+            let searched = before.pockets.indices.filter { before.pockets[$0].closureBracket != nil }
+            let tree = try STRtree(searched.map { before.pockets[$0].lonLat }, context: ws.ctx)
+            for (k, shape) in again.enumerated() where hints[k] == nil {
+                let point = try shape.representativePoint()
+                hintFrom[k] = try tree.query(point, where: { try $0.intersects(point) }).first.map { searched[$0] }
+                hints[k] = hintFrom[k].flatMap { before.pockets[$0].closureBracket }
+            }
+        }
+        var certified = [ClosureSearch.Outcome?](repeating: nil, count: again.count)
+        for k in again.indices where options.closure && againSame[k] == nil {
+            guard let j = hintFrom[k], let certificate = before.pockets[j].closureCertificate,
+                  let z = againZone[k], try isOpen(z) else { continue }
+            certified[k] = try certifiedClosure(certificate, of: before.pockets[j], pocket: again[k], zone: zones[z],
+                                                held: held, changed: changed)
         }
 
         var measured: [MeasuredPocket] = []
         if !again.isEmpty || !reshare.isEmpty {
             // The hostile ground near the pockets measured again, and within the reach of the
             // closure searches that will run.
-            func isOpen(_ z: Int) throws -> Bool {
-                if let open = zoneOpen[z] { return open }
-                let open = try ws.within(zones[z], before.wayOut, distance: t)
-                zoneOpen[z] = open
-                return open
-            }
             // Road access asks for neither a hostile share nor a closure: no hostile ground then.
             let needsHostile = options.closure || analysis.measuresContact
             var boxes: [Bounds] = []
@@ -162,8 +189,8 @@ final class IncrementalEnclosure {
                 guard let b = shape.bounds else { continue }
                 boxes.append(b.grown(metres: 2 * t + 1))
                 // Only a closure search looks farther: none runs for an encircled pocket (its
-                // zone does not reach the way out).
-                guard options.closure, let z = againZone[k], try isOpen(z), let zb = zones[z].bounds else { continue }
+                // zone does not reach the way out), nor for one whose closure a certificate carries.
+                guard options.closure, certified[k] == nil, let z = againZone[k], try isOpen(z), let zb = zones[z].bounds else { continue }
                 boxes.append(try analysis.watch(shape, zoneBox: zb))
             }
             for k in reshare { if let b = kept[k].lonLat.bounds { boxes.append(b.grown(metres: 2 * t + 1)) } }
@@ -181,23 +208,13 @@ final class IncrementalEnclosure {
             }
             if !again.isEmpty {
                 let residents = ws.layers.population == nil ? try residents(of: again, members: againMembers, held: held) : nil
-                // Each closure search starts from the bracket of the previous period's pocket on its ground.
-                if options.closure, hints.contains(where: { $0 == nil }) {
-                    let before = before.pockets.filter { $0.closureBracket != nil }
-                    let tree = try STRtree(before.map(\.lonLat), context: ws.ctx)
-                    for (k, shape) in again.enumerated() where hints[k] == nil {
-                        let point = try shape.representativePoint()
-                        let q = try tree.query(point, where: { try $0.intersects(point) }).first
-                        hints[k] = q.flatMap { before[$0].closureBracket }
-                    }
-                }
                 let changedSet = Set(changed)
                 let contacts = againSame.indices.map { k in
                     againSame[k].map { before.pockets[$0].contact }
                         ?? predecessor(of: againMembers[k], in: before.pockets, changed: changedSet)?.contact
                 }
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
-                                                residents: residents, hints: options.closure ? hints : nil,
+                                                residents: residents, hints: options.closure ? hints : nil, carried: certified,
                                                 zoneOf: againZone, members: againMembers,
                                                 contacts: contacts, changed: changedBoxes, on: day)
                 for k in measured.indices {
@@ -296,6 +313,46 @@ final class IncrementalEnclosure {
         return ClosureSearch.Outcome(metres: metres, bracket: bracket)
     }
 
+    /// The closure of `pocket` (lon/lat), which continues `before` (its ground part of before's,
+    /// in `zone`), when the certificate of the probes that settled before's search still holds after `changed`: its bracket then stands, and the
+    /// answer is its midpoint, as the two probes would find (docs/design.md#closure, on a
+    /// timeline). Nil when the certificate cannot tell.
+    private func certifiedClosure(_ certificate: ClosureCertificate, of before: MeasuredPocket, pocket: Geometry,
+                                  zone: Geometry, held: [Bool], changed: [Int]) throws -> ClosureSearch.Outcome? {
+        // The search works in the plane nearest the zone's box: it must be the certificate's.
+        guard let zoneBox = zone.bounds, try ws.frames.frame(for: zoneBox) === certificate.frame else { return nil }
+        let frame = certificate.frame
+        // The hearts the certificate rests on must lie in this pocket: of two pockets split
+        // from the one the probes saw, only one holds each (a heart the certificate holds on
+        // is whole: nothing changed near it).
+        for heart in [certificate.low?.heart, certificate.high.heart].compactMap({ $0 }) {
+            guard let inside = try heart.representativePoint().coordinates.first,
+                  try pocket.intersects(ws.ctx.point(frame.plane.lonLat(inside))) else { return nil }
+        }
+        // The zone's span in the plane, from its box's corners: within a few per cent of the
+        // span of the zone itself (a plane reaches at most 250 km from its meridian), so 0.9 of
+        // it is at most that.
+        let corners = try [(zoneBox.minX, zoneBox.minY), (zoneBox.minX, zoneBox.maxY), (zoneBox.maxX, zoneBox.minY),
+                           (zoneBox.maxX, zoneBox.maxY)].map { try frame.plane.metres(Coordinate($0.0, $0.1)) }
+        let xs = corners.map(\.x), ys = corners.map(\.y)
+        let span = 0.9 * max(xs.max()! - xs.min()!, ys.max()! - ys.min()!)
+        // Only changes within the probes' reach of either period's zone can matter: the
+        // previous pocket's watch holds its zone's box grown by the top of the bracket and more.
+        let reach = ClosureCertificate.reach(certificate.bracket.hi) * 1.01 + 1
+        let near = zoneBox.grown(metres: reach)
+        var changes: [ClosureCertificate.Change] = []
+        for i in changed {
+            let a = ws.areas[i]
+            let hostile = options.isHostile(a.controller), passable = options.isPassable(a.controller)
+            guard hostile || passable, let b = a.geometry.bounds, b.intersects(near) || b.intersects(before.watch) else { continue }
+            changes.append(ClosureCertificate.Change(cell: try frame.projected(i, a.geometry), shrinks: held[i] ? hostile : passable,
+                                                     grows: held[i] ? passable : hostile))
+        }
+        guard try certificate.holds(after: changes, span: span) else { return nil }
+        let (lo, hi) = certificate.bracket
+        return ClosureSearch.Outcome(metres: ((lo + hi) / 2).rounded(), bracket: certificate.bracket, certificate: certificate)
+    }
+
     /// Whether an area that comes shares ground with an area of another controller held with it.
     private func overlapsSuspected(_ added: [Int], held: [Bool]) throws -> Bool {
         for i in added {
@@ -318,3 +375,4 @@ final class IncrementalEnclosure {
         return try ws.dissolve(removed).equals(ws.dissolve(added))
     }
 }
+
