@@ -12,7 +12,7 @@ public enum EnclosureTimeline {
     ///   - jobs: Workers to run at once; one per core is usual.
     ///   - progress: Told the periods done and the total, from any thread.
     /// - Returns: The pockets, period by period in date order, each period's by descending area;
-    ///   their numbers follow their ground from period to period (``PocketNumbers``).
+    ///   their numbers follow their ground from period to period (docs/design.md#pocket-numbers).
     /// - Throws: What ``EnclosureAnalysis`` throws, for the first period that fails.
     public static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
                            jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
@@ -69,7 +69,7 @@ public enum EnclosureTimeline {
 
     /// `since`: the first day of the current, unbroken encirclement of the pocket that holds
     /// most of this one's area in the previous period; then the numbers that follow each
-    /// pocket's ground (``PocketNumbers``). A pocket on the same ground as one of the previous
+    /// pocket's ground (`PocketNumbers`). A pocket on the same ground as one of the previous
     /// period shares all its ground with it and none with the others, so it is linked without
     /// an overlay; the others were mostly looked up by the workers.
     static func traceSince(_ byPeriod: [[(pocket: Pocket, before: PeriodBefore.Link)]], periods: [Period]) throws -> [Pocket] {
