@@ -74,26 +74,22 @@ public enum EnclosureTimeline {
     /// an overlay; the others were mostly looked up by the workers.
     static func traceSince(_ byPeriod: [[(pocket: Pocket, before: PeriodBefore.Link)]], periods: [Period]) throws -> [Pocket] {
         var traced: [[Pocket]] = []
-        var numbering: [[PocketNumbers.Before]] = []
+        var numbering: [[PeriodBefore.Link]] = []
         var previous: [Pocket] = []
         for (k, pockets) in byPeriod.enumerated() {
             var current = pockets.map(\.pocket)
-            var links: [PocketNumbers.Before] = []
+            var links: [PeriodBefore.Link] = []
             for i in current.indices {
                 var before = pockets[i].before
                 if case .same(let j) = before, j >= previous.count { before = .unknown }
                 if before == .unknown { before = .overlapping(try PeriodBefore.largestOverlap(of: current[i], in: previous)) }
-                switch before {
-                case .same(let j), .overlapping(let j?): links.append(.pocket(j))
-                default: links.append(.none)
-                }
+                links.append(before)
                 // In the first period, and after a pocket encircled since then, nil: the map does not
                 // say when that encirclement began.
                 guard current[i].encircled, k > 0 else { continue }
-                switch before {
-                case .same(let j), .overlapping(let j?):
-                    current[i].since = previous[j].encircled ? previous[j].since : periods[k].from
-                default:
+                if let j = before.pocket, previous[j].encircled {
+                    current[i].since = previous[j].since
+                } else {
                     current[i].since = periods[k].from
                 }
             }

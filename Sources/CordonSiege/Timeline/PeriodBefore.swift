@@ -13,6 +13,14 @@ final class PeriodBefore {
         case overlapping(Int?)
         /// Not looked for yet (the period before was another worker's).
         case unknown
+
+        /// The index of the pocket continued, when there is one.
+        var pocket: Int? {
+            switch self {
+            case .same(let j), .overlapping(let j?): j
+            default: nil
+            }
+        }
     }
 
     let pockets: [Pocket]
@@ -35,13 +43,14 @@ final class PeriodBefore {
     }
 
     /// The link of a pocket of the next period (`outline`: in the continuous range of
-    /// longitudes). A pocket not on the same ground takes the pocket sharing most
-    /// area: an area that was in a pocket whose areas are known lies wholly in it (its planar
-    /// area, as an overlay measures it); another area (new this period, as a cell that changed
-    /// hands is a new feature, or of a pocket whose areas are not known) is laid over the areas
-    /// of known pockets and the outlines of the other pockets its box meets. The whole pockets are overlaid when the pocket's areas are not
-    /// known, when they overlap one another (their areas then add up to more than the pocket's),
-    /// and where two pockets' shares come within 1e-9.
+    /// longitudes). A pocket not on the same ground takes the pocket sharing most area: an area
+    /// that was in a pocket whose areas are known lies wholly in it (its planar area, as an
+    /// overlay measures it); another area (new this period, as a cell that changed hands is a
+    /// new feature, or of a pocket whose areas are not known) is laid over the areas of known
+    /// pockets and the outlines of the other pockets its box meets. The whole pockets are
+    /// overlaid when the pocket's areas are not known, when they overlap one another (their
+    /// areas then add up to more than the pocket's), and where two pockets' shares come within
+    /// 1e-9.
     func link(of pocket: Pocket, outline: Geometry, sameAs: Int?, members: [Int]?, ws: Workspace) throws -> Link {
         if let sameAs { return .same(sameAs) }
         if let members, let shared = try sharedAreas(outline, members: members, ws: ws) {
