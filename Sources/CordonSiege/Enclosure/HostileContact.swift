@@ -68,6 +68,9 @@ enum HostileContact {
             }
         }
 
+        /// Left unfinished (the caller failed meanwhile), the side thread takes no more pockets.
+        deinit { queue?.stop() }
+
         /// Every pocket's share: this thread takes pockets until none is left, then the side
         /// thread's are added.
         func finish() throws -> [Double] {

@@ -314,9 +314,10 @@ final class IncrementalEnclosure {
     }
 
     /// The closure of `pocket` (lon/lat), which continues `before` (its ground part of before's,
-    /// in `zone`), when the certificate of the probes that settled before's search still holds after `changed`: its bracket then stands, and the
-    /// answer is its midpoint, as the two probes would find (docs/design.md#closure, on a
-    /// timeline). Nil when the certificate cannot tell.
+    /// in `zone`), when the certificate of the probes that settled before's search still holds
+    /// after `changed`: its bracket then stands, and the answer is its midpoint, as the two
+    /// probes would find (docs/design.md#closure, on a timeline). Nil when the certificate
+    /// cannot tell.
     private func certifiedClosure(_ certificate: ClosureCertificate, of before: MeasuredPocket, pocket: Geometry,
                                   zone: Geometry, held: [Bool], changed: [Int]) throws -> ClosureSearch.Outcome? {
         // The search works in the plane nearest the zone's box: it must be the certificate's.
