@@ -98,6 +98,8 @@ import Testing
         // 41 periods: two runs of consecutive periods (30 and 11), the second started afresh.
         #expect(two.count == 41 && EnclosureTimeline.runs(two.count).count == 2)
         #expect(two.map(\.period) == serial.map(\.period) && two.map(said) == serial.map(said))
+        // Both number the pockets as the ground goes (one date afresh numbers them by area).
+        #expect(two.map { $0.pockets.map(\.pocket.index) } == serial.map { $0.pockets.map(\.pocket.index) })
         for d in two {
             let fresh = try make().access(on: d.period?.sampleDay)
             #expect(said(d) == said(fresh), "\(String(describing: d.period))")

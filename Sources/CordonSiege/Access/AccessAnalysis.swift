@@ -175,7 +175,8 @@ public final class AccessAnalysis {
     public func timeline(progress: ((Int, Int) -> Void)? = nil) throws -> [AccessDay] {
         // Pockets worked period to period, as `enclosure --timeline` works them.
         let pocketsOf = IncrementalEnclosure(enclosure)
-        return try timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, findsChanges: true, progress: progress)
+        return try Self.numbered(timeline(periods, pockets: { try pocketsOf.pockets(on: $0.sampleDay) }, findsChanges: true,
+                                          progress: progress))
     }
 
     /// Road access in every period, as ``timeline(progress:)`` gives it, by `jobs` workers at
@@ -204,8 +205,13 @@ public final class AccessAnalysis {
                 return try a.timeline(Array(periods[runs[r]]), pockets: { try pocketsOf.pockets(on: $0.sampleDay) },
                                       findsChanges: true, progress: { _, _ in progress?(done.increment(), periods.count) })
             })
-        var days = byRun.flatMap { $0 }
-        // Numbers that follow each pocket's ground, as `enclosure --timeline` gives them.
+        return try Self.numbered(byRun.flatMap { $0 })
+    }
+
+    /// `days` with their pockets' numbers following the ground, as `enclosure --timeline` numbers
+    /// them (docs/design.md#pocket-numbers).
+    private static func numbered(_ days: [AccessDay]) throws -> [AccessDay] {
+        var days = days
         let numbers = try PocketNumbers.numbers(days.map { $0.pockets.map { ($0.pocket, nil) } })
         for k in days.indices {
             for i in days[k].pockets.indices { days[k].pockets[i].pocket.index = numbers[k][i] }
