@@ -107,7 +107,6 @@ final class IncrementalEnclosure {
         let changedBoxes = changed.compactMap { ws.areas[$0].geometry.bounds }
         var kept: [MeasuredPocket] = [], again: [Geometry] = [], againMembers: [[Int]?] = [], againZone: [Int?] = []
         var againSame: [Int?] = []  // for a pocket measured again on the same ground, its index before
-        var hints: [(lo: Double, hi: Double)?] = []
         var hintFrom: [Int?] = []  // the pocket before whose search's bracket the search starts from
         var reshare: [Int] = []  // indices into `kept` whose hostile share is taken again
         // The zone holding a new pocket, found as `EnclosureAnalysis.measure` finds it.
@@ -127,7 +126,6 @@ final class IncrementalEnclosure {
                 if searches, closure == nil, let certificate = p.closureCertificate {
                     closure = try certifiedClosure(certificate, of: before.pockets[j], pocket: shape, zone: zones[zone],
                                                    held: held, changed: changed)
-                    p.closureCertificate = closure?.certificate
                 }
                 if searches && closure == nil {
                     // Its search runs again: measured whole, starting from its bracket.
@@ -135,7 +133,6 @@ final class IncrementalEnclosure {
                     againMembers.append(p.members)
                     againZone.append(zone)
                     againSame.append(j)
-                    hints.append(p.closureBracket)
                     hintFrom.append(j)
                     continue
                 }
@@ -148,7 +145,6 @@ final class IncrementalEnclosure {
                 againMembers.append(parts.members[c])
                 againZone.append(try locator.zone(holding: shape))
                 againSame.append(nil)
-                hints.append(nil)
                 hintFrom.append(nil)
             }
         }
@@ -161,13 +157,13 @@ final class IncrementalEnclosure {
             zoneOpen[z] = open
             return open
         }
-        if options.closure, hints.contains(where: { $0 == nil }) {
+        func hint(_ k: Int) -> (lo: Double, hi: Double)? { hintFrom[k].flatMap { before.pockets[$0].closureBracket } }
+        if options.closure, again.indices.contains(where: { hint($0) == nil }) {
             let searched = before.pockets.indices.filter { before.pockets[$0].closureBracket != nil }
             let tree = try STRtree(searched.map { before.pockets[$0].lonLat }, context: ws.ctx)
-            for (k, shape) in again.enumerated() where hints[k] == nil {
+            for (k, shape) in again.enumerated() where hint(k) == nil {
                 let point = try shape.representativePoint()
                 hintFrom[k] = try tree.query(point, where: { try $0.intersects(point) }).first.map { searched[$0] }
-                hints[k] = hintFrom[k].flatMap { before.pockets[$0].closureBracket }
             }
         }
         var certified = [ClosureSearch.Outcome?](repeating: nil, count: again.count)
@@ -214,7 +210,7 @@ final class IncrementalEnclosure {
                         ?? predecessor(of: againMembers[k], in: before.pockets, changed: changedSet)?.contact
                 }
                 measured = try analysis.measure(again, zones: zones, zoneOpen: isOpen, wayOut: before.wayOut, hostile: hostile,
-                                                residents: residents, hints: options.closure ? hints : nil, carried: certified,
+                                                residents: residents, hints: options.closure ? again.indices.map(hint) : nil, carried: certified,
                                                 zoneOf: againZone, members: againMembers,
                                                 contacts: contacts, changed: changedBoxes, on: day)
                 for k in measured.indices {
