@@ -28,6 +28,15 @@ final class ClosureSearch {
     /// (nil when overrun), the parts of the zone that touch it (the one that reaches the way
     /// out, when open) and the pocket's pieces.
     private var evidence: [Double: Evidence] = [:]
+    /// The residents' points as geometries in this context, made once for every probe.
+    private var residentGeometries: [Geometry]?
+
+    private func residentPoints() throws -> [Geometry] {
+        if let made = residentGeometries { return made }
+        let made = try residents.map { try ctx.point($0.point) }
+        residentGeometries = made
+        return made
+    }
     private typealias Evidence = (open: Bool, heart: Geometry?, parts: [Geometry], pieces: [Geometry])
 
     private init(ctx: GEOSContext, frame: Frame, pocket: Geometry, zone: Geometry, wayOut: Geometry, ground: Geometry,
@@ -113,7 +122,7 @@ final class ClosureSearch {
         if candidates.count == 1 { return pieces[candidates[0]] }
         let ranked = try candidates.map { k in
             let piece = try PreparedGeometry(pieces[k])
-            let people = try residents.reduce(0.0) { try piece.intersects(ctx.point($1.point)) ? $0 + $1.people : $0 }
+            let people = try zip(residentPoints(), residents).reduce(0.0) { try piece.intersects($1.0) ? $0 + $1.1.people : $0 }
             return (k, people, areas[k])
         }
         return ranked.max { ($0.1, $0.2) < ($1.1, $1.2) }.map { pieces[$0.0] }
@@ -268,8 +277,7 @@ final class ClosureSearch {
             let others = e.pieces.filter { $0 !== heart }  // the heart is one of the pieces
             let inOthers = try others.map { (box: $0.bounds, piece: try PreparedGeometry($0)) }
             var people = (heart: 0.0, others: 0.0)
-            for r in residents {
-                let point = try ctx.point(r.point)
+            for (point, r) in zip(try residentPoints(), residents) {
                 if try inHeart.intersects(point) {
                     people.heart += r.people
                 } else if try inOthers.contains(where: { o in

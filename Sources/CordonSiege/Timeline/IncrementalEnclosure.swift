@@ -300,7 +300,7 @@ final class IncrementalEnclosure {
         guard options.closure, !before.pocket.encircled, let bracket = before.closureBracket,
               let metres = before.pocket.closureM, let zoneBox = zone.bounds else { return nil }
         // 1 % and 1 m more for the plane's scale and the box's growth in degrees.
-        let reach = (bracket.hi + ClosureSearch.margin(upTo: bracket.hi)) * 1.01 + 1
+        let reach = ClosureCertificate.reach(bracket.hi) * 1.01 + 1
         let box = zoneBox.grown(metres: reach)
         for i in changed where options.isHostile(ws.areas[i].controller) {
             guard let b = ws.areas[i].geometry.bounds, b.intersects(box) else { continue }
