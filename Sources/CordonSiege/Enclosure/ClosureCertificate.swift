@@ -18,11 +18,12 @@ import CordonGeometry
 /// - Closed at the top `hi`: overrun (no piece left) stays overrun. Otherwise the parts C of
 ///   the zone that touched the heart stay cut off while nothing changes within `hi` and the
 ///   margin of C, and the heart stands as at the foot.
+///
+/// A certificate is kept only when each heart stands when it is made (`End.heartStands`):
+/// nothing that lets it hold can make a heart stand that did not.
 struct ClosureCertificate {
     /// What one exact probe showed, in the search's plane.
     struct End {
-        /// Whether the pocket stayed open.
-        let open: Bool
         /// The heart (the piece of the pocket that stood for it); nil when overrun.
         let heart: Geometry?
         /// The heart's planar area (m²) and residents, and those of all other pieces together.
@@ -33,7 +34,7 @@ struct ClosureCertificate {
         let region: Geometry
 
         func copy(into ctx: GEOSContext) throws -> End {
-            End(open: open, heart: try heart?.copy(into: ctx), heartArea: heartArea, heartPeople: heartPeople,
+            End(heart: try heart?.copy(into: ctx), heartArea: heartArea, heartPeople: heartPeople,
                 othersArea: othersArea, othersPeople: othersPeople, region: try region.copy(into: ctx))
         }
 
@@ -84,11 +85,10 @@ struct ClosureCertificate {
         guard Self.reach(bracket.hi) <= span,
               try !changes.contains(where: \.grows, within: Self.reach(bracket.hi), of: pocket) else { return false }
         if let low {
-            guard low.heartStands, try !changes.contains(where: \.shrinks, within: Self.reach(bracket.lo), of: low.region)
-            else { return false }
+            guard try !changes.contains(where: \.shrinks, within: Self.reach(bracket.lo), of: low.region) else { return false }
         }
         if high.heart != nil {
-            return try high.heartStands && !changes.contains(where: { _ in true }, within: Self.reach(bracket.hi), of: high.region)
+            return try !changes.contains(where: { _ in true }, within: Self.reach(bracket.hi), of: high.region)
         }
         return true
     }

@@ -268,7 +268,7 @@ final class ClosureSearch {
         guard let top = evidence[bracket.hi], !top.open else { return nil }
         func end(_ e: Evidence) throws -> ClosureCertificate.End? {
             guard let heart = e.heart else {
-                return ClosureCertificate.End(open: false, heart: nil, heartArea: 0, heartPeople: 0, othersArea: 0, othersPeople: 0,
+                return ClosureCertificate.End(heart: nil, heartArea: 0, heartPeople: 0, othersArea: 0, othersPeople: 0,
                                               region: pocket)
             }
             if e.parts.isEmpty { return nil }
@@ -289,8 +289,10 @@ final class ClosureSearch {
             }
             let othersArea = try others.reduce(0.0) { $0 + (try $1.planarArea()) }
             let region = e.parts.count == 1 ? e.parts[0] : try ctx.collection(.multiPolygon, e.parts)
-            return ClosureCertificate.End(open: e.open, heart: heart, heartArea: try heart.planarArea(), heartPeople: people.heart,
-                                          othersArea: othersArea, othersPeople: people.others, region: region)
+            let made = ClosureCertificate.End(heart: heart, heartArea: try heart.planarArea(), heartPeople: people.heart,
+                                              othersArea: othersArea, othersPeople: people.others, region: region)
+            // A heart that does not stand now never will: no certificate to keep.
+            return made.heartStands ? made : nil
         }
         var low: ClosureCertificate.End?
         if bracket.lo > 0 {
