@@ -582,6 +582,8 @@ public final class AccessAnalysis {
             result.pockets.append(a)
         }
 
+        // Entries on a road not blocked this day, for the places without a corridor: counted once.
+        let drivenEntries = places.isEmpty ? 0 : entryRoads.filter { !blocked($0.road.edge) }.count
         for (i, place) in places.enumerated() {
             let at = placeRoads[i]
             var p = PlaceAccess(place: place, toRoadMetres: at.metres)
@@ -615,7 +617,7 @@ public final class AccessAnalysis {
             if p.wayOutSeconds == nil { p.whyNoWayOut = whyNoWayOut(at, routing: routing) }
             if p.corridorSeconds == nil {
                 p.whyNoCorridor = whyNoCorridor(at, open: open.count, entries: entryRoads.count,
-                                                driven: entryRoads.filter { !blocked($0.road.edge) }.count)
+                                                driven: drivenEntries)
             }
             if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }
