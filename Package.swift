@@ -33,7 +33,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL's C API, loaded on first use rather than linked (Sources/CGDAL/loader.c).
+        .target(name: "CGDAL", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CordonCore"),
         .target(name: "CordonGeometry", dependencies: ["CordonCore", "CGEOS", "CPROJ"]),
         .target(name: "CordonSupply", dependencies: ["CordonCore"]),

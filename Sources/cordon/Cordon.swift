@@ -16,7 +16,8 @@ struct Cordon: AsyncParsableCommand {
 
         Exit status: 0 success, 1 failure while running, 2 bad input or usage.
         """,
-        version: "cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version), GDAL \(GDALLibrary.version))",
+        // `--version` itself is answered by `Main` (with the libraries' versions); this makes it listed.
+        version: "cordon \(CordonVersion.current)",
         subcommands: [
             DemoCommand.self, RunCommand.self, ReportCommand.self, SensitivityCommand.self, EnclosureCommand.self, RoutesCommand.self,
             AccessCommand.self, SimulateCommand.self, MeasureCommand.self, ValidateCommand.self, HistoryCommand.self, EvidenceCommand.self,
@@ -29,6 +30,11 @@ struct Cordon: AsyncParsableCommand {
 enum Main {
     static func main() async {
         ProcessSetup.prepare()
+        // Asked here, not in the configuration: GDAL is loaded on first use, not at every start.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print("cordon \(CordonVersion.current) (GEOS \(GEOSContext.version), PROJ \(PROJContext.version), GDAL \(GDALLibrary.version))")
+            return
+        }
         do {
             var command = try Cordon.parseAsRoot()
             if var async = command as? AsyncParsableCommand {
