@@ -23,7 +23,7 @@ public enum EnclosureTimeline {
     /// the two); `shortestRun` is the fewest periods a run holds (tests ask for short runs, to
     /// cross their borders).
     static func run(map: ControlMap, options: EnclosureOptions, layers: EnclosureLayers = EnclosureLayers(),
-                    jobs: Int, incremental: Bool, shortestRun: Int = 30,
+                    jobs: Int, incremental: Bool, shortestRun: Int = 60,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Pocket] {
         let periods = map.periods
         _ = map.bounds  // computes and caches every envelope before threads share the geometries
@@ -61,8 +61,8 @@ public enum EnclosureTimeline {
     /// Runs of consecutive periods, each worked from its first period on by one worker. Their
     /// length depends on the number of periods alone, so the output never depends on `jobs`:
     /// an eighth of them, and at least `shortest` (each run's first period is analysed whole,
-    /// its closure searches from scratch; 120 periods take 4 runs, a year 8).
-    static func runs(_ count: Int, shortest: Int = 30) -> [Range<Int>] {
+    /// its closure searches from scratch; 120 periods take 2 runs, a year 7).
+    static func runs(_ count: Int, shortest: Int = 60) -> [Range<Int>] {
         let length = max(shortest, (count + 7) / 8)
         return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
     }
