@@ -103,13 +103,13 @@ import Testing
         let bridge = try road([(0, 0), (2000, 0)], ["highway": .string("primary"), "bridge": .string("yes")])
         let a = try road([(1000, -1000), (1000, 1000)]), b = try road([(2000, -1000), (2000, 1000)])
         let net = try network([bridge, a, b])
-        #expect(net.nodes.count == 6 && net.edges.count == 4, "\(net.nodes.count) nodes, \(net.edges.count) edges")
+        #expect(net.nodes.count == 6 && net.edgeCount == 4, "\(net.nodes.count) nodes, \(net.edgeCount) edges")
         // Tagged `layer` = 1 the same; untagged, the crossing is a node: 7 nodes, 6 edges.
         let layered = try road([(0, 0), (2000, 0)], ["highway": .string("primary"), "layer": .number(1)])
         let net2 = try network([layered, a, b])
-        #expect(net2.nodes.count == 6 && net2.edges.count == 4)
+        #expect(net2.nodes.count == 6 && net2.edgeCount == 4)
         let flat = try network([try road([(0, 0), (2000, 0)]), a, b])
-        #expect(flat.nodes.count == 7 && flat.edges.count == 6, "\(flat.nodes.count) nodes, \(flat.edges.count) edges")
+        #expect(flat.nodes.count == 7 && flat.edgeCount == 6, "\(flat.nodes.count) nodes, \(flat.edgeCount) edges")
     }
 
     @Test func roadsAreNodedWhereOneEndsOnAnotherAndOverlapsAreMerged() throws {
@@ -117,13 +117,13 @@ import Testing
         // (2, 0), (1, 1); edges A in two and C: 3. The Swift noder does this level.
         let a = try road([(0, 0), (2000, 0)]), c = try road([(1000, 0), (1000, 1000)])
         let t = try network([a, c])
-        #expect(t.nodes.count == 4 && t.edges.count == 3, "\(t.nodes.count) nodes, \(t.edges.count) edges")
+        #expect(t.nodes.count == 4 && t.edgeCount == 3, "\(t.nodes.count) nodes, \(t.edgeCount) edges")
         // B (1, 0)–(3, 0) km overlaps A along 1–2 km: GEOS's union nodes that level, the overlap
         // once: a single path from 0 to 3 km (one edge fewer than nodes; GEOS cuts the overlap at
         // the drawing's 50 m vertices), 3 km in all, not the 4 km of A and B.
         let b = try road([(1000, 0), (3000, 0)])
         let o = try network([a, b])
-        #expect(o.edges.count == o.nodes.count - 1, "\(o.nodes.count) nodes, \(o.edges.count) edges")
+        #expect(o.edgeCount == o.nodes.count - 1, "\(o.nodes.count) nodes, \(o.edgeCount) edges")
         #expect(abs(o.lengths.reduce(0, +) / (3000 / k) - 1) < 1e-4)
     }
 
@@ -162,7 +162,7 @@ import Testing
         let all = try canvas.metricBox(0, 0, 10_000, 6000)
         let map = ControlMap(file: "map", areas: [canvas.area(0, try canvas.toLonLat.apply(all), "opposition")])
         let net = try network([try road([(0, 3000), (10_000, 3000)])])
-        #expect(net.edges.count == 1)
+        #expect(net.edgeCount == 1)
         let people = [AccessPlace(name: "Baqin", geometry: try canvas.point(4000, 3000), population: 5000)]
         let day = try AccessAnalysis(map: map, network: net, options: AccessOptions(besieged: "opposition"),
                                      bases: [try canvas.point(7000, 3000)], places: people, context: canvas.ctx).access(on: nil)

@@ -93,10 +93,10 @@ import Testing
         let (map, net, places) = try inputs()
         let options = AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: fireRange)
         let make = { try AccessAnalysis(map: map, network: net, options: options, places: places, context: self.ctx) }
-        let two = try await make().timeline(jobs: 2)
+        let two = try await make().timeline(jobs: 2, shortestRun: 30)
         let serial = try make().timeline()  // one worker, every period from the one before
         // 41 periods: two runs of consecutive periods (30 and 11), the second started afresh.
-        #expect(two.count == 41 && EnclosureTimeline.runs(two.count).count == 2)
+        #expect(two.count == 41 && EnclosureTimeline.runs(two.count, shortest: 30).count == 2)
         #expect(two.map(\.period) == serial.map(\.period) && two.map(said) == serial.map(said))
         // Both number the pockets as the ground goes (one date afresh numbers them by area).
         #expect(two.map { $0.pockets.map(\.pocket.index) } == serial.map { $0.pockets.map(\.pocket.index) })
@@ -116,9 +116,10 @@ import Testing
     @Test func theWorkersChangesAreThoseOfEveryPocketCompared() async throws {
         let (map, net, places) = try inputs()
         let options = AccessOptions(besieged: "opposition", allies: ["sdf"], fireRange: 0)
-        let days = try await AccessAnalysis(map: map, network: net, options: options, places: places, context: ctx).timeline(jobs: 2)
+        let days = try await AccessAnalysis(map: map, network: net, options: options, places: places, context: ctx)
+            .timeline(jobs: 2, shortestRun: 30)
         // Every period but the first of each run of the parallel timeline.
-        #expect(days.filter { $0.changesSince != nil }.count == days.count - EnclosureTimeline.runs(days.count).count)
+        #expect(days.filter { $0.changesSince != nil }.count == days.count - EnclosureTimeline.runs(days.count, shortest: 30).count)
         var compared: [AccessSummary.Change] = []
         for (before, now) in zip(days, days.dropFirst()) {
             for (k, a) in now.pockets.enumerated() {

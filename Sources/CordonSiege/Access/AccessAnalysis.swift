@@ -18,9 +18,9 @@ public final class AccessAnalysis {
     let places: [AccessPlace]
     let corridors: [Route]
     let changeDates: [Day]
-    /// Edges in the analysis's context, and an index over their boxes.
-    let edges: [Geometry]
-    let edgeGrid: EdgeGrid
+    /// An index over the edges' boxes (the edges are made into GEOS lines in the analysis's
+    /// context only where needed: ``edge(_:)``).
+    var edgeGrid: EdgeGrid { net.grid }
     /// Where each place meets the road nearest it, and its point.
     let placeRoads: [RoadAttachment]
     let placePoints: [Coordinate]
@@ -78,8 +78,16 @@ public final class AccessAnalysis {
     /// - Throws: ``SiegeOptionError`` for a setting out of bounds; ``SiegeInputError`` when the
     ///   besieged side or an ally is not on the map, when no road reaches the map, or for a map
     ///   across the antimeridian.
+    public convenience init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
+                            places: [AccessPlace] = [], corridors: [Route] = [], context ctx: GEOSContext) throws {
+        try self.init(map: map, network: network, options: options, bases: bases,
+                      placesOnRoads: try PlacesOnRoads(places, network: network), corridors: corridors, context: ctx)
+    }
+
+    /// As ``init(map:network:options:bases:places:corridors:context:)``, with the places
+    /// already met with the network's roads.
     public init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
-                places: [AccessPlace] = [], corridors: [Route] = [], context ctx: GEOSContext) throws {
+                placesOnRoads: PlacesOnRoads, corridors: [Route] = [], context ctx: GEOSContext) throws {
         try options.validate()
         try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
         try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
@@ -92,42 +100,36 @@ public final class AccessAnalysis {
         }
         net = network
         self.options = options
-        self.places = places
+        places = placesOnRoads.places
         self.corridors = corridors.filter { $0.kind == .corridor }
         changeDates = map.changeDates
         enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
         enclosure.measuresContact = false
-        let same = network.edges.first?.context === ctx
-        edges = same ? network.edges : try network.edges.map { try $0.copy(into: ctx) }
-        edgeGrid = EdgeGrid(network.coordinates)
         extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
             ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
         // A network that meets no area of the map cannot answer anything.
-        let ws = self.ws, edges = self.edges
-        let reaches = try edges.contains { e in
-            try ws.tree.query(e.bounds!).contains { try ws.areas[$0].geometry.intersects(e) }
+        let ws = self.ws
+        let reaches = try (0..<network.edgeCount).contains { k in
+            let e = try network.line(k, in: ctx)
+            return try ws.tree.query(e.bounds!).contains { try ws.areas[$0].geometry.intersects(e) }
         }
         if !reaches {
             let r = network.bounds.map { "\($0.minX),\($0.minY) … \($0.maxX),\($0.maxY)" } ?? "nothing"
             let m = map.bounds.map { "\($0.minX),\($0.minY) … \($0.maxX),\($0.maxY)" } ?? "nothing"
             throw SiegeInputError(file: network.file, "no road reaches the map \(map.file): the roads span \(r), the map \(m)")
         }
-        placePoints = try places.map { p in
-            try (p.geometry.type == .point ? p.geometry : p.geometry.representativePoint()).coordinates[0]
-        }
-        let grid = edgeGrid, net = network, points = placePoints
-        // Without GEOS, on two threads from a few thousand places on: each half in order.
-        let pieces = points.count >= 4096 ? 2 : 1, size = (points.count + 1) / pieces
-        placeRoads = try SideTask<[RoadAttachment]>.pieces(pieces) { k in
-            try points[(k * size)..<min(points.count, (k + 1) * size)].map { try RoadAttachment.nearest($0, index: grid, network: net) }
-        }.flatMap { $0 }
+        placePoints = placesOnRoads.points
+        placeRoads = placesOnRoads.roads
+        let grid = network.grid, net = network
         corridorEnds = try self.corridors.map { r in
             let parts = r.geometry.type == .multiLineString ? r.geometry.parts : [r.geometry]
             let first = parts.first!.coordinates.first!, last = parts.last!.coordinates.last!
             return try [first, last].map { c in (c, try RoadAttachment.nearest(c, index: grid, network: net)) }
         }
-        if let bases { (baseMeets, basesOffRoad) = try Self.baseRoads(bases, edges: edges, index: grid, options: options) }
+        if let bases {
+            (baseMeets, basesOffRoad) = try Self.baseRoads(bases, edge: { try network.line($0, in: ctx) }, index: grid, options: options)
+        }
     }
 
     /// A copy of `a` working in `ctx` (a worker of the parallel timeline): the map, bases and
@@ -144,8 +146,6 @@ public final class AccessAnalysis {
         changeDates = a.changeDates
         enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
         enclosure.measuresContact = false
-        edges = try a.net.edges.map { try $0.copy(into: ctx) }
-        edgeGrid = a.edgeGrid
         extent = a.extent
         placeRoads = a.placeRoads
         placePoints = a.placePoints
@@ -188,8 +188,14 @@ public final class AccessAnalysis {
     ///   - jobs: Workers to run at once; one per core is usual.
     ///   - progress: Told the periods done and the total, from any thread.
     public func timeline(jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [AccessDay] {
+        try await timeline(jobs: jobs, shortestRun: 60, progress: progress)
+    }
+
+    /// As the public `timeline(jobs:progress:)`; `shortestRun` is the fewest periods a run holds
+    /// (tests ask for short runs, to cross their borders).
+    func timeline(jobs: Int, shortestRun: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [AccessDay] {
         let periods = self.periods
-        let runs = EnclosureTimeline.runs(periods.count)
+        let runs = EnclosureTimeline.runs(periods.count, shortest: shortestRun)
         // Every envelope computed before threads share the geometries.
         _ = map.bounds
         _ = net.bounds
@@ -289,7 +295,7 @@ public final class AccessAnalysis {
     /// another, when they can be without GEOS (no fire range), else after them.
     private func measureAll(on day: Day?, meanwhile: (() throws -> Void)? = nil) throws {
         let tiles = fireTiles(on: day)
-        hostile = [Double](repeating: 0, count: edges.count)
+        hostile = [Double](repeating: 0, count: net.edgeCount)
         exposed = hostile
         // Only edges near the day's hostile areas can be cut or exposed: found from those areas
         // (fewer than the edges), the rest measure nothing.
@@ -304,7 +310,7 @@ public final class AccessAnalysis {
             // own (those `measure` clips it by): found from the areas, not with a query per edge.
             // The areas' boxes and rings read from GEOS here; the clipping is plain arithmetic.
             let shapes = held.compactMap { a in ws.areas[a].geometry.bounds.map { ($0, rings(of: a)) } }
-            let grid = edgeGrid, net = self.net, count = edges.count
+            let grid = edgeGrid, net = self.net, count = net.edgeCount
             let clip = { () -> [Double] in
                 var touching = [[Int]](repeating: [], count: count)
                 for (k, shape) in shapes.enumerated() { for e in grid.query(shape.0) { touching[e].append(k) } }
@@ -333,7 +339,7 @@ public final class AccessAnalysis {
     private func edges(near areas: [Int], metres: Double) throws -> [Int] {
         let g = extent.grown(metres: metres)
         let dx = max(extent.minX - g.minX, g.maxX - extent.maxX), dy = max(extent.minY - g.minY, g.maxY - extent.maxY)
-        var near = [Bool](repeating: false, count: edges.count)
+        var near = [Bool](repeating: false, count: net.edgeCount)
         for a in areas {
             guard let b = ws.areas[a].geometry.bounds else { continue }
             let box = Bounds(minX: b.minX - dx, minY: b.minY - dy, maxX: b.maxX + dx, maxY: b.maxY + dy)
@@ -341,6 +347,9 @@ public final class AccessAnalysis {
         }
         return near.indices.filter { near[$0] }
     }
+
+    /// Edge `e` as a GEOS line in the analysis's context.
+    private func edge(_ e: Int) throws -> Geometry { try net.line(e, in: ws.ctx) }
 
     private func rings(of area: Int) -> [[Coordinate]] {
         if let r = rings[area] { return r }
@@ -431,7 +440,7 @@ public final class AccessAnalysis {
                 guard let b = run.bounds else { continue }
                 let prepared = try PreparedGeometry(run)
                 for e in edgeGrid.query(b.grown(metres: t)) {
-                    let edge = edges[e]
+                    let edge = try self.edge(e)
                     if try prepared.intersects(edge) {
                         meets[e, default: []] += allCoordinates(try edge.intersection(run))
                     } else if run.type.isPuntal || run.type.isPolygonal, let (a, p) = try edge.nearestPoints(to: run),
@@ -548,8 +557,8 @@ public final class AccessAnalysis {
         }
 
         var result = AccessDay()
-        result.cutEdges = edges.indices.filter { hostile[$0] > t }
-        result.exposedEdges = edges.indices.filter { hostile[$0] <= t && exposed[$0] > t }
+        result.cutEdges = hostile.indices.filter { hostile[$0] > t }
+        result.exposedEdges = hostile.indices.filter { hostile[$0] <= t && exposed[$0] > t }
 
         // Corridor entries declared open today: the end in the besieged side's ground, else the first.
         let open = corridors.indices.filter { corridors[$0].declaredOpen(on: day) }

@@ -108,9 +108,9 @@ public enum AccessLayers {
             return m
         }
         var roads: [Feature] = [], roadKeys = SharedKeys()
-        let ctx = network.edges[0].context
+        let ctx = try GEOSContext()  // the roads' lines, made here from their coordinates
         for run in roadRuns(days) {
-            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.edges[$0].clone() })
+            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.line($0, in: ctx) })
             var q: JSONObject = ["status": .string(run.status), "edges": .number(Double(run.edges.count)),
                                  "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
             q.stamp(run.period, date: run.date)

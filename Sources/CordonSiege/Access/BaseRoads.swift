@@ -14,7 +14,7 @@ extension AccessAnalysis {
     /// edge comes that near is joined to its nearest edge, at the nearest point, when that lies
     /// within `basesMaxToRoad` (the walk or drive from the base to that point is not counted, as for
     /// a place's `to_road_m`). Ties by edge number.
-    static func baseRoads(_ bases: [Geometry], edges: [Geometry], index: EdgeGrid, options: AccessOptions) throws
+    static func baseRoads(_ bases: [Geometry], edge: (Int) throws -> Geometry, index: EdgeGrid, options: AccessOptions) throws
         -> (meets: [Int: [Coordinate]], offRoad: [BaseOffRoad]) {
         let t = options.tolerance
         var meets: [Int: [Coordinate]] = [:], offRoad: [BaseOffRoad] = []
@@ -28,10 +28,11 @@ extension AccessAnalysis {
             var radius = min(max(options.basesMaxToRoad, t), 200)
             while true {
                 for e in index.query(b.grown(metres: radius)) {
-                    if try prepared.intersects(edges[e]) {
-                        meets[e, default: []] += coordinates(try edges[e].intersection(base))
+                    let line = try edge(e)
+                    if try prepared.intersects(line) {
+                        meets[e, default: []] += coordinates(try line.intersection(base))
                         met = true
-                    } else if let (a, p) = try edges[e].nearestPoints(to: base) {
+                    } else if let (a, p) = try line.nearestPoints(to: base) {
                         let d = Geodesic.distance(a, p)
                         if d <= t {
                             meets[e, default: []].append(a)

@@ -11,10 +11,13 @@ public final class RoadNetwork {
     public let nodes: [Coordinate]
     /// Edge ends, as node indices.
     let edgeFrom: [Int32], edgeTo: [Int32]
-    /// Edge shapes, lon/lat, from `edgeFrom` to `edgeTo`.
-    public let edges: [Geometry]
-    /// The same shapes as coordinates, for measuring without GEOS.
+    /// Edge shapes, lon/lat, from `edgeFrom` to `edgeTo`: plain coordinates, made into GEOS
+    /// lines only where an analysis needs one (``line(_:in:)``), in the context it works in.
     let coordinates: [[Coordinate]]
+    /// How many edges the network has.
+    public var edgeCount: Int { coordinates.count }
+    /// An index over the edges' boxes.
+    let grid: EdgeGrid
     /// Which way each edge may be driven: 0 both, 1 from `edgeFrom` to `edgeTo`, -1 the other way.
     let oneway: [Int8]
     /// Geodesic length of each edge in metres.
@@ -37,7 +40,8 @@ public final class RoadNetwork {
     ///   - lines: The roads, from ``RoadLine/read(_:file:)``.
     ///   - speeds: Speeds per class.
     ///   - file: The roads' file, for messages.
-    ///   - ctx: The GEOS context the edges are made in.
+    ///   - ctx: The GEOS context for noding roads that overlap along a stretch (GEOS's union);
+    ///     the network keeps no GEOS object.
     /// - Throws: A `GeometryError`, or ``SiegeInputError`` when the graph would exceed 2³¹ nodes.
     public init(lines: [RoadLine], speeds: RoadSpeeds, file: String, context ctx: GEOSContext) throws {
         self.file = file
@@ -74,19 +78,26 @@ public final class RoadNetwork {
         }
         if levels.count > 1 { pieces = try Self.splitAtOtherLevelsEnds(pieces, lines: lines, context: ctx) }
 
-        var index: [NodeKey: Int32] = [:]
+        var index = NodeIndex(capacity: pieces.count / 2 + 1)
         var nodes: [Coordinate] = []
+        // A road's pieces follow each other: one begins where the one before it ended.
+        var lastEnd: (at: Coordinate, node: Int32)?
         func node(_ c: Coordinate) -> Int32 {
-            let key = NodeKey(c)
-            if let n = index[key] { return n }
-            let n = Int32(nodes.count)
-            nodes.append(c)
-            index[key] = n
+            if let last = lastEnd, last.at == c { return last.node }  // == holds for ±0 as NodeKey does
+            let n = index.node(NodeKey(c), next: Int32(nodes.count))
+            if n == nodes.count { nodes.append(c) }
             return n
         }
-        var from: [Int32] = [], to: [Int32] = [], edges: [Geometry] = [], lengths: [Double] = []
-        var seconds: [Double] = [], roads: [Int] = [], coordinates: [[Coordinate]] = [], oneway: [Int8] = []
+        // Each road's speed and direction, once per road rather than once per piece.
         var assumed = Set<String>()
+        let fallback = speeds.byClass[RoadSpeeds.fallbackClass] ?? 30
+        let kmhOf = lines.map { speeds.kmh(roadClass: $0.roadClass, maxspeed: $0.maxspeed) }
+        let onewayOf = lines.map(\.oneway), featureOf = lines.map(\.feature)
+        var from: [Int32] = [], to: [Int32] = [], lengths: [Double] = []
+        var seconds: [Double] = [], roads: [Int] = [], coordinates: [[Coordinate]] = [], oneway: [Int8] = []
+        from.reserveCapacity(pieces.count); to.reserveCapacity(pieces.count); lengths.reserveCapacity(pieces.count)
+        seconds.reserveCapacity(pieces.count); roads.reserveCapacity(pieces.count)
+        coordinates.reserveCapacity(pieces.count); oneway.reserveCapacity(pieces.count)
         // Geodesic lengths, the costliest part, on two threads from a few thousand pieces on.
         let shared = Unchecked(pieces), parts = pieces.count >= 4096 ? 2 : 1, size = (pieces.count + parts - 1) / parts
         let measured = try SideTask<[Double]>.pieces(parts) { k in
@@ -97,22 +108,18 @@ public final class RoadNetwork {
             guard nodes.count < Int(Int32.max) - 2 else {
                 throw SiegeInputError(file: file, "the network has more than \(Int32.max - 2) nodes")
             }
-            let line = lines[road]
-            var kmh = speeds.kmh(roadClass: line.roadClass, maxspeed: line.maxspeed)
-            if kmh == nil {
-                assumed.insert(line.roadClass)
-                kmh = speeds.byClass[RoadSpeeds.fallbackClass] ?? 30
-            }
-            from.append(node(coords[0]))
-            to.append(node(coords[coords.count - 1]))
-            edges.append(try ctx.lineString(coords))
+            let start = node(coords[0]), end = node(coords[coords.count - 1])
+            lastEnd = (coords[coords.count - 1], end)
+            from.append(start)
+            to.append(end)
             coordinates.append(coords)
-            oneway.append(line.oneway)
+            oneway.append(onewayOf[road])
             lengths.append(length)
-            seconds.append(length / (kmh! / 3.6))
-            roads.append(line.feature)
+            if kmhOf[road] == nil { assumed.insert(lines[road].roadClass) }
+            seconds.append(length / ((kmhOf[road] ?? fallback) / 3.6))
+            roads.append(featureOf[road])
         }
-        if edges.isEmpty { throw SiegeInputError(file: file, "the road network is empty: every line has length 0") }
+        if coordinates.isEmpty { throw SiegeInputError(file: file, "the road network is empty: every line has length 0") }
         // Compressed sparse rows: count, prefix-sum, fill.
         var start = [Int32](repeating: 0, count: nodes.count + 1)
         for e in from.indices { start[Int(from[e]) + 1] += 1; start[Int(to[e]) + 1] += 1 }
@@ -125,8 +132,8 @@ public final class RoadNetwork {
         self.nodes = nodes
         edgeFrom = from
         edgeTo = to
-        self.edges = edges
         self.coordinates = coordinates
+        grid = EdgeGrid(coordinates)
         self.oneway = oneway
         self.lengths = lengths
         self.seconds = seconds
@@ -174,7 +181,16 @@ public final class RoadNetwork {
     }
 
     /// Bounds of every edge, lon/lat.
-    public var bounds: Bounds? { edges.compactMap(\.bounds).reduce(nil) { $0?.union($1) ?? $1 } }
+    public var bounds: Bounds? {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for c in coordinates {
+            for p in c { minX = min(minX, p.x); minY = min(minY, p.y); maxX = max(maxX, p.x); maxY = max(maxY, p.y) }
+        }
+        return minX <= maxX ? Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY) : nil
+    }
+
+    /// Edge `e` as a GEOS line in `ctx`.
+    public func line(_ e: Int, in ctx: GEOSContext) throws -> Geometry { try ctx.lineString(coordinates[e]) }
 
     /// A road that ends on another level's road (a bridge's end on the street below it) splits
     /// that road there, so the two meet; roads that only cross at different levels do not.
@@ -226,5 +242,52 @@ struct NodeKey: Hashable {
     init(_ c: Coordinate) {
         x = (c.x == 0 ? 0 : c.x).bitPattern  // -0 and 0 are one place
         y = (c.y == 0 ? 0 : c.y).bitPattern
+    }
+}
+
+/// Node numbers by exact position, open addressing with a multiplicative hash: a network's
+/// every edge end is looked up once, and a Dictionary's hashing and growth were two fifths of
+/// building a 200,000-edge network.
+struct NodeIndex {
+    private var keys: [NodeKey]
+    private var numbers: [Int32]  // -1: empty slot
+    private var mask: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [NodeKey](repeating: NodeKey(Coordinate(0, 0)), count: size)
+        numbers = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The number of the node at `key`, or `next` (then recorded) when it has none yet.
+    mutating func node(_ key: NodeKey, next: Int32) -> Int32 {
+        if 2 * (count + 1) > numbers.count { grow() }
+        var i = Self.slot(key) & mask
+        while numbers[i] >= 0 {
+            if keys[i] == key { return numbers[i] }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        numbers[i] = next
+        count += 1
+        return next
+    }
+
+    private static func slot(_ k: NodeKey) -> Int {
+        var h = k.x &* 0x9E37_79B9_7F4A_7C15 ^ (k.y &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h)
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, numbers).filter { $0.1 >= 0 }
+        keys = [NodeKey](repeating: NodeKey(Coordinate(0, 0)), count: 2 * numbers.count)
+        numbers = [Int32](repeating: -1, count: keys.count)
+        mask = keys.count - 1
+        count = 0
+        for (k, n) in old { _ = node(k, next: n) }
     }
 }

@@ -34,7 +34,7 @@ struct ShortestPaths {
             heap.push(.init(first: s.first, seconds: s.seconds, node: s.node))
         }
         // Each edge's cost once (Int64.min: not usable), and the graph as flat arrays.
-        let weights = (0..<net.edges.count).map { weight($0) ?? .min }
+        let weights = (0..<net.edgeCount).map { weight($0) ?? .min }
         let inStart = net.inStart, inEdges = net.inEdges, inNodes = net.inNodes
         let edgeSeconds = net.seconds, lengths = net.lengths
         while let top = heap.pop() {

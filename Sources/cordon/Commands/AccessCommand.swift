@@ -73,12 +73,23 @@ struct AccessCommand: AsyncParsableCommand {
             let ctx = try GEOSContext()
             let input = InputLayers(context: ctx)
             let day = try siege.day()
-            let controlMap = try siege.controlMap(input)
+            // The roads are read and noded, and the places met with them, on a side thread (in a
+            // GEOS context of its own) while this one reads the map: neither needs the other.
+            let (roads, speeds, districts) = (self.roads, self.speeds, self.districts)
+            let roadSide = SideTask { () throws -> (RoadNetwork, PlacesOnRoads) in
+                let sideInput = InputLayers(context: try GEOSContext())
+                let network = try Self.network(roads, speeds: speeds, input: sideInput, context: sideInput.context)
+                let places = try districts.map { try AccessPlace.read(sideInput.features($0), file: InputLayers.shown($0)) } ?? []
+                return (network, try PlacesOnRoads(places, network: network))
+            }
+            let controlMap: ControlMap
+            do { controlMap = try siege.controlMap(input) } catch { roadSide.wait(); throw error }
+            let (network, placesOnRoads) = try roadSide.value()
             // The map, roads, analysis, days and features are kept until exit: freeing a large
             // network's edges and a timeline's features one by one costs more than the exit.
             ProcessSetup.keepUntilExit(controlMap)
-            let network = try Self.network(roads, speeds: speeds, input: input, context: ctx)
             ProcessSetup.keepUntilExit(network)
+            ProcessSetup.keepUntilExit(placesOnRoads)
             if !network.assumedClasses.isEmpty {
                 printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
                            + network.assumedClasses.joined(separator: ", "))
@@ -91,7 +102,7 @@ struct AccessCommand: AsyncParsableCommand {
             let analysis = try AccessAnalysis(
                 map: controlMap, network: network, options: options,
                 bases: baseList,
-                places: try districts.map { try AccessPlace.read(input.features($0), file: InputLayers.shown($0)) } ?? [],
+                placesOnRoads: placesOnRoads,
                 corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
                 context: ctx)
             ProcessSetup.keepUntilExit(analysis)
@@ -127,7 +138,7 @@ struct AccessCommand: AsyncParsableCommand {
             } else {
                 try GeoJSONWriter(reals: FractionalFields.names).write(AccessLayers.tagged(layers), to: siege.output)
             }
-            printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edges.count)).jsonText)
+            printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edgeCount)).jsonText)
         }
     }
 

@@ -1,0 +1,37 @@
+import CordonCore
+import CordonGeometry
+
+/// Districts or population points met with a road network: each place's point (a district's
+/// representative point) and where it meets the road nearest it. It needs the roads alone, not
+/// the map, so `cordon access` finds it while another thread reads the map.
+public struct PlacesOnRoads: @unchecked Sendable {
+    /// The places, in the order given.
+    public let places: [AccessPlace]
+    /// Each place's point, lon/lat.
+    let points: [Coordinate]
+    /// Where each place meets the road nearest it.
+    let roads: [RoadAttachment]
+
+    /// No places.
+    public init() {
+        places = []
+        points = []
+        roads = []
+    }
+
+    /// `places` met with the roads of `network`.
+    /// - Throws: A `GeometryError` for a place without a point.
+    public init(_ places: [AccessPlace], network: RoadNetwork) throws {
+        self.places = places
+        let points = try places.map { p in
+            try (p.geometry.type == .point ? p.geometry : p.geometry.representativePoint()).coordinates[0]
+        }
+        self.points = points
+        let grid = network.grid
+        // Without GEOS, on two threads from a few thousand places on: each half in order.
+        let pieces = points.count >= 4096 ? 2 : 1, size = (points.count + 1) / pieces
+        roads = try SideTask<[RoadAttachment]>.pieces(pieces) { k in
+            try points[(k * size)..<min(points.count, (k + 1) * size)].map { try RoadAttachment.nearest($0, index: grid, network: network) }
+        }.flatMap { $0 }
+    }
+}
