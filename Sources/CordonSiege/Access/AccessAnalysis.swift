@@ -13,6 +13,8 @@ import Foundation
 public final class AccessAnalysis {
     let ws: Workspace
     let net: RoadNetwork
+    /// The roads analysed.
+    public var network: RoadNetwork { net }
     let options: AccessOptions
     let enclosure: EnclosureAnalysis
     let places: [AccessPlace]
@@ -86,25 +88,62 @@ public final class AccessAnalysis {
 
     /// As ``init(map:network:options:bases:places:corridors:context:)``, with the places
     /// already met with the network's roads.
-    public init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
-                placesOnRoads: PlacesOnRoads, corridors: [Route] = [], context ctx: GEOSContext) throws {
-        try options.validate()
-        try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
-        try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
-        try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
+    public convenience init(map: ControlMap, network: RoadNetwork, options: AccessOptions, bases: [Geometry]? = nil,
+                            placesOnRoads: PlacesOnRoads, corridors: [Route] = [], context ctx: GEOSContext) throws {
+        try self.init(ground: try Ground(map: map, options: options, bases: bases, context: ctx), network: network,
+                      placesOnRoads: placesOnRoads, corridors: corridors)
+    }
+
+    /// Road access on one day, as ``access(on:)`` gives it from an analysis made with the
+    /// network `roads` gives: the map's pockets are found first, so `roads` may still be making
+    /// the network on another thread meanwhile (`cordon access` reads and nodes them so).
+    ///
+    /// - Returns: The analysis (for ``basesOffRoad``) and the day's access.
+    /// - Throws: What ``init(map:network:options:bases:placesOnRoads:corridors:context:)`` and
+    ///   ``access(on:)`` throw, and whatever `roads` throws.
+    public static func access(on day: Day?, map: ControlMap, options: AccessOptions, bases: [Geometry]? = nil,
+                              corridors: [Route] = [], context ctx: GEOSContext,
+                              roads: () throws -> (network: RoadNetwork, places: PlacesOnRoads)) throws -> (analysis: AccessAnalysis, day: AccessDay) {
+        let ground = try Ground(map: map, options: options, bases: bases, context: ctx)
+        let pockets = try ground.enclosure.pockets(on: day)
+        let (network, places) = try roads()
+        let analysis = try AccessAnalysis(ground: ground, network: network, placesOnRoads: places, corridors: corridors)
+        return (analysis, try analysis.access(on: day, pockets: pockets))
+    }
+
+    /// The map's side of an analysis: its workspace and enclosure, which need no road.
+    private struct Ground {
+        let map: ControlMap, bases: [Geometry]?, options: AccessOptions
+        let ws: Workspace, enclosure: EnclosureAnalysis
+
+        init(map: ControlMap, options: AccessOptions, bases: [Geometry]?, context ctx: GEOSContext) throws {
+            try options.validate()
+            try map.requireControllers([options.routes.besieged], role: { _ in "the besieged controller" })
+            try map.requireControllers(options.routes.allies, role: { _ in "the allied controller" })
+            try map.requireControllers(options.routes.neutral, role: { _ in "the neutral controller" })
+            self.map = map
+            self.bases = bases
+            self.options = options
+            ws = try Workspace(map: map, layers: EnclosureLayers(bases: bases), context: ctx)
+            guard ws.longitudes.cut == nil else {
+                throw SiegeInputError(file: map.file, "the map crosses the antimeridian; road access is not analysed across it")
+            }
+            enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
+            enclosure.measuresContact = false
+        }
+    }
+
+    private init(ground: Ground, network: RoadNetwork, placesOnRoads: PlacesOnRoads, corridors: [Route]) throws {
+        let (map, bases, options, ctx) = (ground.map, ground.bases, ground.options, ground.ws.ctx)
         self.map = map
         self.bases = bases
-        ws = try Workspace(map: map, layers: EnclosureLayers(bases: bases), context: ctx)
-        guard ws.longitudes.cut == nil else {
-            throw SiegeInputError(file: map.file, "the map crosses the antimeridian; road access is not analysed across it")
-        }
+        ws = ground.ws
         net = network
         self.options = options
         places = placesOnRoads.places
         self.corridors = corridors.filter { $0.kind == .corridor }
         changeDates = map.changeDates
-        enclosure = EnclosureAnalysis(workspace: ws, options: options.routes.enclosure)
-        enclosure.measuresContact = false
+        enclosure = ground.enclosure
         extent = [map.bounds, network.bounds].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
             ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
@@ -161,11 +200,27 @@ public final class AccessAnalysis {
     ///
     /// - Throws: ``SiegeInputError`` when areas of different controllers overlap, or a `GeometryError`.
     public func access(on day: Day?) throws -> AccessDay {
-        var pockets: [Pocket] = []
-        try measureAll(on: day, meanwhile: { pockets = try self.enclosure.pockets(on: day) })
-        var d = try analyse(on: day, pockets: pockets)
+        try access(on: day, pockets: nil)
+    }
+
+    /// As ``access(on:)``, with the day's pockets when they are known already. The roads are
+    /// measured on a side thread meanwhile: the pockets are found, and then the exits and
+    /// which pocket holds each node and place (none of them needs the roads' measures).
+    private func access(on day: Day?, pockets known: [Pocket]?) throws -> AccessDay {
+        var pockets = known ?? [], ahead: Ahead?
+        try measureAll(on: day, meanwhile: {
+            if known == nil { pockets = try self.enclosure.pockets(on: day) }
+            ahead = Ahead(exits: try self.exits(on: day), located: try self.locate(pockets, sameAs: []))
+        })
+        var d = try analyse(on: day, pockets: pockets, ahead: ahead)
         d.date = day
         return d
+    }
+
+    /// What ``access(on:pockets:)`` finds while the roads are measured.
+    private struct Ahead {
+        let exits: [Exit]
+        let located: (nodesOf: [[Int32]], placeIn: [Int?])
     }
 
     /// Road access in every period, in date order. Only the roads near areas that changed
@@ -294,6 +349,7 @@ public final class AccessAnalysis {
     /// Measures every edge; `meanwhile` runs on this thread while the edges are clipped on
     /// another, when they can be without GEOS (no fire range), else after them.
     private func measureAll(on day: Day?, meanwhile: (() throws -> Void)? = nil) throws {
+        exitsKept = [:]  // before `meanwhile`, which may find the exits again
         let tiles = fireTiles(on: day)
         hostile = [Double](repeating: 0, count: net.edgeCount)
         exposed = hostile
@@ -330,7 +386,6 @@ public final class AccessAnalysis {
         }
         measuredDay = .some(day)
         roadsChanged = true
-        exitsKept = [:]
     }
 
     /// Edges, in order, whose box comes within `metres` of one of these areas' boxes: at least
@@ -540,8 +595,8 @@ public final class AccessAnalysis {
         }
     }
 
-    private func analyse(on day: Day?, pockets: [Pocket], sameAs: [Int?] = []) throws -> AccessDay {
-        let exits = try exits(on: day)
+    private func analyse(on day: Day?, pockets: [Pocket], sameAs: [Int?] = [], ahead: Ahead? = nil) throws -> AccessDay {
+        let exits = try ahead?.exits ?? exits(on: day)
         let avoid = options.avoidFire, t = options.tolerance
         let hostile = self.hostile, exposed = self.exposed
         let blocked = { (e: Int) in hostile[e] > t || (avoid && exposed[e] > t) }
@@ -577,7 +632,7 @@ public final class AccessAnalysis {
         }
         let toCorridor = routing.corridors?.paths
 
-        let (nodesOf, placeIn) = try locate(pockets, sameAs: sameAs)
+        let (nodesOf, placeIn) = try ahead?.located ?? locate(pockets, sameAs: sameAs)
         for (k, pocket) in pockets.enumerated() {
             let nodes = nodesOf[k]
             var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)

@@ -20,8 +20,11 @@ extension Workspace {
         let window = ab.grown(metres: distance * 1.01 + 1)
         let near = try b.type.isLineal ? b.clip(to: window) : b.cut(to: window)
         if near.isEmpty { return false }
-        // Quick accept, without projecting: `b` starts on `a`, as a zone's own outer ring does.
+        // Quick accepts, without projecting: `b` starts on `a`, as a zone's own outer ring does;
+        // or meets it anywhere (a large zone along the study area's edge: projecting its
+        // thousands of vertices cost more than all the other zones of a 20,000-cell map).
         if let first = near.firstCoordinate, try a.dwithin(ctx.point(first), distance: 0) { return true }
+        if try PreparedGeometry(a).intersects(near) { return true }
         let strips = try frames.cover(ab, margin: distance)
         for (f, strip, window) in strips {
             let part = strips.count == 1 ? a : try a.cut(to: strip)

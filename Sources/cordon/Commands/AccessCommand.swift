@@ -82,38 +82,47 @@ struct AccessCommand: AsyncParsableCommand {
                 let places = try districts.map { try AccessPlace.read(sideInput.features($0), file: InputLayers.shown($0)) } ?? []
                 return (network, try PlacesOnRoads(places, network: network))
             }
-            let controlMap: ControlMap
-            do { controlMap = try siege.controlMap(input) } catch { roadSide.wait(); throw error }
-            let (network, placesOnRoads) = try roadSide.value()
+            defer { roadSide.wait() }  // on an error here, no thread is left working on the roads at exit
+            let controlMap = try siege.controlMap(input)
             // The map, roads, analysis, days and features are kept until exit: freeing a large
             // network's edges and a timeline's features one by one costs more than the exit.
             ProcessSetup.keepUntilExit(controlMap)
-            ProcessSetup.keepUntilExit(network)
-            ProcessSetup.keepUntilExit(placesOnRoads)
-            if !network.assumedClasses.isEmpty {
-                printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
-                           + network.assumedClasses.joined(separator: ", "))
-            }
             var options = AccessOptions(besieged: siege.besieged, allies: siege.alliesList, neutral: siege.neutralList,
                                         fireRange: fireRange, snap: siege.snap, avoidFire: avoidFire)
             options.maxToRoad = maxToRoad
             options.basesMaxToRoad = maxToRoad ?? AccessOptions.defaultBasesMaxToRoad
             let baseList = try bases.map(input.bases)
-            let analysis = try AccessAnalysis(
-                map: controlMap, network: network, options: options,
-                bases: baseList,
-                placesOnRoads: placesOnRoads,
-                corridors: try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? [],
-                context: ctx)
-            ProcessSetup.keepUntilExit(analysis)
-            if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.basesMaxToRoad) }
+            let routes = try corridors.map { try RouteFile.load(file: InputLayers.shown($0), features: input.features($0)) } ?? []
+            // The roads when the side thread has them, with a word on the classes driven as `road`.
+            let roadsMade = { () throws -> (network: RoadNetwork, places: PlacesOnRoads) in
+                let (network, places) = try roadSide.value()
+                ProcessSetup.keepUntilExit(network)
+                ProcessSetup.keepUntilExit(places)
+                if !network.assumedClasses.isEmpty {
+                    printError("cordon: \(InputLayers.shown(roads)): classes without a speed, driven as `road`: "
+                               + network.assumedClasses.joined(separator: ", "))
+                }
+                return (network, places)
+            }
+            let analysis: AccessAnalysis
             let days: [AccessDay]
             if siege.timeline {
+                let (network, places) = try roadsMade()
+                analysis = try AccessAnalysis(map: controlMap, network: network, options: options, bases: baseList,
+                                              placesOnRoads: places, corridors: routes, context: ctx)
+                try warnOffRoad(analysis, baseList, options)
                 let progress = siege.progress
                 days = try await analysis.timeline(jobs: siege.jobs, progress: { progress.report($0, $1) })
             } else {
-                days = [try analysis.access(on: day)]
+                // The map's pockets are found here while the side thread still makes the network.
+                let one = try AccessAnalysis.access(on: day, map: controlMap, options: options, bases: baseList,
+                                                    corridors: routes, context: ctx, roads: roadsMade)
+                analysis = one.analysis
+                try warnOffRoad(analysis, baseList, options)
+                days = [one.day]
             }
+            ProcessSetup.keepUntilExit(analysis)
+            let network = analysis.network
             ProcessSetup.keepUntilExit(days)
             var layers = try AccessLayers.features(days, network: network)
             // Events are evidence beside the roads: counted in each pocket of each date, as `enclosure` counts them.
@@ -140,6 +149,11 @@ struct AccessCommand: AsyncParsableCommand {
             }
             printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edgeCount)).jsonText)
         }
+    }
+
+    /// `warn(offRoad:of:in:maxToRoad:)` for the bases given, if any.
+    private func warnOffRoad(_ analysis: AccessAnalysis, _ baseList: [Geometry]?, _ options: AccessOptions) throws {
+        if let bases, let baseList { try Self.warn(offRoad: analysis.basesOffRoad, of: baseList.count, in: bases, maxToRoad: options.basesMaxToRoad) }
     }
 
     /// One line per base no road comes near enough to join; an error when that is every base,
