@@ -43,9 +43,40 @@ public struct GeoJSONWriter {
     public func write(_ features: [Feature], into out: inout ByteOutput) throws {
         out.append(contentsOf: try head(Self.bounds(features)))
         var stream = FeatureStream(decimals: decimals, reals: reals)
-        for f in features { try stream.add(f, into: &out) }
+        // A large collection in blocks, every other one encoded on a side thread (reading its
+        // geometries in a GEOS context of its own) while this thread writes the one before it.
+        let block = Self.block
+        guard features.count >= 2 * block, let side = try? GEOSContext() else {
+            for f in features { try stream.add(f, into: &out) }
+            stream.finish(&out)
+            return
+        }
+        let shared = Unchecked((features, side)), (decimals, reals) = (decimals, reals)
+        for start in stride(from: 0, to: features.count, by: 2 * block) {
+            let mine = start..<min(start + block, features.count), next = mine.upperBound..<min(mine.upperBound + block, features.count)
+            let ahead = next.isEmpty ? nil : SideTask { () throws -> [UInt8] in
+                let (all, ctx) = shared.value
+                var encoder = GeometryEncoder(decimals: decimals, reals: reals), bytes = ByteOutput()
+                for f in all[next] {
+                    bytes.append(",\n")
+                    try encoder.feature(Feature(geometry: f.geometry?.viewed(in: ctx), properties: f.properties, id: f.id), &bytes)
+                }
+                return bytes.bytes
+            }
+            do {
+                for f in features[mine] { try stream.add(f, into: &out) }
+            } catch { ahead?.wait(); throw error }
+            if let ahead {
+                out.append(contentsOf: try ahead.value())
+                stream.counted(next.count)
+                try out.flushIfLarge()
+            }
+        }
         stream.finish(&out)
     }
+
+    /// Features per block when a large collection is encoded on two threads.
+    static let block = 2048
 
     /// Streams a FeatureCollection to `path` ("-" is standard output): `body` adds the
     /// features one at a time and none is held in memory. The output is the same bytes as
@@ -125,6 +156,9 @@ struct FeatureStream {
         count += 1
         try out.flushIfLarge()
     }
+
+    /// Counts `n` features whose lines were written by someone else (they start ",\n").
+    mutating func counted(_ n: Int) { count += n }
 
     func finish(_ out: inout ByteOutput) {
         out.append(count == 0 ? "]}\n" : "\n]}\n")

@@ -583,6 +583,14 @@ public final class AccessAnalysis {
             return made
         }
 
+        /// Finds ``reopen`` on a side thread unless it is known; the caller waits for the task
+        /// before reading `reopen` (nil: nothing to wait for).
+        func reopenAhead() -> SideTask<Void>? {
+            if reopenPaths != nil { return nil }
+            let me = Unchecked(self)
+            return SideTask { _ = me.value.reopen }
+        }
+
         var reopen: ShortestPaths {
             if let reopenPaths { return reopenPaths }
             let hostile = self.hostile
@@ -633,62 +641,83 @@ public final class AccessAnalysis {
         let toCorridor = routing.corridors?.paths
 
         let (nodesOf, placeIn) = try ahead?.located ?? locate(pockets, sameAs: sameAs)
+        let safeFrom = nodesOf.map { Self.best($0, routing.safest) }
+        // The least hostile roads out (the cut that would reopen a pocket) are found on a side
+        // thread while the safe paths are drawn and the places timed here, when a pocket needs them.
+        let reopenAhead = pockets.indices.contains { safeFrom[$0] == nil && !nodesOf[$0].isEmpty } ? routing.reopenAhead() : nil
         for (k, pocket) in pockets.enumerated() {
-            let nodes = nodesOf[k]
-            var a = PocketAccess(pocket: pocket, roadNodes: nodes.count)
-            if let best = Self.best(nodes, routing.safest) {
+            var a = PocketAccess(pocket: pocket, roadNodes: nodesOf[k].count)
+            if let best = safeFrom[k] {
                 a.roadWayOut = true
                 a.safest = try path(from: best, routing.safest, exits: exits, on: day)
-            } else if !nodes.isEmpty, let best = Self.best(nodes, routing.reopen) {
-                a.reopen = try path(from: best, routing.reopen, exits: exits, on: day)
             }
-            if !a.roadWayOut { a.whyNoRoadWayOut = whyNoRoadWayOut(nodes: nodes.count, exits: exits.count, reopen: a.reopen) }
             result.pockets.append(a)
         }
 
-        // Entries on a road not blocked this day, for the places without a corridor: counted once.
+        // Places, in two halves on two threads from a few thousand on: their times need no GEOS.
         let drivenEntries = places.isEmpty ? 0 : entryRoads.filter { !blocked($0.road.edge) }.count
-        for (i, place) in places.enumerated() {
-            let at = placeRoads[i]
-            var p = PlaceAccess(place: place, toRoadMetres: at.metres)
-            p.pocket = placeIn[i]
-            let near = options.joins(at.metres)  // a place farther from every road than asked has no times
-            if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
-                p.corridor = corridors[r.tag].name
-                p.corridorSeconds = r.seconds
-                p.corridorMetres = r.metres
+        let fastest = routing.fastest, shared = Unchecked(self)
+        let size = places.count >= 4096 ? (places.count + 1) / 2 : max(places.count, 1)
+        let timed = try SideTask<[PlaceAccess]>.pieces(places.count >= 4096 ? 2 : 1) { k in
+            let me = shared.value
+            return (k * size..<min(me.places.count, (k + 1) * size)).map { i in
+                me.timePlace(i, in: placeIn[i], toCorridor: toCorridor, entryRoads: entryRoads, fastest: fastest,
+                             exits: routing.exits, blocked: blocked, open: open.count, driven: drivenEntries)
             }
-            // An entry on the place's own road is reached along it.
-            if near, !blocked(at.edge) {
-                for (k, end) in entryRoads {
-                    guard let r = at.along(to: end, in: net), r.seconds < p.corridorSeconds ?? .infinity else { continue }
-                    (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, r.seconds, r.metres)
-                }
+        }.flatMap { $0 }
+
+        _ = try reopenAhead?.value()
+        for k in pockets.indices where !result.pockets[k].roadWayOut {
+            if !nodesOf[k].isEmpty, let best = Self.best(nodesOf[k], routing.reopen) {
+                result.pockets[k].reopen = try path(from: best, routing.reopen, exits: exits, on: day)
             }
-            if near, let r = at.reach(routing.fastest, in: net, blocked: blocked) {
-                p.wayOutSeconds = r.seconds
-                p.wayOutMetres = r.metres
-            }
-            // A way out on the place's own road is reached along it, not by the edge's ends.
-            if near, !blocked(at.edge) {
-                for x in routing.exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
-                    var there = at
-                    there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
-                    guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
-                    (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
-                }
-            }
-            if p.wayOutSeconds == nil { p.whyNoWayOut = whyNoWayOut(at, routing: routing) }
-            if p.corridorSeconds == nil {
-                p.whyNoCorridor = whyNoCorridor(at, open: open.count, entries: entryRoads.count,
-                                                driven: drivenEntries)
-            }
-            if let k = p.pocket, let pop = place.population, let s = p.corridorSeconds {
+            result.pockets[k].whyNoRoadWayOut = whyNoRoadWayOut(nodes: nodesOf[k].count, exits: exits.count, reopen: result.pockets[k].reopen)
+        }
+        for (i, var p) in timed.enumerated() {
+            if p.wayOutSeconds == nil { p.whyNoWayOut = whyNoWayOut(placeRoads[i], routing: routing) }
+            if let k = p.pocket, let pop = p.place.population, let s = p.corridorSeconds {
                 for th in accessThresholds where s <= Double(th) * 60 { result.pockets[k].residentsWithin[th, default: 0] += pop }
             }
             result.places.append(p)
         }
         return result
+    }
+
+    /// Place `i`'s times to the open corridors' entries and to the way out (all but why it has
+    /// none to the way out, which needs the least hostile roads): plain values, for any thread.
+    private func timePlace(_ i: Int, in pocket: Int?, toCorridor: ShortestPaths?, entryRoads: [(corridor: Int, road: RoadAttachment)],
+                           fastest: ShortestPaths, exits: [Exit], blocked: (Int) -> Bool, open: Int, driven: Int) -> PlaceAccess {
+        let at = placeRoads[i]
+        var p = PlaceAccess(place: places[i], toRoadMetres: at.metres)
+        p.pocket = pocket
+        let near = options.joins(at.metres)  // a place farther from every road than asked has no times
+        if near, let c = toCorridor, let r = at.reach(c, in: net, blocked: blocked) {
+            p.corridor = corridors[r.tag].name
+            p.corridorSeconds = r.seconds
+            p.corridorMetres = r.metres
+        }
+        // An entry on the place's own road is reached along it.
+        if near, !blocked(at.edge) {
+            for (k, end) in entryRoads {
+                guard let r = at.along(to: end, in: net), r.seconds < p.corridorSeconds ?? .infinity else { continue }
+                (p.corridor, p.corridorSeconds, p.corridorMetres) = (corridors[k].name, r.seconds, r.metres)
+            }
+        }
+        if near, let r = at.reach(fastest, in: net, blocked: blocked) {
+            p.wayOutSeconds = r.seconds
+            p.wayOutMetres = r.metres
+        }
+        // A way out on the place's own road is reached along it, not by the edge's ends.
+        if near, !blocked(at.edge) {
+            for x in exits where x.edge == at.edge && usable(hostile: x.hostile, exposed: x.exposed) {
+                var there = at
+                there.along = x.node == net.edgeFrom[x.edge] ? x.metres : at.length - x.metres
+                guard let r = at.along(to: there, in: net), r.seconds < p.wayOutSeconds ?? .infinity else { continue }
+                (p.wayOutSeconds, p.wayOutMetres) = (r.seconds, r.metres)
+            }
+        }
+        if p.corridorSeconds == nil { p.whyNoCorridor = whyNoCorridor(at, open: open, entries: entryRoads.count, driven: driven) }
+        return p
     }
 
     /// Road nodes and places by pocket, located without a GEOS point each. Those in a pocket on

@@ -184,6 +184,10 @@ public enum AccessLayers {
     static func roadRuns(_ days: [AccessDay]) -> [(status: String, period: Period?, date: Day?, edges: [Int])] {
         var out: [(status: String, period: Period?, date: Day?, edges: [Int])] = []
         let statuses = [("cut", \AccessDay.cutEdges), ("exposed", \AccessDay.exposedEdges)]
+        // One day: one run per status, as the runs below would give it (edges ascending).
+        if days.count == 1, let d = days.first {
+            return statuses.compactMap { name, edges in d[keyPath: edges].isEmpty ? nil : (name, d.period, d.date, d[keyPath: edges].sorted()) }
+        }
         // Per status, each edge in a run and the day (index) the run began.
         var open = [[Int: Int]](repeating: [:], count: statuses.count)
         var closed: [(start: Int, end: Int, status: Int, edge: Int)] = []
