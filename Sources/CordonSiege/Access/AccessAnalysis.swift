@@ -273,7 +273,9 @@ public final class AccessAnalysis {
     /// them (docs/design.md#pocket-numbers).
     private static func numbered(_ days: [AccessDay]) throws -> [AccessDay] {
         var days = days
-        let numbers = try PocketNumbers.numbers(days.map { $0.pockets.map { ($0.pocket, nil) } })
+        let numbers = try PocketNumbers.numbers(days.map { d in
+            d.pockets.indices.map { (d.pockets[$0].pocket, $0 < d.sameAs.count ? d.sameAs[$0] : nil) }
+        })
         for k in days.indices {
             for i in days[k].pockets.indices { days[k].pockets[i].pocket.index = numbers[k][i] }
         }
@@ -327,6 +329,7 @@ public final class AccessAnalysis {
             let found = try pockets(p)
             var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
+            d.sameAs = found.map(\.sameAs)
             if findsChanges, let before = out.last, let b = before.period, b.until == p.from, p.from != nil {
                 d.changesSince = (b, try AccessSummary.changes(from: before, to: d))
             }

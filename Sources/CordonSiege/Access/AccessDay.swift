@@ -74,6 +74,9 @@ public struct AccessDay {
     /// ends the day this one starts: found by the timeline's worker that analysed both, in its
     /// own GEOS context, so `AccessSummary.changes` need not compare them again on one thread.
     var changesSince: (before: Period, changes: [AccessSummary.Change])?
+    /// For each pocket, the position of the pocket on the same ground in the period before,
+    /// where the worker that analysed both knew it: numbering then needs no comparison of them.
+    var sameAs: [Int?] = []
 }
 
 /// The output layers of road access (docs/design.md#roads).

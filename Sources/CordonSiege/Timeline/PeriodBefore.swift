@@ -101,10 +101,13 @@ final class PeriodBefore {
         guard let box = pocket.geometry.bounds else { return nil }
         var prepared: PreparedGeometry?
         var best: (area: Double, index: Int)?
-        for (j, q) in previous.enumerated() where q.geometry.bounds.map(box.intersects) ?? false {
+        // By index: a Pocket is a large value, and each copy retains every member.
+        for j in previous.indices {
+            let q = previous[j].geometry
+            guard q.bounds.map(box.intersects) ?? false else { continue }
             if prepared == nil { prepared = try PreparedGeometry(pocket.geometry) }
-            guard try prepared!.intersects(q.geometry) else { continue }
-            let shared = try pocket.geometry.intersection(q.geometry).planarArea()
+            guard try prepared!.intersects(q) else { continue }
+            let shared = try pocket.geometry.intersection(q).planarArea()
             if shared > 0, shared > (best?.area ?? 0) { best = (shared, j) }
         }
         return best?.index
