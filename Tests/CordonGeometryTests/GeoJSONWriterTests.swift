@@ -134,6 +134,26 @@ struct GeoJSONWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
     }
 
+    /// A collection large enough to be encoded in blocks on the side threads (three blocks and a
+    /// part) gives the bytes of the one-thread stream: the same separators, in the same order.
+    @Test func aLargeCollectionWrittenInBlocksGivesTheStreamsBytes() throws {
+        let dir = try IOFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var base: [Feature] = []
+        try GeoJSONReader(context: context).forEach(path: IOFixtures.path("all-types.geojson")) { f, _ in base.append(f) }
+        let count = 3 * GeoJSONWriter.block + 7
+        let features = (0..<count).map { i in
+            var f = base[i % base.count]
+            f.properties["n"] = .number(Double(i))
+            return f
+        }
+        try GeoJSONWriter().write(features, to: dir + "/blocks.geojson")
+        try GeoJSONWriter().stream(to: dir + "/stream.geojson") { add in for f in features { try add(f) } }
+        let blocks = try Data(contentsOf: URL(fileURLWithPath: dir + "/blocks.geojson"))
+        #expect(blocks == (try Data(contentsOf: URL(fileURLWithPath: dir + "/stream.geojson"))))
+        #expect(String(decoding: blocks, as: UTF8.self).components(separatedBy: "\n{\"type\":\"Feature\"").count == count + 1)
+    }
+
     @Test func aFailedStreamLeavesNoFile() throws {
         let dir = try IOFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -43,35 +43,46 @@ public struct GeoJSONWriter {
     public func write(_ features: [Feature], into out: inout ByteOutput) throws {
         out.append(contentsOf: try head(Self.bounds(features)))
         var stream = FeatureStream(decimals: decimals, reals: reals)
-        // A large collection in blocks, every other one encoded on a side thread (reading its
-        // geometries in a GEOS context of its own) while this thread writes the one before it.
+        // A large collection in blocks, encoded ahead on the side threads (each block reading its
+        // geometries in a GEOS context of its own) while this thread writes them out in order.
         let block = Self.block
-        guard features.count >= 2 * block, let side = try? GEOSContext() else {
+        guard features.count >= 2 * block else {
             for f in features { try stream.add(f, into: &out) }
             stream.finish(&out)
             return
         }
-        let shared = Unchecked((features, side)), (decimals, reals) = (decimals, reals)
-        for start in stride(from: 0, to: features.count, by: 2 * block) {
-            let mine = start..<min(start + block, features.count), next = mine.upperBound..<min(mine.upperBound + block, features.count)
-            let ahead = next.isEmpty ? nil : SideTask { () throws -> [UInt8] in
-                let (all, ctx) = shared.value
+        let ahead = 3  // blocks encoded or being encoded at once; each has its own context
+        let contexts = try (0..<ahead).map { _ in try GEOSContext() }
+        let shared = Unchecked((features, contexts)), (decimals, reals) = (decimals, reals)
+        let starts = Array(stride(from: 0, to: features.count, by: block))
+        var pending: [SideTask<[UInt8]>] = [], launched = 0
+        func launch() {
+            guard launched < starts.count else { return }
+            let k = launched, range = starts[k]..<min(starts[k] + block, features.count)
+            pending.append(SideTask { () throws -> [UInt8] in
+                let (all, ctx) = (shared.value.0, shared.value.1[k % ahead])
                 var encoder = GeometryEncoder(decimals: decimals, reals: reals), bytes = ByteOutput()
-                for f in all[next] {
-                    bytes.append(",\n")
+                for i in range {
+                    bytes.append(i == 0 ? "\n" : ",\n")
+                    let f = all[i]
                     try encoder.feature(Feature(geometry: f.geometry?.viewed(in: ctx), properties: f.properties, id: f.id), &bytes)
                 }
                 return bytes.bytes
-            }
-            do {
-                for f in features[mine] { try stream.add(f, into: &out) }
-            } catch { ahead?.wait(); throw error }
-            if let ahead {
-                out.append(contentsOf: try ahead.value())
-                stream.counted(next.count)
-                try out.flushIfLarge()
-            }
+            })
+            launched += 1
         }
+        for _ in 0..<ahead { launch() }
+        do {
+            while !pending.isEmpty {
+                out.append(contentsOf: try pending.removeFirst().value())
+                try out.flushIfLarge()
+                launch()  // its context's last block is written: no other block uses it now
+            }
+        } catch {
+            for task in pending { task.wait() }
+            throw error
+        }
+        stream.counted(features.count)
         stream.finish(&out)
     }
 
