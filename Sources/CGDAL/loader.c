@@ -25,18 +25,9 @@ static void open_library(void) {
     }
 }
 
-int cordon_gdal_load(void) {
-    pthread_once(&once, open_library);
-    return library != NULL;
-}
-
-const char *cordon_gdal_error(void) {
-    cordon_gdal_load();
-    return library ? NULL : reason;
-}
-
 void *cordon_gdal_symbol(const char *name) {
-    if (!cordon_gdal_load()) {
+    pthread_once(&once, open_library);
+    if (!library) {
         fprintf(stderr, "cordon: %s\n", reason);
         exit(2);
     }

@@ -8,8 +8,3 @@
 #include <gdal/cpl_conv.h>
 #include <gdal/cpl_string.h>
 #include <gdal/cpl_vsi.h>
-
-/// Loads GDAL if it is not loaded yet: 1 when it is, else 0 with the reason in `cordon_gdal_error`.
-int cordon_gdal_load(void);
-/// Why GDAL could not be loaded, or NULL.
-const char *cordon_gdal_error(void);

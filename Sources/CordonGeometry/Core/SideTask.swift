@@ -53,24 +53,30 @@ package final class SideTask<Value>: @unchecked Sendable {
     }
 }
 
+/// `body` over `0..<count` whole, or, from `minimum` on, over its two halves, the second on a
+/// side thread (for work on plain values: no GEOS context is given); the values joined in
+/// order. The first error in that order is thrown, after both halves have ended.
+package func inHalves<Element>(count: Int, minimum: Int = 4096,
+                               _ body: @escaping (Range<Int>) throws -> [Element]) throws -> [Element] {
+    let pieces = count >= minimum ? 2 : 1
+    let size = (count + pieces - 1) / pieces
+    let parts = try SideTask<[Element]>.pieces(pieces) { k in try body((k * size)..<min(count, (k + 1) * size)) }
+    // Appended whole, not through a joined sequence: this generic function is not specialised,
+    // and a joined sequence's iterator looks up its type's metadata for every element.
+    var out: [Element] = []
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { out.append(contentsOf: part) }
+    return out
+}
+
 /// `body` over `items` whole, or, from `minimum` items on, over two halves, the second on a side
 /// thread given a GEOS context of its own (the caller's half gets nil: it works in its own);
 /// the values joined in item order. Nil when a side context could not be made or `body` threw.
 package func inHalves<Item, Element>(_ items: [Item], minimum: Int = 4096,
                                      _ body: @escaping (ArraySlice<Item>, GEOSContext?) throws -> [Element]) -> [Element]? {
-    let pieces = items.count >= minimum ? 2 : 1
-    let size = (items.count + pieces - 1) / pieces
     let shared = Unchecked(items)
-    let done = try? SideTask<[Element]>.pieces(pieces) { k in
-        try body(shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)], k == 0 ? nil : try GEOSContext())
-    }
-    // Appended whole, not through a joined sequence: this generic function is not specialised,
-    // and a joined sequence's iterator looks up its type's metadata for every element.
-    return done.map { parts in
-        var out: [Element] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { out.append(contentsOf: part) }
-        return out
+    return try? inHalves(count: items.count, minimum: minimum) { r in
+        try body(shared.value[r], r.lowerBound == 0 ? nil : try GEOSContext())
     }
 }
 

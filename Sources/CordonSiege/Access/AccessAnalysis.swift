@@ -253,7 +253,6 @@ public final class AccessAnalysis {
         let runs = EnclosureTimeline.runs(periods.count, shortest: shortestRun)
         // Every envelope computed before threads share the geometries.
         _ = map.bounds
-        _ = net.bounds
         _ = bases?.map(\.bounds)
         let shared = Unchecked(self), done = Counter()
         let byRun = try await ParallelWorkers.run(
@@ -329,7 +328,6 @@ public final class AccessAnalysis {
             let found = try pockets(p)
             var d = try analyse(on: day, pockets: found.map(\.pocket), sameAs: found.map(\.sameAs))
             d.period = p
-            d.sameAs = found.map(\.sameAs)
             if findsChanges, let before = out.last, let b = before.period, b.until == p.from, p.from != nil {
                 d.changesSince = (b, try AccessSummary.changes(from: before, to: d))
             }
@@ -623,6 +621,7 @@ public final class AccessAnalysis {
         }
 
         var result = AccessDay()
+        result.sameAs = sameAs
         result.cutEdges = hostile.indices.filter { hostile[$0] > t }
         result.exposedEdges = hostile.indices.filter { hostile[$0] <= t && exposed[$0] > t }
 
@@ -660,14 +659,12 @@ public final class AccessAnalysis {
         // Places, in two halves on two threads from a few thousand on: their times need no GEOS.
         let drivenEntries = places.isEmpty ? 0 : entryRoads.filter { !blocked($0.road.edge) }.count
         let fastest = routing.fastest, shared = Unchecked(self)
-        let size = places.count >= 4096 ? (places.count + 1) / 2 : max(places.count, 1)
-        let timed = try SideTask<[PlaceAccess]>.pieces(places.count >= 4096 ? 2 : 1) { k in
-            let me = shared.value
-            return (k * size..<min(me.places.count, (k + 1) * size)).map { i in
-                me.timePlace(i, in: placeIn[i], toCorridor: toCorridor, entryRoads: entryRoads, fastest: fastest,
-                             exits: routing.exits, blocked: blocked, open: open.count, driven: drivenEntries)
+        let timed = try inHalves(count: places.count) { r in
+            r.map { i in
+                shared.value.timePlace(i, in: placeIn[i], toCorridor: toCorridor, entryRoads: entryRoads, fastest: fastest,
+                                       exits: routing.exits, blocked: blocked, open: open.count, driven: drivenEntries)
             }
-        }.flatMap { $0 }
+        }
 
         _ = try reopenAhead?.value()
         for k in pockets.indices where !result.pockets[k].roadWayOut {

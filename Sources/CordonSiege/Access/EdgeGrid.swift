@@ -6,7 +6,8 @@ import CordonGeometry
 struct EdgeGrid {
     /// Each edge's box, lon/lat.
     let boxes: [Bounds]
-    private let extent: Bounds
+    /// The box of every edge.
+    let extent: Bounds
     private let columns: Int, rows: Int
     private let cellWidth: Double, cellHeight: Double
     /// Edges by cell (row-major), in compressed rows; edges whose box spans many cells are kept apart.

@@ -12,13 +12,6 @@ public struct PlacesOnRoads: @unchecked Sendable {
     /// Where each place meets the road nearest it.
     let roads: [RoadAttachment]
 
-    /// No places.
-    public init() {
-        places = []
-        points = []
-        roads = []
-    }
-
     /// `places` met with the roads of `network`.
     /// - Throws: A `GeometryError` for a place without a point.
     public init(_ places: [AccessPlace], network: RoadNetwork) throws {
@@ -28,10 +21,9 @@ public struct PlacesOnRoads: @unchecked Sendable {
         }
         self.points = points
         let grid = network.grid
-        // Without GEOS, on two threads from a few thousand places on: each half in order.
-        let pieces = points.count >= 4096 ? 2 : 1, size = (points.count + 1) / pieces
-        roads = try SideTask<[RoadAttachment]>.pieces(pieces) { k in
-            try points[(k * size)..<min(points.count, (k + 1) * size)].map { try RoadAttachment.nearest($0, index: grid, network: network) }
-        }.flatMap { $0 }
+        // Without GEOS, on two threads from a few thousand places on.
+        roads = try inHalves(count: points.count) { r in
+            try points[r].map { try RoadAttachment.nearest($0, index: grid, network: network) }
+        }
     }
 }

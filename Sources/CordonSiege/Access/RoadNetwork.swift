@@ -99,10 +99,8 @@ public final class RoadNetwork {
         seconds.reserveCapacity(pieces.count); roads.reserveCapacity(pieces.count)
         coordinates.reserveCapacity(pieces.count); oneway.reserveCapacity(pieces.count)
         // Geodesic lengths, the costliest part, on two threads from a few thousand pieces on.
-        let shared = Unchecked(pieces), parts = pieces.count >= 4096 ? 2 : 1, size = (pieces.count + parts - 1) / parts
-        let measured = try SideTask<[Double]>.pieces(parts) { k in
-            shared.value[(k * size)..<min(shared.value.count, (k + 1) * size)].map { Geodesic.polylineLength($0.coords) }
-        }.flatMap { $0 }
+        let shared = Unchecked(pieces)
+        let measured = try inHalves(count: pieces.count) { r in shared.value[r].map { Geodesic.polylineLength($0.coords) } }
         for ((coords, road), length) in zip(pieces, measured) {
             guard length > 0 else { continue }
             guard nodes.count < Int(Int32.max) - 2 else {
@@ -181,13 +179,7 @@ public final class RoadNetwork {
     }
 
     /// Bounds of every edge, lon/lat.
-    public var bounds: Bounds? {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for c in coordinates {
-            for p in c { minX = min(minX, p.x); minY = min(minY, p.y); maxX = max(maxX, p.x); maxY = max(maxY, p.y) }
-        }
-        return minX <= maxX ? Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY) : nil
-    }
+    public var bounds: Bounds? { coordinates.isEmpty ? nil : grid.extent }
 
     /// Edge `e` as a GEOS line in `ctx`.
     public func line(_ e: Int, in ctx: GEOSContext) throws -> Geometry { try ctx.lineString(coordinates[e]) }
