@@ -85,7 +85,10 @@ public enum AccessLayers {
     public static let names = ["access_pockets", "access_paths", "access_roads", "access_places"]
 
     /// Every feature of `days`, by layer, each stamped with its `date` or `from`/`until`.
-    public static func features(_ days: [AccessDay], network: RoadNetwork) throws -> [(layer: String, features: [Feature])] {
+    ///
+    /// - Parameter tagged: Whether each feature's first property is its `layer` (one GeoJSON
+    ///   file holds them all).
+    public static func features(_ days: [AccessDay], network: RoadNetwork, tagged: Bool = false) throws -> [(layer: String, features: [Feature])] {
         // Pockets, paths and places are plain values: made on two threads from a few thousand
         // on, each taking a run of the days' pockets and blocks of places, joined in order.
         var jobs: [(day: Int, places: Range<Int>?)] = []
@@ -104,79 +107,75 @@ public enum AccessLayers {
         let ranges = total >= 4096 ? [0..<split, split..<jobs.count] : [0..<jobs.count]
         let shared = Unchecked(days)
         let made = try SideTask<Made>.pieces(ranges.count) { r in
-            var m = Made()
+            var m = Made(tagged: tagged)
             for (k, places) in jobs[ranges[r]] {
                 if let places { m.add(places: shared.value[k], places) } else { m.add(pockets: shared.value[k]) }
             }
             return m
         }
-        var roads: [Feature] = [], roadKeys = SharedKeys()
+        var roads: [Feature] = []
         let ctx = try GEOSContext()  // the roads' lines, made here from their coordinates
         for run in roadRuns(days) {
             let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.line($0, in: ctx) })
-            var q: JSONObject = ["status": .string(run.status), "edges": .number(Double(run.edges.count)),
-                                 "length_km": km(run.edges.reduce(0) { $0 + network.lengths[$1] })]
-            q.stamp(run.period, date: run.date)
-            roads.append(Feature(geometry: lines, properties: q)
-                .identified(FeatureID.make("roads", period: run.period, date: run.date, part: run.status), sharing: &roadKeys))
+            let rows = PropertyRows(layer: tagged ? names[2] : nil, ["status", "edges", "length_km"], period: run.period, date: run.date)
+            roads.append(rows.feature(lines, "roads", part: run.status, [
+                .string(run.status), .number(Double(run.edges.count)), km(run.edges.reduce(0) { $0 + network.lengths[$1] }),
+            ]))
         }
-        return [("access_pockets", made.flatMap(\.pockets)), ("access_paths", made.flatMap(\.paths)), ("access_roads", roads),
-                ("access_places", made.flatMap(\.places))]
+        return [(names[0], made.flatMap(\.pockets)), (names[1], made.flatMap(\.paths)), (names[2], roads),
+                (names[3], made.flatMap(\.places))]
     }
 
     private static func km(_ m: Double) -> JSONValue { .number(NumberText.rounded(m / 1000, places: 6)) }
     private static func minutes(_ s: Double) -> JSONValue { .number(NumberText.rounded(s / 60, places: 3)) }
+    private static func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+
+    private static let pocketNames = ["pocket", "status", "road_way_out", "road_nodes", "length_km", "exposed_km", "minutes",
+                                      "ends_in", "reopen_cut_km", "why_no_road_way_out"]
+        + accessThresholds.map { "residents_within_\($0)_min" } + ["population"]
+    private static let pathNames = ["pocket", "kind", "length_km", "exposed_km", "hostile_km", "minutes", "ends_in"]
+    private static let placeNames = ["name", "population", "pocket", "to_road_m", "corridor", "minutes_to_corridor",
+                                     "km_to_corridor", "minutes_to_way_out", "km_to_way_out", "why_no_corridor", "why_no_way_out"]
 
     /// The pocket, path and place features of some days, in order.
     private struct Made {
+        let tagged: Bool
         var pockets: [Feature] = [], paths: [Feature] = [], places: [Feature] = []
-        var pocketKeys = SharedKeys(), pathKeys = SharedKeys(), placeKeys = SharedKeys()
+
+        init(tagged: Bool) { self.tagged = tagged }
 
         mutating func add(pockets d: AccessDay) {
+            let pocketRows = PropertyRows(layer: tagged ? names[0] : nil, pocketNames, period: d.period, date: d.date)
+            let pathRows = PropertyRows(layer: tagged ? names[1] : nil, pathNames, period: d.period, date: d.date)
             for a in d.pockets {
-                let name = "pocket-\(a.pocket.index)"
-                var p: JSONObject = ["pocket": .number(Double(a.pocket.index)), "status": .string(a.pocket.status),
-                                     "road_way_out": .bool(a.roadWayOut), "road_nodes": .number(Double(a.roadNodes))]
-                p["length_km"] = a.safest.map { km($0.metres) } ?? .null
-                p["exposed_km"] = a.safest.map { km($0.exposedMetres) } ?? .null
-                p["minutes"] = a.safest.map { minutes($0.seconds) } ?? .null
-                p["ends_in"] = a.safest?.endsIn.map(JSONValue.string) ?? .null
-                p["reopen_cut_km"] = a.reopen.map { km($0.hostileMetres) } ?? .null
-                p["why_no_road_way_out"] = a.whyNoRoadWayOut.map(JSONValue.string) ?? .null
-                for th in accessThresholds { p["residents_within_\(th)_min"] = .number((a.residentsWithin[th] ?? 0).rounded()) }
-                p["population"] = .number(a.pocket.population.rounded())
-                p.stamp(d.period, date: d.date)
-                pockets.append(Feature(geometry: a.pocket.geometry, properties: p)
-                    .identified(FeatureID.make(name, period: d.period, date: d.date), sharing: &pocketKeys))
+                let name = "pocket-\(a.pocket.index)", number = JSONValue.number(Double(a.pocket.index))
+                var p: [JSONValue] = [number, .string(a.pocket.status), .bool(a.roadWayOut), .number(Double(a.roadNodes)),
+                                      a.safest.map { km($0.metres) } ?? .null, a.safest.map { km($0.exposedMetres) } ?? .null,
+                                      a.safest.map { minutes($0.seconds) } ?? .null, text(a.safest?.endsIn),
+                                      a.reopen.map { km($0.hostileMetres) } ?? .null, text(a.whyNoRoadWayOut)]
+                for th in accessThresholds { p.append(.number((a.residentsWithin[th] ?? 0).rounded())) }
+                p.append(.number(a.pocket.population.rounded()))
+                pockets.append(pocketRows.feature(a.pocket.geometry, name, p))
                 for (kind, path) in [("safest", a.safest), ("reopen", a.reopen)] {
                     guard let path else { continue }
-                    var q: JSONObject = ["pocket": .number(Double(a.pocket.index)), "kind": .string(kind),
-                                         "length_km": km(path.metres), "exposed_km": km(path.exposedMetres),
-                                         "hostile_km": km(path.hostileMetres), "minutes": minutes(path.seconds),
-                                         "ends_in": path.endsIn.map(JSONValue.string) ?? .null]
-                    q.stamp(d.period, date: d.date)
-                    paths.append(Feature(geometry: path.geometry, properties: q)
-                        .identified(FeatureID.make(name, period: d.period, date: d.date, part: kind), sharing: &pathKeys))
+                    paths.append(pathRows.feature(path.geometry, name, part: kind, [
+                        number, .string(kind), km(path.metres), km(path.exposedMetres), km(path.hostileMetres),
+                        minutes(path.seconds), text(path.endsIn),
+                    ]))
                 }
             }
         }
 
         mutating func add(places d: AccessDay, _ range: Range<Int>) {
+            let rows = PropertyRows(layer: tagged ? names[3] : nil, placeNames, period: d.period, date: d.date)
             for pl in d.places[range] {
-                var q: JSONObject = ["name": .string(pl.place.name),
-                                     "population": pl.place.population.map { .number($0.rounded()) } ?? .null,
-                                     "pocket": pl.pocket.map { .number(Double(d.pockets[$0].pocket.index)) } ?? .null,
-                                     "to_road_m": .number(pl.toRoadMetres.rounded())]
-                q["corridor"] = pl.corridor.map(JSONValue.string) ?? .null
-                q["minutes_to_corridor"] = pl.corridorSeconds.map(minutes) ?? .null
-                q["km_to_corridor"] = pl.corridorMetres.map(km) ?? .null
-                q["minutes_to_way_out"] = pl.wayOutSeconds.map(minutes) ?? .null
-                q["km_to_way_out"] = pl.wayOutMetres.map(km) ?? .null
-                q["why_no_corridor"] = pl.whyNoCorridor.map(JSONValue.string) ?? .null
-                q["why_no_way_out"] = pl.whyNoWayOut.map(JSONValue.string) ?? .null
-                q.stamp(d.period, date: d.date)
-                places.append(Feature(geometry: pl.place.geometry, properties: q)
-                    .identified(FeatureID.make(pl.place.name, period: d.period, date: d.date), sharing: &placeKeys))
+                places.append(rows.feature(pl.place.geometry, pl.place.name, [
+                    .string(pl.place.name), pl.place.population.map { .number($0.rounded()) } ?? .null,
+                    pl.pocket.map { .number(Double(d.pockets[$0].pocket.index)) } ?? .null, .number(pl.toRoadMetres.rounded()),
+                    text(pl.corridor), pl.corridorSeconds.map(minutes) ?? .null, pl.corridorMetres.map(km) ?? .null,
+                    pl.wayOutSeconds.map(minutes) ?? .null, pl.wayOutMetres.map(km) ?? .null,
+                    text(pl.whyNoCorridor), text(pl.whyNoWayOut),
+                ]))
             }
         }
     }

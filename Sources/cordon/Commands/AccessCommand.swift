@@ -124,7 +124,7 @@ struct AccessCommand: AsyncParsableCommand {
             ProcessSetup.keepUntilExit(analysis)
             let network = analysis.network
             ProcessSetup.keepUntilExit(days)
-            var layers = try AccessLayers.features(days, network: network)
+            var layers = try AccessLayers.features(days, network: network, tagged: LayerOutput(siege.output) == nil)
             // Events are evidence beside the roads: counted in each pocket of each date, as `enclosure` counts them.
             let pockets = days.flatMap { $0.pockets.map(\.pocket) }
             if let events = try evidence.index(context: ctx), let i = layers.firstIndex(where: { $0.layer == "access_pockets" }) {
@@ -145,7 +145,7 @@ struct AccessCommand: AsyncParsableCommand {
                 try LayerSetWriter().write(layers: layers.map { OutputLayer(name: $0.layer, features: $0.features) },
                                            tables: [], to: target)
             } else {
-                try GeoJSONWriter(reals: FractionalFields.names).write(AccessLayers.tagged(layers), to: siege.output)
+                try GeoJSONWriter(reals: FractionalFields.names).write(layers.flatMap(\.features), to: siege.output)
             }
             printError(JSONValue.object(try AccessSummary.json(days, roadEdges: network.edgeCount)).jsonText)
         }
