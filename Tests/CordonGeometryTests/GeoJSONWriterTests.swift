@@ -179,6 +179,29 @@ struct GeoJSONWriterTests {
         let g = try context.point(Coordinate(.infinity, 1))
         #expect(throws: GeometryError.self) { try GeoJSONWriter().geometry(g) }
     }
+
+    /// Positions are written in batches of 512 straight into memory; each must read as
+    /// `append(fixed:)` writes its numbers, a value too large for six fixed decimals in full
+    /// (its batch falls back number by number), and a NaN anywhere must still refuse.
+    @Test func aLongLineWritesEachPositionAsItsNumbers() throws {
+        var coords = (0..<1100).map { Coordinate(Double($0) * 0.1234567 - 60, -Double($0) / 7) }
+        coords[700] = Coordinate(2.5e13, -0.0000004)
+        let text = try GeoJSONWriter().geometry(try context.lineString(coords))
+        var expected = ByteOutput()
+        expected.append("{\"type\":\"LineString\",\"coordinates\":[")
+        for (k, c) in coords.enumerated() {
+            expected.append(k > 0 ? ",[" : "[")
+            expected.append(fixed: c.x, decimals: 6)
+            expected.append(UInt8(ascii: ","))
+            expected.append(fixed: c.y, decimals: 6)
+            expected.append(UInt8(ascii: "]"))
+        }
+        expected.append("]}")
+        #expect(text == String(decoding: expected.bytes, as: UTF8.self))
+        #expect(text.contains("[2.5e+13,0]"))
+        coords[1030] = Coordinate(1, .nan)
+        #expect(throws: GeometryError.self) { try GeoJSONWriter().geometry(try context.lineString(coords)) }
+    }
 }
 
 @Suite("Atomic file")

@@ -15,6 +15,32 @@ import Testing
         #expect(abs(d - 15_347_512.94051294) < 1e-6)
     }
 
+    /// Short steps are measured in the tangent plane (see `Geodesic.stepDistance`): against pyproj
+    /// (`Geod(ellps='WGS84').inv(37.15, 36.2, 37.158, 36.205)` -> 908.5385979525739 m, and
+    /// `inv(-70.1, -84.9, -70.092, -84.908)` -> 896.9987258593853 m), and against PROJ's
+    /// geod_inverse on 100,000 random steps up to the 0.01° limit, at every latitude it covers.
+    @Test func shortStepsAgreeWithKarneysGeodesic() {
+        #expect(abs(Geodesic.stepDistance(Coordinate(37.15, 36.2), Coordinate(37.158, 36.205)) - 908.5385979525739) < 1e-6)
+        #expect(abs(Geodesic.stepDistance(Coordinate(-70.1, -84.9), Coordinate(-70.092, -84.908)) - 896.9987258593853) < 1e-5)
+        var state: UInt64 = 12345
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var worst = 0.0
+        for _ in 0..<100_000 {
+            let a = Coordinate(uniform() * 360 - 180, uniform() * 170 - 85)
+            let b = Coordinate(a.x + (uniform() * 2 - 1) * 0.01, a.y + (uniform() * 2 - 1) * 0.01)
+            let exact = Geodesic.distance(a, b)
+            guard exact > 1 else { continue }
+            worst = max(worst, abs(Geodesic.stepDistance(a, b) - exact) / exact)
+        }
+        #expect(worst < 1e-8)
+        // Beyond the limit, Karney's geodesic itself.
+        let far = (Coordinate(37.15, 36.2), Coordinate(37.17, 36.2))
+        #expect(Geodesic.stepDistance(far.0, far.1) == Geodesic.distance(far.0, far.1))
+    }
+
     @Test func octantTriangleMatchesGeographicLibPlanimeterTest() {
         // Vertices (0N,0E), (0N,90E), (90N,0E): area 63758202715511 m², perimeter 30022685 m (±1).
         let r = Geodesic.ring([Coordinate(0, 0), Coordinate(90, 0), Coordinate(0, 90)])

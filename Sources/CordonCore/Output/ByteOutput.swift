@@ -98,29 +98,21 @@ extension ByteOutput {
     @discardableResult
     public mutating func append(fixed x: Double, decimals: Int) -> Bool {
         guard x.isFinite else { return false }
-        let decimals = min(max(decimals, 0), FixedPoint.powers.count - 1)
-        let scale = FixedPoint.powers[decimals]
-        let scaled = (x * scale).rounded()
+        let form = FixedPoint(decimals: decimals)
+        var written = 0
+        append(room: FixedPoint.room) { written = form.write(x, at: $0) ?? 0; return written }
         // Beyond ~9e18 the integer form overflows; such values are not coordinates, print them in full.
-        guard abs(scaled) < 9.0e18 else { append(number: x); return true }
-        let n = Int64(scaled)
-        if n == 0 { bytes.append(UInt8(ascii: "0")); return true }
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        let m = n.magnitude
-        let unit = UInt64(scale)
-        append(unsigned: m / unit)
-        var frac = m % unit
-        guard frac != 0 else { return true }
-        var width = decimals
-        while frac % 10 == 0 { frac /= 10; width -= 1 }
-        bytes.append(UInt8(ascii: "."))
-        var digits: (UInt64, UInt64) = (0, 0)  // up to 9 fraction digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var i = width
-            while i > 0 { i -= 1; raw[i] = UInt8(48 + frac % 10); frac /= 10 }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<width]))
-        }
+        if written == 0 { append(number: x) }
         return true
+    }
+
+    /// Lets `body` write up to `room` bytes at the end, in place; it returns how many it wrote.
+    /// (One capacity check for many bytes, where `append` checks for each.)
+    public mutating func append(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: room))
+        let used = bytes.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        bytes.removeLast(room - min(max(used, 0), room))
     }
 
     /// A JSON string with quotes; escapes `"`, `\` and control characters.
@@ -157,6 +149,51 @@ extension ByteOutput {
     }
 }
 
-enum FixedPoint {
+/// Numbers at a fixed number of decimals, written straight into memory: the one rule for
+/// coordinates and rounded measures (``ByteOutput/append(fixed:decimals:)``).
+public struct FixedPoint: Sendable {
     static let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+    /// Bytes one number can take: a sign, 19 digits, a point and 9 decimals, rounded up.
+    public static let room = 32
+    private let decimals: Int, scale: Double, unit: UInt64
+
+    /// Numbers at `decimals` places (clamped to 0...9).
+    public init(decimals: Int) {
+        self.decimals = min(max(decimals, 0), Self.powers.count - 1)
+        scale = Self.powers[self.decimals]
+        unit = UInt64(scale)
+    }
+
+    /// Writes `x` rounded, trailing zeros trimmed, never "-0", at `p` (``room`` bytes free);
+    /// the bytes written, or nil (nothing written) when `x` is not finite or too large for
+    /// the fixed form (|x| × 10^decimals ≥ 9e18).
+    @inline(__always)
+    public func write(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int? {
+        let scaled = (x * scale).rounded()
+        guard scaled.isFinite, abs(scaled) < 9.0e18 else { return nil }
+        let n = Int64(scaled)
+        if n == 0 { p[0] = 48; return 1 }
+        var k = 0
+        if n < 0 { p[0] = 45; k = 1 }
+        let m = n.magnitude
+        k += Self.digits(m / unit, at: p + k)
+        var frac = m % unit
+        guard frac != 0 else { return k }
+        var width = decimals
+        while frac % 10 == 0 { frac /= 10; width -= 1 }
+        p[k] = 46
+        var i = k + width
+        while i > k { p[i] = UInt8(truncatingIfNeeded: 48 + frac % 10); frac /= 10; i -= 1 }
+        return k + 1 + width
+    }
+
+    /// Writes `v` in decimal at `p`; the number of digits.
+    @inline(__always)
+    private static func digits(_ v: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 1, t = v
+        while t >= 10 { t /= 10; count += 1 }
+        var i = count, r = v
+        repeat { i -= 1; p[i] = UInt8(truncatingIfNeeded: 48 + r % 10); r /= 10 } while i > 0
+        return count
+    }
 }

@@ -267,18 +267,41 @@ struct GeometryEncoder {
                 reverse = (ccw == 1) != (winding == .counterClockwise)
             }
         }
-        let decimals = decimals
+        let form = FixedPoint(decimals: decimals), decimals = decimals
         try buffer.withUnsafeMutableBufferPointer { b in
             if count > 0 { GEOSCoordSeq_copyToBuffer_r(h, seq, b.baseAddress, 0, 0) }
             if !single { out.append(UInt8(ascii: "[")) }
-            for k in 0..<count {
-                let i = reverse ? count - 1 - k : k
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                try Self.number(b[2 * i], decimals, &out)
-                out.append(UInt8(ascii: ","))
-                try Self.number(b[2 * i + 1], decimals, &out)
-                out.append(UInt8(ascii: "]"))
+            // Positions written in place, a batch at a time (`[x,y]` and a comma: two numbers'
+            // room and 4 bytes each); a batch with a number the fixed form cannot take is
+            // written number by number instead, which throws for one that is not finite.
+            let batch = 512, each = 2 * FixedPoint.room + 4
+            for first in stride(from: 0, to: count, by: batch) {
+                let positions = first..<min(first + batch, count)
+                var fitted = true
+                out.append(room: each * positions.count) { p in
+                    var k = 0
+                    for j in positions {
+                        let i = reverse ? count - 1 - j : j
+                        if j > 0 { p[k] = 44; k += 1 }
+                        p[k] = 91; k += 1
+                        guard let x = form.write(b[2 * i], at: p + k) else { fitted = false; return 0 }
+                        k += x
+                        p[k] = 44; k += 1
+                        guard let y = form.write(b[2 * i + 1], at: p + k) else { fitted = false; return 0 }
+                        k += y
+                        p[k] = 93; k += 1
+                    }
+                    return k
+                }
+                if fitted { continue }
+                for j in positions {
+                    let i = reverse ? count - 1 - j : j
+                    out.append(j > 0 ? ",[" : "[")
+                    try Self.number(b[2 * i], decimals, &out)
+                    out.append(UInt8(ascii: ","))
+                    try Self.number(b[2 * i + 1], decimals, &out)
+                    out.append(UInt8(ascii: "]"))
+                }
             }
             if !single { out.append(UInt8(ascii: "]")) }
         }

@@ -526,11 +526,11 @@ public final class AccessAnalysis {
             defer { if keeps { exitsKept[e] = Array(out[first...]) } }
             let coords = net.coordinates[e]
             let splits = meets[e]!.map { Polyline.split(coords, at: $0) }
-            let fromStart = splits.map(\.fromStart).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
-            let fromEnd = splits.map(\.fromEnd).min { Geodesic.polylineLength($0) < Geodesic.polylineLength($1) }!
+            let fromStart = splits.map(\.fromStart).min { Geodesic.stepsLength($0) < Geodesic.stepsLength($1) }!
+            let fromEnd = splits.map(\.fromEnd).min { Geodesic.stepsLength($0) < Geodesic.stepsLength($1) }!
             for (node, stretch) in [(net.edgeFrom[e], fromStart), (net.edgeTo[e], fromEnd)] {
                 // An end on the way out itself needs no driving; a stretch, the edge's leave.
-                let metres = Geodesic.polylineLength(stretch)
+                let metres = Geodesic.stepsLength(stretch)
                 guard metres == 0 || net.drivable(e, from: node) else { continue }
                 var h = 0.0, x = 0.0
                 if metres > 0 { (h, x) = try measure(stretch, tiles: tiles, on: day) }

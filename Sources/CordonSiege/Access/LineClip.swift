@@ -49,7 +49,7 @@ enum LineClip {
                 let t0 = cuts[k], t1 = cuts[k + 1], tm = (t0 + t1) / 2
                 let m = Coordinate(a.x + tm * dx, a.y + tm * dy)
                 guard along.contains(where: { $0.0 <= tm && tm <= $0.1 }) || polygons.contains(where: { PointLocator.covers($0, m.x, m.y) }) else { continue }
-                total += Geodesic.distance(Coordinate(a.x + t0 * dx, a.y + t0 * dy), Coordinate(a.x + t1 * dx, a.y + t1 * dy))
+                total += Geodesic.stepDistance(Coordinate(a.x + t0 * dx, a.y + t0 * dy), Coordinate(a.x + t1 * dx, a.y + t1 * dy))
             }
         }
         return total

@@ -23,7 +23,7 @@ struct RoadAttachment {
                 let q = Polyline.locate(p, in: net.coordinates[e]).point
                 // A point certainly farther than the best so far cannot be nearer: not measured.
                 if let b = best, Self.certainlyFarther(p, q, than: b.d) { continue }
-                let d = Geodesic.distance(p, q)
+                let d = Geodesic.stepDistance(p, q)
                 if best == nil || d < best!.d { best = (e, d, q) }
             }
             if radius > 40_000_000 { break }
@@ -31,7 +31,7 @@ struct RoadAttachment {
         }
         let (e, d, q) = best!
         let stretch = Polyline.split(net.coordinates[e], at: q).fromStart
-        return RoadAttachment(edge: e, metres: d, along: Geodesic.polylineLength(stretch), from: net.edgeFrom[e],
+        return RoadAttachment(edge: e, metres: d, along: Geodesic.stepsLength(stretch), from: net.edgeFrom[e],
                               to: net.edgeTo[e], length: net.lengths[e])
     }
 

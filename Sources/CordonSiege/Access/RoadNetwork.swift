@@ -100,7 +100,7 @@ public final class RoadNetwork {
         coordinates.reserveCapacity(pieces.count); oneway.reserveCapacity(pieces.count)
         // Geodesic lengths, the costliest part, on two threads from a few thousand pieces on.
         let shared = Unchecked(pieces)
-        let measured = try inHalves(count: pieces.count) { r in shared.value[r].map { Geodesic.polylineLength($0.coords) } }
+        let measured = try inHalves(count: pieces.count) { r in shared.value[r].map { Geodesic.stepsLength($0.coords) } }
         for ((coords, road), length) in zip(pieces, measured) {
             guard length > 0 else { continue }
             guard nodes.count < Int(Int32.max) - 2 else {
@@ -211,7 +211,7 @@ public final class RoadNetwork {
             for p in points {
                 guard let s = Self.segment(of: rest, holding: p) else { continue }
                 let head = Array(rest[0...s]) + [p], tail = [p] + Array(rest[(s + 1)...])
-                if head.count >= 2 && Geodesic.polylineLength(head) > 0 { parts.append(head) }
+                if head.count >= 2 && Geodesic.stepsLength(head) > 0 { parts.append(head) }
                 rest = tail
             }
             parts.append(rest)
