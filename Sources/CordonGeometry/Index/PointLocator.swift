@@ -5,6 +5,10 @@
 /// A point covered by a polygon (inside it or on its boundary) is found in it; a point covered
 /// by several goes to the one listed first (docs/design.md#evidence). Built from coordinates, so
 /// it is a plain value any thread may query.
+///
+/// Most points are answered by a grid of cells first: a cell that no edge's box meets lies
+/// wholly in the same polygons as its centre, found once for every such cell by sweeping each
+/// row's centre line. Only points in cells an edge meets are tested against their band.
 public struct PointLocator: Sendable {
     // Edge k runs from (x0[k], y0[k]) to (x1[k], y1[k]) and belongs to polygon owner[k].
     private var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
@@ -13,6 +17,10 @@ public struct PointLocator: Sendable {
     private var bandEdges: [Int32] = []
     private var minY = 0.0, bandHeight = 1.0
     private var minX = Double.infinity, maxX = -Double.infinity, maxY = 0.0
+    // The cell grid: per cell, the polygon holding all of it, `none`, or `mixed` (an edge meets it).
+    private var cells: [Int32] = []
+    private var columns = 0, rows = 0, cellWidth = 1.0, cellHeight = 1.0
+    private static let none: Int32 = -1, mixed: Int32 = -2
     /// How many polygons it was built from.
     public let count: Int
 
@@ -70,6 +78,63 @@ public struct PointLocator: Sendable {
             }
         }
         bandStart = counts
+        fillCells()
+    }
+
+    /// About 64 cells per edge (at most 2²⁰), each answered from its centre unless an edge's box meets it.
+    private mutating func fillCells() {
+        let w = maxX - minX, h = maxY - minY
+        guard w > 0, h > 0 else { return }
+        let wanted = Double(min(1 << 20, max(64, 64 * owner.count)))
+        columns = max(1, min(4096, Int((wanted * w / h).squareRoot().rounded())))
+        rows = max(1, min(4096, Int((wanted / Double(columns)).rounded(.up))))
+        cellWidth = w / Double(columns)
+        cellHeight = h / Double(rows)
+        var cells = [Int32](repeating: Self.none, count: columns * rows)
+        for k in owner.indices {
+            let c0 = column(min(x0[k], x1[k])), c1 = column(max(x0[k], x1[k]))
+            let r0 = row(min(y0[k], y1[k])), r1 = row(max(y0[k], y1[k]))
+            for r in r0...r1 { for c in c0...c1 { cells[r * columns + c] = Self.mixed } }
+        }
+        // Along each row's centre line, the crossings in x order: a polygon holds the stretch
+        // after an odd number of its crossings (its rings are closed, so counting from the left
+        // gives the parity the crossing-number test counts to the right).
+        let bands = bandStart.count - 1
+        var crossings: [(x: Double, owner: Int32)] = [], inside: [Int32] = []
+        for r in 0..<rows {
+            let y = minY + (Double(r) + 0.5) * cellHeight
+            let b = band(y, bands)
+            crossings.removeAll(keepingCapacity: true)
+            for i in Int(bandStart[b])..<Int(bandStart[b + 1]) {
+                let k = Int(bandEdges[i])
+                let ay = y0[k], by = y1[k]
+                guard (ay > y) != (by > y) else { continue }
+                crossings.append((x0[k] + (y - ay) * (x1[k] - x0[k]) / (by - ay), owner[k]))
+            }
+            crossings.sort { $0.x < $1.x }
+            inside.removeAll(keepingCapacity: true)
+            var next = 0
+            for c in 0..<columns where cells[r * columns + c] != Self.mixed {
+                let x = minX + (Double(c) + 0.5) * cellWidth
+                while next < crossings.count, crossings[next].x < x {
+                    let o = crossings[next].owner
+                    if let j = inside.firstIndex(of: o) { inside.remove(at: j) } else { inside.append(o) }
+                    next += 1
+                }
+                cells[r * columns + c] = inside.min() ?? Self.none
+            }
+        }
+        self.cells = cells
+    }
+
+    private func column(_ x: Double) -> Int {
+        let k = ((x - minX) / cellWidth).rounded(.down)
+        return k.isFinite ? max(0, min(columns - 1, Int(max(-1, min(Double(columns), k))))) : 0
+    }
+
+    private func row(_ y: Double) -> Int {
+        let k = ((y - minY) / cellHeight).rounded(.down)
+        return k.isFinite ? max(0, min(rows - 1, Int(max(-1, min(Double(rows), k))))) : 0
     }
 
     private func band(_ y: Double, _ bands: Int) -> Int {
@@ -82,6 +147,21 @@ public struct PointLocator: Sendable {
     ///   - y: The point's latitude (or y).
     ///   - scratch: Working space of ``count`` bytes, reused across calls by one thread.
     public func locate(_ x: Double, _ y: Double, scratch: inout [UInt8]) -> Int? {
+        guard !owner.isEmpty, x >= minX, x <= maxX, y >= minY, y <= maxY, x.isFinite, y.isFinite else { return nil }
+        if !cells.isEmpty {
+            let held = cells[row(y) * columns + column(x)]
+            if held != Self.mixed { return held == Self.none ? nil : Int(held) }
+        }
+        return locateInBand(x, y, scratch: &scratch)
+    }
+
+    /// Whether the cell grid answers the point without its band (for tests).
+    func answeredByCell(_ x: Double, _ y: Double) -> Bool {
+        !cells.isEmpty && x >= minX && x <= maxX && y >= minY && y <= maxY && cells[row(y) * columns + column(x)] != Self.mixed
+    }
+
+    /// ``locate(_:_:scratch:)`` by the point's band alone, without the cell grid.
+    func locateInBand(_ x: Double, _ y: Double, scratch: inout [UInt8]) -> Int? {
         guard !owner.isEmpty, x >= minX, x <= maxX, y >= minY, y <= maxY, x.isFinite, y.isFinite else { return nil }
         if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
         let bands = bandStart.count - 1

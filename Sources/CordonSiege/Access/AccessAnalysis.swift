@@ -547,21 +547,27 @@ public final class AccessAnalysis {
 
     /// The routes of one state of the roads: from the exits that may be driven safely, the
     /// safest (least exposed millimetres, then seconds) and the quickest; from every exit, the
-    /// least hostile millimetres (the cut that would reopen a pocket), found when first needed;
-    /// and to the entries of the corridors open that day.
+    /// least hostile millimetres (the cut that would reopen a pocket), found when first needed
+    /// or, on one date, on a side thread from the start; and to the entries of the corridors
+    /// open that day.
     final class Routing {
         let exits: [Exit]
         let safest: ShortestPaths
         private let net: RoadNetwork, hostile: [Double]
         private var reopenPaths: ShortestPaths?, fastestPaths: ShortestPaths?
+        private var reopenTask: SideTask<ShortestPaths>?
         private let fastestStarts: [ShortestPaths.Start], blocked: (Int) -> Bool
         var corridors: (open: [Int], paths: ShortestPaths?)?  // keyed by the corridors open and the end each is entered by
 
+        /// - Parameter reopenAhead: Whether to search the least hostile roads on a side thread
+        ///   while the safest are searched here (one date, where the other thread is idle then;
+        ///   a timeline's workers keep both threads busy, and search them only when needed).
         init(_ net: RoadNetwork, exits: [Exit], hostile: [Double], exposed: [Double], blocked: @escaping (Int) -> Bool,
-             usable: (Exit) -> Bool) {
+             usable: (Exit) -> Bool, reopenAhead: Bool = false) {
             self.net = net
             self.exits = exits
             self.hostile = hostile
+            if reopenAhead { reopenTask = SideTask { Self.leastHostile(net, exits: exits, hostile: hostile) } }
             let safe = exits.enumerated().filter { usable($0.element) }
             safest = ShortestPaths(net, starts: safe.map {
                 .init(node: $0.element.node, first: mm($0.element.exposed), seconds: $0.element.seconds,
@@ -575,6 +581,8 @@ public final class AccessAnalysis {
             if safe.allSatisfy({ mm($0.element.exposed) == 0 }), exposed.allSatisfy({ mm($0) == 0 }) { fastestPaths = safest }
         }
 
+        deinit { reopenTask?.wait() }
+
         /// The quickest paths from the exits that may be driven safely, found when first needed.
         var fastest: ShortestPaths {
             if let fastestPaths { return fastestPaths }
@@ -584,23 +592,27 @@ public final class AccessAnalysis {
             return made
         }
 
-        /// Finds ``reopen`` on a side thread unless it is known; the caller waits for the task
-        /// before reading `reopen` (nil: nothing to wait for).
-        func reopenAhead() -> SideTask<Void>? {
-            if reopenPaths != nil { return nil }
-            let me = Unchecked(self)
-            return SideTask { _ = me.value.reopen }
+        /// Starts searching ``reopen`` on a side thread unless it is known or under way.
+        func reopenAhead() {
+            if reopenPaths != nil || reopenTask != nil { return }
+            let (net, exits, hostile) = (net, exits, hostile)
+            reopenTask = SideTask { Self.leastHostile(net, exits: exits, hostile: hostile) }
         }
 
         var reopen: ShortestPaths {
             if let reopenPaths { return reopenPaths }
-            let hostile = self.hostile
-            let made = ShortestPaths(net, starts: exits.enumerated().map {
+            // The task cannot throw: its work does not.
+            let made = (try? reopenTask?.value()) ?? Self.leastHostile(net, exits: exits, hostile: hostile)
+            reopenTask = nil
+            reopenPaths = made
+            return made
+        }
+
+        private static func leastHostile(_ net: RoadNetwork, exits: [Exit], hostile: [Double]) -> ShortestPaths {
+            ShortestPaths(net, starts: exits.enumerated().map {
                 .init(node: $0.element.node, first: mm($0.element.hostile), seconds: $0.element.seconds,
                       metres: $0.element.metres, tag: Int32($0.offset))
             }, weight: { mm(hostile[$0]) })
-            reopenPaths = made
-            return made
         }
     }
 
@@ -615,7 +627,7 @@ public final class AccessAnalysis {
             routing = last
         } else {
             routing = Routing(net, exits: exits, hostile: hostile, exposed: exposed, blocked: blocked,
-                              usable: { [self] in usable(hostile: $0.hostile, exposed: $0.exposed) })
+                              usable: { [self] in usable(hostile: $0.hostile, exposed: $0.exposed) }, reopenAhead: ahead != nil)
             self.routing = routing
             roadsChanged = false
         }
@@ -646,7 +658,7 @@ public final class AccessAnalysis {
         let safeFrom = nodesOf.map { Self.best($0, routing.safest) }
         // The least hostile roads out (the cut that would reopen a pocket) are found on a side
         // thread while the safe paths are drawn and the places timed here, when a pocket needs them.
-        let reopenAhead = pockets.indices.contains { safeFrom[$0] == nil && !nodesOf[$0].isEmpty } ? routing.reopenAhead() : nil
+        if pockets.indices.contains(where: { safeFrom[$0] == nil && !nodesOf[$0].isEmpty }) { routing.reopenAhead() }
         for (k, pocket) in pockets.enumerated() {
             var a = PocketAccess(pocket: pocket, roadNodes: nodesOf[k].count)
             if let best = safeFrom[k] {
@@ -666,7 +678,6 @@ public final class AccessAnalysis {
             }
         }
 
-        _ = try reopenAhead?.value()
         for k in pockets.indices where !result.pockets[k].roadWayOut {
             if !nodesOf[k].isEmpty, let best = Self.best(nodesOf[k], routing.reopen) {
                 result.pockets[k].reopen = try path(from: best, routing.reopen, exits: exits, on: day)
