@@ -101,27 +101,32 @@ public struct PointLocator: Sendable {
         // gives the parity the crossing-number test counts to the right).
         let bands = bandStart.count - 1
         var crossings: [(x: Double, owner: Int32)] = [], inside: [Int32] = []
-        for r in 0..<rows {
-            let y = minY + (Double(r) + 0.5) * cellHeight
-            let b = band(y, bands)
-            crossings.removeAll(keepingCapacity: true)
-            for i in Int(bandStart[b])..<Int(bandStart[b + 1]) {
-                let k = Int(bandEdges[i])
-                let ay = y0[k], by = y1[k]
-                guard (ay > y) != (by > y) else { continue }
-                crossings.append((x0[k] + (y - ay) * (x1[k] - x0[k]) / (by - ay), owner[k]))
-            }
-            crossings.sort { $0.x < $1.x }
-            inside.removeAll(keepingCapacity: true)
-            var next = 0
-            for c in 0..<columns where cells[r * columns + c] != Self.mixed {
-                let x = minX + (Double(c) + 0.5) * cellWidth
-                while next < crossings.count, crossings[next].x < x {
-                    let o = crossings[next].owner
-                    if let j = inside.firstIndex(of: o) { inside.remove(at: j) } else { inside.append(o) }
-                    next += 1
+        cells.withUnsafeMutableBufferPointer { cells in
+            for r in 0..<rows {
+                let y = minY + (Double(r) + 0.5) * cellHeight
+                let b = band(y, bands)
+                crossings.removeAll(keepingCapacity: true)
+                for i in Int(bandStart[b])..<Int(bandStart[b + 1]) {
+                    let k = Int(bandEdges[i])
+                    let ay = y0[k], by = y1[k]
+                    guard (ay > y) != (by > y) else { continue }
+                    crossings.append((x0[k] + (y - ay) * (x1[k] - x0[k]) / (by - ay), owner[k]))
                 }
-                cells[r * columns + c] = inside.min() ?? Self.none
+                crossings.sort { $0.x < $1.x }
+                inside.removeAll(keepingCapacity: true)
+                var next = 0, held = Self.none
+                for c in 0..<columns {
+                    let x = minX + (Double(c) + 0.5) * cellWidth
+                    if next < crossings.count, crossings[next].x < x {
+                        repeat {
+                            let o = crossings[next].owner
+                            if let j = inside.firstIndex(of: o) { inside.remove(at: j) } else { inside.append(o) }
+                            next += 1
+                        } while next < crossings.count && crossings[next].x < x
+                        held = inside.min() ?? Self.none
+                    }
+                    if cells[r * columns + c] != Self.mixed { cells[r * columns + c] = held }
+                }
             }
         }
         self.cells = cells

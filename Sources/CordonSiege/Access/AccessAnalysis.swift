@@ -369,11 +369,20 @@ public final class AccessAnalysis {
             let shapes = held.compactMap { a in ws.areas[a].geometry.bounds.map { ($0, rings(of: a)) } }
             let grid = edgeGrid, net = self.net, count = net.edgeCount
             let clip = { () -> [Double] in
-                var touching = [[Int]](repeating: [], count: count)
-                for (k, shape) in shapes.enumerated() { for e in grid.query(shape.0) { touching[e].append(k) } }
-                var h = [Double](repeating: 0, count: count)
-                for e in 0..<count where !touching[e].isEmpty {
-                    h[e] = LineClip.metresInside(net.coordinates[e], polygons: touching[e].map { shapes[$0].1 })
+                // The areas touching each edge, in area order: (edge, area) pairs grouped by edge
+                // with a counting sort, not an array per edge.
+                var pairs: [(edge: Int32, area: Int32)] = []
+                for (k, shape) in shapes.enumerated() { for e in grid.query(shape.0) { pairs.append((Int32(e), Int32(k))) } }
+                var start = [Int32](repeating: 0, count: count + 1)
+                for p in pairs { start[Int(p.edge) + 1] += 1 }
+                for e in 0..<count { start[e + 1] += start[e] }
+                var fill = start, areas = [Int32](repeating: 0, count: pairs.count)
+                for p in pairs { areas[Int(fill[Int(p.edge)])] = p.area; fill[Int(p.edge)] += 1 }
+                var h = [Double](repeating: 0, count: count), touching: [[[Coordinate]]] = []
+                for e in 0..<count where start[e] < start[e + 1] {
+                    touching.removeAll(keepingCapacity: true)
+                    for i in Int(start[e])..<Int(start[e + 1]) { touching.append(shapes[Int(areas[i])].1) }
+                    h[e] = LineClip.metresInside(net.coordinates[e], polygons: touching)
                 }
                 return h
             }
