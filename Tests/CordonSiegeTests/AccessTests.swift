@@ -294,6 +294,24 @@ import Testing
         #expect(try a.timeline(pockets: found, within: Period(from: nil, until: change)).map(\.period) == [days[0].period])
     }
 
+    /// The roads layer writes a road's consecutive cut edges as one line. The grid's first road
+    /// (x = 0, north from y = 0) is noded at every kilometre into edges 0–5; edge 6 begins the
+    /// next road (x = 1 km). Cut {0, 1, 2, 4, 5, 6}: three lines, 0–3 km and 4–6 km along the
+    /// first road, and edge 6 alone.
+    @Test func aRoadsConsecutiveEdgesAreOneLine() throws {
+        let net = try network(grid())
+        try #require(net.roads[0...5].allSatisfy { $0 == 0 } && net.roads[6] == 1)
+        let lines = net.stretches([0, 1, 2, 4, 5, 6])
+        let c = net.coordinates
+        #expect(lines.map(\.count) == [c[0].count + c[1].count + c[2].count - 2, c[4].count + c[5].count - 1, c[6].count])
+        #expect(lines[0] == c[0] + c[1].dropFirst() + c[2].dropFirst())
+        #expect(lines[0].first == net.nodes[Int(net.edgeFrom[0])] && lines[0].last == net.nodes[Int(net.edgeTo[2])])
+        #expect(lines[1].first == net.nodes[Int(net.edgeFrom[4])] && lines[1].last == net.nodes[Int(net.edgeTo[5])])
+        #expect(lines[2] == net.coordinates[6])
+        let north = try canvas.point(0, 3000).coordinates[0]
+        #expect(abs(lines[0].last!.x - north.x) < 1e-9 && abs(lines[0].last!.y - north.y) < 1e-9)
+    }
+
     @Test func cutRoadsAreWrittenOncePerRun() throws {
         // Cut edges by day: {1, 2}, {1, 2, 3}, {2, 3}; edge 5 exposed on the last day. By hand:
         // edge 1 is cut from the start until day 2 (d2), edge 2 throughout, edge 3 from d1 on,

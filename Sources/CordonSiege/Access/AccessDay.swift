@@ -116,7 +116,7 @@ public enum AccessLayers {
         var roads: [Feature] = []
         let ctx = try GEOSContext()  // the roads' lines, made here from their coordinates
         for run in roadRuns(days) {
-            let lines = try ctx.collection(.multiLineString, try run.edges.map { try network.line($0, in: ctx) })
+            let lines = try ctx.collection(.multiLineString, try network.stretches(run.edges).map { try ctx.lineString($0) })
             let rows = PropertyRows(layer: tagged ? names[2] : nil, ["status", "edges", "length_km"], period: run.period, date: run.date)
             roads.append(rows.feature(lines, "roads", part: run.status, [
                 .string(run.status), .number(Double(run.edges.count)), km(run.edges.reduce(0) { $0 + network.lengths[$1] }),
@@ -182,7 +182,8 @@ public enum AccessLayers {
 
     /// Cut and exposed roads, each written once per run of consecutive periods in which it
     /// keeps its status: the roads whose runs start and end together make one MultiLineString
-    /// (a road cut for a month is one feature, not thirty). A single date gives one per status.
+    /// (a road cut for a month is one feature, not thirty), each stretch of a road one line in
+    /// it. A single date gives one per status.
     static func roadRuns(_ days: [AccessDay]) -> [(status: String, period: Period?, date: Day?, edges: [Int])] {
         var out: [(status: String, period: Period?, date: Day?, edges: [Int])] = []
         let statuses = [("cut", \AccessDay.cutEdges), ("exposed", \AccessDay.exposedEdges)]

@@ -184,6 +184,22 @@ public final class RoadNetwork {
     /// Edge `e` as a GEOS line in `ctx`.
     public func line(_ e: Int, in ctx: GEOSContext) throws -> Geometry { try ctx.lineString(coordinates[e]) }
 
+    /// The shapes of `edges` (ascending), each edge joined to the next when that one continues
+    /// it along the same road (as the road was noded, end to start): a road's stretch cut for a
+    /// kilometre is one line, not dozens of edges.
+    func stretches(_ edges: [Int]) -> [[Coordinate]] {
+        var out: [[Coordinate]] = [], last = -1
+        for e in edges {
+            if last >= 0, e == last + 1, roads[e] == roads[last], edgeFrom[e] == edgeTo[last], !out.isEmpty {
+                out[out.count - 1] += coordinates[e].dropFirst()
+            } else {
+                out.append(coordinates[e])
+            }
+            last = e
+        }
+        return out
+    }
+
     /// A road that ends on another level's road (a bridge's end on the street below it) splits
     /// that road there, so the two meet; roads that only cross at different levels do not.
     private static func splitAtOtherLevelsEnds(_ pieces: [(coords: [Coordinate], road: Int)], lines: [RoadLine],
