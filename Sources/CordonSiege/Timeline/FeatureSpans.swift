@@ -23,21 +23,22 @@ public enum FeatureSpans {
     public static func joined(_ features: [Feature]) throws -> (features: [Feature], into: [Int]) {
         var out: [Feature] = [], into: [Int] = []
         // Features whose span is still open to extension, by the day they end and what they say.
+        // A list emptied stays in the table: removing keys rehashed whole clusters of them.
         var ending: [SpanKey: [Int]] = [:]
         for f in features {
             let what = Shown(f.properties)
-            if let from = f.properties["from"]?.stringValue, var candidates = ending[SpanKey(end: from, what: what)],
-               let hit = try candidates.firstIndex(where: { try sameGeometry(out[$0].geometry, f.geometry) }) {
-                let c = candidates.remove(at: hit)
-                ending[SpanKey(end: from, what: what)] = candidates.isEmpty ? nil : candidates
+            let ends = SpanKey(end: f.properties["until"]?.stringValue ?? "-", what: what)
+            if let from = f.properties["from"]?.stringValue, let i = ending.index(forKey: SpanKey(end: from, what: what)),
+               let hit = try ending.values[i].firstIndex(where: { try sameGeometry(out[$0].geometry, f.geometry) }) {
+                let c = ending.values[i].remove(at: hit)
                 out[c].properties["until"] = f.properties["until"]
-                ending[SpanKey(end: f.properties["until"]?.stringValue ?? "-", what: what), default: []].append(c)
+                ending[ends, default: []].append(c)
                 into.append(c)
                 continue
             }
             out.append(f)
             into.append(out.count - 1)
-            ending[SpanKey(end: f.properties["until"]?.stringValue ?? "-", what: what), default: []].append(out.count - 1)
+            ending[ends, default: []].append(out.count - 1)
         }
         return (out, into)
     }
