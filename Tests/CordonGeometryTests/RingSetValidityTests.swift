@@ -122,6 +122,24 @@ import Testing
         #expect(proven > 100 && invalid > 1000)
     }
 
+    /// Thousands of rings (their nesting found through a grid of their boxes, not every pair):
+    /// a 70 × 70 checkerboard (2,450 cells meeting at corners) as islands in the hole of a frame
+    /// is proven; one shell more, inside a cell, is not (GEOS: invalid).
+    @Test func provesThousandsOfRingsAndStillFindsOneNested() throws {
+        var r = Rings(rings: [square(-10, -10, 90), square(-5, -5, 80, clockwise: true)], shellOf: [nil, 0])
+        for x in 0..<70 { for y in 0..<70 where (x + y) % 2 == 0 {
+            r.rings.append(square(Double(x), Double(y)))
+            r.shellOf.append(nil)
+        } }
+        #expect(r.rings.count == 2452)
+        #expect(try geos(r))
+        #expect(proof(r))
+        r.rings.append(square(40.25, 20.25, 0.5))
+        r.shellOf.append(nil)
+        #expect(try !geos(r))
+        #expect(!proof(r))
+    }
+
     /// Random sets of cells of a 12 × 12 grid, dissolved: every result GEOS finds valid, and
     /// most of them (cells meeting at corners, holes touching their shells) proven without it.
     @Test func provesMostDissolvedGrids() throws {

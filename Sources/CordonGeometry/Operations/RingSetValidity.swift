@@ -18,8 +18,8 @@ struct RingSetValidity {
     /// For each ring: nil for a shell, else the ring index of the shell its hole was given to.
     let shellOf: [Int?]
 
-    /// Rings above which their nesting is left to GEOS (it compares every pair of boxes).
-    static let maxRings = 2048
+    /// Rings above which the proof is left to GEOS.
+    static let maxRings = 1 << 20
 
     func provesValid() -> Bool {
         guard rings.count <= Self.maxRings else { return false }
@@ -197,6 +197,7 @@ struct RingSetValidity {
             boxes.append(b)
             areas.append(abs(twice))
         }
+        guard let containers = BoxCells(boxes) else { return false }
         var work = 0
         for (i, r) in rings.enumerated() {
             // A point of the ring on no other: a vertex no other ring has, else the middle of an
@@ -209,8 +210,8 @@ struct RingSetValidity {
             }
             let bi = boxes[i]
             var parent: Int?
-            for (j, s) in rings.enumerated() where j != i {
-                let bj = boxes[j]
+            for j in containers.holding(bi.minX, bi.minY) where j != i {
+                let bj = boxes[j], s = rings[j]
                 guard bj.minX <= bi.minX, bj.minY <= bi.minY, bj.maxX >= bi.maxX, bj.maxY >= bi.maxY else { continue }
                 work += s.count
                 if work > budget { return false }
@@ -243,5 +244,56 @@ struct RingSetValidity {
             if (by > ay) == (o > 0) { inside.toggle() }
         }
         return inside
+    }
+}
+
+/// Boxes filed by the cells of a grid over them, so the boxes that may contain another are
+/// found among those filed at its low corner, not by comparing every pair.
+private struct BoxCells {
+    private let minX: Double, minY: Double, cell: Double, columns: Int, rows: Int
+    private let start: [Int32], members: [Int32]
+
+    /// Nil when the boxes would be filed in too many cells (large boxes over a fine grid).
+    init?(_ boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)]) {
+        let n = boxes.count
+        var lowX = Double.infinity, lowY = Double.infinity, highX = -Double.infinity, highY = -Double.infinity
+        for b in boxes { lowX = min(lowX, b.minX); lowY = min(lowY, b.minY); highX = max(highX, b.maxX); highY = max(highY, b.maxY) }
+        guard lowX.isFinite, lowY.isFinite, highX.isFinite, highY.isFinite else { return nil }
+        let w = max(highX - lowX, 1e-300), h = max(highY - lowY, 1e-300)
+        var cell = max((w * h / Double(n)).squareRoot(), 1e-300)
+        while ((w / cell).rounded(.down) + 1) * ((h / cell).rounded(.down) + 1) > Double(4 * n + 16) { cell *= 2 }
+        (minX, minY, self.cell) = (lowX, lowY, cell)
+        columns = Int(w / cell) + 1
+        rows = Int(h / cell) + 1
+        let (columns, rows) = (self.columns, self.rows)
+        var first = [Int32](repeating: 0, count: columns * rows + 1), filed = 0
+        func cells(_ b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) -> (ClosedRange<Int>, ClosedRange<Int>) {
+            (Self.index(b.minY, lowY, cell, rows)...Self.index(b.maxY, lowY, cell, rows),
+             Self.index(b.minX, lowX, cell, columns)...Self.index(b.maxX, lowX, cell, columns))
+        }
+        for b in boxes {
+            let (rs, cs) = cells(b)
+            filed += rs.count * cs.count
+            if filed > 32 * n + 1024 { return nil }
+            for r in rs { for c in cs { first[r * columns + c + 1] += 1 } }
+        }
+        for k in 0..<(columns * rows) { first[k + 1] += first[k] }
+        var fill = first, filedBoxes = [Int32](repeating: 0, count: filed)
+        for (j, b) in boxes.enumerated() {
+            let (rs, cs) = cells(b)
+            for r in rs { for c in cs { filedBoxes[Int(fill[r * columns + c])] = Int32(j); fill[r * columns + c] += 1 } }
+        }
+        start = first
+        members = filedBoxes
+    }
+
+    private static func index(_ v: Double, _ origin: Double, _ size: Double, _ count: Int) -> Int {
+        min(max(Int((v - origin) / size), 0), count - 1)
+    }
+
+    /// The boxes filed in the cell of (x, y), ascending: among them every box that contains it.
+    func holding(_ x: Double, _ y: Double) -> [Int] {
+        let k = Self.index(y, minY, cell, rows) * columns + Self.index(x, minX, cell, columns)
+        return members[Int(start[k])..<Int(start[k + 1])].map(Int.init)
     }
 }
