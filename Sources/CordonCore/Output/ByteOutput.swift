@@ -25,6 +25,9 @@ public struct ByteOutput {
     /// Appends bytes as they are.
     public mutating func append(contentsOf b: some Sequence<UInt8>) { bytes.append(contentsOf: b) }
 
+    /// Appends an array's bytes as they are (one copy, without going through a generic sequence).
+    public mutating func append(contentsOf b: [UInt8]) { bytes.append(contentsOf: b) }
+
     /// Passes the buffered bytes to the sink once there is a chunk's worth; a no-op in memory.
     ///
     /// - Throws: Whatever the sink throws, a ``FileWriteError`` for the files Cordon writes.

@@ -194,9 +194,37 @@ struct GeometryEncoder {
             out.append(json: id)
         }
         out.append(",\"properties\":")
-        out.append(json: f.properties, reals: reals)
+        properties(f.properties, &out)
         out.append(",\"geometry\":")
         if let g = f.geometry { try geometry(g, &out) } else { out.append("null") }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    // The last key list written, each key's `"key":` bytes (a comma before all but the first)
+    // and whether it is a real: features made as rows share one key list, so their keys are
+    // escaped and looked up once (the list is held, so its buffer cannot be reused meanwhile).
+    private var keys: [String] = [], keyBytes: [[UInt8]] = [], keyIsReal: [Bool] = []
+
+    /// `o` as `ByteOutput.append(json:reals:)` writes it.
+    private mutating func properties(_ o: JSONObject, _ out: inout ByteOutput) {
+        let same = o.keys.count == keys.count
+            && o.keys.withUnsafeBufferPointer { a in keys.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
+        if !same {
+            keys = o.keys
+            keyIsReal = keys.map(reals.contains)
+            keyBytes = keys.enumerated().map { i, k in
+                var b = ByteOutput()
+                if i > 0 { b.append(UInt8(ascii: ",")) }
+                b.append(jsonString: k)
+                b.append(UInt8(ascii: ":"))
+                return b.bytes
+            }
+        }
+        out.append(UInt8(ascii: "{"))
+        for (i, v) in o.values.enumerated() {
+            out.append(contentsOf: keyBytes[i])
+            if keyIsReal[i], case let .number(x) = v { out.append(real: x) } else { out.append(json: v) }
+        }
         out.append(UInt8(ascii: "}"))
     }
 
