@@ -294,6 +294,30 @@ import Testing
         #expect(try a.timeline(pockets: found, within: Period(from: nil, until: change)).map(\.period) == [days[0].period])
     }
 
+    /// A place meets the edge nearest it, ties by edge number, as trying every edge finds it:
+    /// the search ring by ring through the edge grid stops early only when every edge left is
+    /// certainly farther. Points on and off the grid (up to 60 km off), on roads and at nodes.
+    @Test func aPlaceMeetsTheNearestEdgeAsTryingEveryEdgeFindsIt() throws {
+        let net = try network(grid() + [try road([(500, 500), (2500, 2300), (2600, 5900)])])
+        var state: UInt64 = 3
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var points = try (0..<400).map { _ in try canvas.point(uniform() * 140_000 - 65_000, uniform() * 130_000 - 62_000).coordinates[0] }
+        points += try (0..<200).map { _ in try canvas.point(uniform() * 10_000, uniform() * 6000).coordinates[0] }
+        points += [net.nodes[0], net.nodes[7], try canvas.point(3000, 2500).coordinates[0]]
+        for p in points {
+            var best: (e: Int, d: Double)?
+            for e in 0..<net.edgeCount {
+                let d = Geodesic.stepDistance(p, Polyline.locate(p, in: net.coordinates[e]).point)
+                if best == nil || d < best!.d { best = (e, d) }
+            }
+            let found = try RoadAttachment.nearest(p, index: net.grid, network: net)
+            #expect(found.edge == best!.e && found.metres == best!.d, "\(p)")
+        }
+    }
+
     /// The roads layer writes a road's consecutive cut edges as one line. The grid's first road
     /// (x = 0, north from y = 0) is noded at every kilometre into edges 0–5; edge 6 begins the
     /// next road (x = 1 km). Cut {0, 1, 2, 4, 5, 6}: three lines, 0–3 km and 4–6 km along the

@@ -61,6 +61,48 @@ struct EdgeGrid {
         return k.isFinite ? max(0, min(count - 1, Int(max(-1, min(Double(count), k))))) : 0
     }
 
+    /// The edges filed in the cells `k` columns or rows away from the cell of `p`, the ring
+    /// around it (k = 0: its own cell, and the edges too wide to file), each once per cell it
+    /// is filed in; nil when no such cell is left in the grid for any larger `k` either.
+    /// Every edge not yet given after rings 0…k lies wholly in cells at least k + 1 away.
+    func ring(_ k: Int, around p: Coordinate, _ body: (Int) -> Void) -> Void? {
+        // The point's cell, not clamped (a point off the grid has a cell the grid lacks).
+        let fc = ((p.x - extent.minX) / cellWidth).rounded(.down), fr = ((p.y - extent.minY) / cellHeight).rounded(.down)
+        guard fc.isFinite, fr.isFinite, abs(fc) < 1e9, abs(fr) < 1e9 else { return k == 0 ? allEdges(body) : nil }
+        let c0 = Int(fc), r0 = Int(fr)
+        guard k <= max(abs(c0), abs(c0 - (columns - 1)), abs(r0), abs(r0 - (rows - 1))) else { return nil }
+        func cell(_ c: Int, _ r: Int) {
+            guard c >= 0, c < columns, r >= 0, r < rows else { return }
+            for i in Int(cellStart[r * columns + c])..<Int(cellStart[r * columns + c + 1]) { body(Int(cellEdges[i])) }
+        }
+        if k == 0 {
+            cell(c0, r0)
+            for e in wide { body(Int(e)) }
+            return ()
+        }
+        let cLo = max(c0 - k, 0), cHi = min(c0 + k, columns - 1)
+        if cLo <= cHi { for c in cLo...cHi { cell(c, r0 - k); cell(c, r0 + k) } }
+        let rLo = max(r0 - k + 1, 0), rHi = min(r0 + k - 1, rows - 1)
+        if rLo <= rHi { for r in rLo...rHi { cell(c0 - k, r); cell(c0 + k, r) } }
+        return ()
+    }
+
+    /// The first ring around `p` with a cell in the grid (0 for a point on it).
+    func firstRing(around p: Coordinate) -> Int {
+        let fc = ((p.x - extent.minX) / cellWidth).rounded(.down), fr = ((p.y - extent.minY) / cellHeight).rounded(.down)
+        guard fc.isFinite, fr.isFinite, abs(fc) < 1e9, abs(fr) < 1e9 else { return 0 }
+        let c0 = Int(fc), r0 = Int(fr)
+        return max(0, -c0, c0 - (columns - 1), -r0, r0 - (rows - 1))
+    }
+
+    /// Every edge, for a point the grid cannot place.
+    private func allEdges(_ body: (Int) -> Void) {
+        for e in boxes.indices { body(e) }
+    }
+
+    /// The width and height of a cell, degrees.
+    var cellSize: (width: Double, height: Double) { (cellWidth, cellHeight) }
+
     /// Edges whose box meets `b` (boundaries included), in ascending order.
     func query(_ b: Bounds) -> [Int] {
         guard b.intersects(extent) else { return [] }

@@ -12,27 +12,39 @@ struct RoadAttachment {
     let from: Int32, to: Int32
     let length: Double
 
-    /// The nearest edge, searching ever wider boxes; ties by edge number. Measured in lon/lat
+    /// The nearest edge, ties by edge number, searching the grid's cells ring by ring outwards
+    /// until every cell left is certainly farther than the nearest found. Measured in lon/lat
     /// as GEOS's nearest points are, without a GEOS point per place.
     static func nearest(_ p: Coordinate, index: EdgeGrid, network net: RoadNetwork) throws -> RoadAttachment {
-        var radius = 200.0
         var best: (e: Int, d: Double, q: Coordinate)?
-        let here = Bounds(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
-        while best == nil || best!.d > radius {
-            for e in index.query(here.grown(metres: radius)) {
-                let q = Polyline.locate(p, in: net.coordinates[e]).point
-                // A point certainly farther than the best so far cannot be nearer: not measured.
-                if let b = best, Self.certainlyFarther(p, q, than: b.d) { continue }
-                let d = Geodesic.stepDistance(p, q)
-                if best == nil || d < best!.d { best = (e, d, q) }
-            }
-            if radius > 40_000_000 { break }
-            radius *= 4
+        var k = 0
+        while index.ring(k, around: p, { e in
+            let q = Polyline.locate(p, in: net.coordinates[e]).point
+            // A point certainly farther than the best so far cannot be nearer: not measured.
+            if let b = best, Self.certainlyFarther(p, q, than: b.d) { return }
+            let d = Geodesic.stepDistance(p, q)
+            if let b = best, d > b.d || (d == b.d && e >= b.e) { return }
+            best = (e, d, q)
+        }) != nil {
+            // Every edge left lies k + 1 cells away or more, in longitude or in latitude.
+            if let b = best, Self.fartherThan(b.d, cells: k, of: index.cellSize, from: p) { break }
+            k = k == 0 ? max(1, index.firstRing(around: p)) : k + 1  // rings off the grid hold nothing
         }
-        let (e, d, q) = best!
+        guard let (e, d, q) = best else { throw GeometryError.unsupported("no road edge to meet") }
         let stretch = Polyline.split(net.coordinates[e], at: q).fromStart
         return RoadAttachment(edge: e, metres: d, along: Geodesic.stepsLength(stretch), from: net.edgeFrom[e],
                               to: net.edgeTo[e], length: net.lengths[e])
+    }
+
+    /// Whether every point `cells` whole cells away from the cell of `p` (in longitude, or in
+    /// latitude) is certainly farther than `metres`: the lower bounds of ``certainlyFarther(_:_:than:)``.
+    static func fartherThan(_ metres: Double, cells: Int, of size: (width: Double, height: Double), from p: Coordinate) -> Bool {
+        let a = 6_378_137.0, meridional = 6_335_439.327_083_167, radian = Double.pi / 180
+        let gap = Double(cells)
+        guard meridional * gap * size.height * radian * (1 - 1e-6) > metres else { return false }
+        let reach = abs(p.y) * radian + metres / meridional
+        guard reach < Double.pi / 2 * 0.99 else { return false }
+        return a * cos(reach) * gap * size.width * radian * (1 - 1e-6) > metres
     }
 
     /// Whether the geodesic from `p` to `q` (lon/lat) is certainly longer than `metres`, by two
