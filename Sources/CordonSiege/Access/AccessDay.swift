@@ -105,23 +105,32 @@ public enum AccessLayers {
         var split = 0, sum = 0
         while split < jobs.count, 2 * sum < total { sum += weights[split]; split += 1 }
         let ranges = total >= 4096 ? [0..<split, split..<jobs.count] : [0..<jobs.count]
-        let shared = Unchecked(days)
-        let made = try SideTask<Made>.pieces(ranges.count) { r in
-            var m = Made(tagged: tagged)
-            for (k, places) in jobs[ranges[r]] {
-                if let places { m.add(places: shared.value[k], places) } else { m.add(pockets: shared.value[k]) }
+        // The roads' lines are made on a side thread, in a GEOS context of their own, meanwhile.
+        let roadsMade = SideTask { () throws -> [Feature] in
+            let ctx = try GEOSContext()
+            return try roadRuns(days).map { run in
+                let lines = try ctx.collection(.multiLineString, try network.stretches(run.edges).map { try ctx.lineString($0) })
+                let rows = PropertyRows(layer: tagged ? names[2] : nil, ["status", "edges", "length_km"], period: run.period, date: run.date)
+                return rows.feature(lines, "roads", part: run.status, [
+                    .string(run.status), .number(Double(run.edges.count)), km(run.edges.reduce(0) { $0 + network.lengths[$1] }),
+                ])
             }
-            return m
         }
-        var roads: [Feature] = []
-        let ctx = try GEOSContext()  // the roads' lines, made here from their coordinates
-        for run in roadRuns(days) {
-            let lines = try ctx.collection(.multiLineString, try network.stretches(run.edges).map { try ctx.lineString($0) })
-            let rows = PropertyRows(layer: tagged ? names[2] : nil, ["status", "edges", "length_km"], period: run.period, date: run.date)
-            roads.append(rows.feature(lines, "roads", part: run.status, [
-                .string(run.status), .number(Double(run.edges.count)), km(run.edges.reduce(0) { $0 + network.lengths[$1] }),
-            ]))
+        let shared = Unchecked(days)
+        let made: [Made]
+        do {
+            made = try SideTask<Made>.pieces(ranges.count) { r in
+                var m = Made(tagged: tagged)
+                for (k, places) in jobs[ranges[r]] {
+                    if let places { m.add(places: shared.value[k], places) } else { m.add(pockets: shared.value[k]) }
+                }
+                return m
+            }
+        } catch {
+            roadsMade.wait()
+            throw error
         }
+        let roads = try roadsMade.value()
         return [(names[0], made.flatMap(\.pockets)), (names[1], made.flatMap(\.paths)), (names[2], roads),
                 (names[3], made.flatMap(\.places))]
     }
