@@ -10,22 +10,21 @@ package final class SideTask<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?
     private var collected = false
+    private let job: SideThreads.Job
 
     /// Queues `work` for the side threads (one per core, kept for the whole run). Not Dispatch's
     /// pool: Swift's tasks run there, and a task that waits for a side task queued behind it
     /// would wait until the pool grows (on 2 cores, timelines spent a third of their time so).
-    /// Work asked from a side thread runs there at once, so no side thread waits for another.
+    /// Whoever waits for work no side thread has taken yet takes it and runs it itself, so a
+    /// side thread waiting for work it queued (work within work) never waits for a free thread.
     package init(_ work: @escaping () throws -> Value) {
-        if SideThreads.onOne {
-            result = Result { try work() }
+        let body = Unchecked(work)
+        job = SideThreads.Job()
+        job.body = { [self] in
+            result = Result { try body.value() }
             done.signal()
-            return
         }
-        let job = Unchecked(work)
-        SideThreads.shared.run {
-            self.result = Result { try job.value() }
-            self.done.signal()
-        }
+        SideThreads.shared.run(job)
     }
 
     /// Waits for the work (once; later calls return at once) and gives its value or its error.
@@ -34,9 +33,10 @@ package final class SideTask<Value>: @unchecked Sendable {
         return try result!.get()
     }
 
-    /// Waits for the work to end, whatever it gave.
+    /// Waits for the work to end, whatever it gave; runs it here if no side thread has taken it.
     package func wait() {
         if collected { return }
+        if SideThreads.shared.take(job) { job.runOnce() }
         done.wait()
         collected = true
     }
@@ -81,36 +81,55 @@ package func inHalves<Item, Element>(_ items: [Item], minimum: Int = 4096,
 }
 
 /// The threads side tasks run on: one per core, started when first asked and kept, each taking
-/// the next job queued (first in, first out). Threads kept warm keep their allocator's memory.
+/// the next job queued (first in, first out) that no one has taken yet. Threads kept warm keep
+/// their allocator's memory.
 private final class SideThreads: @unchecked Sendable {
     static let shared = SideThreads(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
-    private static let name = "cordon-side"
 
-    /// Whether the calling thread is one of these.
-    static var onOne: Bool { Thread.current.name == name }
+    /// Work for the side threads, taken once: by a side thread or by whoever waits for it.
+    final class Job: @unchecked Sendable {
+        var body: (() -> Void)?
+        fileprivate var taken = false  // under the pool's lock
+
+        /// Runs the body and lets it go (it holds its task until then).
+        func runOnce() {
+            let b = body
+            body = nil
+            b?()
+        }
+    }
 
     private let condition = NSCondition()
-    private var queue: [() -> Void] = []
+    private var queue: [Job] = []
     private var next = 0
     private let count: Int
     private var started = false
 
     private init(count: Int) { self.count = count }
 
-    func run(_ job: @escaping () -> Void) {
+    func run(_ job: Job) {
         condition.lock()
         queue.append(job)
         if !started {
             started = true
             for _ in 0..<count {
                 let thread = Thread { [unowned self] in self.serve() }
-                thread.name = Self.name
+                thread.name = "cordon-side"
                 thread.stackSize = 8 << 20  // GEOS recurses on deep overlays; the main thread's size
                 thread.start()
             }
         }
         condition.signal()
         condition.unlock()
+    }
+
+    /// Takes `job` for the caller to run, unless a side thread (or another caller) has it.
+    func take(_ job: Job) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if job.taken { return false }
+        job.taken = true
+        return true
     }
 
     private func serve() {
@@ -123,8 +142,10 @@ private final class SideThreads: @unchecked Sendable {
                 queue.removeAll(keepingCapacity: true)
                 next = 0
             }
+            let mine = !job.taken
+            job.taken = true
             condition.unlock()
-            job()
+            if mine { job.runOnce() }
         }
     }
 }
