@@ -86,8 +86,10 @@ public enum AccessLayers {
 
     /// Every feature of `days`, by layer, each stamped with its `date` or `from`/`until`.
     ///
-    /// - Parameter tagged: Whether each feature's first property is its `layer` (one GeoJSON
-    ///   file holds them all).
+    /// - Parameters:
+    ///   - days: The days or periods, as ``AccessAnalysis`` gives them.
+    ///   - network: The roads they were found on (the cut and exposed roads' lines and lengths).
+    ///   - tagged: Whether each feature's first property is its `layer` (one GeoJSON file holds them all).
     public static func features(_ days: [AccessDay], network: RoadNetwork, tagged: Bool = false) throws -> [(layer: String, features: [Feature])] {
         // Pockets, paths and places are plain values: made on two threads from a few thousand
         // on, each taking a run of the days' pockets and blocks of places, joined in order.
