@@ -102,49 +102,25 @@ struct RingSetValidity {
     /// turn or go on there rather than fold back. Edges are filed in a grid over their boxes; a pair is
     /// tested in the one cell holding the low corner of where their boxes meet.
     private func edgesApart(count: Int) -> Bool {
-        var from: [Int32] = [], to: [Int32] = []
+        var from: [Int32] = [], to: [Int32] = [], boxes: [Box] = []
         from.reserveCapacity(count)
         to.reserveCapacity(count)
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        boxes.reserveCapacity(count)
         var extent = 0.0
         for r in rings {
             for k in r.indices {
                 let a = r[k], b = r[(k + 1) % r.count]
                 from.append(a)
                 to.append(b)
-                minX = min(minX, x(a)); maxX = max(maxX, x(a)); minY = min(minY, y(a)); maxY = max(maxY, y(a))
+                boxes.append((min(x(a), x(b)), min(y(a), y(b)), max(x(a), x(b)), max(y(a), y(b))))
                 extent += max(abs(x(b) - x(a)), abs(y(b) - y(a)))
             }
         }
         let n = from.count
-        let w = max(maxX - minX, 1e-300), h = max(maxY - minY, 1e-300)
-        var cell = max((w * h / Double(n)).squareRoot(), extent / Double(n), 1e-300)
-        while ((w / cell).rounded(.down) + 1) * ((h / cell).rounded(.down) + 1) > Double(4 * n + 16) { cell *= 2 }
-        let columns = Int(w / cell) + 1, rows = Int(h / cell) + 1
-        @inline(__always) func col(_ v: Double) -> Int { min(max(Int((v - minX) / cell), 0), columns - 1) }
-        @inline(__always) func row(_ v: Double) -> Int { min(max(Int((v - minY) / cell), 0), rows - 1) }
-        var start = [Int32](repeating: 0, count: columns * rows + 1)
-        var filed = 0
-        for e in 0..<n {
-            let a = from[e], b = to[e]
-            let c0 = col(min(x(a), x(b))), c1 = col(max(x(a), x(b))), r0 = row(min(y(a), y(b))), r1 = row(max(y(a), y(b)))
-            filed += (c1 - c0 + 1) * (r1 - r0 + 1)
-            if filed > 16 * n { return false }  // long edges across many cells: GEOS's index does better
-            for r in r0...r1 { for c in c0...c1 { start[r * columns + c + 1] += 1 } }
-        }
-        for k in 0..<(columns * rows) { start[k + 1] += start[k] }
-        var fill = start, members = [Int32](repeating: 0, count: filed)
-        for e in 0..<n {
-            let a = from[e], b = to[e]
-            for r in row(min(y(a), y(b)))...row(max(y(a), y(b))) {
-                for c in col(min(x(a), x(b)))...col(max(x(a), x(b))) {
-                    members[Int(fill[r * columns + c])] = Int32(e)
-                    fill[r * columns + c] += 1
-                }
-            }
-        }
-        for k in 0..<(columns * rows) {
-            let lo = Int(start[k]), hi = Int(start[k + 1])
+        // Long edges across many cells: GEOS's index does better.
+        guard let grid = BoxCells(boxes, smallestCell: extent / Double(n), budget: 16 * n) else { return false }
+        for k in 0..<grid.cellCount {
+            let members = grid.members(ofCell: k), lo = members.startIndex, hi = members.endIndex
             guard hi - lo >= 2 else { continue }
             for i in lo..<(hi - 1) {
                 let e = Int(members[i])
@@ -156,7 +132,7 @@ struct RingSetValidity {
                     let cx = x(c), cy = y(c), dx = x(d), dy = y(d)
                     let loX = max(min(ax, bx), min(cx, dx)), loY = max(min(ay, by), min(cy, dy))
                     if loX > min(max(ax, bx), max(cx, dx)) || loY > min(max(ay, by), max(cy, dy)) { continue }  // boxes apart
-                    guard row(loY) * columns + col(loX) == k else { continue }  // tested in another cell
+                    guard grid.cell(loX, loY) == k else { continue }  // tested in another cell
                     if a == c || a == d || b == c || b == d {
                         // A common vertex v: from one other end through v to the other, a certain
                         // turn or a certain going on (no fold of one edge onto the other).
@@ -183,7 +159,7 @@ struct RingSetValidity {
     /// of it that no other ring has): none or a hole for a shell, its own shell for a hole.
     private func nestingAlternates(shared: Set<Int32>, budget: Int) -> Bool {
         if rings.count == 1 { return shellOf[0] == nil }
-        var boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
+        var boxes: [Box] = []
         var areas: [Double] = []
         for r in rings {
             var b = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
@@ -197,7 +173,7 @@ struct RingSetValidity {
             boxes.append(b)
             areas.append(abs(twice))
         }
-        guard let containers = BoxCells(boxes) else { return false }
+        guard let containers = BoxCells(boxes, smallestCell: 0, budget: 32 * boxes.count + 1024) else { return false }
         var work = 0
         for (i, r) in rings.enumerated() {
             // A point of the ring on no other: a vertex no other ring has, else the middle of an
@@ -210,7 +186,7 @@ struct RingSetValidity {
             }
             let bi = boxes[i]
             var parent: Int?
-            for j in containers.holding(bi.minX, bi.minY) where j != i {
+            for j in containers.members(ofCell: containers.cell(bi.minX, bi.minY)).map(Int.init) where j != i {
                 let bj = boxes[j], s = rings[j]
                 guard bj.minX <= bi.minX, bj.minY <= bi.minY, bj.maxX >= bi.maxX, bj.maxY >= bi.maxY else { continue }
                 work += s.count
@@ -247,53 +223,57 @@ struct RingSetValidity {
     }
 }
 
-/// Boxes filed by the cells of a grid over them, so the boxes that may contain another are
-/// found among those filed at its low corner, not by comparing every pair.
+/// A box: (minX, minY, maxX, maxY).
+private typealias Box = (minX: Double, minY: Double, maxX: Double, maxY: Double)
+
+/// Boxes filed, in order, in the square cells of a grid over them (about 4 cells per box at
+/// most): the edges that may meet each other are those filed in one cell, and the rings whose
+/// boxes may contain a point are those filed in its cell.
 private struct BoxCells {
     private let minX: Double, minY: Double, cell: Double, columns: Int, rows: Int
-    private let start: [Int32], members: [Int32]
+    private let start: [Int32], filed: [Int32]
 
-    /// Nil when the boxes would be filed in too many cells (large boxes over a fine grid).
-    init?(_ boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)]) {
+    /// Nil when the boxes would take more than `budget` filings (large boxes over a fine grid).
+    /// - Parameter smallestCell: A lower bound on the cell's side (the mean edge's length).
+    init?(_ boxes: [Box], smallestCell: Double, budget: Int) {
         let n = boxes.count
         var lowX = Double.infinity, lowY = Double.infinity, highX = -Double.infinity, highY = -Double.infinity
         for b in boxes { lowX = min(lowX, b.minX); lowY = min(lowY, b.minY); highX = max(highX, b.maxX); highY = max(highY, b.maxY) }
-        guard lowX.isFinite, lowY.isFinite, highX.isFinite, highY.isFinite else { return nil }
+        guard n > 0, lowX.isFinite, lowY.isFinite, highX.isFinite, highY.isFinite else { return nil }
         let w = max(highX - lowX, 1e-300), h = max(highY - lowY, 1e-300)
-        var cell = max((w * h / Double(n)).squareRoot(), 1e-300)
+        var cell = max((w * h / Double(n)).squareRoot(), smallestCell, 1e-300)
         while ((w / cell).rounded(.down) + 1) * ((h / cell).rounded(.down) + 1) > Double(4 * n + 16) { cell *= 2 }
-        (minX, minY, self.cell) = (lowX, lowY, cell)
-        columns = Int(w / cell) + 1
-        rows = Int(h / cell) + 1
-        let (columns, rows) = (self.columns, self.rows)
-        var first = [Int32](repeating: 0, count: columns * rows + 1), filed = 0
-        func cells(_ b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) -> (ClosedRange<Int>, ClosedRange<Int>) {
-            (Self.index(b.minY, lowY, cell, rows)...Self.index(b.maxY, lowY, cell, rows),
-             Self.index(b.minX, lowX, cell, columns)...Self.index(b.maxX, lowX, cell, columns))
+        let columns = Int(w / cell) + 1, rows = Int(h / cell) + 1
+        (minX, minY, self.cell, self.columns, self.rows) = (lowX, lowY, cell, columns, rows)
+        func index(_ v: Double, _ origin: Double, _ count: Int) -> Int { min(max(Int((v - origin) / cell), 0), count - 1) }
+        func cells(_ b: Box) -> (ClosedRange<Int>, ClosedRange<Int>) {
+            (index(b.minY, lowY, rows)...index(b.maxY, lowY, rows), index(b.minX, lowX, columns)...index(b.maxX, lowX, columns))
         }
+        var first = [Int32](repeating: 0, count: columns * rows + 1), count = 0
         for b in boxes {
             let (rs, cs) = cells(b)
-            filed += rs.count * cs.count
-            if filed > 32 * n + 1024 { return nil }
+            count += rs.count * cs.count
+            if count > budget { return nil }
             for r in rs { for c in cs { first[r * columns + c + 1] += 1 } }
         }
         for k in 0..<(columns * rows) { first[k + 1] += first[k] }
-        var fill = first, filedBoxes = [Int32](repeating: 0, count: filed)
+        var fill = first, members = [Int32](repeating: 0, count: count)
         for (j, b) in boxes.enumerated() {
             let (rs, cs) = cells(b)
-            for r in rs { for c in cs { filedBoxes[Int(fill[r * columns + c])] = Int32(j); fill[r * columns + c] += 1 } }
+            for r in rs { for c in cs { members[Int(fill[r * columns + c])] = Int32(j); fill[r * columns + c] += 1 } }
         }
         start = first
-        members = filedBoxes
+        filed = members
     }
 
-    private static func index(_ v: Double, _ origin: Double, _ size: Double, _ count: Int) -> Int {
-        min(max(Int((v - origin) / size), 0), count - 1)
+    /// How many cells the grid has.
+    var cellCount: Int { columns * rows }
+
+    /// The cell holding (x, y) (clamped to the grid).
+    func cell(_ x: Double, _ y: Double) -> Int {
+        min(max(Int((y - minY) / cell), 0), rows - 1) * columns + min(max(Int((x - minX) / cell), 0), columns - 1)
     }
 
-    /// The boxes filed in the cell of (x, y), ascending: among them every box that contains it.
-    func holding(_ x: Double, _ y: Double) -> [Int] {
-        let k = Self.index(y, minY, cell, rows) * columns + Self.index(x, minX, cell, columns)
-        return members[Int(start[k])..<Int(start[k + 1])].map(Int.init)
-    }
+    /// The boxes filed in cell `k`, ascending: among them every box that meets the cell.
+    func members(ofCell k: Int) -> ArraySlice<Int32> { filed[Int(start[k])..<Int(start[k + 1])] }
 }

@@ -576,7 +576,7 @@ public final class AccessAnalysis {
             self.net = net
             self.exits = exits
             self.hostile = hostile
-            if reopenAhead { reopenTask = SideTask { Self.leastHostile(net, exits: exits, hostile: hostile) } }
+            if reopenAhead { reopenTask = Self.leastHostileAhead(net, exits: exits, hostile: hostile) }
             let safe = exits.enumerated().filter { usable($0.element) }
             safest = ShortestPaths(net, starts: safe.map {
                 .init(node: $0.element.node, first: mm($0.element.exposed), seconds: $0.element.seconds,
@@ -604,8 +604,11 @@ public final class AccessAnalysis {
         /// Starts searching ``reopen`` on a side thread unless it is known or under way.
         func reopenAhead() {
             if reopenPaths != nil || reopenTask != nil { return }
-            let (net, exits, hostile) = (net, exits, hostile)
-            reopenTask = SideTask { Self.leastHostile(net, exits: exits, hostile: hostile) }
+            reopenTask = Self.leastHostileAhead(net, exits: exits, hostile: hostile)
+        }
+
+        private static func leastHostileAhead(_ net: RoadNetwork, exits: [Exit], hostile: [Double]) -> SideTask<ShortestPaths> {
+            SideTask { leastHostile(net, exits: exits, hostile: hostile) }
         }
 
         var reopen: ShortestPaths {

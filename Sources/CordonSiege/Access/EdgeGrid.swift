@@ -63,14 +63,14 @@ struct EdgeGrid {
 
     /// The edges filed in the cells `k` columns or rows away from the cell of `p`, the ring
     /// around it (k = 0: its own cell, and the edges too wide to file), each once per cell it
-    /// is filed in; nil when no such cell is left in the grid for any larger `k` either.
+    /// is filed in; false when no such cell is left in the grid for any larger `k` either.
     /// Every edge not yet given after rings 0…k lies wholly in cells at least k + 1 away.
-    func ring(_ k: Int, around p: Coordinate, _ body: (Int) -> Void) -> Void? {
-        // The point's cell, not clamped (a point off the grid has a cell the grid lacks).
-        let fc = ((p.x - extent.minX) / cellWidth).rounded(.down), fr = ((p.y - extent.minY) / cellHeight).rounded(.down)
-        guard fc.isFinite, fr.isFinite, abs(fc) < 1e9, abs(fr) < 1e9 else { return k == 0 ? allEdges(body) : nil }
-        let c0 = Int(fc), r0 = Int(fr)
-        guard k <= max(abs(c0), abs(c0 - (columns - 1)), abs(r0), abs(r0 - (rows - 1))) else { return nil }
+    func ring(_ k: Int, around p: Coordinate, _ body: (Int) -> Void) -> Bool {
+        guard let (c0, r0) = cellHolding(p) else {
+            if k == 0 { for e in boxes.indices { body(e) } }  // a point the grid cannot place: every edge
+            return k == 0
+        }
+        guard k <= max(abs(c0), abs(c0 - (columns - 1)), abs(r0), abs(r0 - (rows - 1))) else { return false }
         func cell(_ c: Int, _ r: Int) {
             guard c >= 0, c < columns, r >= 0, r < rows else { return }
             for i in Int(cellStart[r * columns + c])..<Int(cellStart[r * columns + c + 1]) { body(Int(cellEdges[i])) }
@@ -78,26 +78,27 @@ struct EdgeGrid {
         if k == 0 {
             cell(c0, r0)
             for e in wide { body(Int(e)) }
-            return ()
+            return true
         }
         let cLo = max(c0 - k, 0), cHi = min(c0 + k, columns - 1)
         if cLo <= cHi { for c in cLo...cHi { cell(c, r0 - k); cell(c, r0 + k) } }
         let rLo = max(r0 - k + 1, 0), rHi = min(r0 + k - 1, rows - 1)
         if rLo <= rHi { for r in rLo...rHi { cell(c0 - k, r); cell(c0 + k, r) } }
-        return ()
+        return true
     }
 
     /// The first ring around `p` with a cell in the grid (0 for a point on it).
     func firstRing(around p: Coordinate) -> Int {
-        let fc = ((p.x - extent.minX) / cellWidth).rounded(.down), fr = ((p.y - extent.minY) / cellHeight).rounded(.down)
-        guard fc.isFinite, fr.isFinite, abs(fc) < 1e9, abs(fr) < 1e9 else { return 0 }
-        let c0 = Int(fc), r0 = Int(fr)
+        guard let (c0, r0) = cellHolding(p) else { return 0 }
         return max(0, -c0, c0 - (columns - 1), -r0, r0 - (rows - 1))
     }
 
-    /// Every edge, for a point the grid cannot place.
-    private func allEdges(_ body: (Int) -> Void) {
-        for e in boxes.indices { body(e) }
+    /// The column and row of the cell holding `p`, not clamped (a point off the grid has a cell
+    /// the grid lacks); nil for a point too far off to number.
+    private func cellHolding(_ p: Coordinate) -> (column: Int, row: Int)? {
+        let c = ((p.x - extent.minX) / cellWidth).rounded(.down), r = ((p.y - extent.minY) / cellHeight).rounded(.down)
+        guard c.isFinite, r.isFinite, abs(c) < 1e9, abs(r) < 1e9 else { return nil }
+        return (Int(c), Int(r))
     }
 
     /// The width and height of a cell, degrees.

@@ -25,7 +25,7 @@ struct RoadAttachment {
             let d = Geodesic.stepDistance(p, q)
             if let b = best, d > b.d || (d == b.d && e >= b.e) { return }
             best = (e, d, q)
-        }) != nil {
+        }) {
             // Every edge left lies k + 1 cells away or more, in longitude or in latitude.
             if let b = best, Self.fartherThan(b.d, cells: k, of: index.cellSize, from: p) { break }
             k = k == 0 ? max(1, index.firstRing(around: p)) : k + 1  // rings off the grid hold nothing
@@ -39,28 +39,34 @@ struct RoadAttachment {
     /// Whether every point `cells` whole cells away from the cell of `p` (in longitude, or in
     /// latitude) is certainly farther than `metres`: the lower bounds of ``certainlyFarther(_:_:than:)``.
     static func fartherThan(_ metres: Double, cells: Int, of size: (width: Double, height: Double), from p: Coordinate) -> Bool {
-        let a = 6_378_137.0, meridional = 6_335_439.327_083_167, radian = Double.pi / 180
         let gap = Double(cells)
-        guard meridional * gap * size.height * radian * (1 - 1e-6) > metres else { return false }
-        let reach = abs(p.y) * radian + metres / meridional
-        guard reach < Double.pi / 2 * 0.99 else { return false }
-        return a * cos(reach) * gap * size.width * radian * (1 - 1e-6) > metres
+        return alongMeridian(gap * size.height) > metres
+            && (alongParallel(gap * size.width, from: abs(p.y), within: metres) ?? 0) > metres
     }
 
     /// Whether the geodesic from `p` to `q` (lon/lat) is certainly longer than `metres`, by two
-    /// lower bounds that need no geodesic: along a meridian every radian of latitude is at least
-    /// a(1 − e²) metres; along a parallel every radian of longitude at least a·cos φ, φ the
-    /// farthest latitude a path no longer than `metres` can reach. Both with a margin of 1e-6.
+    /// lower bounds that need no geodesic (``alongMeridian(_:)``, ``alongParallel(_:from:within:)``).
     static func certainlyFarther(_ p: Coordinate, _ q: Coordinate, than metres: Double) -> Bool {
-        let a = 6_378_137.0, meridional = 6_335_439.327_083_167  // WGS84: a, and a(1 − e²)
-        let radian = Double.pi / 180
-        let dLat = abs(q.y - p.y) * radian
-        if meridional * dLat * (1 - 1e-6) > metres { return true }
-        let reach = max(abs(p.y), abs(q.y)) * radian + metres / meridional
-        guard reach < Double.pi / 2 * 0.99 else { return false }
+        if alongMeridian(abs(q.y - p.y)) > metres { return true }
         var dLon = abs(q.x - p.x)
         if dLon > 180 { dLon = 360 - dLon }
-        return a * cos(reach) * dLon * radian * (1 - 1e-6) > metres
+        return (alongParallel(dLon, from: max(abs(p.y), abs(q.y)), within: metres) ?? 0) > metres
+    }
+
+    private static let semiMajor = 6_378_137.0, meridional = 6_335_439.327_083_167  // WGS84: a, and a(1 − e²)
+    private static let radian = Double.pi / 180
+
+    /// Metres a path takes at least to cross `degrees` of latitude: every radian is at least
+    /// a(1 − e²) metres; with a margin of 1e-6.
+    private static func alongMeridian(_ degrees: Double) -> Double { meridional * (degrees * radian) * (1 - 1e-6) }
+
+    /// Metres a path no longer than `metres` from latitude `lat` (degrees, unsigned) takes at least
+    /// to cross `degrees` of longitude: every radian at least a·cos φ, φ the farthest latitude it
+    /// can reach; with a margin of 1e-6. Nil when it may come near a pole.
+    private static func alongParallel(_ degrees: Double, from lat: Double, within metres: Double) -> Double? {
+        let reach = lat * radian + metres / meridional
+        guard reach < Double.pi / 2 * 0.99 else { return nil }
+        return semiMajor * cos(reach) * degrees * radian * (1 - 1e-6)
     }
 
     /// Starts at the ends of the edge from which the point can be driven to, at the cost of driving it.

@@ -190,7 +190,7 @@ public final class RoadNetwork {
     func stretches(_ edges: [Int]) -> [[Coordinate]] {
         var out: [[Coordinate]] = [], last = -1
         for e in edges {
-            if last >= 0, e == last + 1, roads[e] == roads[last], edgeFrom[e] == edgeTo[last], !out.isEmpty {
+            if last >= 0, e == last + 1, roads[e] == roads[last], edgeFrom[e] == edgeTo[last] {
                 out[out.count - 1] += coordinates[e].dropFirst()
             } else {
                 out.append(coordinates[e])
@@ -284,8 +284,12 @@ struct NodeIndex {
         return next
     }
 
+    /// Drawn once per process and mixed into every slot, so no file can be made to collide on
+    /// purpose (numbers follow the order of first sight, so no output depends on it).
+    private static let key = UInt64(truncatingIfNeeded: Hasher().finalize()) | 1
+
     private static func slot(_ k: NodeKey) -> Int {
-        var h = k.x &* 0x9E37_79B9_7F4A_7C15 ^ (k.y &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
+        var h = k.x &* 0x9E37_79B9_7F4A_7C15 ^ (k.y &+ 0x632B_E59B_D9B4_E019) &* key
         h ^= h >> 29
         return Int(truncatingIfNeeded: h)
     }
